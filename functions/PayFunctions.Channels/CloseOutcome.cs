@@ -1,0 +1,14 @@
+namespace PayFunctions.Channels;
+
+/// <summary>What closing an order at a channel achieved.</summary>
+public enum CloseOutcome
+{
+    /// <summary>The order is closed (or already was) and can no longer be paid.</summary>
+    Closed,
+
+    /// <summary>The order was paid before it could be closed; query it for the payment details.</summary>
+    AlreadyPaid,
+
+    /// <summary>The channel has no such order.</summary>
+    NotFound,
+}

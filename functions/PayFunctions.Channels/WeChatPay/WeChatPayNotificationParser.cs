@@ -1,0 +1,109 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace PayFunctions.Channels.WeChatPay;
+
+/// <summary>
+/// Turns a payment callback into a <see cref="ChannelNotification"/>: signature and freshness first, then
+/// decryption, then strict field checks. Every rejection is a <see cref="ChannelNotificationException"/>.
+/// </summary>
+internal sealed class WeChatPayNotificationParser
+{
+    private const string TransactionResourceType = "transaction";
+
+    private readonly WeChatPayOptions _options;
+    private readonly string _apiV3Key;
+    private readonly WeChatPaySignatureVerifier _verifier;
+
+    public WeChatPayNotificationParser(WeChatPayOptions options, string apiV3Key, WeChatPaySignatureVerifier verifier)
+    {
+        _options = options;
+        _apiV3Key = apiV3Key;
+        _verifier = verifier;
+    }
+
+    public ChannelNotification Parse(IReadOnlyDictionary<string, string> headers, ReadOnlySpan<byte> body)
+    {
+        if (!_verifier.TryVerify(WeChatPaySignatureHeaders.From(headers), body, out var failure))
+        {
+            throw new ChannelNotificationException(failure);
+        }
+
+        var envelope = Deserialize<NotificationEnvelope>(body, "body_malformed");
+        var resource = envelope.Resource;
+        if (string.IsNullOrEmpty(envelope.Id) || string.IsNullOrEmpty(envelope.EventType) || resource is null
+            || resource.Ciphertext is null || resource.Nonce is null)
+        {
+            throw new ChannelNotificationException("body_malformed");
+        }
+
+        if (!string.Equals(resource.Algorithm, WeChatPayResourceDecryptor.Algorithm, StringComparison.Ordinal))
+        {
+            throw new ChannelNotificationException("algorithm_unsupported");
+        }
+
+        // Refund and other callbacks are configured with their own notify URLs; one arriving here is misrouted.
+        if (!string.Equals(resource.OriginalType, TransactionResourceType, StringComparison.Ordinal))
+        {
+            throw new ChannelNotificationException("resource_type_unsupported");
+        }
+
+        byte[] plaintext;
+        try
+        {
+            plaintext = WeChatPayResourceDecryptor.Decrypt(_apiV3Key, resource.Nonce, resource.AssociatedData ?? string.Empty, resource.Ciphertext);
+        }
+        catch (CryptographicException ex)
+        {
+            throw new ChannelNotificationException("decryption_failed", ex);
+        }
+
+        return ToNotification(envelope.Id, envelope.EventType, Deserialize<TransactionResource>(plaintext, "resource_malformed"));
+    }
+
+    private ChannelNotification ToNotification(string eventId, string eventType, TransactionResource transaction)
+    {
+        if (!string.Equals(transaction.MchId, _options.MchId, StringComparison.Ordinal)
+            || !string.Equals(transaction.AppId, _options.AppId, StringComparison.Ordinal))
+        {
+            throw new ChannelNotificationException("merchant_mismatch");
+        }
+
+        if (string.IsNullOrEmpty(transaction.OutTradeNo) || string.IsNullOrEmpty(transaction.TransactionId)
+            || !WeChatPayTransactionFields.TryParseAmount(transaction.Amount, currencyRequired: true, out var amount)
+            || !WeChatPayTransactionFields.TryParseTime(transaction.SuccessTime, out var paidAt))
+        {
+            throw new ChannelNotificationException("resource_malformed");
+        }
+
+        if (!WeChatPayTransactionFields.TryMapTradeState(transaction.TradeState, out var state))
+        {
+            throw new ChannelNotificationException("trade_state_unknown");
+        }
+
+        return new ChannelNotification(
+            WeChatPayClient.ChannelName,
+            eventId,
+            eventType,
+            _options.MchId,
+            _options.AppId,
+            transaction.OutTradeNo,
+            transaction.TransactionId,
+            state,
+            amount,
+            paidAt);
+    }
+
+    private static T Deserialize<T>(ReadOnlySpan<byte> json, string reason)
+        where T : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json, WeChatPayJson.Options) ?? throw new ChannelNotificationException(reason);
+        }
+        catch (JsonException ex)
+        {
+            throw new ChannelNotificationException(reason, ex);
+        }
+    }
+}
