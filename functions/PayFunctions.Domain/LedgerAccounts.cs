@@ -1,0 +1,37 @@
+namespace PayFunctions.Domain;
+
+/// <summary>Names of ledger accounts. The prefix says what kind of account it is, the suffix whose it is.</summary>
+public static class LedgerAccounts
+{
+    private const string ChannelClearingPrefix = "channel_clearing:";
+    private const string PayablePrefix = "payable:";
+    private const string PayoutsInTransitPrefix = "payouts_in_transit:";
+
+    /// <summary>The asset account for money a channel has captured but not yet paid to us, e.g. "channel_clearing:wechat_pay".</summary>
+    public static string ChannelClearing(string channel) => Named(ChannelClearingPrefix, channel);
+
+    /// <summary>The liability account for money owed to a merchant, recipient or the platform, e.g. "payable:acct_1".</summary>
+    public static string Payable(string accountId) => Named(PayablePrefix, accountId);
+
+    /// <summary>The account for money settled to <paramref name="accountId"/> and on its way to their bank.</summary>
+    public static string PayoutsInTransit(string accountId) => Named(PayoutsInTransitPrefix, accountId);
+
+    /// <summary>Extracts the account id from a payable account name; false for any other kind of account.</summary>
+    public static bool TryParsePayable(string account, out string accountId)
+    {
+        if (account is not null && account.Length > PayablePrefix.Length && account.StartsWith(PayablePrefix, StringComparison.Ordinal))
+        {
+            accountId = account[PayablePrefix.Length..];
+            return true;
+        }
+
+        accountId = string.Empty;
+        return false;
+    }
+
+    private static string Named(string prefix, string owner)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        return prefix + owner;
+    }
+}

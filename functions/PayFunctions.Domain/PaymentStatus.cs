@@ -1,0 +1,20 @@
+namespace PayFunctions.Domain;
+
+/// <summary>Where a payment is in its lifecycle. Every status except <see cref="RequiresAction"/> is final.</summary>
+public enum PaymentStatus
+{
+    /// <summary>Created and waiting for the payer to complete it at the channel.</summary>
+    RequiresAction,
+
+    /// <summary>The channel confirmed the money was captured.</summary>
+    Succeeded,
+
+    /// <summary>The channel reported a definitive failure.</summary>
+    Failed,
+
+    /// <summary>The payer did not complete the payment before it expired.</summary>
+    Expired,
+
+    /// <summary>The merchant closed the payment before it completed.</summary>
+    Closed,
+}

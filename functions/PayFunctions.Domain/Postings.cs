@@ -1,0 +1,36 @@
+namespace PayFunctions.Domain;
+
+/// <summary>The journal entries the gateway posts for business events.</summary>
+public static class Postings
+{
+    /// <summary>The kind of the entry posted when a channel captures a payment.</summary>
+    public const string PaymentCapturedKind = "payment_captured";
+
+    /// <summary>The kind of the entry posted when a balance is settled to an account.</summary>
+    public const string SettlementKind = "settlement";
+
+    /// <summary>
+    /// Debits the channel's clearing account with the gross and credits each party's payable account with its
+    /// allocation. Zero allocations are skipped because ledger lines must be positive.
+    /// </summary>
+    /// <exception cref="ArgumentException">The allocations do not add up to the gross.</exception>
+    public static JournalEntry PaymentCaptured(
+        string entryId, string paymentId, string channel, Money gross, IReadOnlyList<SplitAllocation> allocations, DateTimeOffset postedAt)
+    {
+        ArgumentNullException.ThrowIfNull(allocations);
+        var lines = new List<LedgerLine>(allocations.Count + 1) { new(LedgerAccounts.ChannelClearing(channel), EntrySide.Debit, gross) };
+        lines.AddRange(allocations
+            .Where(a => a.Amount.MinorUnits != 0)
+            .Select(a => new LedgerLine(LedgerAccounts.Payable(a.AccountId), EntrySide.Credit, a.Amount)));
+        return JournalEntry.Create(entryId, PaymentCapturedKind, paymentId, postedAt, lines);
+    }
+
+    /// <summary>Moves <paramref name="amount"/> from what is owed to <paramref name="accountId"/> to what is on its way to them.</summary>
+    /// <exception cref="ArgumentException">The amount is not positive.</exception>
+    public static JournalEntry Settlement(string entryId, string settlementId, string accountId, Money amount, DateTimeOffset postedAt) =>
+        JournalEntry.Create(entryId, SettlementKind, settlementId, postedAt,
+        [
+            new(LedgerAccounts.Payable(accountId), EntrySide.Debit, amount),
+            new(LedgerAccounts.PayoutsInTransit(accountId), EntrySide.Credit, amount),
+        ]);
+}

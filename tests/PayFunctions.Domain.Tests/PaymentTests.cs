@@ -1,0 +1,50 @@
+using FsCheck.Xunit;
+using PayFunctions.Domain;
+
+namespace PayFunctions.Domain.Tests;
+
+public sealed class PaymentTests
+{
+    [Property]
+    public bool Terminal_states_never_transition(PaymentStatus from, PaymentStatus to) =>
+        !PaymentTransitions.IsTerminal(from) || !PaymentTransitions.CanTransition(from, to);
+
+    [Property]
+    public bool Staying_in_the_same_state_is_not_a_transition(PaymentStatus status) =>
+        !PaymentTransitions.CanTransition(status, status);
+
+    [Fact]
+    public void Only_requires_action_is_pending()
+    {
+        Assert.False(PaymentTransitions.IsTerminal(PaymentStatus.RequiresAction));
+        Assert.All(Enum.GetValues<PaymentStatus>().Skip(1), s => Assert.True(PaymentTransitions.IsTerminal(s)));
+    }
+
+    [Theory]
+    [InlineData(PaymentStatus.Succeeded)]
+    [InlineData(PaymentStatus.Failed)]
+    [InlineData(PaymentStatus.Expired)]
+    [InlineData(PaymentStatus.Closed)]
+    public void Pending_payment_can_end_in_any_terminal_state(PaymentStatus to) =>
+        Assert.True(PaymentTransitions.CanTransition(PaymentStatus.RequiresAction, to));
+
+    [Fact]
+    public void Undefined_status_is_never_a_target() =>
+        Assert.False(PaymentTransitions.CanTransition(PaymentStatus.RequiresAction, (PaymentStatus)42));
+
+    [Theory]
+    [InlineData("pay_0123456789abcdefghijklmn", true)]
+    [InlineData("pay_zzzzzzzzzzzzzzzzzzzzzzzz", true)]
+    [InlineData("pay_0123456789abcdefghijklm", false)]
+    [InlineData("pay_0123456789abcdefghijklmno", false)]
+    [InlineData("pay_0123456789ABCDEFGHIJKLMN", false)]
+    [InlineData("pay_0123456789abcdefghijkl-n", false)]
+    [InlineData("pi__0123456789abcdefghijklmn", false)]
+    [InlineData("PAY_0123456789abcdefghijklmn", false)]
+    [InlineData("pay_0123456789abcdefghijklmé", false)]
+    [InlineData("pay_0123456789abcdefghijklm٣", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void Payment_ids_are_checked_for_shape(string? id, bool expected) =>
+        Assert.Equal(expected, PaymentIds.IsWellFormed(id));
+}
