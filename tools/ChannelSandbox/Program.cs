@@ -1,2 +1,4 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using ChannelSandbox;
+
+await using var app = SandboxApp.Create(args);
+await app.RunAsync();

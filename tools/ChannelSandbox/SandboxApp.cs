@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using ChannelSandbox.Webhooks;
+using ChannelSandbox.WeChatPay;
+using ChannelSandbox.WeChatPay.Notifications;
+using Microsoft.Extensions.Options;
+
+namespace ChannelSandbox;
+
+/// <summary>Builds the sandbox; the executable and the tests start the same application.</summary>
+public static class SandboxApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:7080";
+
+    public static WebApplication Create(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        // One line per call and per delivery is written below; the framework's own per-request lines would drown them.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+
+        var services = builder.Services;
+        services.AddOptions<SandboxOptions>()
+            .BindConfiguration(SandboxOptions.Section)
+            .Validate(options => options.HasValidRetryDelays(), "Sandbox:NotifyRetryDelays must be a comma-separated list of non-negative TimeSpans.")
+            .ValidateOnStart();
+        services.AddOptions<WeChatPayIdentity>().BindConfiguration(WeChatPayIdentity.Section);
+        services.ConfigureHttpJsonOptions(json => SandboxJson.Configure(json.SerializerOptions));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(provider => WeChatPayKeyFiles.LoadOrCreate(
+            provider.GetRequiredService<IOptions<SandboxOptions>>().Value,
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WeChatPayKeyFiles))));
+        services.AddSingleton<OrderStore>();
+        services.AddSingleton<NotificationFactory>();
+        services.AddSingleton<NotificationQueue>();
+        services.AddSingleton<NotificationSender>();
+        services.AddHostedService<NotificationWorker>();
+        services.AddHttpClient(NotificationSender.HttpClientName, (provider, client) =>
+            client.Timeout = provider.GetRequiredService<IOptions<SandboxOptions>>().Value.NotifyTimeout);
+
+        var app = builder.Build();
+        // Created now rather than on the first call, so the merchant's secrets exist as soon as the sandbox runs.
+        app.Services.GetRequiredService<WeChatPayKeys>();
+
+        app.Use(LogCallAsync);
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments("/v3", StringComparison.Ordinal),
+            v3 => v3.UseMiddleware<PlatformResponseSigning>().UseMiddleware<MerchantAuthentication>());
+
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        app.MapWeChatPayTransactions();
+        app.MapWeChatPaySandboxControl();
+        app.MapWebhookSinks();
+        return app;
+    }
+
+    private static async Task LogCallAsync(HttpContext context, RequestDelegate next)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await next(context);
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SandboxApp)).LogInformation(
+            "{Method} {Path}{Query} -> {Status} in {Elapsed:F0} ms",
+            context.Request.Method,
+            context.Request.Path,
+            context.Request.QueryString,
+            context.Response.StatusCode,
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+}

@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace ChannelSandbox;
+
+/// <summary>Where the sandbox keeps its files and how it delivers notifications ("Sandbox" section).</summary>
+public sealed class SandboxOptions
+{
+    public const string Section = "Sandbox";
+
+    public string SecretsDirectory { get; set; } = ".local/secrets";
+
+    public string StateDirectory { get; set; } = ".local/sandbox";
+
+    // A comma-separated string rather than an array: configuration binds arrays only from indexed
+    // keys, which are clumsy to pass on a command line or in one environment variable.
+    public string NotifyRetryDelays { get; set; } = "00:00:01,00:00:02,00:00:05,00:00:15,00:01:00";
+
+    public TimeSpan NotifyTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    public IReadOnlyList<TimeSpan> RetryDelays() =>
+        NotifyRetryDelays
+            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(delay => TimeSpan.Parse(delay, CultureInfo.InvariantCulture))
+            .ToArray();
+
+    public bool HasValidRetryDelays()
+    {
+        var delays = NotifyRetryDelays.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return delays.All(delay => TimeSpan.TryParse(delay, CultureInfo.InvariantCulture, out var parsed) && parsed >= TimeSpan.Zero);
+    }
+}

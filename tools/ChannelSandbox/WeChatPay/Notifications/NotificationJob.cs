@@ -1,0 +1,13 @@
+namespace ChannelSandbox.WeChatPay.Notifications;
+
+/// <summary>
+/// Deliver <paramref name="Message"/> of <paramref name="Order"/> no earlier than <paramref name="NotBefore"/>,
+/// <paramref name="Repeat"/> times in a row. <paramref name="RetriesDone"/> is null for a job that is never retried.
+/// </summary>
+public sealed record NotificationJob(
+    NativeOrder Order,
+    NotificationMessage Message,
+    DateTimeOffset NotBefore,
+    string Reason,
+    int? RetriesDone,
+    int Repeat = 1);

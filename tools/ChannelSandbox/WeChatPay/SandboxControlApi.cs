@@ -1,0 +1,140 @@
+using ChannelSandbox.WeChatPay.Notifications;
+
+namespace ChannelSandbox.WeChatPay;
+
+/// <summary>
+/// What the customer and the network do in real life, on demand: pay, fail, duplicate a notification,
+/// and show what the channel sees and sent.
+/// </summary>
+public static class SandboxControlApi
+{
+    private const int MaxResends = 100;
+
+    public static void MapWeChatPaySandboxControl(this IEndpointRouteBuilder app)
+    {
+        var order = app.MapGroup("/sandbox/wechat_pay/orders/{out_trade_no}");
+        order.MapGet("/", Show);
+        order.MapPost("/pay", PayAsync);
+        order.MapPost("/fail", Fail);
+        order.MapPost("/notifications/resend", ResendAsync);
+        order.MapGet("/notifications", (string out_trade_no, OrderStore orders) =>
+            orders.Find(out_trade_no) is { } found ? Results.Json(found.Deliveries(), SandboxJson.Options) : NotFound());
+    }
+
+    private static IResult Show(string out_trade_no, OrderStore orders, TimeProvider time) =>
+        orders.Find(out_trade_no) is { } order ? Results.Json(View(order, time.GetUtcNow()), SandboxJson.Options) : NotFound();
+
+    private static async Task<IResult> PayAsync(
+        string out_trade_no,
+        HttpRequest request,
+        OrderStore orders,
+        NotificationFactory notifications,
+        NotificationQueue queue,
+        TimeProvider time)
+    {
+        var (command, valid) = await SandboxJson.ReadOptionalAsync<PayCommand>(request, request.HttpContext.RequestAborted);
+        if (!valid || command?.DelayMs < 0)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "INVALID_BODY", "Expected {\"notify\": bool, \"delay_ms\": int >= 0}.");
+        }
+
+        if (orders.Find(out_trade_no) is not { } order)
+        {
+            return NotFound();
+        }
+
+        var now = time.GetUtcNow();
+        var outcome = order.Pay(now, notifications.Create);
+        if (outcome != OrderOutcome.Done)
+        {
+            return Conflict(outcome);
+        }
+
+        if (command?.Notify ?? true)
+        {
+            var delay = TimeSpan.FromMilliseconds(command?.DelayMs ?? 0);
+            queue.Enqueue(new NotificationJob(order, order.Notification!, now + delay, "payment", RetriesDone: 0));
+        }
+
+        return Results.Json(View(order, now), SandboxJson.Options);
+    }
+
+    private static IResult Fail(string out_trade_no, OrderStore orders, TimeProvider time)
+    {
+        if (orders.Find(out_trade_no) is not { } order)
+        {
+            return NotFound();
+        }
+
+        var now = time.GetUtcNow();
+        var outcome = order.Fail(now);
+        return outcome == OrderOutcome.Done ? Results.Json(View(order, now), SandboxJson.Options) : Conflict(outcome);
+    }
+
+    private static async Task<IResult> ResendAsync(string out_trade_no, HttpRequest request, OrderStore orders, NotificationQueue queue, TimeProvider time)
+    {
+        var (command, valid) = await SandboxJson.ReadOptionalAsync<ResendCommand>(request, request.HttpContext.RequestAborted);
+        var times = command?.Times ?? 1;
+        if (!valid || times is < 1 or > MaxResends)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "INVALID_BODY", $"Expected {{\"times\": 1..{MaxResends}, \"concurrent\": bool}}.");
+        }
+
+        if (orders.Find(out_trade_no) is not { } order)
+        {
+            return NotFound();
+        }
+
+        if (order.Notification is not { } message)
+        {
+            return Problem(StatusCodes.Status409Conflict, "NOT_PAID", "Only a paid order has a notification to resend.");
+        }
+
+        var now = time.GetUtcNow();
+        if (command?.Concurrent ?? false)
+        {
+            for (var i = 0; i < times; i++)
+            {
+                queue.Enqueue(new NotificationJob(order, message, now, "resend", RetriesDone: null));
+            }
+        }
+        else
+        {
+            queue.Enqueue(new NotificationJob(order, message, now, "resend", RetriesDone: null, Repeat: times));
+        }
+
+        return Results.Json(new { notification_id = message.Id, queued = times }, SandboxJson.Options, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private static object View(NativeOrder order, DateTimeOffset now)
+    {
+        var deliveries = order.Deliveries();
+        return new
+        {
+            out_trade_no = order.Request.OutTradeNo,
+            trade_state = order.State(now).ToString(),
+            code_url = order.CodeUrl,
+            description = order.Request.Description,
+            notify_url = order.Request.NotifyUrl,
+            created_at = ChinaTime.Format(order.CreatedAt),
+            expires_at = ChinaTime.Format(order.ExpiresAt),
+            transaction = order.Transaction(now),
+            notification_id = order.Notification?.Id,
+            deliveries = deliveries.Count,
+            acknowledged = deliveries.Any(delivery => delivery.Acknowledged),
+        };
+    }
+
+    private static IResult Conflict(OrderOutcome outcome) => outcome == OrderOutcome.Closed
+        ? Problem(StatusCodes.Status409Conflict, "ORDER_CLOSED", "The order is closed or expired.")
+        : Problem(StatusCodes.Status409Conflict, "ORDER_PAID", "The order is already paid.");
+
+    private static IResult NotFound() => Problem(StatusCodes.Status404NotFound, "ORDER_NOT_EXIST", "No such out_trade_no.");
+
+    private static IResult Problem(int status, string code, string message) =>
+        Results.Json(new { code, message }, SandboxJson.Options, statusCode: status);
+
+    private sealed record PayCommand(bool? Notify, int? DelayMs);
+
+    private sealed record ResendCommand(int? Times, bool? Concurrent);
+}
