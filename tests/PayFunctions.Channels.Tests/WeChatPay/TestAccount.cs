@@ -18,10 +18,14 @@ internal sealed class TestAccount : IDisposable
 
     public static readonly DateTimeOffset Now = new(2025, 3, 1, 4, 0, 0, TimeSpan.Zero);
 
+    // Key generation dominates test time, so every account in the run shares one pair.
+    private static readonly RSA SharedMerchantKey = RSA.Create(2048);
+    private static readonly RSA SharedPlatformKey = RSA.Create(2048);
+
     public TestAccount()
     {
-        MerchantKey = RSA.Create(2048);
-        PlatformKey = RSA.Create(2048);
+        MerchantKey = SharedMerchantKey;
+        PlatformKey = SharedPlatformKey;
         Time = new FixedTimeProvider(Now);
         Handler = new FakeWeChatPayHandler(this);
         Options = new WeChatPayOptions
@@ -87,7 +91,5 @@ internal sealed class TestAccount : IDisposable
     {
         Client.Dispose();
         HttpClient.Dispose();
-        MerchantKey.Dispose();
-        PlatformKey.Dispose();
     }
 }
