@@ -1,0 +1,23 @@
+namespace PayFunctions.Core.Api;
+
+/// <summary>
+/// Every HTTP route, once. The Functions app declares one trigger per entry (checked against its
+/// generated metadata) and LocalHost maps the same list, so the two hosts cannot drift apart.
+/// Templates are relative to the <c>api/</c> prefix.
+/// </summary>
+public static class ApiRoutes
+{
+    public static readonly ApiRoute Health = new("Health", "GET", "health");
+    public static readonly ApiRoute CreatePayment = new("CreatePayment", "POST", "v1/payments");
+    public static readonly ApiRoute ListPayments = new("ListPayments", "GET", "v1/payments");
+    public static readonly ApiRoute GetPayment = new("GetPayment", "GET", "v1/payments/{id}");
+    public static readonly ApiRoute ClosePayment = new("ClosePayment", "POST", "v1/payments/{id}/close");
+    public static readonly ApiRoute ListSettlements = new("ListSettlements", "GET", "v1/settlements");
+    public static readonly ApiRoute WeChatPayNotify = new("WeChatPayNotify", "POST", "notify/wechat_pay");
+    public static readonly ApiRoute RunSettlement = new("RunSettlement", "POST", "admin/settlements");
+
+    public static IReadOnlyList<ApiRoute> All { get; } =
+        [Health, CreatePayment, ListPayments, GetPayment, ClosePayment, ListSettlements, WeChatPayNotify, RunSettlement];
+}
+
+public sealed record ApiRoute(string Name, string Method, string Template);

@@ -1,0 +1,116 @@
+using PayFunctions.Domain;
+
+namespace PayFunctions.Core.Api;
+
+/// <summary>Checks a create request fully before anything is written; the first problem found is answered.</summary>
+public static class CreatePaymentValidator
+{
+    public const int DefaultExpirySeconds = 15 * 60;
+    public const int MinExpirySeconds = 60;
+    public const int MaxExpirySeconds = 24 * 60 * 60;
+    private const int MaxMetadataKeys = 50;
+
+    public sealed record Valid(Money Amount, string Method, string Channel, string MerchantOrderId, string Description, TimeSpan ExpiresIn, SplitRule? Split);
+
+    public static (Valid? Value, ApiError? Error) Validate(CreatePaymentRequest r, FeeSchedule fee)
+    {
+        if (r.Amount is null)
+        {
+            return Fail(ApiError.MissingParameter("amount"));
+        }
+
+        if (string.IsNullOrWhiteSpace(r.Currency))
+        {
+            return Fail(ApiError.MissingParameter("currency"));
+        }
+
+        if (!Currency.TryParse(r.Currency, out var currency))
+        {
+            return Fail(ApiError.InvalidRequest("currency", $"'{r.Currency}' is not a supported ISO 4217 currency."));
+        }
+
+        if (r.Amount is < 1 or > 100_000_000_00)
+        {
+            return Fail(ApiError.InvalidRequest("amount", "amount must be a positive integer in the currency's minor unit, at most 10000000000."));
+        }
+
+        if (string.IsNullOrWhiteSpace(r.Method))
+        {
+            return Fail(ApiError.MissingParameter("method"));
+        }
+
+        if (!PaymentMethods.TryGetChannel(r.Method, out var channel))
+        {
+            return Fail(ApiError.InvalidRequest("method", $"Supported methods: {string.Join(", ", PaymentMethods.Supported)}."));
+        }
+
+        if (channel == Channels.ChannelResolver.WeChatPayName && currency != Currency.Cny)
+        {
+            return Fail(ApiError.InvalidRequest("currency", "wechat_pay.native accepts cny only."));
+        }
+
+        if (string.IsNullOrWhiteSpace(r.MerchantOrderId))
+        {
+            return Fail(ApiError.MissingParameter("merchant_order_id"));
+        }
+
+        if (r.MerchantOrderId.Length > 64 || r.MerchantOrderId.Any(char.IsControl))
+        {
+            return Fail(ApiError.InvalidRequest("merchant_order_id", "merchant_order_id must be 1 to 64 printable characters."));
+        }
+
+        if (string.IsNullOrWhiteSpace(r.Description))
+        {
+            return Fail(ApiError.MissingParameter("description"));
+        }
+
+        // WeChat Pay caps the description at 127 bytes of UTF-8.
+        if (System.Text.Encoding.UTF8.GetByteCount(r.Description) > 127 || r.Description.Any(char.IsControl))
+        {
+            return Fail(ApiError.InvalidRequest("description", "description must be at most 127 bytes of UTF-8 and printable."));
+        }
+
+        var expiresIn = r.ExpiresInSeconds ?? DefaultExpirySeconds;
+        if (expiresIn is < MinExpirySeconds or > MaxExpirySeconds)
+        {
+            return Fail(ApiError.InvalidRequest("expires_in_seconds", $"expires_in_seconds must be between {MinExpirySeconds} and {MaxExpirySeconds}."));
+        }
+
+        if (r.Metadata is { } metadata
+            && (metadata.Count > MaxMetadataKeys || metadata.Any(kv => kv.Key.Length is 0 or > 40 || kv.Value is null || kv.Value.Length > 500)))
+        {
+            return Fail(ApiError.InvalidRequest("metadata", "metadata holds at most 50 keys of up to 40 characters, with string values of up to 500 characters."));
+        }
+
+        var amount = new Money(r.Amount.Value, currency);
+        SplitRule? split = null;
+        if (r.Split is not null)
+        {
+            if (r.Split.Recipients is null)
+            {
+                return Fail(ApiError.MissingParameter("split.recipients"));
+            }
+
+            var recipients = r.Split.Recipients;
+            for (var i = 0; i < recipients.Count; i++)
+            {
+                if (recipients[i] is null || string.IsNullOrWhiteSpace(recipients[i].Account))
+                {
+                    return Fail(ApiError.MissingParameter($"split.recipients[{i}].account"));
+                }
+            }
+
+            split = new SplitRule([.. recipients.Select(x => new SplitRecipient(x.Account!, x.BasisPoints, x.Amount))]);
+            var errors = split.Validate(amount, fee);
+            if (errors.Count > 0)
+            {
+                var param = errors[0].Param.Replace("fixed_minor_units", "amount", StringComparison.Ordinal);
+                return Fail(ApiError.InvalidRequest(param, errors[0].Message));
+            }
+        }
+
+        return (new Valid(amount, r.Method, channel, r.MerchantOrderId, r.Description, TimeSpan.FromSeconds(expiresIn), split), null);
+    }
+
+    private static (Valid?, ApiError?) Fail(ApiError error) => (null, error);
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Http;
+using PayFunctions.Core.Merchants;
+
+namespace PayFunctions.Core.Api;
+
+public sealed class MerchantAuthenticator(MerchantStore merchants)
+{
+    private const string Scheme = "Bearer ";
+
+    public async Task<MerchantEntity?> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (!header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var key = header[Scheme.Length..].Trim();
+        return key.Length is < 16 or > 200 ? null : await merchants.AuthenticateAsync(key, cancellationToken);
+    }
+}

@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PayFunctions.Channels;
+using PayFunctions.Core.ChannelWork;
+using PayFunctions.Core.Channels;
+using PayFunctions.Core.Configuration;
+using PayFunctions.Core.Orchestration;
+using PayFunctions.Core.Storage;
+using PayFunctions.Domain;
+
+namespace PayFunctions.Core.Api;
+
+/// <summary>
+/// Channel callbacks. Nothing changes until the signature over the raw bytes, the merchant and the
+/// amount check out; the channel hears success only after the event is durably queued to the
+/// payment's orchestration. Every duplicate is raised again: the orchestration takes the first and
+/// ignores the rest, so a duplicate can never double-post, and a delivery whose first copy died
+/// half-way is still not lost.
+/// </summary>
+public sealed class NotifyEndpoints(
+    ChannelResolver channels,
+    NotificationLog log,
+    IChannelWorkQueue work,
+    IOptions<WeChatPayChannelOptions> weChatPay,
+    ILogger<NotifyEndpoints> logger)
+{
+    public async Task<IResult> WeChatPayAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var channel = await channels.GetAsync(ChannelResolver.WeChatPayName, cancellationToken);
+        var body = await RequestBody.ReadBytesAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return Reply(channel.FailureReply("body too large"));
+        }
+
+        var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        ChannelNotification notification;
+        try
+        {
+            notification = channel.ParseNotification(headers, body);
+        }
+        catch (ChannelNotificationException e)
+        {
+            logger.LogWarning("Rejected {Channel} notification: {Reason}", channel.Name, e.Reason);
+            await log.ArchiveAsync(channel.Name, "rejected", body, headers, cancellationToken);
+            return Reply(channel.FailureReply(e.Reason));
+        }
+
+        await log.ArchiveAsync(channel.Name, "verified", body, headers, cancellationToken);
+        if (notification.MerchantId != weChatPay.Value.MchId || notification.AppId != weChatPay.Value.AppId)
+        {
+            logger.LogError("Notification {EventId} names merchant {MchId}/{AppId}, not ours", notification.EventId, notification.MerchantId, notification.AppId);
+            return Reply(channel.FailureReply("unknown merchant"));
+        }
+
+        var instance = PaymentIds.IsWellFormed(notification.OutTradeNo)
+            ? await durable.GetInstanceAsync(notification.OutTradeNo, getInputsAndOutputs: true, cancellationToken)
+            : null;
+        var input = instance?.ReadInputAs<PaymentOrchestrationInput>();
+        if (instance is null || input is null)
+        {
+            logger.LogError("Notification {EventId} is for unknown order {OutTradeNo}", notification.EventId, notification.OutTradeNo);
+            return Reply(channel.FailureReply("unknown order"));
+        }
+
+        if (notification.Amount.MinorUnits != input.Amount || notification.Amount.Currency.Code != input.Currency)
+        {
+            logger.LogCritical(
+                "Notification {EventId} for {PaymentId} reports {Reported}, expected {Expected} {Currency}",
+                notification.EventId, input.PaymentId, notification.Amount, input.Amount, input.Currency);
+            return Reply(channel.FailureReply("amount mismatch"));
+        }
+
+        var duplicate = await log.RecordDeliveryAsync(channel.Name, notification.ChannelTradeNo, notification.EventId, input.PaymentId, cancellationToken);
+        if (instance.IsCompleted)
+        {
+            if (notification.State == ChannelTradeState.Succeeded && instance.ReadOutputAs<PaymentStatus>() != PaymentStatus.Succeeded)
+            {
+                await work.EnqueueAsync(new ChannelWorkItem(ChannelWorkItem.ReconcileOrder, channel.Name, input.MerchantId, input.PaymentId), cancellationToken);
+            }
+
+            logger.LogInformation("Notification {EventId} for finished payment {PaymentId} (duplicate: {Duplicate})", notification.EventId, input.PaymentId, duplicate);
+            return Reply(channel.SuccessReply);
+        }
+
+        await durable.RaiseEventAsync(
+            input.PaymentId,
+            PaymentEvents.ChannelNotification,
+            new ChannelPaymentEvent(notification.ChannelTradeNo, notification.State, notification.PaidAt),
+            cancellationToken);
+        return Reply(channel.SuccessReply);
+    }
+
+    private static IResult Reply(ChannelReply reply) => Results.Text(reply.Body, reply.ContentType, statusCode: reply.StatusCode);
+}

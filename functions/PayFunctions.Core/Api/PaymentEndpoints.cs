@@ -1,0 +1,240 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using PayFunctions.Core.Merchants;
+using PayFunctions.Core.Orchestration;
+using PayFunctions.Core.Storage;
+using PayFunctions.Domain;
+
+namespace PayFunctions.Core.Api;
+
+/// <summary>The merchant-facing payments resource: create, retrieve, list, close.</summary>
+public sealed class PaymentEndpoints(
+    MerchantAuthenticator authenticator,
+    PaymentStore payments,
+    MerchantOrderStore merchantOrders,
+    IdempotencyStore idempotency,
+    PaymentIdGenerator ids,
+    TimeProvider time,
+    ILogger<PaymentEndpoints> logger)
+{
+    private const int MaxIdempotencyKeyLength = 255;
+    private static readonly TimeSpan SettleWait = TimeSpan.FromSeconds(20);
+
+    public async Task<IResult> CreateAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        if (merchant is null)
+        {
+            return ApiError.Unauthenticated().ToResult();
+        }
+
+        var body = await RequestBody.ReadBytesAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return ApiError.MalformedBody($"The request body exceeds {RequestBody.MaxBytes} bytes.").ToResult();
+        }
+
+        var (parsed, parseError) = RequestBody.Parse<CreatePaymentRequest>(body);
+        if (parseError is not null)
+        {
+            return parseError.ToResult();
+        }
+
+        var (valid, invalid) = CreatePaymentValidator.Validate(parsed!, merchant.Fee);
+        if (invalid is not null)
+        {
+            return invalid.ToResult();
+        }
+
+        var key = request.Headers["Idempotency-Key"].ToString();
+        if (key.Length > MaxIdempotencyKeyLength)
+        {
+            return ApiError.InvalidRequest("Idempotency-Key", $"Idempotency-Key must be at most {MaxIdempotencyKeyLength} characters.").ToResult();
+        }
+
+        if (key.Length == 0)
+        {
+            return ToResult(await CreateWithIdAsync(merchant, valid!, parsed!.Metadata, ids.NewId(), durable, cancellationToken));
+        }
+
+        var decision = await idempotency.BeginAsync(
+            merchant.Id, key, IdempotencyStore.HashRequest(request.Method, request.Path, body), ids.NewId, cancellationToken);
+        switch (decision)
+        {
+            case IdempotencyDecision.Replay replay:
+                request.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
+                return Results.Text(replay.Body, replay.ContentType, statusCode: replay.Status);
+            case IdempotencyDecision.InProgress:
+                return new ApiError(StatusCodes.Status409Conflict, "idempotency_key_in_use", "A request with this Idempotency-Key is still being processed.", "Retry after it completes.", "Idempotency-Key").ToResult();
+            case IdempotencyDecision.Mismatch:
+                return new ApiError(StatusCodes.Status422UnprocessableEntity, "idempotency_key_reused", "This Idempotency-Key was used with a different request.", "Use a new key for a different request.", "Idempotency-Key").ToResult();
+        }
+
+        var paymentId = ((IdempotencyDecision.Proceed)decision).ResourceId;
+        try
+        {
+            var outcome = await CreateWithIdAsync(merchant, valid!, parsed!.Metadata, paymentId, durable, cancellationToken);
+            await idempotency.CompleteAsync(merchant.Id, key, outcome.Status, outcome.Json, outcome.ContentType, cancellationToken);
+            return ToResult(outcome);
+        }
+        catch
+        {
+            await idempotency.AbandonAsync(merchant.Id, key, CancellationToken.None);
+            throw;
+        }
+    }
+
+    public async Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        if (merchant is null)
+        {
+            return ApiError.Unauthenticated().ToResult();
+        }
+
+        var payment = PaymentIds.IsWellFormed(id) ? await payments.GetAsync(merchant.Id, id, cancellationToken) : null;
+        return payment is null
+            ? ApiError.NotFound("payment", "id").ToResult()
+            : Results.Json(PaymentResource.From(payment), ApiJson.Options);
+    }
+
+    public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        if (merchant is null)
+        {
+            return ApiError.Unauthenticated().ToResult();
+        }
+
+        var limitText = request.Query["limit"].ToString();
+        var limit = 10;
+        if (limitText.Length > 0 && (!int.TryParse(limitText, out limit) || limit is < 1 or > 100))
+        {
+            return ApiError.InvalidRequest("limit", "limit must be an integer between 1 and 100.").ToResult();
+        }
+
+        var startingAfter = request.Query["starting_after"].ToString();
+        if (startingAfter.Length > 0 && !PaymentIds.IsWellFormed(startingAfter))
+        {
+            return ApiError.InvalidRequest("starting_after", "starting_after must be a payment id.").ToResult();
+        }
+
+        var (page, hasMore) = await payments.ListAsync(merchant.Id, limit, startingAfter.Length > 0 ? startingAfter : null, cancellationToken);
+        return Results.Json(new PaymentList("list", "/api/v1/payments", [.. page.Select(PaymentResource.From)], hasMore), ApiJson.Options);
+    }
+
+    public async Task<IResult> CloseAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        if (merchant is null)
+        {
+            return ApiError.Unauthenticated().ToResult();
+        }
+
+        var payment = PaymentIds.IsWellFormed(id) ? await payments.GetAsync(merchant.Id, id, cancellationToken) : null;
+        if (payment is null)
+        {
+            return ApiError.NotFound("payment", "id").ToResult();
+        }
+
+        switch (payment.StatusValue)
+        {
+            case PaymentStatus.Closed or PaymentStatus.Expired:
+                return Results.Json(PaymentResource.From(payment), ApiJson.Options);
+            case PaymentStatus.Succeeded or PaymentStatus.Failed:
+                return new ApiError(
+                    StatusCodes.Status409Conflict,
+                    "payment_unexpected_state",
+                    "Only a payment that requires action can be closed.",
+                    $"This payment is {JsonNamingPolicy.SnakeCaseLower.ConvertName(payment.Status)}.",
+                    "id").ToResult();
+        }
+
+        await durable.RaiseEventAsync(id, PaymentEvents.CloseRequested, new CloseRequest("merchant"), cancellationToken);
+        var settled = await WaitForAsync(merchant.Id, id, p => PaymentTransitions.IsTerminal(p.StatusValue), cancellationToken);
+        return Results.Json(PaymentResource.From(settled), ApiJson.Options);
+    }
+
+    private async Task<CreateOutcome> CreateWithIdAsync(
+        MerchantEntity merchant,
+        CreatePaymentValidator.Valid valid,
+        Dictionary<string, string>? metadata,
+        string paymentId,
+        DurableTaskClient durable,
+        CancellationToken cancellationToken)
+    {
+        var holder = await merchantOrders.ReserveAsync(merchant.Id, valid.MerchantOrderId, paymentId, cancellationToken);
+        if (holder is not null)
+        {
+            var error = new ApiError(
+                StatusCodes.Status409Conflict,
+                "merchant_order_id_in_use",
+                "Another payment already uses this merchant_order_id.",
+                $"merchant_order_id belongs to {holder}.",
+                "merchant_order_id");
+            return new CreateOutcome(error.Status, error.ToJson(), ApiError.ContentType);
+        }
+
+        var now = time.GetUtcNow();
+        var payment = await payments.CreateAsync(
+            new PaymentEntity
+            {
+                PartitionKey = merchant.Id,
+                RowKey = paymentId,
+                MerchantOrderId = valid.MerchantOrderId,
+                Method = valid.Method,
+                Channel = valid.Channel,
+                Amount = valid.Amount.MinorUnits,
+                Currency = valid.Amount.Currency.Code,
+                Description = valid.Description,
+                CreatedAt = now,
+                ExpiresAt = now + valid.ExpiresIn,
+                SplitRuleJson = SplitRuleSerializer.Serialize(valid.Split),
+                MetadataJson = metadata is null ? null : JsonSerializer.Serialize(metadata),
+            },
+            cancellationToken);
+
+        if (await durable.GetInstanceAsync(paymentId, cancellationToken) is null)
+        {
+            var input = new PaymentOrchestrationInput(
+                paymentId, merchant.Id, payment.Channel, payment.Amount, payment.Currency, payment.Description, payment.ExpiresAt);
+            await durable.ScheduleNewOrchestrationInstanceAsync(
+                nameof(PaymentOrchestrator), input, new StartOrchestrationOptions(paymentId), cancellationToken);
+            logger.LogInformation("Payment {PaymentId} created for merchant {MerchantId}", paymentId, merchant.Id);
+        }
+
+        var ready = await WaitForAsync(merchant.Id, paymentId, p => p.QrCodeContent is not null || PaymentTransitions.IsTerminal(p.StatusValue), cancellationToken);
+        return new CreateOutcome(StatusCodes.Status201Created, JsonSerializer.Serialize(PaymentResource.From(ready), ApiJson.Options), "application/json");
+    }
+
+    /// <summary>
+    /// The orchestration does the channel work; the API answers once it shows in the payment row, so
+    /// the merchant gets the QR code in the create response. After the wait it answers what there is.
+    /// </summary>
+    private async Task<PaymentEntity> WaitForAsync(string merchantId, string paymentId, Func<PaymentEntity, bool> done, CancellationToken cancellationToken)
+    {
+        var deadline = time.GetUtcNow() + SettleWait;
+        var delay = TimeSpan.FromMilliseconds(25);
+        while (true)
+        {
+            var payment = await payments.GetAsync(merchantId, paymentId, cancellationToken)
+                ?? throw new InvalidOperationException($"Payment {paymentId} vanished.");
+            if (done(payment) || time.GetUtcNow() >= deadline)
+            {
+                return payment;
+            }
+
+            await Task.Delay(delay, time, cancellationToken);
+            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 250));
+        }
+    }
+
+    private static IResult ToResult(CreateOutcome outcome) => Results.Text(outcome.Json, outcome.ContentType, statusCode: outcome.Status);
+
+    private sealed record CreateOutcome(int Status, string Json, string ContentType);
+
+    private sealed record PaymentList(string Object, string Url, IReadOnlyList<PaymentResource> Data, bool HasMore);
+}

@@ -1,0 +1,15 @@
+using System.Text.Json;
+using PayFunctions.Core.Storage;
+
+namespace PayFunctions.Core.ChannelWork;
+
+/// <summary>Channel work on Azure Storage queues: Azurite locally, and valid in Azure too.</summary>
+public sealed class StorageQueueChannelWorkQueue(StorageClients clients) : IChannelWorkQueue
+{
+    public async Task EnqueueAsync(ChannelWorkItem item, CancellationToken cancellationToken)
+    {
+        var queue = clients.Queues.GetQueueClient(ChannelWorkQueues.NameFor(item.Channel));
+        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await queue.SendMessageAsync(JsonSerializer.Serialize(item), cancellationToken);
+    }
+}

@@ -1,0 +1,18 @@
+namespace PayFunctions.Core.Orchestration;
+
+/// <summary>The orchestrations and activities both hosts must expose under these exact names.</summary>
+public static class PayFunctionsTasks
+{
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(PaymentOrchestrator), typeof(SettlementOrchestrator)];
+
+    public static IReadOnlyList<Type> Activities { get; } =
+    [
+        typeof(PrepayActivity),
+        typeof(CloseAtChannelActivity),
+        typeof(QueryChannelActivity),
+        typeof(CompletePaymentActivity),
+        typeof(SendWebhookActivity),
+        typeof(PlanSettlementActivity),
+        typeof(RecordSettlementActivity),
+    ];
+}

@@ -1,0 +1,117 @@
+using Microsoft.DurableTask;
+using PayFunctions.Channels;
+using PayFunctions.Domain;
+
+namespace PayFunctions.Core.Orchestration;
+
+/// <summary>
+/// One payment from prepay to its end: the channel's verified callback raced against the expiry
+/// timer (and the merchant's close). Deterministic: time from the context, all I/O in activities.
+/// </summary>
+public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationInput, PaymentStatus>
+{
+    private static readonly TaskOptions ChannelRetry = TaskOptions.FromRetryPolicy(
+        new RetryPolicy(maxNumberOfAttempts: 4, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2));
+
+    private static readonly TaskOptions WebhookRetry = TaskOptions.FromRetryPolicy(
+        new RetryPolicy(
+            maxNumberOfAttempts: 8,
+            firstRetryInterval: TimeSpan.FromSeconds(2),
+            backoffCoefficient: 3,
+            maxRetryInterval: TimeSpan.FromHours(1)));
+
+    public override async Task<PaymentStatus> RunAsync(TaskOrchestrationContext context, PaymentOrchestrationInput input)
+    {
+        var prepay = await PrepayAsync(context, input);
+        if (!prepay.Succeeded)
+        {
+            return await FinishAsync(context, input, PaymentStatus.Failed, null, prepay.FailureCode, prepay.FailureMessage);
+        }
+
+        using var timerCancellation = new CancellationTokenSource();
+        var expiry = context.CreateTimer(input.ExpiresAt.UtcDateTime, timerCancellation.Token);
+        var notified = context.WaitForExternalEvent<ChannelPaymentEvent>(PaymentEvents.ChannelNotification);
+        var closeRequested = context.WaitForExternalEvent<CloseRequest>(PaymentEvents.CloseRequested);
+
+        var first = await Task.WhenAny(expiry, notified, closeRequested);
+        if (first != expiry)
+        {
+            await timerCancellation.CancelAsync();
+        }
+
+        if (first == notified)
+        {
+            var channelEvent = notified.Result;
+            return channelEvent.State == ChannelTradeState.Succeeded
+                ? await FinishAsync(context, input, PaymentStatus.Succeeded, channelEvent, null, null)
+                : await FinishAsync(context, input, PaymentStatus.Failed, channelEvent, "payment_failed", "The customer's payment failed at the channel.");
+        }
+
+        // Closing at the channel first means no payment can land afterwards; if one landed just
+        // before, the channel refuses the close and the payment is a success after all.
+        var orderInput = new ChannelOrderInput(input.Channel, input.PaymentId);
+        var closed = await context.CallActivityAsync<CloseOutcome>(nameof(CloseAtChannelActivity), orderInput, ChannelRetry);
+        if (closed == CloseOutcome.AlreadyPaid)
+        {
+            var order = await context.CallActivityAsync<ChannelPaymentEvent>(nameof(QueryChannelActivity), orderInput, ChannelRetry);
+            return await FinishAsync(context, input, PaymentStatus.Succeeded, order, null, null);
+        }
+
+        return first == expiry
+            ? await FinishAsync(context, input, PaymentStatus.Expired, null, "payment_expired", "The customer did not pay before the payment expired.")
+            : await FinishAsync(context, input, PaymentStatus.Closed, null, null, null);
+    }
+
+    private static async Task<PrepayOutcome> PrepayAsync(TaskOrchestrationContext context, PaymentOrchestrationInput input)
+    {
+        try
+        {
+            return await context.CallActivityAsync<PrepayOutcome>(nameof(PrepayActivity), input, ChannelRetry);
+        }
+        catch (TaskFailedException)
+        {
+            return new PrepayOutcome(false, null, "channel_unavailable", "The payment channel did not answer; no charge was made.");
+        }
+    }
+
+    private static async Task<PaymentStatus> FinishAsync(
+        TaskOrchestrationContext context,
+        PaymentOrchestrationInput input,
+        PaymentStatus status,
+        ChannelPaymentEvent? channelEvent,
+        string? failureCode,
+        string? failureMessage)
+    {
+        var completion = new CompletePaymentInput(
+            input.MerchantId,
+            input.PaymentId,
+            status,
+            channelEvent?.ChannelTradeNo,
+            channelEvent?.PaidAt,
+            failureCode,
+            failureMessage,
+            context.CurrentUtcDateTime);
+        await context.CallActivityAsync(nameof(CompletePaymentActivity), completion);
+
+        var eventType = status switch
+        {
+            PaymentStatus.Succeeded => PaymentEvents.Succeeded,
+            PaymentStatus.Failed => PaymentEvents.Failed,
+            PaymentStatus.Expired => PaymentEvents.Expired,
+            _ => PaymentEvents.Closed,
+        };
+        try
+        {
+            await context.CallActivityAsync(
+                nameof(SendWebhookActivity),
+                new WebhookInput(input.MerchantId, input.PaymentId, eventType, PaymentEvents.EventId(input.PaymentId, eventType)),
+                WebhookRetry);
+        }
+        catch (TaskFailedException)
+        {
+            // Delivery gave up after every retry; the attempts are recorded on the event for the merchant to replay.
+        }
+
+        return status;
+    }
+}

@@ -1,0 +1,88 @@
+using Azure.Identity;
+using Azure.Messaging.ServiceBus;
+using Azure.Security.KeyVault.Secrets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PayFunctions.Core.Api;
+using PayFunctions.Core.ChannelWork;
+using PayFunctions.Core.Channels;
+using PayFunctions.Core.Configuration;
+using PayFunctions.Core.Merchants;
+using PayFunctions.Core.Orchestration;
+using PayFunctions.Core.Secrets;
+using PayFunctions.Core.Storage;
+using PayFunctions.Core.Webhooks;
+
+namespace PayFunctions.Core;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Everything both hosts share: options, stores, channels, endpoints and activities.</summary>
+    public static IServiceCollection AddPayFunctionsCore(this IServiceCollection services, ChannelWorkTransport transport)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName)
+            .Validate(o => o.IsValid(), "Set exactly one of Storage:ConnectionString and Storage:AccountName.").ValidateOnStart();
+        services.AddOptions<SecretsOptions>().BindConfiguration(SecretsOptions.SectionName)
+            .Validate(o => o.IsValid(), "Set exactly one of Secrets:KeyVaultUri and Secrets:LocalDirectory.").ValidateOnStart();
+        services.AddOptions<ChannelWorkOptions>().BindConfiguration(ChannelWorkOptions.SectionName)
+            .Validate(o => o.IsValid(), "ChannelWork:ServiceBusNamespace is required with the ServiceBus transport.").ValidateOnStart();
+        services.AddOptions<WeChatPayChannelOptions>().BindConfiguration(WeChatPayChannelOptions.SectionName)
+            .Validate(o => o.IsValid(), "Channels:WeChatPay needs MchId, AppId, MerchantSerialNo and PlatformSerialNo.").ValidateOnStart();
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName)
+            .Validate(o => o.PublicBaseUrl is not null, "Api:PublicBaseUrl is required: channels call it back.").ValidateOnStart();
+        services.AddOptions<DurableOptions>().BindConfiguration(DurableOptions.SectionName);
+        services.AddOptions<SettlementOptions>().BindConfiguration(SettlementOptions.SectionName)
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Settlement:TimeZone is not a known time zone.").ValidateOnStart();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpClient(ChannelResolver.WeChatPayName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient(WebhookSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+
+        services.AddSingleton<ISecretStore>(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<SecretsOptions>>().Value;
+            ISecretStore inner = o.KeyVaultUri is { } vault
+                ? new KeyVaultSecretStore(new SecretClient(vault, new DefaultAzureCredential()))
+                : new LocalDirectorySecretStore(o.LocalDirectory!);
+            return new CachingSecretStore(inner, sp.GetRequiredService<TimeProvider>());
+        });
+
+        services.AddSingleton<StorageClients>();
+        services.AddSingleton<StorageInitializer>();
+        services.AddSingleton<PaymentStore>();
+        services.AddSingleton<MerchantOrderStore>();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<LedgerStore>();
+        services.AddSingleton<SettlementStore>();
+        services.AddSingleton<NotificationLog>();
+        services.AddSingleton<MerchantStore>();
+        services.AddSingleton<ChannelResolver>();
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<PaymentIdGenerator>();
+        services.AddSingleton<MerchantAuthenticator>();
+        services.AddSingleton<PaymentEndpoints>();
+        services.AddSingleton<NotifyEndpoints>();
+        services.AddSingleton<SettlementEndpoints>();
+        services.AddSingleton<SettlementScheduler>();
+        services.AddSingleton<ChannelWorkProcessor>();
+
+        if (transport == ChannelWorkTransport.ServiceBus)
+        {
+            services.AddSingleton(sp => new ServiceBusClient(
+                sp.GetRequiredService<IOptions<ChannelWorkOptions>>().Value.ServiceBusNamespace, new DefaultAzureCredential()));
+            services.AddSingleton<IChannelWorkQueue, ServiceBusChannelWorkQueue>();
+            services.AddHostedService<ServiceBusChannelWorker>();
+        }
+        else
+        {
+            services.AddSingleton<IChannelWorkQueue, StorageQueueChannelWorkQueue>();
+        }
+
+        foreach (var activity in PayFunctionsTasks.Activities)
+        {
+            services.AddTransient(activity);
+        }
+
+        return services;
+    }
+}

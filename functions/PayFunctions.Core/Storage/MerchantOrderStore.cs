@@ -1,0 +1,29 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+
+namespace PayFunctions.Core.Storage;
+
+/// <summary>Enforces that a merchant's own order id maps to at most one payment.</summary>
+public sealed class MerchantOrderStore(StorageClients clients)
+{
+    private TableClient Table => clients.Tables.GetTableClient(TableNames.MerchantOrders);
+
+    /// <summary>Reserves the order id for the payment; returns the payment that already holds it, if another does.</summary>
+    public async Task<string?> ReserveAsync(string merchantId, string merchantOrderId, string paymentId, CancellationToken cancellationToken)
+    {
+        var rowKey = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(merchantOrderId)));
+        try
+        {
+            await Table.AddEntityAsync(new TableEntity(merchantId, rowKey) { ["PaymentId"] = paymentId }, cancellationToken);
+            return null;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            var existing = await Table.GetEntityAsync<TableEntity>(merchantId, rowKey, cancellationToken: cancellationToken);
+            var holder = existing.Value.GetString("PaymentId");
+            return string.Equals(holder, paymentId, StringComparison.Ordinal) ? null : holder;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs.Models;
+
+namespace PayFunctions.Core.Storage;
+
+/// <summary>
+/// Raw channel notifications, kept byte for byte in Blobs for audit and dispute, and a dedupe row
+/// per (channel, channel trade number, event) that counts how often each was delivered.
+/// </summary>
+public sealed class NotificationLog(StorageClients clients, TimeProvider time)
+{
+    private TableClient Table => clients.Tables.GetTableClient(TableNames.Notifications);
+
+    public async Task ArchiveAsync(string channel, string verdict, byte[] body, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var digest = Convert.ToHexStringLower(SHA256.HashData(body))[..16];
+        var name = $"{channel}/{verdict}/{now:yyyy/MM/dd}/{now:HHmmssfff}-{digest}.json";
+        var blob = clients.Blobs.GetBlobContainerClient(TableNames.NotificationArchiveContainer).GetBlobClient(name);
+        var metadata = headers
+            .Where(h => h.Key.StartsWith("Wechatpay-", StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(h => h.Key.Replace("-", "_", StringComparison.Ordinal), h => h.Value, StringComparer.Ordinal);
+        await blob.UploadAsync(new BinaryData(body), new BlobUploadOptions { Metadata = metadata }, cancellationToken);
+    }
+
+    /// <summary>Records a delivery; returns true when this (channel, trade, event) was seen before.</summary>
+    public async Task<bool> RecordDeliveryAsync(string channel, string channelTradeNo, string eventId, string paymentId, CancellationToken cancellationToken)
+    {
+        var partition = channel + "_" + channelTradeNo;
+        try
+        {
+            await Table.AddEntityAsync(
+                new TableEntity(partition, eventId) { ["PaymentId"] = paymentId, ["Deliveries"] = 1, ["FirstSeenAt"] = time.GetUtcNow() },
+                cancellationToken);
+            return false;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            await CountDuplicateAsync(partition, eventId, cancellationToken);
+            return true;
+        }
+    }
+
+    private async Task CountDuplicateAsync(string partition, string eventId, CancellationToken cancellationToken)
+    {
+        var existing = (await Table.GetEntityAsync<TableEntity>(partition, eventId, cancellationToken: cancellationToken)).Value;
+        existing["Deliveries"] = (existing.GetInt32("Deliveries") ?? 1) + 1;
+        try
+        {
+            await Table.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            // A concurrent duplicate counted itself; the count is informational.
+        }
+    }
+}

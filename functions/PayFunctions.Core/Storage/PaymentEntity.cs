@@ -1,0 +1,64 @@
+using Azure;
+using Azure.Data.Tables;
+using PayFunctions.Domain;
+
+namespace PayFunctions.Core.Storage;
+
+/// <summary>One payment, partitioned by merchant so that a lookup with another merchant's id finds nothing.</summary>
+public sealed class PaymentEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+
+    public string RowKey { get; set; } = "";
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string MerchantOrderId { get; set; } = "";
+
+    public string Method { get; set; } = "";
+
+    public string Channel { get; set; } = "";
+
+    public long Amount { get; set; }
+
+    public string Currency { get; set; } = "";
+
+    public string Description { get; set; } = "";
+
+    public string Status { get; set; } = nameof(PaymentStatus.RequiresAction);
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    public string? QrCodeContent { get; set; }
+
+    public string? ChannelTradeNo { get; set; }
+
+    public DateTimeOffset? PaidAt { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    public string? SplitRuleJson { get; set; }
+
+    public string? AllocationsJson { get; set; }
+
+    public string? MetadataJson { get; set; }
+
+    public string? FailureCode { get; set; }
+
+    public string? FailureMessage { get; set; }
+
+    /// <summary>The channel's trade number of money that arrived after the payment ended; to be refunded.</summary>
+    public string? LatePaymentTradeNo { get; set; }
+
+    public string Id => RowKey;
+
+    public string MerchantId => PartitionKey;
+
+    public PaymentStatus StatusValue => Enum.Parse<PaymentStatus>(Status);
+
+    public Money AmountValue => new(Amount, Domain.Currency.Parse(Currency));
+}

@@ -1,0 +1,32 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace PayFunctions.Core.Storage;
+
+/// <summary>One receiver's T+1 batch for one currency, keyed so a re-run of the same day writes nothing new.</summary>
+public sealed class SettlementEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+
+    public string RowKey { get; set; } = "";
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string SettlementDate { get; set; } = "";
+
+    public DateTimeOffset CutoffUtc { get; set; }
+
+    public long Amount { get; set; }
+
+    public string Currency { get; set; } = "";
+
+    public string JournalEntryId { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public string AccountId => PartitionKey;
+
+    public string Id => RowKey;
+}

@@ -1,0 +1,15 @@
+namespace PayFunctions.Core.Storage;
+
+/// <summary>Creates the tables and containers once at start-up so request paths never have to.</summary>
+public sealed class StorageInitializer(StorageClients clients)
+{
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var table in TableNames.All)
+        {
+            await clients.Tables.CreateTableIfNotExistsAsync(table, cancellationToken);
+        }
+
+        await clients.Blobs.GetBlobContainerClient(TableNames.NotificationArchiveContainer).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+    }
+}

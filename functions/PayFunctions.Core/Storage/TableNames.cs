@@ -1,0 +1,19 @@
+namespace PayFunctions.Core.Storage;
+
+public static class TableNames
+{
+    public const string Payments = "payments";
+    public const string MerchantOrders = "merchantorders";
+    public const string Idempotency = "idempotency";
+    public const string Merchants = "merchants";
+    public const string ApiKeys = "apikeys";
+    public const string Ledger = "ledger";
+    public const string Settlements = "settlements";
+    public const string Notifications = "notifications";
+    public const string WebhookEvents = "webhookevents";
+
+    public const string NotificationArchiveContainer = "channel-notifications";
+
+    public static IReadOnlyList<string> All { get; } =
+        [Payments, MerchantOrders, Idempotency, Merchants, ApiKeys, Ledger, Settlements, Notifications, WebhookEvents];
+}

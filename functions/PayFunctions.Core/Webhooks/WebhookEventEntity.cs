@@ -1,0 +1,28 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace PayFunctions.Core.Webhooks;
+
+/// <summary>One merchant event and its delivery history; the id is stable across every attempt.</summary>
+public sealed class WebhookEventEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+
+    public string RowKey { get; set; } = "";
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string Type { get; set; } = "";
+
+    public string PaymentId { get; set; } = "";
+
+    public string Body { get; set; } = "";
+
+    public int Attempts { get; set; }
+
+    public int? LastStatus { get; set; }
+
+    public DateTimeOffset? DeliveredAt { get; set; }
+}

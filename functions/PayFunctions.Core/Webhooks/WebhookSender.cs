@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using PayFunctions.Core.Api;
+using PayFunctions.Core.Merchants;
+using PayFunctions.Core.Secrets;
+using PayFunctions.Core.Storage;
+
+namespace PayFunctions.Core.Webhooks;
+
+/// <summary>
+/// Delivers one event to the merchant. The body is frozen on the first attempt and kept on the
+/// event row, so every retry sends the same id and bytes; only the timestamp and signature change.
+/// </summary>
+public sealed class WebhookSender(
+    StorageClients clients,
+    PaymentStore payments,
+    MerchantStore merchants,
+    ISecretStore secrets,
+    IHttpClientFactory httpClients,
+    TimeProvider time)
+{
+    public const string HttpClientName = "webhooks";
+
+    private TableClient Events => clients.Tables.GetTableClient(TableNames.WebhookEvents);
+
+    public async Task DeliverAsync(string merchantId, string paymentId, string eventType, string eventId, CancellationToken cancellationToken)
+    {
+        var merchant = await merchants.GetAsync(merchantId, cancellationToken)
+            ?? throw new InvalidOperationException($"Merchant {merchantId} does not exist.");
+        var evt = await GetOrCreateEventAsync(merchantId, paymentId, eventType, eventId, cancellationToken);
+        if (evt.DeliveredAt is not null || string.IsNullOrWhiteSpace(merchant.WebhookUrl))
+        {
+            return;
+        }
+
+        var secret = await secrets.GetAsync(MerchantEntity.WebhookSecretName(merchantId), cancellationToken)
+            ?? throw new InvalidOperationException($"Merchant {merchantId} has no webhook secret.");
+        var now = time.GetUtcNow();
+        using var request = new HttpRequestMessage(HttpMethod.Post, merchant.WebhookUrl)
+        {
+            Content = new StringContent(evt.Body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("webhook-id", eventId);
+        request.Headers.Add("webhook-timestamp", now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add("webhook-signature", WebhookSigner.Sign(secret, eventId, now, evt.Body));
+
+        int? status = null;
+        try
+        {
+            using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+            status = (int)response.StatusCode;
+        }
+        finally
+        {
+            await RecordAttemptAsync(evt, status, now, cancellationToken);
+        }
+
+        if (status is < 200 or >= 300)
+        {
+            throw new HttpRequestException($"Webhook {eventId} to merchant {merchantId} answered {status}.");
+        }
+    }
+
+    private async Task<WebhookEventEntity> GetOrCreateEventAsync(
+        string merchantId, string paymentId, string eventType, string eventId, CancellationToken cancellationToken)
+    {
+        var existing = await Events.GetEntityIfExistsAsync<WebhookEventEntity>(merchantId, eventId, cancellationToken: cancellationToken);
+        if (existing.HasValue)
+        {
+            return existing.Value!;
+        }
+
+        var payment = await payments.GetAsync(merchantId, paymentId, cancellationToken)
+            ?? throw new InvalidOperationException($"Payment {paymentId} does not exist.");
+        var body = JsonSerializer.Serialize(
+            new WebhookEvent(eventId, "event", eventType, payment.CompletedAt ?? time.GetUtcNow(), new WebhookEventData(PaymentResource.From(payment))),
+            ApiJson.Options);
+        var created = new WebhookEventEntity { PartitionKey = merchantId, RowKey = eventId, Type = eventType, PaymentId = paymentId, Body = body };
+        try
+        {
+            await Events.AddEntityAsync(created, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // A concurrent attempt froze the body first; use that one.
+        }
+
+        return (await Events.GetEntityAsync<WebhookEventEntity>(merchantId, eventId, cancellationToken: cancellationToken)).Value;
+    }
+
+    private async Task RecordAttemptAsync(WebhookEventEntity evt, int? status, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        evt.Attempts++;
+        evt.LastStatus = status;
+        if (status is >= 200 and < 300)
+        {
+            evt.DeliveredAt = at;
+        }
+
+        try
+        {
+            await Events.UpdateEntityAsync(evt, evt.ETag, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            // Another attempt recorded itself meanwhile; the delivery history is informational.
+        }
+    }
+
+    private sealed record WebhookEvent(string Id, string Object, string Type, DateTimeOffset CreatedAt, WebhookEventData Data);
+
+    private sealed record WebhookEventData(PaymentResource Object);
+}
