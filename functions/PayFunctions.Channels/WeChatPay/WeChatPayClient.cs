@@ -18,6 +18,8 @@ public sealed class WeChatPayClient : IPaymentChannel, IDisposable
     private const string JsonMediaType = "application/json";
     private const string UserAgent = "PayFunctions-WeChatPay/1.0";
     private const int MaxReplyMessageLength = 64;
+    private const int Accepted = 202;
+    private const int NoContent = 204;
     private const string ResponseSignatureInvalid = "RESPONSE_SIGNATURE_INVALID";
     private const string ResponseMalformed = "RESPONSE_MALFORMED";
 
@@ -148,9 +150,15 @@ public sealed class WeChatPayClient : IPaymentChannel, IDisposable
         ArgumentException.ThrowIfNullOrEmpty(outTradeNo);
         var path = "/v3/pay/transactions/out-trade-no/" + Uri.EscapeDataString(outTradeNo) + "/close";
         var response = await SendAsync(HttpMethod.Post, path, new CloseBody(_options.MchId), cancellationToken).ConfigureAwait(false);
-        if (response.IsSuccess)
+        if (response.Status == NoContent)
         {
             return CloseOutcome.Closed;
+        }
+
+        // 202 USER_PAYING is documented for close: nothing was closed and the payer may still complete the payment.
+        if (response.Status == Accepted)
+        {
+            throw ToChannelException(response);
         }
 
         // An outcome read from an error body only ever leads to a query or a no-op, never to marking a payment paid.
@@ -269,7 +277,7 @@ public sealed class WeChatPayClient : IPaymentChannel, IDisposable
     private static ChannelException ToChannelException(WeChatPayResponse response)
     {
         var error = TryReadError(response.Body);
-        var isTransient = response.Status >= 500 || response.Status == 429;
+        var isTransient = response.Status >= 500 || response.Status == 429 || response.Status == Accepted;
         var message = $"WeChat Pay answered {response.Status} {error?.Code}: {error?.Message}";
         return new ChannelException(message, error?.Code, response.Status, isTransient);
     }

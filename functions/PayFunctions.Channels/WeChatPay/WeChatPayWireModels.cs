@@ -36,29 +36,27 @@ internal sealed record CloseBody([property: JsonPropertyName("mchid")] string Mc
 /// <summary>The error body every APIv3 endpoint returns with a non-2xx status.</summary>
 internal sealed record ErrorAnswer(string? Code, string? Message);
 
-/// <summary>A transaction, as returned by the query and carried (encrypted) in payment callbacks.</summary>
+/// <summary>
+/// The fields of a transaction (query answer, or decrypted callback resource) that the platform acts on;
+/// the others (trade_type, attach, payer, payer_total, ...) are ignored on purpose.
+/// </summary>
 internal sealed record TransactionResource(
     [property: JsonPropertyName("appid")] string? AppId,
     [property: JsonPropertyName("mchid")] string? MchId,
     string? OutTradeNo,
     string? TransactionId,
-    string? TradeType,
     string? TradeState,
     string? SuccessTime,
-    TransactionAmount? Amount,
-    string? Attach);
+    TransactionAmount? Amount);
 
-/// <summary>The amount block of a transaction; <c>total</c> is what the order was created for.</summary>
-internal sealed record TransactionAmount(long? Total, long? PayerTotal, string? Currency, string? PayerCurrency);
+/// <summary>
+/// The amount block of a transaction. <c>total</c> is what the order was created for and what is compared
+/// with the platform's order; <c>payer_total</c> differs from it when a coupon paid part.
+/// </summary>
+internal sealed record TransactionAmount(long? Total, string? Currency);
 
-/// <summary>The outer, unencrypted envelope of a callback.</summary>
-internal sealed record NotificationEnvelope(
-    string? Id,
-    string? CreateTime,
-    string? ResourceType,
-    string? EventType,
-    string? Summary,
-    NotificationResource? Resource);
+/// <summary>The outer, unencrypted envelope of a callback (create_time, resource_type and summary are not used).</summary>
+internal sealed record NotificationEnvelope(string? Id, string? EventType, NotificationResource? Resource);
 
 /// <summary>The encrypted resource of a callback.</summary>
 internal sealed record NotificationResource(

@@ -261,6 +261,17 @@ public sealed class WeChatPayClientTests : IDisposable
     }
 
     [Fact]
+    public async Task Close_UserPaying_IsTransientAndNotClosed()
+    {
+        _account.Handler.Respond = _ => new FakeAnswer(202, """{"code":"USER_PAYING","message":"用户支付中"}""");
+
+        var error = await Assert.ThrowsAsync<ChannelException>(() => _account.Client.CloseAsync(OutTradeNo, CancellationToken.None));
+
+        Assert.Equal("USER_PAYING", error.Code);
+        Assert.True(error.IsTransient);
+    }
+
+    [Fact]
     public async Task Close_SystemError_IsTransient()
     {
         _account.Handler.Respond = _ => new FakeAnswer(500, """{"code":"SYSTEM_ERROR","message":"系统错误"}""");
