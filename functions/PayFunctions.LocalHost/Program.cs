@@ -1,2 +1,60 @@
-var app = WebApplication.CreateBuilder(args).Build();
+using System.Net;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+using PayFunctions.Core;
+using PayFunctions.Core.Api;
+using PayFunctions.Core.Configuration;
+using PayFunctions.Core.Storage;
+using PayFunctions.LocalHost;
+
+var builder = WebApplication.CreateBuilder(args);
+var local = builder.Configuration.GetSection(LocalHostOptions.SectionName).Get<LocalHostOptions>() ?? new LocalHostOptions();
+var apiUrl = new Uri(local.ApiUrl);
+
+using var bootstrapLogging = LoggerFactory.Create(l => l.AddConsole());
+using var azurite = new AzuriteLauncher();
+if (local.StartAzurite)
+{
+    await azurite.EnsureRunningAsync(bootstrapLogging.CreateLogger("Azurite"), CancellationToken.None);
+}
+
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Listen(IPAddress.Loopback, apiUrl.Port, o => o.Protocols = HttpProtocols.Http1AndHttp2);
+    kestrel.Listen(IPAddress.Loopback, local.SidecarPort, o => o.Protocols = HttpProtocols.Http2);
+});
+
+var transport = builder.Configuration.GetSection(ChannelWorkOptions.SectionName).Get<ChannelWorkOptions>()?.Transport ?? ChannelWorkTransport.StorageQueue;
+builder.Services.AddPayFunctionsCore(transport);
+builder.Services.AddOptions<DemoMerchantOptions>().BindConfiguration(DemoMerchantOptions.SectionName);
+builder.Services.AddSingleton<DemoMerchantSeeder>();
+builder.Services.AddProblemDetails();
+
+using var loggerFactory = LoggerFactory.Create(l => l.AddConsole().AddFilter("DurableTask", LogLevel.Warning));
+var orchestrationService = DurableSidecar.CreateService(builder.Configuration, loggerFactory);
+builder.Services.AddDurableSidecar(orchestrationService, local.SidecarPort);
+if (transport == ChannelWorkTransport.StorageQueue)
+{
+    builder.Services.AddHostedService<StorageQueueChannelWorker>();
+}
+
+builder.Services.AddHostedService<SettlementTimer>();
+
+var app = builder.Build();
+await orchestrationService.CreateIfNotExistsAsync();
+await app.Services.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(CancellationToken.None);
+await app.Services.GetRequiredService<DemoMerchantSeeder>().SeedAsync(CancellationToken.None);
+
+app.UseExceptionHandler(error => error.Run(async context =>
+{
+    var failure = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+    var status = failure is Microsoft.AspNetCore.Http.BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+    var problem = status == StatusCodes.Status500InternalServerError
+        ? new ApiError(status, "internal_error", "Something went wrong on our side.", "The request was not completed; it is safe to retry with the same Idempotency-Key.")
+        : new ApiError(status, "request_invalid", "The request could not be read.");
+    await problem.ToResult().ExecuteAsync(context);
+}));
+app.MapGrpcService<TaskHubGrpcServer>().RequireHost($"*:{local.SidecarPort}");
+app.MapPayFunctionsApi();
 app.Run();

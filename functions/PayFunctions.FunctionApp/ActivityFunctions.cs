@@ -1,0 +1,44 @@
+using Microsoft.Azure.Functions.Worker;
+using PayFunctions.Channels;
+using PayFunctions.Core.Orchestration;
+
+namespace PayFunctions.FunctionApp;
+
+/// <summary>Function wrappers for the shared activities; names match <see cref="PayFunctionsTasks"/>.</summary>
+public sealed class ActivityFunctions(
+    PrepayActivity prepay,
+    CloseAtChannelActivity close,
+    QueryChannelActivity query,
+    CompletePaymentActivity complete,
+    SendWebhookActivity webhook,
+    PlanSettlementActivity plan,
+    RecordSettlementActivity record)
+{
+    [Function(nameof(PrepayActivity))]
+    public Task<PrepayOutcome> Prepay([ActivityTrigger] PaymentOrchestrationInput input, CancellationToken cancellationToken) =>
+        prepay.ExecuteAsync(input, cancellationToken);
+
+    [Function(nameof(CloseAtChannelActivity))]
+    public Task<CloseOutcome> Close([ActivityTrigger] ChannelOrderInput input, CancellationToken cancellationToken) =>
+        close.ExecuteAsync(input, cancellationToken);
+
+    [Function(nameof(QueryChannelActivity))]
+    public Task<ChannelPaymentEvent> Query([ActivityTrigger] ChannelOrderInput input, CancellationToken cancellationToken) =>
+        query.ExecuteAsync(input, cancellationToken);
+
+    [Function(nameof(CompletePaymentActivity))]
+    public Task<bool> Complete([ActivityTrigger] CompletePaymentInput input, CancellationToken cancellationToken) =>
+        complete.ExecuteAsync(input, cancellationToken);
+
+    [Function(nameof(SendWebhookActivity))]
+    public Task<bool> SendWebhook([ActivityTrigger] WebhookInput input, CancellationToken cancellationToken) =>
+        webhook.ExecuteAsync(input, cancellationToken);
+
+    [Function(nameof(PlanSettlementActivity))]
+    public Task<List<SettlementPlanItem>> PlanSettlement([ActivityTrigger] SettlementInput input, CancellationToken cancellationToken) =>
+        plan.ExecuteAsync(input, cancellationToken);
+
+    [Function(nameof(RecordSettlementActivity))]
+    public Task<bool> RecordSettlement([ActivityTrigger] SettlementPlanItem input, CancellationToken cancellationToken) =>
+        record.ExecuteAsync(input, cancellationToken);
+}

@@ -1,0 +1,22 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using PayFunctions.Core.ChannelWork;
+using PayFunctions.Core.Orchestration;
+
+namespace PayFunctions.FunctionApp;
+
+public sealed class BackgroundFunctions(SettlementScheduler scheduler, ChannelWorkProcessor processor)
+{
+    /// <summary>00:30 China Standard Time (UTC+8, no daylight saving), written in UTC because Linux plans ignore WEBSITE_TIME_ZONE.</summary>
+    [Function("SettlementTimer")]
+    public Task StartSettlement(
+        [TimerTrigger("0 30 16 * * *")] TimerInfo timer,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken) => scheduler.StartAsync(durable, null, cancellationToken);
+
+    /// <summary>Channel work over Storage queues; the "Storage" connection is identity-based in Azure.</summary>
+    [Function("ChannelWorkWeChatPay")]
+    public Task ProcessChannelWork(
+        [QueueTrigger(ChannelWorkQueues.WeChatPay, Connection = "Storage")] string message,
+        CancellationToken cancellationToken) => processor.ProcessAsync(message, cancellationToken);
+}

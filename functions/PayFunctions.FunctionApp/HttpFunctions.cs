@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using PayFunctions.Core.Api;
+
+namespace PayFunctions.FunctionApp;
+
+/// <summary>One trigger per entry of <see cref="ApiRoutes"/>; a test checks names, methods and routes match it.</summary>
+public sealed class HttpFunctions(PaymentEndpoints payments, NotifyEndpoints notify, SettlementEndpoints settlements)
+{
+    [Function("Health")]
+    public static IActionResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
+        new ResultActionResult(HealthEndpoint.Get());
+
+    [Function("CreatePayment")]
+    public Task<IActionResult> CreatePayment(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/payments")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken) => payments.CreateAsync(request, durable, cancellationToken).AsActionResult();
+
+    [Function("ListPayments")]
+    public Task<IActionResult> ListPayments(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/payments")] HttpRequest request,
+        CancellationToken cancellationToken) => payments.ListAsync(request, cancellationToken).AsActionResult();
+
+    [Function("GetPayment")]
+    public Task<IActionResult> GetPayment(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/payments/{id}")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) => payments.GetAsync(request, id, cancellationToken).AsActionResult();
+
+    [Function("ClosePayment")]
+    public Task<IActionResult> ClosePayment(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/payments/{id}/close")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken) => payments.CloseAsync(request, id, durable, cancellationToken).AsActionResult();
+
+    [Function("ListSettlements")]
+    public Task<IActionResult> ListSettlements(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/settlements")] HttpRequest request,
+        CancellationToken cancellationToken) => settlements.ListAsync(request, cancellationToken).AsActionResult();
+
+    [Function("WeChatPayNotify")]
+    public Task<IActionResult> WeChatPayNotify(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "notify/wechat_pay")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken) => notify.WeChatPayAsync(request, durable, cancellationToken).AsActionResult();
+
+    [Function("RunSettlement")]
+    public Task<IActionResult> RunSettlement(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/settlements")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken) => settlements.RunAsync(request, durable, cancellationToken).AsActionResult();
+}

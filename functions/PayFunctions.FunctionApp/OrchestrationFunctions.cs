@@ -1,0 +1,18 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using PayFunctions.Core.Orchestration;
+using PayFunctions.Domain;
+
+namespace PayFunctions.FunctionApp;
+
+/// <summary>Function wrappers for the shared orchestrators; names match <see cref="PayFunctionsTasks"/>.</summary>
+public static class OrchestrationFunctions
+{
+    [Function(nameof(PaymentOrchestrator))]
+    public static Task<PaymentStatus> RunPaymentOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new PaymentOrchestrator().RunAsync(context, context.GetInput<PaymentOrchestrationInput>()!);
+
+    [Function(nameof(SettlementOrchestrator))]
+    public static Task<int> RunSettlementOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new SettlementOrchestrator().RunAsync(context, context.GetInput<SettlementInput>()!);
+}

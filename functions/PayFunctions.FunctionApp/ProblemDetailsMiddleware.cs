@@ -1,0 +1,24 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Middleware;
+using Microsoft.Extensions.Logging;
+using PayFunctions.Core.Api;
+
+namespace PayFunctions.FunctionApp;
+
+/// <summary>An unexpected failure in an HTTP function answers an RFC 9457 problem, never a stack trace.</summary>
+public sealed class ProblemDetailsMiddleware(ILogger<ProblemDetailsMiddleware> logger) : IFunctionsWorkerMiddleware
+{
+    public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (Exception e) when (context.GetHttpContext() is { } http && !http.Response.HasStarted)
+        {
+            logger.LogError(e, "Function {Function} failed", context.FunctionDefinition.Name);
+            var problem = new ApiError(500, "internal_error", "Something went wrong on our side.", "The request was not completed; it is safe to retry with the same Idempotency-Key.");
+            await problem.ToResult().ExecuteAsync(http);
+        }
+    }
+}

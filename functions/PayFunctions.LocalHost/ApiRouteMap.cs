@@ -1,0 +1,23 @@
+using Microsoft.DurableTask.Client;
+using PayFunctions.Core.Api;
+
+namespace PayFunctions.LocalHost;
+
+/// <summary>Maps <see cref="ApiRoutes"/> onto the Core handlers, exactly as the Functions triggers do.</summary>
+public static class ApiRouteMap
+{
+    public static void MapPayFunctionsApi(this IEndpointRouteBuilder app)
+    {
+        Map(app, ApiRoutes.Health, () => HealthEndpoint.Get());
+        Map(app, ApiRoutes.CreatePayment, (HttpRequest r, DurableTaskClient d, PaymentEndpoints e, CancellationToken c) => e.CreateAsync(r, d, c));
+        Map(app, ApiRoutes.ListPayments, (HttpRequest r, PaymentEndpoints e, CancellationToken c) => e.ListAsync(r, c));
+        Map(app, ApiRoutes.GetPayment, (HttpRequest r, string id, PaymentEndpoints e, CancellationToken c) => e.GetAsync(r, id, c));
+        Map(app, ApiRoutes.ClosePayment, (HttpRequest r, string id, DurableTaskClient d, PaymentEndpoints e, CancellationToken c) => e.CloseAsync(r, id, d, c));
+        Map(app, ApiRoutes.ListSettlements, (HttpRequest r, SettlementEndpoints e, CancellationToken c) => e.ListAsync(r, c));
+        Map(app, ApiRoutes.WeChatPayNotify, (HttpRequest r, DurableTaskClient d, NotifyEndpoints e, CancellationToken c) => e.WeChatPayAsync(r, d, c));
+        Map(app, ApiRoutes.RunSettlement, (HttpRequest r, DurableTaskClient d, SettlementEndpoints e, CancellationToken c) => e.RunAsync(r, d, c));
+    }
+
+    private static void Map(IEndpointRouteBuilder app, ApiRoute route, Delegate handler) =>
+        app.MapMethods("/api/" + route.Template, [route.Method], handler).WithName(route.Name);
+}

@@ -1,0 +1,62 @@
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Grpc.Net.Client;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+using Microsoft.DurableTask.Worker;
+using PayFunctions.Core.Configuration;
+using PayFunctions.Core.Orchestration;
+
+namespace PayFunctions.LocalHost;
+
+/// <summary>
+/// Durable Task without the Functions host: the portable SDK's worker and client talk gRPC to an
+/// in-process sidecar that runs the same Azure Storage engine Durable Functions uses, on Azurite.
+/// </summary>
+public static class DurableSidecar
+{
+    public static AzureStorageOrchestrationService CreateService(IConfiguration configuration, ILoggerFactory loggerFactory)
+    {
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var durable = configuration.GetSection(DurableOptions.SectionName).Get<DurableOptions>() ?? new DurableOptions();
+        var local = configuration.GetSection(LocalHostOptions.SectionName).Get<LocalHostOptions>() ?? new LocalHostOptions();
+        return new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            StorageAccountClientProvider = new StorageAccountClientProvider(
+                storage.ConnectionString ?? throw new InvalidOperationException("LocalHost needs Storage:ConnectionString.")),
+            TaskHubName = durable.TaskHub,
+            PartitionCount = 4,
+            WorkerId = local.WorkerId,
+            MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
+            LoggerFactory = loggerFactory,
+        });
+    }
+
+    public static IServiceCollection AddDurableSidecar(this IServiceCollection services, AzureStorageOrchestrationService service, int sidecarPort)
+    {
+        services.AddGrpc();
+        services.AddSingleton<IOrchestrationService>(service);
+        services.AddSingleton<IOrchestrationServiceClient>(service);
+        services.AddSingleton<TaskHubGrpcServer>();
+
+        var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{sidecarPort}");
+        services.AddDurableTaskWorker(builder =>
+        {
+            builder.AddTasks(registry =>
+            {
+                foreach (var orchestrator in PayFunctionsTasks.Orchestrators)
+                {
+                    registry.AddOrchestrator(orchestrator);
+                }
+
+                foreach (var activity in PayFunctionsTasks.Activities)
+                {
+                    registry.AddActivity(activity);
+                }
+            });
+            builder.UseGrpc(channel);
+        });
+        services.AddDurableTaskClient(builder => builder.UseGrpc(channel));
+        return services;
+    }
+}
