@@ -1,0 +1,101 @@
+using System.Diagnostics;
+
+namespace PayFunctions.Infra.Tests;
+
+/// <summary>Runs the post-provision hook against a stand-in <c>az</c> that records its calls.</summary>
+public sealed class SeedKeyVaultHookTests : IDisposable
+{
+    private static readonly string[] ChannelSecrets = ["wechatpay-merchant-private-key", "wechatpay-platform-public-key", "wechatpay-apiv3-key"];
+
+    private readonly string directory = Directory.CreateTempSubdirectory("seed-hook-").FullName;
+
+    private string CallLog => Path.Combine(directory, "calls");
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    [Fact]
+    public void Creates_only_the_missing_secrets()
+    {
+        var result = RunHook(existingSecrets: "wechatpay-apiv3-key\nmerchant-m1-webhook-secret", listFailures: 0);
+
+        Assert.Equal(0, result.ExitCode);
+        var sets = SetCalls();
+        Assert.Equal(["wechatpay-merchant-private-key", "wechatpay-platform-public-key"], sets.Order());
+        Assert.All(File.ReadAllLines(CallLog).Where(c => c.StartsWith("keyvault secret set", StringComparison.Ordinal)), c => Assert.Contains("--vault-name kv-test", c, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Leaves_a_fully_loaded_vault_alone()
+    {
+        var result = RunHook(existingSecrets: string.Join('\n', ChannelSecrets), listFailures: 0);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Empty(SetCalls());
+    }
+
+    [Fact]
+    public void Waits_for_the_role_assignment_to_reach_the_vault()
+    {
+        var result = RunHook(existingSecrets: "", listFailures: 2);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(ChannelSecrets.Order(), SetCalls().Order());
+    }
+
+    [Fact]
+    public void Fails_when_the_vault_never_becomes_readable()
+    {
+        var result = RunHook(existingSecrets: "", listFailures: 100);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Empty(SetCalls());
+    }
+
+    [Fact]
+    public void Skips_a_private_vault()
+    {
+        var result = RunHook(existingSecrets: "", listFailures: 0, vnetEnabled: true);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.False(File.Exists(CallLog));
+    }
+
+    private List<string> SetCalls() =>
+        File.Exists(CallLog)
+            ? [.. File.ReadAllLines(CallLog).Where(c => c.StartsWith("keyvault secret set", StringComparison.Ordinal)).Select(c => c.Split("--name ")[1].Split(' ')[0])]
+            : [];
+
+    private CliResult RunHook(string existingSecrets, int listFailures, bool vnetEnabled = false)
+    {
+        var fakeAz = Path.Combine(directory, "az");
+        File.WriteAllText(Path.Combine(directory, "existing"), existingSecrets + "\n");
+        File.WriteAllText(Path.Combine(directory, "failures"), listFailures.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        File.WriteAllText(fakeAz, $$"""
+            #!/bin/sh
+            echo "$*" >> '{{CallLog}}'
+            case "$*" in
+              "keyvault secret list"*)
+                left=$(cat '{{directory}}/failures')
+                if [ "$left" -gt 0 ]; then echo $((left - 1)) > '{{directory}}/failures'; echo "Forbidden" >&2; exit 1; fi
+                cat '{{directory}}/existing' ;;
+            esac
+            """.ReplaceLineEndings("\n"));
+        File.SetUnixFileMode(fakeAz, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        var start = new ProcessStartInfo("sh", [Bicep.InfraPath("hooks", "seed-key-vault.sh")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["PATH"] = $"{directory}:{Environment.GetEnvironmentVariable("PATH")}";
+        start.Environment["AZURE_KEY_VAULT_NAME"] = "kv-test";
+        start.Environment["VNET_ENABLED"] = vnetEnabled ? "true" : "false";
+        start.Environment["SEED_KEY_VAULT_ATTEMPTS"] = "4";
+        start.Environment["SEED_KEY_VAULT_DELAY_SECONDS"] = "0";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
+    }
+}
