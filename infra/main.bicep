@@ -54,6 +54,9 @@ param channelWorkTransport string = 'ServiceBus'
 @maxLength(45)
 param durableTaskHub string = 'payfunctions'
 
+@description('IANA time zone whose midnight is the T+1 settlement cut-off.')
+param settlementTimeZone string = 'Asia/Shanghai'
+
 @description('WeChat Pay API v3 base URL.')
 param weChatPayBaseUrl string = 'https://api.mch.weixin.qq.com'
 
@@ -280,6 +283,7 @@ module apiSettings 'app/api-settings.bicep' = {
       ChannelWork__ServiceBusNamespace: serviceBus.outputs.hostName
       Secrets__KeyVaultUri: keyVault.outputs.uri
       Api__PublicBaseUrl: 'https://${api.outputs.defaultHostName}'
+      Settlement__TimeZone: settlementTimeZone
       Channels__WeChatPay__BaseUrl: weChatPayBaseUrl
       Channels__WeChatPay__MchId: weChatPayMchId
       Channels__WeChatPay__AppId: weChatPayAppId

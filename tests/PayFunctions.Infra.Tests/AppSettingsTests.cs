@@ -16,6 +16,7 @@ public partial class AppSettingsTests
         "ChannelWork__ServiceBusNamespace",
         "Secrets__KeyVaultUri",
         "Api__PublicBaseUrl",
+        "Settlement__TimeZone",
         "Channels__WeChatPay__BaseUrl",
         "Channels__WeChatPay__MchId",
         "Channels__WeChatPay__AppId",
@@ -71,6 +72,14 @@ public partial class AppSettingsTests
         Assert.Equal("[parameters('channelWorkTransport')]", (string?)Settings["ChannelWork__Transport"]);
         Assert.Equal(nameof(ChannelWorkTransport.ServiceBus), (string?)parameter["defaultValue"]);
         Assert.All(allowed, v => Assert.True(Enum.TryParse<ChannelWorkTransport>(v, out _), $"{v} is not a {nameof(ChannelWorkTransport)}"));
+    }
+
+    [Fact]
+    public void Default_settlement_time_zone_is_known_to_the_runtime()
+    {
+        var zone = (string)Bicep.MainTemplate["parameters"]!["settlementTimeZone"]!["defaultValue"]!;
+
+        Assert.True(TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _), $"{zone} is not a time zone id");
     }
 
     [Fact]

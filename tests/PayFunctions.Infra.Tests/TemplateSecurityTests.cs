@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using PayFunctions.Core.ChannelWork;
 
 namespace PayFunctions.Infra.Tests;
 
@@ -117,9 +118,11 @@ public partial class TemplateSecurityTests
         Assert.True((bool)queue.Properties["deadLetteringOnMessageExpiration"]!);
         Assert.InRange((int)queue.Properties["maxDeliveryCount"]!, 3, 20);
 
-        var queueNames = Arm.Module("serviceBus").Parameter("queueNames")!;
-        var names = ResolveArray(queueNames);
-        Assert.Equal(["channel-alipay", "channel-card", "channel-paypal", "channel-unionpay", "channel-wechat-pay"], names.Order());
+        // The queue a channel's work goes to is named by the code; a queue missing here fails every send.
+        string[] channels = ["wechat_pay", "alipay", "unionpay", "card", "paypal"];
+        var names = ResolveArray(Arm.Module("serviceBus").Parameter("queueNames")!).ToList();
+        Assert.Equal(channels.Select(ChannelWorkQueues.NameFor).Order(), names.Order());
+        Assert.Contains(ChannelWorkQueues.WeChatPay, names);
     }
 
     [Fact]
