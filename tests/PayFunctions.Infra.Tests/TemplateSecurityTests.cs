@@ -154,10 +154,13 @@ public partial class TemplateSecurityTests
     private static IEnumerable<string> ResolveArray(JsonNode node) => node switch
     {
         JsonArray array => array.Select(n => (string)n!),
-        JsonValue value when ((string)value!).StartsWith("[variables('", StringComparison.Ordinal) =>
-            Bicep.MainTemplate["variables"]![((string)value!)[12..^3]]!.AsArray().Select(n => (string)n!),
+        JsonValue value when VariableReference().Match((string)value!) is { Success: true } reference =>
+            Bicep.MainTemplate["variables"]![reference.Groups[1].Value]!.AsArray().Select(n => (string)n!),
         _ => throw new InvalidOperationException($"unexpected queue names {node.ToJsonString()}"),
     };
+
+    [GeneratedRegex(@"^\[variables\('([^']+)'\)\]$")]
+    private static partial Regex VariableReference();
 
     [GeneratedRegex(@"'(ftp|scm)'")]
     private static partial Regex PolicyName();
