@@ -21,7 +21,7 @@ if (local.StartAzurite)
 
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
-    kestrel.Listen(IPAddress.Loopback, apiUrl.Port, o => o.Protocols = HttpProtocols.Http1AndHttp2);
+    kestrel.Listen(IPAddress.Loopback, apiUrl.Port, o => o.Protocols = HttpProtocols.Http1);
     kestrel.Listen(IPAddress.Loopback, local.SidecarPort, o => o.Protocols = HttpProtocols.Http2);
 });
 

@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
 using PayFunctions.Domain;
@@ -24,8 +25,10 @@ public sealed class MerchantEntity : ITableEntity
 
     public long FeeFixedMinorUnits { get; set; }
 
+    [IgnoreDataMember]
     public string Id => RowKey;
 
+    [IgnoreDataMember]
     public FeeSchedule Fee => new(FeeBasisPoints, FeeFixedMinorUnits);
 
     public static string WebhookSecretName(string merchantId) => $"merchant-{merchantId}-webhook-secret";

@@ -36,7 +36,11 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
         var first = await Task.WhenAny(expiry, notified, closeRequested);
         if (first != expiry)
         {
-            await timerCancellation.CancelAsync();
+            // Orchestrator code may await only durable tasks: CancelAsync would resume off the
+            // orchestration's thread and break replay, so the timer is cancelled synchronously.
+#pragma warning disable CA1849
+            timerCancellation.Cancel();
+#pragma warning restore CA1849
         }
 
         if (first == notified)

@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
 using PayFunctions.Domain;
@@ -54,11 +55,15 @@ public sealed class PaymentEntity : ITableEntity
     /// <summary>The channel's trade number of money that arrived after the payment ended; to be refunded.</summary>
     public string? LatePaymentTradeNo { get; set; }
 
+    [IgnoreDataMember]
     public string Id => RowKey;
 
+    [IgnoreDataMember]
     public string MerchantId => PartitionKey;
 
+    [IgnoreDataMember]
     public PaymentStatus StatusValue => Enum.Parse<PaymentStatus>(Status);
 
+    [IgnoreDataMember]
     public Money AmountValue => new(Amount, Domain.Currency.Parse(Currency));
 }

@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
 
@@ -26,7 +27,9 @@ public sealed class SettlementEntity : ITableEntity
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    [IgnoreDataMember]
     public string AccountId => PartitionKey;
 
+    [IgnoreDataMember]
     public string Id => RowKey;
 }
