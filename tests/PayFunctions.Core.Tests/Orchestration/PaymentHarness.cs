@@ -1,0 +1,99 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
+using PayFunctions.Channels;
+using PayFunctions.Core.Orchestration;
+using PayFunctions.Domain;
+
+namespace PayFunctions.Core.Tests.Orchestration;
+
+/// <summary>
+/// The real <see cref="PaymentOrchestrator"/> on the in-process Durable Task host, with every activity
+/// replaced by a fake registered under the production name that records its input and answers as scripted.
+/// </summary>
+public sealed class PaymentHarness : IAsyncDisposable
+{
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    private readonly CancellationTokenSource timeout = new(Timeout);
+    private DurableTaskTestHost? host;
+
+    public ActivityLog Log { get; } = new();
+
+    public Func<PaymentOrchestrationInput, PrepayOutcome> Prepay { get; init; } = _ => new PrepayOutcome(true, "weixin://wxpay/bizpayurl?pr=test", null, null);
+
+    public CloseOutcome CloseOutcome { get; init; } = CloseOutcome.Closed;
+
+    public ChannelPaymentEvent QueryAnswer { get; init; } = new("", ChannelTradeState.NotPaid, null);
+
+    public CancellationToken Cancellation => timeout.Token;
+
+    public DurableTaskClient Client => host?.Client ?? throw new InvalidOperationException("Call StartAsync first.");
+
+    public static PaymentOrchestrationInput Input(string paymentId, TimeSpan expiresIn) =>
+        new(paymentId, "mch_test", "wechat_pay", 1999, "CNY", "Coffee", DateTimeOffset.UtcNow + expiresIn);
+
+    public async Task<PaymentHarness> StartAsync()
+    {
+        host = await DurableTaskTestHost.StartAsync(
+            registry =>
+            {
+                registry.AddOrchestrator<PaymentOrchestrator>();
+                registry.AddActivityFunc<PaymentOrchestrationInput, PrepayOutcome>(nameof(PrepayActivity), (_, input) =>
+                {
+                    Log.Record(nameof(PrepayActivity), input);
+                    return Prepay(input);
+                });
+                registry.AddActivityFunc<ChannelOrderInput, CloseOutcome>(nameof(CloseAtChannelActivity), (_, input) =>
+                {
+                    Log.Record(nameof(CloseAtChannelActivity), input);
+                    return CloseOutcome;
+                });
+                registry.AddActivityFunc<ChannelOrderInput, ChannelPaymentEvent>(nameof(QueryChannelActivity), (_, input) =>
+                {
+                    Log.Record(nameof(QueryChannelActivity), input);
+                    return QueryAnswer;
+                });
+                registry.AddActivityFunc<CompletePaymentInput, bool>(nameof(CompletePaymentActivity), (_, input) =>
+                {
+                    Log.Record(nameof(CompletePaymentActivity), input);
+                    return true;
+                });
+                registry.AddActivityFunc<WebhookInput, bool>(nameof(SendWebhookActivity), (_, input) =>
+                {
+                    Log.Record(nameof(SendWebhookActivity), input);
+                    return true;
+                });
+            },
+            cancellationToken: timeout.Token);
+        return this;
+    }
+
+    public async Task<string> ScheduleAsync(PaymentOrchestrationInput input)
+    {
+        await Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(PaymentOrchestrator), input, new StartOrchestrationOptions(input.PaymentId), timeout.Token);
+        return input.PaymentId;
+    }
+
+    public async Task<PaymentStatus> WaitForStatusAsync(string instanceId)
+    {
+        var done = await Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        return done.ReadOutputAs<PaymentStatus>();
+    }
+
+    public CompletePaymentInput SingleCompletion() => Assert.Single(Log.InputsOf<CompletePaymentInput>(nameof(CompletePaymentActivity)));
+
+    public WebhookInput SingleWebhook() => Assert.Single(Log.InputsOf<WebhookInput>(nameof(SendWebhookActivity)));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (host is not null)
+        {
+            await host.DisposeAsync();
+        }
+
+        timeout.Dispose();
+    }
+}

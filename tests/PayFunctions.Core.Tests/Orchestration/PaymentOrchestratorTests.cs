@@ -1,0 +1,192 @@
+using PayFunctions.Channels;
+using PayFunctions.Core.Orchestration;
+using PayFunctions.Domain;
+
+namespace PayFunctions.Core.Tests.Orchestration;
+
+public sealed class PaymentOrchestratorTests
+{
+    private static readonly TimeSpan LongExpiry = TimeSpan.FromHours(1);
+    private static readonly TimeSpan ShortExpiry = TimeSpan.FromSeconds(2);
+
+    [Fact]
+    public async Task Payment_WhenChannelConfirms_CompletesSucceededAndSendsOneWebhook()
+    {
+        await using var harness = await new PaymentHarness().StartAsync();
+        var paidAt = new DateTimeOffset(2025, 3, 1, 8, 30, 0, TimeSpan.Zero);
+        var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_confirmed", LongExpiry));
+
+        await harness.Client.RaiseEventAsync(
+            id, PaymentEvents.ChannelNotification, new ChannelPaymentEvent("4200000001", ChannelTradeState.Succeeded, paidAt), harness.Cancellation);
+
+        Assert.Equal(PaymentStatus.Succeeded, await harness.WaitForStatusAsync(id));
+        var completion = harness.SingleCompletion();
+        Assert.Equal(PaymentStatus.Succeeded, completion.Status);
+        Assert.Equal("4200000001", completion.ChannelTradeNo);
+        Assert.Equal(paidAt, completion.PaidAt);
+        Assert.Equal("mch_test", completion.MerchantId);
+        Assert.Null(completion.FailureCode);
+        var webhook = harness.SingleWebhook();
+        Assert.Equal(PaymentEvents.Succeeded, webhook.EventType);
+        Assert.Equal(PaymentEvents.EventId(id, PaymentEvents.Succeeded), webhook.EventId);
+        Assert.Equal(0, harness.Log.CountOf(nameof(CloseAtChannelActivity)));
+        Assert.Equal(0, harness.Log.CountOf(nameof(QueryChannelActivity)));
+        Assert.Equal(
+            [nameof(PrepayActivity), nameof(CompletePaymentActivity), nameof(SendWebhookActivity)],
+            harness.Log.Names);
+    }
+
+    [Fact]
+    public async Task Payment_WhenChannelReportsFailure_FailsWithPaymentFailed()
+    {
+        await using var harness = await new PaymentHarness().StartAsync();
+        var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_declinedcard", LongExpiry));
+
+        await harness.Client.RaiseEventAsync(
+            id, PaymentEvents.ChannelNotification, new ChannelPaymentEvent("4200000002", ChannelTradeState.Failed, null), harness.Cancellation);
+
+        Assert.Equal(PaymentStatus.Failed, await harness.WaitForStatusAsync(id));
+        var completion = harness.SingleCompletion();
+        Assert.Equal(PaymentStatus.Failed, completion.Status);
+        Assert.Equal("payment_failed", completion.FailureCode);
+        Assert.Equal(PaymentEvents.EventId(id, PaymentEvents.Failed), harness.SingleWebhook().EventId);
+        Assert.Equal(0, harness.Log.CountOf(nameof(CloseAtChannelActivity)));
+    }
+
+    [Fact]
+    public async Task Expiry_WhenNoCallback_ClosesAtChannelThenExpires()
+    {
+        await using var harness = await new PaymentHarness().StartAsync();
+        var input = PaymentHarness.Input("pay_expired", ShortExpiry);
+        var id = await harness.ScheduleAsync(input);
+
+        Assert.Equal(PaymentStatus.Expired, await harness.WaitForStatusAsync(id));
+        Assert.Equal(
+            [nameof(PrepayActivity), nameof(CloseAtChannelActivity), nameof(CompletePaymentActivity), nameof(SendWebhookActivity)],
+            harness.Log.Names);
+        Assert.Equal(new ChannelOrderInput("wechat_pay", id), Assert.Single(harness.Log.InputsOf<ChannelOrderInput>(nameof(CloseAtChannelActivity))));
+        var completion = harness.SingleCompletion();
+        Assert.Equal(PaymentStatus.Expired, completion.Status);
+        Assert.Equal("payment_expired", completion.FailureCode);
+        Assert.Null(completion.ChannelTradeNo);
+        Assert.True(completion.CompletedAt >= input.ExpiresAt, $"Completed at {completion.CompletedAt:O}, before the expiry {input.ExpiresAt:O}.");
+        var webhook = harness.SingleWebhook();
+        Assert.Equal(PaymentEvents.Expired, webhook.EventType);
+        Assert.Equal(PaymentEvents.EventId(id, PaymentEvents.Expired), webhook.EventId);
+    }
+
+    [Fact]
+    public async Task Expiry_WhenChannelSaysAlreadyPaid_QueriesAndSucceeds()
+    {
+        var paidAt = DateTimeOffset.UtcNow + ShortExpiry;
+        await using var harness = await new PaymentHarness
+        {
+            CloseOutcome = CloseOutcome.AlreadyPaid,
+            QueryAnswer = new ChannelPaymentEvent("4200000003", ChannelTradeState.Succeeded, paidAt),
+        }.StartAsync();
+        var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_latepaid", ShortExpiry));
+
+        Assert.Equal(PaymentStatus.Succeeded, await harness.WaitForStatusAsync(id));
+        Assert.Equal(
+            [nameof(PrepayActivity), nameof(CloseAtChannelActivity), nameof(QueryChannelActivity), nameof(CompletePaymentActivity), nameof(SendWebhookActivity)],
+            harness.Log.Names);
+        Assert.Equal(new ChannelOrderInput("wechat_pay", id), Assert.Single(harness.Log.InputsOf<ChannelOrderInput>(nameof(QueryChannelActivity))));
+        var completion = harness.SingleCompletion();
+        Assert.Equal(PaymentStatus.Succeeded, completion.Status);
+        Assert.Equal("4200000003", completion.ChannelTradeNo);
+        Assert.Equal(paidAt, completion.PaidAt);
+        Assert.Null(completion.FailureCode);
+        Assert.Equal(PaymentEvents.EventId(id, PaymentEvents.Succeeded), harness.SingleWebhook().EventId);
+    }
+
+    [Fact]
+    public async Task Close_WhenMerchantRequests_ClosesAtChannelAndEndsClosed()
+    {
+        await using var harness = await new PaymentHarness().StartAsync();
+        var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_closed", LongExpiry));
+
+        await harness.Client.RaiseEventAsync(id, PaymentEvents.CloseRequested, new CloseRequest("customer left"), harness.Cancellation);
+
+        Assert.Equal(PaymentStatus.Closed, await harness.WaitForStatusAsync(id));
+        Assert.Equal(
+            [nameof(PrepayActivity), nameof(CloseAtChannelActivity), nameof(CompletePaymentActivity), nameof(SendWebhookActivity)],
+            harness.Log.Names);
+        var completion = harness.SingleCompletion();
+        Assert.Equal(PaymentStatus.Closed, completion.Status);
+        Assert.Null(completion.FailureCode);
+        var webhook = harness.SingleWebhook();
+        Assert.Equal(PaymentEvents.Closed, webhook.EventType);
+        Assert.Equal(PaymentEvents.EventId(id, PaymentEvents.Closed), webhook.EventId);
+    }
+
+    [Fact]
+    public async Task Close_WhenChannelSaysAlreadyPaid_Succeeds()
+    {
+        await using var harness = await new PaymentHarness
+        {
+            CloseOutcome = CloseOutcome.AlreadyPaid,
+            QueryAnswer = new ChannelPaymentEvent("4200000004", ChannelTradeState.Succeeded, DateTimeOffset.UtcNow),
+        }.StartAsync();
+        var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_closedlate", LongExpiry));
+
+        await harness.Client.RaiseEventAsync(id, PaymentEvents.CloseRequested, new CloseRequest("customer left"), harness.Cancellation);
+
+        Assert.Equal(PaymentStatus.Succeeded, await harness.WaitForStatusAsync(id));
+        Assert.Equal("4200000004", harness.SingleCompletion().ChannelTradeNo);
+        Assert.Equal(PaymentEvents.Succeeded, harness.SingleWebhook().EventType);
+    }
+
+    [Fact]
+    public async Task DuplicateNotifications_AreConsumedOnce()
+    {
+        await using var harness = await new PaymentHarness().StartAsync();
+        var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_duplicates", LongExpiry));
+        var notification = new ChannelPaymentEvent("4200000005", ChannelTradeState.Succeeded, DateTimeOffset.UtcNow);
+
+        for (var i = 0; i < 5; i++)
+        {
+            await harness.Client.RaiseEventAsync(id, PaymentEvents.ChannelNotification, notification, harness.Cancellation);
+        }
+
+        Assert.Equal(PaymentStatus.Succeeded, await harness.WaitForStatusAsync(id));
+        Assert.Equal(PaymentStatus.Succeeded, harness.SingleCompletion().Status);
+        Assert.Equal(PaymentEvents.EventId(id, PaymentEvents.Succeeded), harness.SingleWebhook().EventId);
+        Assert.Equal(1, harness.Log.CountOf(nameof(PrepayActivity)));
+    }
+
+    [Fact]
+    public async Task Prepay_WhenChannelDeclines_FailsWithoutWaiting()
+    {
+        await using var harness = await new PaymentHarness
+        {
+            Prepay = _ => new PrepayOutcome(false, null, "channel_declined", "The channel refused the payment: ORDERPAID"),
+        }.StartAsync();
+        var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_refused", LongExpiry));
+
+        Assert.Equal(PaymentStatus.Failed, await harness.WaitForStatusAsync(id));
+        Assert.Equal([nameof(PrepayActivity), nameof(CompletePaymentActivity), nameof(SendWebhookActivity)], harness.Log.Names);
+        var completion = harness.SingleCompletion();
+        Assert.Equal(PaymentStatus.Failed, completion.Status);
+        Assert.Equal("channel_declined", completion.FailureCode);
+        Assert.Equal("The channel refused the payment: ORDERPAID", completion.FailureMessage);
+        Assert.Equal(PaymentEvents.EventId(id, PaymentEvents.Failed), harness.SingleWebhook().EventId);
+    }
+
+    [Fact]
+    public async Task Prepay_WhenChannelKeepsFailing_FailsAfterRetries()
+    {
+        await using var harness = await new PaymentHarness
+        {
+            Prepay = _ => throw new HttpRequestException("channel unreachable"),
+        }.StartAsync();
+        var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_unreachable", LongExpiry));
+
+        Assert.Equal(PaymentStatus.Failed, await harness.WaitForStatusAsync(id));
+        Assert.Equal(4, harness.Log.CountOf(nameof(PrepayActivity)));
+        Assert.Equal(0, harness.Log.CountOf(nameof(CloseAtChannelActivity)));
+        var completion = harness.SingleCompletion();
+        Assert.Equal(PaymentStatus.Failed, completion.Status);
+        Assert.Equal("channel_unavailable", completion.FailureCode);
+        Assert.Equal(PaymentEvents.EventId(id, PaymentEvents.Failed), harness.SingleWebhook().EventId);
+    }
+}
