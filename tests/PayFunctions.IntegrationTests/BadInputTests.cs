@@ -1,0 +1,187 @@
+using System.Net;
+using System.Text;
+
+namespace PayFunctions.IntegrationTests;
+
+/// <summary>Every endpoint answers bad input with a 4xx RFC 9457 problem carrying a stable code, and changes nothing.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class BadInputTests(PlatformFixture platform)
+{
+    private readonly Scenario scenario = new(platform);
+
+    public static TheoryData<string, string, string, string?> CreateBodies() => new()
+    {
+        { "empty body", "", "body_invalid", null },
+        { "not json", "amount=1", "body_invalid", null },
+        { "array", "[]", "body_invalid", null },
+        { "amount as string", """{"amount":"100","currency":"cny","method":"wechat_pay.native","merchant_order_id":"x","description":"d"}""", "body_invalid", "amount" },
+        { "fractional amount", """{"amount":1.5,"currency":"cny","method":"wechat_pay.native","merchant_order_id":"x","description":"d"}""", "body_invalid", "amount" },
+        { "amount overflow", """{"amount":99999999999999999999,"currency":"cny","method":"wechat_pay.native","merchant_order_id":"x","description":"d"}""", "body_invalid", "amount" },
+        { "missing amount", """{"currency":"cny","method":"wechat_pay.native","merchant_order_id":"x","description":"d"}""", "parameter_missing", "amount" },
+        { "zero amount", """{"amount":0,"currency":"cny","method":"wechat_pay.native","merchant_order_id":"x","description":"d"}""", "parameter_invalid", "amount" },
+        { "negative amount", """{"amount":-5,"currency":"cny","method":"wechat_pay.native","merchant_order_id":"x","description":"d"}""", "parameter_invalid", "amount" },
+        { "unknown currency", """{"amount":100,"currency":"xyz","method":"wechat_pay.native","merchant_order_id":"x","description":"d"}""", "parameter_invalid", "currency" },
+        { "wrong currency for method", """{"amount":100,"currency":"usd","method":"wechat_pay.native","merchant_order_id":"x","description":"d"}""", "parameter_invalid", "currency" },
+        { "unknown method", """{"amount":100,"currency":"cny","method":"bitcoin","merchant_order_id":"x","description":"d"}""", "parameter_invalid", "method" },
+        { "missing order id", """{"amount":100,"currency":"cny","method":"wechat_pay.native","description":"d"}""", "parameter_missing", "merchant_order_id" },
+        { "long order id", """{"amount":100,"currency":"cny","method":"wechat_pay.native","merchant_order_id":"{{LONG}}","description":"d"}""", "parameter_invalid", "merchant_order_id" },
+        { "long description", """{"amount":100,"currency":"cny","method":"wechat_pay.native","merchant_order_id":"x","description":"{{LONG}}"}""", "parameter_invalid", "description" },
+        { "expiry too short", """{"amount":100,"currency":"cny","method":"wechat_pay.native","merchant_order_id":"x","description":"d","expires_in_seconds":5}""", "parameter_invalid", "expires_in_seconds" },
+        { "unknown field", """{"amount":100,"currency":"cny","method":"wechat_pay.native","merchant_order_id":"x","description":"d","colour":"red"}""", "body_invalid", null },
+        { "split over 100%", """{"amount":100,"currency":"cny","method":"wechat_pay.native","merchant_order_id":"x","description":"d","split":{"recipients":[{"account":"a","basis_points":6000},{"account":"b","basis_points":6000}]}}""", "parameter_invalid", "split" },
+        { "split fixed over net", """{"amount":100,"currency":"cny","method":"wechat_pay.native","merchant_order_id":"x","description":"d","split":{"recipients":[{"account":"a","amount":100}]}}""", "parameter_invalid", "split" },
+        { "split both kinds", """{"amount":100,"currency":"cny","method":"wechat_pay.native","merchant_order_id":"x","description":"d","split":{"recipients":[{"account":"a","amount":1,"basis_points":1}]}}""", "parameter_invalid", "split" },
+        { "split without account", """{"amount":100,"currency":"cny","method":"wechat_pay.native","merchant_order_id":"x","description":"d","split":{"recipients":[{"basis_points":10}]}}""", "parameter_missing", "split" },
+        { "split to platform", """{"amount":100,"currency":"cny","method":"wechat_pay.native","merchant_order_id":"x","description":"d","split":{"recipients":[{"account":"platform","basis_points":10}]}}""", "parameter_invalid", "split" },
+        { "metadata not strings", """{"amount":100,"currency":"cny","method":"wechat_pay.native","merchant_order_id":"x","description":"d","metadata":{"a":1}}""", "body_invalid", "metadata" },
+    };
+
+    [Theory]
+    [MemberData(nameof(CreateBodies))]
+    public async Task CreatePayment_WithBadBody_AnswersProblemAndCreatesNothing(string label, string body, string code, string? paramPrefix)
+    {
+        var json = body.Replace("{{LONG}}", new string('x', 300), StringComparison.Ordinal);
+        using var request = platform.Request(HttpMethod.Post, "api/v1/payments");
+        request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        var before = await CountPaymentsAsync();
+
+        var (status, problem, response) = await scenario.SendAsync(request);
+
+        Assert.True(status == HttpStatusCode.BadRequest, $"{label}: {status} {problem}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(code, (string?)problem["code"]);
+        Assert.Equal(400, (int?)problem["status"]);
+        if (paramPrefix is not null)
+        {
+            Assert.StartsWith(paramPrefix, (string?)problem["param"] ?? "", StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, await CountPaymentsAsync());
+    }
+
+    [Theory]
+    [InlineData("GET", "api/v1/payments")]
+    [InlineData("POST", "api/v1/payments")]
+    [InlineData("GET", "api/v1/payments/pay_000000000000000000000000")]
+    [InlineData("POST", "api/v1/payments/pay_000000000000000000000000/close")]
+    [InlineData("GET", "api/v1/settlements")]
+    [InlineData("POST", "api/admin/settlements")]
+    public async Task EveryEndpoint_WithoutValidKey_Answers401Problem(string method, string path)
+    {
+        foreach (var key in new[] { null, "sk_test_wrong_000000000000000000000", "short" })
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), path);
+            if (key is not null)
+            {
+                request.Headers.Authorization = new("Bearer", key);
+            }
+
+            var (status, problem, response) = await scenario.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Unauthorized, status);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("api_key_invalid", (string?)problem["code"]);
+        }
+    }
+
+    [Theory]
+    [InlineData("api/v1/payments/not-a-payment")]
+    [InlineData("api/v1/payments/pay_zzzzzzzzzzzzzzzzzzzzzzzz")]
+    [InlineData("api/v1/payments/%00%01")]
+    public async Task GetPayment_UnknownOrMalformedId_Answers404(string path)
+    {
+        using var request = platform.Request(HttpMethod.Get, path);
+        var (status, problem, _) = await scenario.SendAsync(request);
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Equal("resource_missing", (string?)problem["code"]);
+    }
+
+    [Fact]
+    public async Task AnotherMerchantsPayment_IsNotFound_ForReadAndClose()
+    {
+        var id = (string)(await scenario.CreatePaymentAsync())["id"]!;
+
+        using var get = platform.Request(HttpMethod.Get, $"api/v1/payments/{id}", PlatformFixture.OtherApiKey);
+        Assert.Equal(HttpStatusCode.NotFound, (await scenario.SendAsync(get)).Status);
+        using var close = platform.Request(HttpMethod.Post, $"api/v1/payments/{id}/close", PlatformFixture.OtherApiKey);
+        Assert.Equal(HttpStatusCode.NotFound, (await scenario.SendAsync(close)).Status);
+        using var list = platform.Request(HttpMethod.Get, "api/v1/payments?limit=100", PlatformFixture.OtherApiKey);
+        Assert.DoesNotContain((await scenario.SendAsync(list)).Body["data"]!.AsArray(), p => (string?)p!["id"] == id);
+
+        Assert.Equal("requires_action", (string?)(await scenario.GetPaymentAsync(id))["status"]);
+    }
+
+    [Theory]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=101", "limit")]
+    [InlineData("limit=ten", "limit")]
+    [InlineData("starting_after=';drop", "starting_after")]
+    public async Task ListPayments_WithBadQuery_Answers400(string query, string param)
+    {
+        using var request = platform.Request(HttpMethod.Get, "api/v1/payments?" + query);
+        var (status, problem, _) = await scenario.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(param, (string?)problem["param"]);
+    }
+
+    [Fact]
+    public async Task IdempotencyKey_TooLong_Answers400()
+    {
+        using var request = platform.Request(HttpMethod.Post, "api/v1/payments", json: Scenario.PaymentBody(Scenario.NewOrderId()));
+        request.Headers.Add("Idempotency-Key", new string('k', 300));
+        var (status, problem, _) = await scenario.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("Idempotency-Key", (string?)problem["param"]);
+    }
+
+    [Fact]
+    public async Task ClosePayment_AfterSuccess_Answers409AndChangesNothing()
+    {
+        var id = (string)(await scenario.CreatePaymentAsync())["id"]!;
+        await scenario.PayAsync(id);
+        await scenario.WaitForStatusAsync(id, "succeeded", TimeSpan.FromSeconds(30));
+
+        using var close = platform.Request(HttpMethod.Post, $"api/v1/payments/{id}/close");
+        var (status, problem, _) = await scenario.SendAsync(close);
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Equal("payment_unexpected_state", (string?)problem["code"]);
+        Assert.Equal("succeeded", (string?)(await scenario.GetPaymentAsync(id))["status"]);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("{}")]
+    [InlineData("not json at all")]
+    [InlineData("""{"id":"x","resource":{"ciphertext":"AAAA","nonce":"n","associated_data":"transaction","algorithm":"AEAD_AES_256_GCM"}}""")]
+    public async Task Notify_UnsignedOrMalformed_IsRejectedWithoutServerError(string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/notify/wechat_pay")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        using var response = await platform.Api.SendAsync(request);
+        Assert.False(response.IsSuccessStatusCode);
+        Assert.NotEqual(HttpStatusCode.InternalServerError, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task RunSettlement_WithBadDate_Answers400()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/admin/settlements?date=29-11-2026");
+        request.Headers.Authorization = new("Bearer", PlatformFixture.AdminKey);
+        var (status, problem, _) = await scenario.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("date", (string?)problem["param"]);
+    }
+
+    private async Task<int> CountPaymentsAsync()
+    {
+        var count = 0;
+        await foreach (var _ in platform.Storage.Tables.GetTableClient(Core.Storage.TableNames.Payments)
+            .QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == PlatformFixture.DemoMerchantId, select: ["RowKey"]))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}

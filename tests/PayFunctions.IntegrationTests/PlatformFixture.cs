@@ -1,0 +1,230 @@
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Reflection;
+using Microsoft.Extensions.Options;
+using PayFunctions.Core.Configuration;
+using PayFunctions.Core.Merchants;
+using PayFunctions.Core.Secrets;
+using PayFunctions.Core.Storage;
+
+namespace PayFunctions.IntegrationTests;
+
+/// <summary>
+/// The real parts, on ports of their own: Azurite from npm with a fresh data folder, the WeChat Pay
+/// sandbox, and LocalHost (Durable Task on Azurite) with the demo merchant and a second merchant.
+/// </summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    public const string DemoApiKey = "sk_test_it_demo_00000000000000000000";
+    public const string OtherApiKey = "sk_test_it_other_0000000000000000000";
+    public const string DemoMerchantId = "mch_it_demo";
+    public const string OtherMerchantId = "mch_it_other";
+    public const string WebhookSecret = "whsec_aW50ZWdyYXRpb24tdGVzdC13ZWJob29rLXNlY3JldA==";
+    public const string AdminKey = "admin_test_it_000000000000000000";
+    public const string WebhookSink = "it";
+
+    private const int BlobPort = 20000;
+    private const int ApiPort = 17071;
+    private const int SidecarPort = 17072;
+    private const int SandboxPort = 17080;
+    private const string AzuriteKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly string work = Path.Combine(Path.GetTempPath(), "payfunctions-it-" + Guid.NewGuid().ToString("N")[..8]);
+    private ManagedProcess? azurite;
+    private ManagedProcess? sandbox;
+
+    public static string ConnectionString { get; } =
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{BlobPort + 1}/devstoreaccount1;" +
+        $"TableEndpoint=http://127.0.0.1:{BlobPort + 2}/devstoreaccount1;";
+
+    public ManagedProcess? Host { get; private set; }
+
+    public HttpClient Api { get; } = new() { BaseAddress = new Uri($"http://127.0.0.1:{ApiPort}/"), Timeout = TimeSpan.FromSeconds(60) };
+
+    public HttpClient Sandbox { get; } = new() { BaseAddress = new Uri($"http://127.0.0.1:{SandboxPort}/"), Timeout = TimeSpan.FromSeconds(30) };
+
+    public StorageClients Storage { get; } = new(Options.Create(new StorageOptions { ConnectionString = ConnectionString }));
+
+    public LedgerStore Ledger => new(Storage);
+
+    public string SecretsDirectory => Path.Combine(work, "secrets");
+
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(work);
+        azurite = ManagedProcess.Start(
+            "node",
+            [
+                Path.Combine(RepositoryRoot, "node_modules", "azurite", "dist", "src", "azurite.js"),
+                "--silent", "--skipApiVersionCheck", "--location", Path.Combine(work, "azurite"),
+                "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--queueHost", "127.0.0.1", "--queuePort", (BlobPort + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--tableHost", "127.0.0.1", "--tablePort", (BlobPort + 2).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ],
+            work,
+            new Dictionary<string, string>());
+        await WaitForPortAsync(BlobPort + 2, azurite);
+
+        sandbox = ManagedProcess.Start(
+            "dotnet",
+            [BuiltDll("tools/ChannelSandbox", "ChannelSandbox"), "--urls", $"http://127.0.0.1:{SandboxPort}"],
+            work,
+            new Dictionary<string, string>
+            {
+                ["Sandbox__SecretsDirectory"] = SecretsDirectory,
+                ["Sandbox__StateDirectory"] = Path.Combine(work, "sandbox"),
+            });
+        await WaitForHealthAsync(Sandbox, "health", sandbox);
+
+        StartHost();
+        await WaitForHealthAsync(Api, "api/health", Host!);
+        await SeedOtherMerchantAsync();
+    }
+
+    /// <summary>Starts LocalHost; the worker id stays the same so a restart takes its leases straight back.</summary>
+    public void StartHost()
+    {
+        Host = ManagedProcess.Start(
+            "dotnet",
+            [BuiltDll("functions/PayFunctions.LocalHost", "PayFunctions.LocalHost")],
+            Path.Combine(RepositoryRoot, "functions", "PayFunctions.LocalHost"),
+            new Dictionary<string, string>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["Storage__ConnectionString"] = ConnectionString,
+                ["Secrets__LocalDirectory"] = SecretsDirectory,
+                ["Durable__TaskHub"] = "integration",
+                ["Api__PublicBaseUrl"] = $"http://127.0.0.1:{ApiPort}/",
+                ["Channels__WeChatPay__BaseUrl"] = $"http://127.0.0.1:{SandboxPort}",
+                ["LocalHost__ApiUrl"] = $"http://127.0.0.1:{ApiPort}",
+                ["LocalHost__SidecarPort"] = SidecarPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["LocalHost__StartAzurite"] = "false",
+                ["LocalHost__WorkerId"] = "integration-host",
+                ["DemoMerchant__Id"] = DemoMerchantId,
+                ["DemoMerchant__ApiKey"] = DemoApiKey,
+                ["DemoMerchant__WebhookUrl"] = $"http://127.0.0.1:{SandboxPort}/sandbox/webhooks/{WebhookSink}",
+                ["DemoMerchant__WebhookSecret"] = WebhookSecret,
+                ["DemoMerchant__AdminKey"] = AdminKey,
+            });
+    }
+
+    public async Task RestartHostAsync()
+    {
+        StartHost();
+        await WaitForHealthAsync(Api, "api/health", Host!);
+    }
+
+    public HttpRequestMessage Request(HttpMethod method, string path, string apiKey = DemoApiKey, string? json = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        }
+
+        return request;
+    }
+
+    public async Task DisposeAsync()
+    {
+        Host?.Dispose();
+        sandbox?.Dispose();
+        azurite?.Dispose();
+        Api.Dispose();
+        Sandbox.Dispose();
+        await Task.Run(() =>
+        {
+            try
+            {
+                Directory.Delete(work, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held by a dying child; the temp folder is cleaned by the OS.
+            }
+        });
+    }
+
+    private async Task SeedOtherMerchantAsync()
+    {
+        var merchants = new MerchantStore(Storage, new LocalDirectorySecretStore(SecretsDirectory));
+        await merchants.UpsertAsync(
+            new MerchantEntity { RowKey = OtherMerchantId, Name = "Other", FeeBasisPoints = 60 },
+            OtherApiKey,
+            WebhookSecret,
+            CancellationToken.None);
+    }
+
+    private static string BuiltDll(string projectDirectory, string assembly)
+    {
+        var configuration = typeof(PlatformFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .First(a => a.Key == "Configuration").Value;
+        var path = Path.Combine(RepositoryRoot, projectDirectory, "bin", configuration!, "net10.0", assembly + ".dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build {projectDirectory} first.", path);
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "PayFunctions.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Repository root not found.");
+    }
+
+    private static async Task WaitForPortAsync(int port, ManagedProcess process)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            using var client = new TcpClient();
+            try
+            {
+                await client.ConnectAsync("127.0.0.1", port);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        throw new InvalidOperationException($"Port {port} never opened:\n{process.Output}");
+    }
+
+    private static async Task WaitForHealthAsync(HttpClient client, string path, ManagedProcess process)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            try
+            {
+                using var response = await client.GetAsync(path);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new InvalidOperationException($"{client.BaseAddress}{path} never became healthy:\n{process.Output}");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
+{
+    public const string Name = "platform";
+}

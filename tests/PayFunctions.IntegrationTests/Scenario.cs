@@ -1,0 +1,97 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PayFunctions.Domain;
+
+namespace PayFunctions.IntegrationTests;
+
+/// <summary>What the tests do as a merchant, a customer (through the sandbox) and an auditor.</summary>
+public sealed class Scenario(PlatformFixture platform)
+{
+    public static string NewOrderId() => "order-" + Guid.NewGuid().ToString("N")[..12];
+
+    public static string PaymentBody(string orderId, long amount = 2500, string extra = "") =>
+        $$"""{"amount":{{amount}},"currency":"cny","method":"wechat_pay.native","merchant_order_id":"{{orderId}}","description":"Latte"{{extra}}}""";
+
+    public async Task<(HttpStatusCode Status, JsonObject Body, HttpResponseMessage Response)> SendAsync(HttpRequestMessage request)
+    {
+        var response = await platform.Api.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        var body = text.Length > 0 && text.TrimStart().StartsWith('{') ? JsonNode.Parse(text)!.AsObject() : [];
+        return (response.StatusCode, body, response);
+    }
+
+    public async Task<JsonObject> CreatePaymentAsync(string? extra = null, long amount = 2500, string? idempotencyKey = null)
+    {
+        using var request = platform.Request(HttpMethod.Post, "api/v1/payments", json: PaymentBody(NewOrderId(), amount, extra ?? ""));
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        var (status, body, _) = await SendAsync(request);
+        Assert.True(status == HttpStatusCode.Created, $"create answered {status}: {body}");
+        return body;
+    }
+
+    public async Task<JsonObject> GetPaymentAsync(string id, string apiKey = PlatformFixture.DemoApiKey)
+    {
+        using var request = platform.Request(HttpMethod.Get, $"api/v1/payments/{id}", apiKey);
+        var (status, body, _) = await SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, status);
+        return body;
+    }
+
+    public async Task<JsonObject> WaitForStatusAsync(string id, string status, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        JsonObject payment;
+        do
+        {
+            payment = await GetPaymentAsync(id);
+            if ((string?)payment["status"] == status)
+            {
+                return payment;
+            }
+
+            await Task.Delay(250);
+        }
+        while (DateTime.UtcNow < deadline);
+        Assert.Fail($"Payment {id} is {payment["status"]}, not {status}, after {within}.");
+        return payment;
+    }
+
+    public async Task<HttpStatusCode> SandboxPostAsync(string path, string json = "{}")
+    {
+        using var response = await platform.Sandbox.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
+        return response.StatusCode;
+    }
+
+    public Task<HttpStatusCode> PayAsync(string id, string json = "{}") => SandboxPostAsync($"sandbox/wechat_pay/orders/{id}/pay", json);
+
+    public async Task<JsonArray> SandboxGetAsync(string path) => JsonNode.Parse(await platform.Sandbox.GetStringAsync(path))!.AsArray();
+
+    public async Task<IReadOnlyList<JsonObject>> WebhooksForAsync(string paymentId)
+    {
+        var all = await SandboxGetAsync($"sandbox/webhooks/{PlatformFixture.WebhookSink}");
+        return
+        [
+            .. all.Select(w => w!.AsObject())
+                .Where(w => ((string?)w["body"] ?? "").Contains(paymentId, StringComparison.Ordinal)),
+        ];
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>> LedgerEntriesForAsync(string paymentId) =>
+        await platform.Ledger.ReadByReferenceAsync(paymentId, CancellationToken.None);
+
+    /// <summary>Debits equal credits per currency in every entry, ids are unique, and no entry seen before has changed.</summary>
+    public async Task AssertLedgerInvariantAsync()
+    {
+        var entries = await platform.Ledger.ReadAllAsync(CancellationToken.None);
+        Assert.Empty(LedgerInvariants.Check(entries));
+        await LedgerSnapshot.AssertAppendOnlyAsync(platform.Storage);
+    }
+
+    public static string Serialize(object value) => JsonSerializer.Serialize(value);
+}
