@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.DurableTask.Client;
+using PayFunctions.Core.Api;
+using PayFunctions.Core.Configuration;
+using PayFunctions.LocalHost;
+
+namespace PayFunctions.Core.Tests.Hosts;
+
+/// <summary>Maps the LocalHost API onto a bare application and compares its endpoints with <see cref="ApiRoutes"/>.</summary>
+public sealed class LocalHostParityTests
+{
+    [Fact]
+    public async Task LocalHostEndpoints_AreExactlyTheApiRoutes()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Services.AddPayFunctionsCore(ChannelWorkTransport.StorageQueue);
+        builder.Services.AddDurableTaskClient(client => client.UseGrpc());
+        await using var app = builder.Build();
+
+        app.MapPayFunctionsApi();
+
+        var mapped = ((IEndpointRouteBuilder)app).DataSources
+            .SelectMany(d => d.Endpoints)
+            .OfType<RouteEndpoint>()
+            .Select(e => new ApiRoute(
+                e.Metadata.GetRequiredMetadata<IEndpointNameMetadata>().EndpointName,
+                Assert.Single(e.Metadata.GetRequiredMetadata<IHttpMethodMetadata>().HttpMethods),
+                e.RoutePattern.RawText ?? ""))
+            .OrderBy(r => r.Name, StringComparer.Ordinal);
+        var expected = ApiRoutes.All
+            .Select(r => r with { Template = "/api/" + r.Template })
+            .OrderBy(r => r.Name, StringComparer.Ordinal);
+        Assert.Equal(expected, mapped);
+    }
+}
