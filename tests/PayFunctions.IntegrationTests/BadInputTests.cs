@@ -86,7 +86,7 @@ public sealed class BadInputTests(PlatformFixture platform)
     [Theory]
     [InlineData("api/v1/payments/not-a-payment")]
     [InlineData("api/v1/payments/pay_zzzzzzzzzzzzzzzzzzzzzzzz")]
-    [InlineData("api/v1/payments/%00%01")]
+    [InlineData("api/v1/payments/PAY_ZZZZZZZZZZZZZZZZZZZZZZZZ")]
     public async Task GetPayment_UnknownOrMalformedId_Answers404(string path)
     {
         using var request = platform.Request(HttpMethod.Get, path);
@@ -159,8 +159,7 @@ public sealed class BadInputTests(PlatformFixture platform)
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
         using var response = await platform.Api.SendAsync(request);
-        Assert.False(response.IsSuccessStatusCode);
-        Assert.NotEqual(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.True((int)response.StatusCode is >= 400 and < 500, $"answered {response.StatusCode}");
     }
 
     [Fact]

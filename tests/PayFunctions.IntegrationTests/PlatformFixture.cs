@@ -111,6 +111,12 @@ public sealed class PlatformFixture : IAsyncLifetime
             });
     }
 
+    public string HostLogTail()
+    {
+        var output = Host?.Output ?? "";
+        return output.Length > 6000 ? output[^6000..] : output;
+    }
+
     public async Task RestartHostAsync()
     {
         StartHost();

@@ -31,7 +31,7 @@ public sealed class Scenario(PlatformFixture platform)
         }
 
         var (status, body, _) = await SendAsync(request);
-        Assert.True(status == HttpStatusCode.Created, $"create answered {status}: {body}");
+        Assert.True(status == HttpStatusCode.Created, $"create answered {status}: {body}\n{platform.HostLogTail()}");
         return body;
     }
 

@@ -32,7 +32,7 @@ public sealed class NotifyEndpoints(
         var body = await RequestBody.ReadBytesAsync(request, cancellationToken);
         if (body is null)
         {
-            return Reply(channel.FailureReply("body too large"));
+            return Reject(channel, StatusCodes.Status413PayloadTooLarge, "body too large");
         }
 
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
@@ -45,14 +45,16 @@ public sealed class NotifyEndpoints(
         {
             logger.LogWarning("Rejected {Channel} notification: {Reason}", channel.Name, e.Reason);
             await log.ArchiveAsync(channel.Name, "rejected", body, headers, cancellationToken);
-            return Reply(channel.FailureReply(e.Reason));
+            return Reject(channel, e.Reason.StartsWith("signature", StringComparison.Ordinal) || e.Reason.StartsWith("timestamp", StringComparison.Ordinal) || e.Reason == "platform_serial_unknown"
+                ? StatusCodes.Status401Unauthorized
+                : StatusCodes.Status400BadRequest, e.Reason);
         }
 
         await log.ArchiveAsync(channel.Name, "verified", body, headers, cancellationToken);
         if (notification.MerchantId != weChatPay.Value.MchId || notification.AppId != weChatPay.Value.AppId)
         {
             logger.LogError("Notification {EventId} names merchant {MchId}/{AppId}, not ours", notification.EventId, notification.MerchantId, notification.AppId);
-            return Reply(channel.FailureReply("unknown merchant"));
+            return Reject(channel, StatusCodes.Status400BadRequest, "unknown merchant");
         }
 
         var instance = PaymentIds.IsWellFormed(notification.OutTradeNo)
@@ -62,7 +64,7 @@ public sealed class NotifyEndpoints(
         if (instance is null || input is null)
         {
             logger.LogError("Notification {EventId} is for unknown order {OutTradeNo}", notification.EventId, notification.OutTradeNo);
-            return Reply(channel.FailureReply("unknown order"));
+            return Reject(channel, StatusCodes.Status404NotFound, "unknown order");
         }
 
         if (notification.Amount.MinorUnits != input.Amount || notification.Amount.Currency.Code != input.Currency)
@@ -70,7 +72,7 @@ public sealed class NotifyEndpoints(
             logger.LogCritical(
                 "Notification {EventId} for {PaymentId} reports {Reported}, expected {Expected} {Currency}",
                 notification.EventId, input.PaymentId, notification.Amount, input.Amount, input.Currency);
-            return Reply(channel.FailureReply("amount mismatch"));
+            return Reject(channel, StatusCodes.Status400BadRequest, "amount mismatch");
         }
 
         var duplicate = await log.RecordDeliveryAsync(channel.Name, notification.ChannelTradeNo, notification.EventId, input.PaymentId, cancellationToken);
@@ -85,6 +87,12 @@ public sealed class NotifyEndpoints(
             return Reply(channel.SuccessReply);
         }
 
+        if (notification.State is not (ChannelTradeState.Succeeded or ChannelTradeState.Failed))
+        {
+            // Only a final state ends the wait; "paying" and the like are progress, not an outcome.
+            return Reply(channel.SuccessReply);
+        }
+
         await durable.RaiseEventAsync(
             input.PaymentId,
             PaymentEvents.ChannelNotification,
@@ -92,6 +100,10 @@ public sealed class NotifyEndpoints(
             cancellationToken);
         return Reply(channel.SuccessReply);
     }
+
+    /// <summary>The channel's failure body (so it retries), with a status that says what was wrong rather than a 500.</summary>
+    private static IResult Reject(IPaymentChannel channel, int status, string reason) =>
+        Reply(channel.FailureReply(reason) with { StatusCode = status });
 
     private static IResult Reply(ChannelReply reply) => Results.Text(reply.Body, reply.ContentType, statusCode: reply.StatusCode);
 }

@@ -13,6 +13,14 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
     private static readonly TaskOptions ChannelRetry = TaskOptions.FromRetryPolicy(
         new RetryPolicy(maxNumberOfAttempts: 4, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2));
 
+    // Closing must eventually happen, or a customer could still pay an order we call expired: keep
+    // trying for about an hour before the orchestration gives up and fails loudly.
+    private static readonly TaskOptions CloseRetry = TaskOptions.FromRetryPolicy(
+        new RetryPolicy(maxNumberOfAttempts: 15, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(10)));
+
+    private static readonly TaskOptions StoreRetry = TaskOptions.FromRetryPolicy(
+        new RetryPolicy(maxNumberOfAttempts: 10, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(1)));
+
     private static readonly TaskOptions WebhookRetry = TaskOptions.FromRetryPolicy(
         new RetryPolicy(
             maxNumberOfAttempts: 8,
@@ -54,11 +62,14 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
         // Closing at the channel first means no payment can land afterwards; if one landed just
         // before, the channel refuses the close and the payment is a success after all.
         var orderInput = new ChannelOrderInput(input.Channel, input.PaymentId);
-        var closed = await context.CallActivityAsync<CloseOutcome>(nameof(CloseAtChannelActivity), orderInput, ChannelRetry);
+        var closed = await context.CallActivityAsync<CloseOutcome>(nameof(CloseAtChannelActivity), orderInput, CloseRetry);
         if (closed == CloseOutcome.AlreadyPaid)
         {
-            var order = await context.CallActivityAsync<ChannelPaymentEvent>(nameof(QueryChannelActivity), orderInput, ChannelRetry);
-            return await FinishAsync(context, input, PaymentStatus.Succeeded, order, null, null);
+            var order = await context.CallActivityAsync<ChannelPaymentEvent>(nameof(QueryChannelActivity), orderInput, CloseRetry);
+            if (order.State == ChannelTradeState.Succeeded)
+            {
+                return await FinishAsync(context, input, PaymentStatus.Succeeded, order, null, null);
+            }
         }
 
         return first == expiry
@@ -95,7 +106,7 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
             failureCode,
             failureMessage,
             context.CurrentUtcDateTime);
-        await context.CallActivityAsync(nameof(CompletePaymentActivity), completion);
+        await context.CallActivityAsync(nameof(CompletePaymentActivity), completion, StoreRetry);
 
         var eventType = status switch
         {
