@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Azure.Messaging.ServiceBus;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Moq;
+using PayFunctions.Core.ChannelWork;
+using PayFunctions.Core.Channels;
+using PayFunctions.Core.Configuration;
+using PayFunctions.Core.Secrets;
+using PayFunctions.Core.Storage;
+
+namespace PayFunctions.Core.Tests.Adapters;
+
+public sealed class ServiceBusChannelWorkerTests : IDisposable
+{
+    private readonly ChannelResolver channels = new(
+        Mock.Of<IHttpClientFactory>(),
+        Options.Create(new WeChatPayChannelOptions()),
+        Mock.Of<ISecretStore>(),
+        TimeProvider.System);
+
+    private readonly Mock<ServiceBusReceiver> receiver = new();
+
+    public void Dispose() => channels.Dispose();
+
+    [Theory]
+    [InlineData("{ not json")]
+    [InlineData("""{"Kind":"refund_order","Channel":"wechat_pay","MerchantId":"mch_1","PaymentId":"pay_1"}""")]
+    public async Task ServiceBusChannelWorker_CompletesMessageOnlyAfterProcessing(string body)
+    {
+        var args = ArgsFor(body);
+
+        await Worker().HandleMessageAsync(args);
+
+        receiver.Verify(r => r.CompleteMessageAsync(args.Message, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task ServiceBusChannelWorker_WhenProcessingFails_DoesNotComplete()
+    {
+        var item = new ChannelWorkItem(ChannelWorkItem.ReconcileOrder, "nope", "mch_1", "pay_1");
+        var args = ArgsFor(JsonSerializer.Serialize(item));
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Worker().HandleMessageAsync(args));
+
+        receiver.Verify(r => r.CompleteMessageAsync(It.IsAny<ServiceBusReceivedMessage>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    private ServiceBusChannelWorker Worker()
+    {
+        var payments = new PaymentStore(new StorageClients(Options.Create(new StorageOptions { ConnectionString = "UseDevelopmentStorage=true" })));
+        var processor = new ChannelWorkProcessor(channels, payments, NullLogger<ChannelWorkProcessor>.Instance);
+        return new ServiceBusChannelWorker(Mock.Of<ServiceBusClient>(), processor, NullLogger<ServiceBusChannelWorker>.Instance);
+    }
+
+    private ProcessMessageEventArgs ArgsFor(string body) => new(
+        ServiceBusModelFactory.ServiceBusReceivedMessage(body: BinaryData.FromString(body)),
+        receiver.Object,
+        CancellationToken.None);
+}
