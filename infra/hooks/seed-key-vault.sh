@@ -34,3 +34,14 @@ for name in wechatpay-merchant-private-key wechatpay-platform-public-key wechatp
     echo "$name created as a placeholder; load the real value (see docs/deployment.md)."
   fi
 done
+
+# Secrets the platform makes for itself: generated once, never rotated by a re-provision.
+for name in api-key-pepper admin-api-key; do
+  if printf '%s\n' "$existing" | grep -qx "$name"; then
+    echo "$name exists; left as is."
+  else
+    az keyvault secret set --vault-name "$vault" --name "$name" \
+      --value "$(head -c 32 /dev/urandom | base64 | tr -d '\n')" --output none
+    echo "$name generated."
+  fi
+done

@@ -6,6 +6,7 @@ namespace PayFunctions.Infra.Tests;
 public sealed class SeedKeyVaultHookTests : IDisposable
 {
     private static readonly string[] ChannelSecrets = ["wechatpay-merchant-private-key", "wechatpay-platform-public-key", "wechatpay-apiv3-key"];
+    private static readonly string[] GeneratedSecrets = ["api-key-pepper", "admin-api-key"];
 
     private readonly string directory = Directory.CreateTempSubdirectory("seed-hook-").FullName;
 
@@ -20,14 +21,14 @@ public sealed class SeedKeyVaultHookTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         var sets = SetCalls();
-        Assert.Equal(["wechatpay-merchant-private-key", "wechatpay-platform-public-key"], sets.Order());
+        Assert.Equal(["admin-api-key", "api-key-pepper", "wechatpay-merchant-private-key", "wechatpay-platform-public-key"], sets.Order());
         Assert.All(File.ReadAllLines(CallLog).Where(c => c.StartsWith("keyvault secret set", StringComparison.Ordinal)), c => Assert.Contains("--vault-name kv-test", c, StringComparison.Ordinal));
     }
 
     [Fact]
     public void Leaves_a_fully_loaded_vault_alone()
     {
-        var result = RunHook(existingSecrets: string.Join('\n', ChannelSecrets), listFailures: 0);
+        var result = RunHook(existingSecrets: string.Join('\n', ChannelSecrets.Concat(GeneratedSecrets)), listFailures: 0);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Empty(SetCalls());
@@ -39,7 +40,21 @@ public sealed class SeedKeyVaultHookTests : IDisposable
         var result = RunHook(existingSecrets: "", listFailures: 2);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(ChannelSecrets.Order(), SetCalls().Order());
+        Assert.Equal(ChannelSecrets.Concat(GeneratedSecrets).Order(), SetCalls().Order());
+    }
+
+    [Fact]
+    public void Generates_distinct_random_values_for_the_platforms_own_secrets()
+    {
+        RunHook(existingSecrets: "", listFailures: 0);
+
+        var values = File.ReadAllLines(CallLog)
+            .Where(c => GeneratedSecrets.Any(g => c.Contains("--name " + g + " ", StringComparison.Ordinal)))
+            .Select(c => c.Split("--value ")[1].Split(' ')[0])
+            .ToList();
+        Assert.Equal(2, values.Count);
+        Assert.All(values, v => Assert.True(Convert.FromBase64String(v).Length == 32, v));
+        Assert.NotEqual(values[0], values[1]);
     }
 
     [Fact]

@@ -27,9 +27,11 @@ public sealed class ChannelWorkProcessor(ChannelResolver channels, PaymentStore 
             return;
         }
 
-        if (item is not { Kind: ChannelWorkItem.ReconcileOrder })
+        // A message that can never succeed is dropped with an error rather than redelivered until it dead-letters.
+        if (item is not { Kind: ChannelWorkItem.ReconcileOrder } || !ChannelResolver.IsKnown(item.Channel)
+            || string.IsNullOrEmpty(item.MerchantId) || string.IsNullOrEmpty(item.PaymentId))
         {
-            logger.LogError("Dropping channel work of unknown kind {Kind}", item?.Kind);
+            logger.LogError("Dropping channel work {Kind} for channel {Channel}: not a valid item", item?.Kind, item?.Channel);
             return;
         }
 

@@ -25,6 +25,8 @@ public sealed class ChannelResolver(
     private readonly SemaphoreSlim gate = new(1, 1);
     private (IPaymentChannel Channel, DateTimeOffset Expires)? weChatPayClient;
 
+    public static bool IsKnown(string? channel) => channel == WeChatPayName;
+
     public async Task<IPaymentChannel> GetAsync(string channel, CancellationToken cancellationToken) => channel switch
     {
         WeChatPayName => await WeChatPayAsync(cancellationToken),

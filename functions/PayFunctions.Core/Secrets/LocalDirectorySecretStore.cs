@@ -22,7 +22,8 @@ public sealed class LocalDirectorySecretStore(string directory) : ISecretStore
 
     private string PathFor(string name)
     {
-        if (name.Length == 0 || name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
+        // Key Vault's own rule (letters, digits, dashes), so a name that works here works in Azure too.
+        if (name.Length is 0 or > 127 || name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c == '-')))
         {
             throw new ArgumentException($"'{name}' is not a valid secret name.", nameof(name));
         }
