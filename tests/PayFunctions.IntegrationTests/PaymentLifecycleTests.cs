@@ -67,6 +67,7 @@ public sealed class PaymentLifecycleTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.OK, await scenario.PayAsync(id));
         await scenario.WaitForStatusAsync(id, "succeeded", TimeSpan.FromSeconds(30));
         var original = (await WaitForDeliveriesAsync(id, 1))[0];
+        await WaitForSingleWebhookAsync(id, "payment.succeeded");
         var ledgerBefore = (await platform.Ledger.ReadAllAsync(CancellationToken.None)).Count;
         var webhooksBefore = (await scenario.WebhooksForAsync(id)).Count;
 
