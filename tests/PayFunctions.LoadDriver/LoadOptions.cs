@@ -1,0 +1,88 @@
+using System.Globalization;
+
+namespace PayFunctions.LoadDriver;
+
+/// <summary>Command-line settings of one load run; only loopback targets are accepted.</summary>
+public sealed record LoadOptions(Uri BaseUrl, string ApiKey, TimeSpan Duration, int Concurrency, TimeSpan Warmup)
+{
+    public const string DemoApiKey = "sk_test_demo_0000000000000000000000";
+    public const int MaxDurationSeconds = 300;
+
+    public const string Usage =
+        "Usage: PayFunctions.LoadDriver [--url http://127.0.0.1:7071] [--api-key KEY] [--duration 30] [--concurrency 16] [--warmup 5]\n" +
+        "  --url          API base address; only 127.0.0.1 or localhost (default http://127.0.0.1:7071)\n" +
+        "  --api-key      merchant API key (default the demo merchant's key)\n" +
+        "  --duration     measured seconds after warm-up, 1 to 300 (default 30)\n" +
+        "  --concurrency  workers sending requests back to back, 1 to 1024 (default 16)\n" +
+        "  --warmup       seconds of load before measuring, 0 to 300 (default 5)";
+
+    public static LoadOptions Parse(IReadOnlyList<string> args)
+    {
+        var url = "http://127.0.0.1:7071";
+        var apiKey = DemoApiKey;
+        var duration = 30;
+        var concurrency = 16;
+        var warmup = 5;
+
+        for (var i = 0; i < args.Count; i += 2)
+        {
+            var name = args[i];
+            if (i + 1 >= args.Count)
+            {
+                throw new ArgumentException($"{name} needs a value.");
+            }
+
+            var value = args[i + 1];
+            switch (name)
+            {
+                case "--url":
+                    url = value;
+                    break;
+                case "--api-key":
+                    apiKey = value;
+                    break;
+                case "--duration":
+                    duration = ParseInt(name, value, 1, MaxDurationSeconds);
+                    break;
+                case "--concurrency":
+                    concurrency = ParseInt(name, value, 1, 1024);
+                    break;
+                case "--warmup":
+                    warmup = ParseInt(name, value, 0, MaxDurationSeconds);
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown option {name}.");
+            }
+        }
+
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
+        {
+            throw new ArgumentException($"--url {url} is not an http(s) address.");
+        }
+
+        if (!IsLocal(baseUrl))
+        {
+            throw new ArgumentException($"--url {url} is refused: only 127.0.0.1 and localhost may be loaded.");
+        }
+
+        if (apiKey.Length == 0)
+        {
+            throw new ArgumentException("--api-key must not be empty.");
+        }
+
+        return new LoadOptions(baseUrl, apiKey, TimeSpan.FromSeconds(duration), concurrency, TimeSpan.FromSeconds(warmup));
+    }
+
+    private static bool IsLocal(Uri url) =>
+        url.Host == "127.0.0.1" || string.Equals(url.Host, "localhost", StringComparison.OrdinalIgnoreCase);
+
+    private static int ParseInt(string name, string value, int min, int max)
+    {
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed < min || parsed > max)
+        {
+            throw new ArgumentException($"{name} must be a whole number from {min} to {max}.");
+        }
+
+        return parsed;
+    }
+}
