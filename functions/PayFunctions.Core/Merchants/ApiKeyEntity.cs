@@ -1,18 +1,13 @@
-using Azure;
-using Azure.Data.Tables;
+using PayFunctions.Core.Storage;
 
 namespace PayFunctions.Core.Merchants;
 
 /// <summary>An API key, known only by its keyed hash; the visible prefix helps a merchant tell keys apart.</summary>
-public sealed class ApiKeyEntity : ITableEntity
+public sealed class ApiKeyEntity : TableRow
 {
-    public string PartitionKey { get; set; } = "";
+    public const string Row = "key";
 
-    public string RowKey { get; set; } = "key";
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
+    public ApiKeyEntity() => RowKey = Row;
 
     public string MerchantId { get; set; } = "";
 

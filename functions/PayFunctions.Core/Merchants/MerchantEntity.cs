@@ -1,21 +1,14 @@
 using System.Runtime.Serialization;
-using Azure;
-using Azure.Data.Tables;
+using PayFunctions.Core.Storage;
 using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Merchants;
 
-public sealed class MerchantEntity : ITableEntity
+public sealed class MerchantEntity : TableRow
 {
     public const string Partition = "merchant";
 
-    public string PartitionKey { get; set; } = Partition;
-
-    public string RowKey { get; set; } = "";
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
+    public MerchantEntity() => PartitionKey = Partition;
 
     public string Name { get; set; } = "";
 

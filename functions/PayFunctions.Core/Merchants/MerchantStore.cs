@@ -20,7 +20,7 @@ public sealed class MerchantStore(StorageClients clients, ISecretStore secrets)
     public async Task<MerchantEntity?> AuthenticateAsync(string apiKey, CancellationToken cancellationToken)
     {
         var hash = ApiKeyHasher.Hash(apiKey, await PepperAsync(cancellationToken));
-        var key = await ApiKeys.GetEntityIfExistsAsync<ApiKeyEntity>(hash, "key", cancellationToken: cancellationToken);
+        var key = await ApiKeys.GetEntityIfExistsAsync<ApiKeyEntity>(hash, ApiKeyEntity.Row, cancellationToken: cancellationToken);
         return key.HasValue ? await GetAsync(key.Value!.MerchantId, cancellationToken) : null;
     }
 

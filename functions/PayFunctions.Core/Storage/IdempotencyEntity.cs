@@ -1,18 +1,8 @@
-using Azure;
-using Azure.Data.Tables;
 
 namespace PayFunctions.Core.Storage;
 
-public sealed class IdempotencyEntity : ITableEntity
+public sealed class IdempotencyEntity : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-
-    public string RowKey { get; set; } = "";
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     public string RequestHash { get; set; } = "";
 
     public string ResourceId { get; set; } = "";

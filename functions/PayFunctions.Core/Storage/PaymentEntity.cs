@@ -1,21 +1,11 @@
 using System.Runtime.Serialization;
-using Azure;
-using Azure.Data.Tables;
 using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Storage;
 
 /// <summary>One payment, partitioned by merchant so that a lookup with another merchant's id finds nothing.</summary>
-public sealed class PaymentEntity : ITableEntity
+public sealed class PaymentEntity : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-
-    public string RowKey { get; set; } = "";
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     public string MerchantOrderId { get; set; } = "";
 
     public string Method { get; set; } = "";

@@ -1,20 +1,10 @@
 using System.Runtime.Serialization;
-using Azure;
-using Azure.Data.Tables;
 
 namespace PayFunctions.Core.Storage;
 
 /// <summary>One receiver's T+1 batch for one currency, keyed so a re-run of the same day writes nothing new.</summary>
-public sealed class SettlementEntity : ITableEntity
+public sealed class SettlementEntity : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-
-    public string RowKey { get; set; } = "";
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     public string SettlementDate { get; set; } = "";
 
     public DateTimeOffset CutoffUtc { get; set; }

@@ -1,19 +1,11 @@
-using Azure;
-using Azure.Data.Tables;
+
+using PayFunctions.Core.Storage;
 
 namespace PayFunctions.Core.Webhooks;
 
 /// <summary>One merchant event and its delivery history; the id is stable across every attempt.</summary>
-public sealed class WebhookEventEntity : ITableEntity
+public sealed class WebhookEventEntity : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-
-    public string RowKey { get; set; } = "";
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     public string Type { get; set; } = "";
 
     public string PaymentId { get; set; } = "";

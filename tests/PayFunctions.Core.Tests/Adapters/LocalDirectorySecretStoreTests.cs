@@ -19,11 +19,11 @@ public sealed class LocalDirectorySecretStoreTests : IDisposable
     [Fact]
     public async Task LocalDirectorySecretStore_SetThenGet_RoundTrips()
     {
-        await store.SetAsync("wechatpay-apiv3_key", "first", CancellationToken.None);
-        await store.SetAsync("wechatpay-apiv3_key", "second", CancellationToken.None);
+        await store.SetAsync("wechatpay-apiv3-key", "first", CancellationToken.None);
+        await store.SetAsync("wechatpay-apiv3-key", "second", CancellationToken.None);
 
-        Assert.Equal("second", await store.GetAsync("wechatpay-apiv3_key", CancellationToken.None));
-        Assert.Equal(["wechatpay-apiv3_key"], Directory.GetFiles(directory).Select(Path.GetFileName));
+        Assert.Equal("second", await store.GetAsync("wechatpay-apiv3-key", CancellationToken.None));
+        Assert.Equal(["wechatpay-apiv3-key"], Directory.GetFiles(directory).Select(Path.GetFileName));
     }
 
     [Fact]
@@ -41,6 +41,7 @@ public sealed class LocalDirectorySecretStoreTests : IDisposable
     [InlineData("a\\b")]
     [InlineData("/etc/passwd")]
     [InlineData("")]
+    [InlineData("under_score")]
     public async Task LocalDirectorySecretStore_NameWithPathCharacters_Throws(string name)
     {
         await Assert.ThrowsAsync<ArgumentException>(() => store.SetAsync(name, "value", CancellationToken.None));

@@ -25,7 +25,7 @@ public sealed class ServiceBusChannelWorkQueueTests
         await queue.EnqueueAsync(item with { }, CancellationToken.None);
         await queue.EnqueueAsync(item with { PaymentId = "pay_2" }, CancellationToken.None);
 
-        client.Verify(c => c.CreateSender(ChannelWorkQueues.WeChatPay), Times.Exactly(3));
+        client.Verify(c => c.CreateSender(ChannelWorkQueues.WeChatPay), Times.Once);
         Assert.Equal(3, sent.Count);
         Assert.Equal(item.MessageId, sent[0].MessageId);
         Assert.Equal(sent[0].MessageId, sent[1].MessageId);

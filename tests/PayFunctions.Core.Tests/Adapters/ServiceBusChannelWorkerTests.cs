@@ -26,6 +26,8 @@ public sealed class ServiceBusChannelWorkerTests : IDisposable
     [Theory]
     [InlineData("{ not json")]
     [InlineData("""{"Kind":"refund_order","Channel":"wechat_pay","MerchantId":"mch_1","PaymentId":"pay_1"}""")]
+    [InlineData("""{"Kind":"reconcile_order","Channel":"nope","MerchantId":"mch_1","PaymentId":"pay_1"}""")]
+    [InlineData("""{"Kind":"reconcile_order","MerchantId":"mch_1","PaymentId":"pay_1"}""")]
     public async Task ServiceBusChannelWorker_CompletesMessageOnlyAfterProcessing(string body)
     {
         var args = ArgsFor(body);
@@ -38,10 +40,11 @@ public sealed class ServiceBusChannelWorkerTests : IDisposable
     [Fact]
     public async Task ServiceBusChannelWorker_WhenProcessingFails_DoesNotComplete()
     {
-        var item = new ChannelWorkItem(ChannelWorkItem.ReconcileOrder, "nope", "mch_1", "pay_1");
+        // A valid item for a channel whose keys are missing: retried by Service Bus, never completed.
+        var item = new ChannelWorkItem(ChannelWorkItem.ReconcileOrder, ChannelResolver.WeChatPayName, "mch_1", "pay_1");
         var args = ArgsFor(JsonSerializer.Serialize(item));
 
-        await Assert.ThrowsAsync<ArgumentException>(() => Worker().HandleMessageAsync(args));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Worker().HandleMessageAsync(args));
 
         receiver.Verify(r => r.CompleteMessageAsync(It.IsAny<ServiceBusReceivedMessage>(), It.IsAny<CancellationToken>()), Times.Never);
     }
