@@ -24,5 +24,9 @@ public sealed class MerchantEntity : TableRow
     [IgnoreDataMember]
     public FeeSchedule Fee => new(FeeBasisPoints, FeeFixedMinorUnits);
 
-    public static string WebhookSecretName(string merchantId) => $"merchant-{merchantId}-webhook-secret";
+    /// <summary>
+    /// Key Vault names allow only letters, digits and dashes; merchant ids are letters, digits and
+    /// underscores, so underscores become dashes ("mch_demo" → "merchant-mch-demo-webhook-secret").
+    /// </summary>
+    public static string WebhookSecretName(string merchantId) => $"merchant-{merchantId.Replace('_', '-')}-webhook-secret";
 }
