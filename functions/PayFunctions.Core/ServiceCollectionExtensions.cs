@@ -26,8 +26,9 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.IsValid(), "Set exactly one of Secrets:KeyVaultUri and Secrets:LocalDirectory.").ValidateOnStart();
         services.AddOptions<ChannelWorkOptions>().BindConfiguration(ChannelWorkOptions.SectionName)
             .Validate(o => o.IsValid(), "ChannelWork:ServiceBusNamespace is required with the ServiceBus transport.").ValidateOnStart();
-        services.AddOptions<WeChatPayChannelOptions>().BindConfiguration(WeChatPayChannelOptions.SectionName)
-            .Validate(o => o.IsValid(), "Channels:WeChatPay needs MchId, AppId, MerchantSerialNo and PlatformSerialNo.").ValidateOnStart();
+        // Not validated at start: a deployment without a channel configured still serves the others,
+        // and asking for an unconfigured channel's method is answered as unavailable.
+        services.AddOptions<WeChatPayChannelOptions>().BindConfiguration(WeChatPayChannelOptions.SectionName);
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName)
             .Validate(o => o.PublicBaseUrl is not null, "Api:PublicBaseUrl is required: channels call it back.").ValidateOnStart();
         services.AddOptions<DurableOptions>().BindConfiguration(DurableOptions.SectionName);
@@ -63,6 +64,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PaymentEndpoints>();
         services.AddSingleton<NotifyEndpoints>();
         services.AddSingleton<SettlementEndpoints>();
+        services.AddSingleton<MerchantEndpoints>();
+        services.AddSingleton<AdminAuthenticator>();
+        services.AddSingleton<IdempotentPost>();
         services.AddSingleton<SettlementScheduler>();
         services.AddSingleton<ChannelWorkProcessor>();
 

@@ -7,7 +7,7 @@ using PayFunctions.Core.Api;
 namespace PayFunctions.FunctionApp;
 
 /// <summary>One trigger per entry of <see cref="ApiRoutes"/>; a test checks names, methods and routes match it.</summary>
-public sealed class HttpFunctions(PaymentEndpoints payments, NotifyEndpoints notify, SettlementEndpoints settlements)
+public sealed class HttpFunctions(PaymentEndpoints payments, NotifyEndpoints notify, SettlementEndpoints settlements, MerchantEndpoints merchants)
 {
     [Function("Health")]
     public static IActionResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
@@ -53,4 +53,9 @@ public sealed class HttpFunctions(PaymentEndpoints payments, NotifyEndpoints not
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/settlements")] HttpRequest request,
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken) => settlements.RunAsync(request, durable, cancellationToken).AsActionResult();
+
+    [Function("CreateMerchant")]
+    public Task<IActionResult> CreateMerchant(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/merchants")] HttpRequest request,
+        CancellationToken cancellationToken) => merchants.CreateAsync(request, cancellationToken).AsActionResult();
 }

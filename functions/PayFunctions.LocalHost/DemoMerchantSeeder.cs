@@ -25,7 +25,7 @@ public sealed class DemoMerchantSeeder(IOptions<DemoMerchantOptions> options, Me
             return;
         }
 
-        await secrets.SetAsync(SettlementEndpoints.AdminKeySecretName, demo.AdminKey, cancellationToken);
+        await secrets.SetAsync(AdminAuthenticator.AdminKeySecretName, demo.AdminKey, cancellationToken);
         await merchants.UpsertAsync(
             new MerchantEntity { RowKey = demo.Id, Name = demo.Name, WebhookUrl = demo.WebhookUrl, FeeBasisPoints = demo.FeeBasisPoints },
             demo.ApiKey,

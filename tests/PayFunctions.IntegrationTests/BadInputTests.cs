@@ -66,6 +66,7 @@ public sealed class BadInputTests(PlatformFixture platform)
     [InlineData("POST", "api/v1/payments/pay_000000000000000000000000/close")]
     [InlineData("GET", "api/v1/settlements")]
     [InlineData("POST", "api/admin/settlements")]
+    [InlineData("POST", "api/admin/merchants")]
     public async Task EveryEndpoint_WithoutValidKey_Answers401Problem(string method, string path)
     {
         foreach (var key in new[] { null, "sk_test_wrong_000000000000000000000", "short" })

@@ -15,9 +15,10 @@ public static class ApiRoutes
     public static readonly ApiRoute ListSettlements = new("ListSettlements", "GET", "v1/settlements");
     public static readonly ApiRoute WeChatPayNotify = new("WeChatPayNotify", "POST", "notify/wechat_pay");
     public static readonly ApiRoute RunSettlement = new("RunSettlement", "POST", "admin/settlements");
+    public static readonly ApiRoute CreateMerchant = new("CreateMerchant", "POST", "admin/merchants");
 
     public static IReadOnlyList<ApiRoute> All { get; } =
-        [Health, CreatePayment, ListPayments, GetPayment, ClosePayment, ListSettlements, WeChatPayNotify, RunSettlement];
+        [Health, CreatePayment, ListPayments, GetPayment, ClosePayment, ListSettlements, WeChatPayNotify, RunSettlement, CreateMerchant];
 }
 
 public sealed record ApiRoute(string Name, string Method, string Template);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using PayFunctions.Core.Channels;
 using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Orchestration;
 using PayFunctions.Core.Storage;
@@ -13,14 +14,14 @@ namespace PayFunctions.Core.Api;
 /// <summary>The merchant-facing payments resource: create, retrieve, list, close.</summary>
 public sealed class PaymentEndpoints(
     MerchantAuthenticator authenticator,
+    ChannelResolver channels,
     PaymentStore payments,
     MerchantOrderStore merchantOrders,
-    IdempotencyStore idempotency,
+    IdempotentPost idempotentPost,
     PaymentIdGenerator ids,
     TimeProvider time,
     ILogger<PaymentEndpoints> logger)
 {
-    private const int MaxIdempotencyKeyLength = 255;
     private static readonly TimeSpan SettleWait = TimeSpan.FromSeconds(20);
 
     public async Task<IResult> CreateAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
@@ -49,42 +50,18 @@ public sealed class PaymentEndpoints(
             return invalid.ToResult();
         }
 
-        var key = request.Headers["Idempotency-Key"].ToString();
-        if (key.Length > MaxIdempotencyKeyLength)
+        if (!channels.IsConfigured(valid!.Channel))
         {
-            return ApiError.InvalidRequest("Idempotency-Key", $"Idempotency-Key must be at most {MaxIdempotencyKeyLength} characters.").ToResult();
+            return new ApiError(StatusCodes.Status400BadRequest, "payment_method_unavailable", "This payment method is not enabled on this platform.", $"{valid.Method} has no configured channel.", "method").ToResult();
         }
 
-        if (key.Length == 0)
-        {
-            return ToResult(await CreateWithIdAsync(merchant, valid!, parsed!.Metadata, ids.NewId(), durable, cancellationToken));
-        }
-
-        var decision = await idempotency.BeginAsync(
-            merchant.Id, key, IdempotencyStore.HashRequest(request.Method, request.Path, body), ids.NewId, cancellationToken);
-        switch (decision)
-        {
-            case IdempotencyDecision.Replay replay:
-                request.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
-                return Results.Text(replay.Body, replay.ContentType, statusCode: replay.Status);
-            case IdempotencyDecision.InProgress:
-                return new ApiError(StatusCodes.Status409Conflict, "idempotency_key_in_use", "A request with this Idempotency-Key is still being processed.", "Retry after it completes.", "Idempotency-Key").ToResult();
-            case IdempotencyDecision.Mismatch:
-                return new ApiError(StatusCodes.Status422UnprocessableEntity, "idempotency_key_reused", "This Idempotency-Key was used with a different request.", "Use a new key for a different request.", "Idempotency-Key").ToResult();
-        }
-
-        var paymentId = ((IdempotencyDecision.Proceed)decision).ResourceId;
-        try
-        {
-            var outcome = await CreateWithIdAsync(merchant, valid!, parsed!.Metadata, paymentId, durable, cancellationToken);
-            await idempotency.CompleteAsync(merchant.Id, key, outcome.Status, outcome.Json, outcome.ContentType, cancellationToken);
-            return ToResult(outcome);
-        }
-        catch
-        {
-            await idempotency.AbandonAsync(merchant.Id, key, CancellationToken.None);
-            throw;
-        }
+        return await idempotentPost.RunAsync(
+            request,
+            merchant.Id,
+            body,
+            ids.NewId,
+            paymentId => CreateWithIdAsync(merchant, valid!, parsed!.Metadata, paymentId, durable, cancellationToken),
+            cancellationToken);
     }
 
     public async Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken)
@@ -158,7 +135,7 @@ public sealed class PaymentEndpoints(
         return Results.Json(PaymentResource.From(settled), ApiJson.Options);
     }
 
-    private async Task<CreateOutcome> CreateWithIdAsync(
+    private async Task<StoredResponse> CreateWithIdAsync(
         MerchantEntity merchant,
         CreatePaymentValidator.Valid valid,
         Dictionary<string, string>? metadata,
@@ -175,7 +152,7 @@ public sealed class PaymentEndpoints(
                 "Another payment already uses this merchant_order_id.",
                 $"merchant_order_id belongs to {holder}.",
                 "merchant_order_id");
-            return new CreateOutcome(error.Status, error.ToJson(), ApiError.ContentType);
+            return new StoredResponse(error.Status, error.ToJson(), ApiError.ContentType);
         }
 
         var now = time.GetUtcNow();
@@ -207,7 +184,7 @@ public sealed class PaymentEndpoints(
         }
 
         var ready = await WaitForAsync(merchant.Id, paymentId, p => p.QrCodeContent is not null || PaymentTransitions.IsTerminal(p.StatusValue), cancellationToken);
-        return new CreateOutcome(StatusCodes.Status201Created, JsonSerializer.Serialize(PaymentResource.From(ready), ApiJson.Options), "application/json");
+        return new StoredResponse(StatusCodes.Status201Created, JsonSerializer.Serialize(PaymentResource.From(ready), ApiJson.Options), "application/json");
     }
 
     /// <summary>
@@ -231,10 +208,6 @@ public sealed class PaymentEndpoints(
             delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 250));
         }
     }
-
-    private static IResult ToResult(CreateOutcome outcome) => Results.Text(outcome.Json, outcome.ContentType, statusCode: outcome.Status);
-
-    private sealed record CreateOutcome(int Status, string Json, string ContentType);
 
     private sealed record PaymentList(string Object, string Url, IReadOnlyList<PaymentResource> Data, bool HasMore);
 }

@@ -1,12 +1,9 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using PayFunctions.Core.Configuration;
 using PayFunctions.Core.Orchestration;
-using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Storage;
 
 namespace PayFunctions.Core.Api;
@@ -16,10 +13,8 @@ public sealed class SettlementEndpoints(
     MerchantAuthenticator authenticator,
     SettlementStore settlements,
     SettlementScheduler scheduler,
-    ISecretStore secrets)
+    AdminAuthenticator admin)
 {
-    public const string AdminKeySecretName = "admin-api-key";
-
     public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
@@ -35,9 +30,7 @@ public sealed class SettlementEndpoints(
 
     public async Task<IResult> RunAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        var expected = await secrets.GetAsync(AdminKeySecretName, cancellationToken);
-        var presented = request.Headers.Authorization.ToString();
-        if (expected is null || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes("Bearer " + expected)))
+        if (!await admin.IsAdminAsync(request, cancellationToken))
         {
             return ApiError.Unauthenticated().ToResult();
         }

@@ -27,6 +27,8 @@ public sealed class ChannelResolver(
 
     public static bool IsKnown(string? channel) => channel == WeChatPayName;
 
+    public bool IsConfigured(string channel) => channel == WeChatPayName && weChatPay.Value.IsValid();
+
     public async Task<IPaymentChannel> GetAsync(string channel, CancellationToken cancellationToken) => channel switch
     {
         WeChatPayName => await WeChatPayAsync(cancellationToken),

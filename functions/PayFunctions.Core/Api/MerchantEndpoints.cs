@@ -1,0 +1,90 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using PayFunctions.Core.Merchants;
+using PayFunctions.Core.Webhooks;
+
+namespace PayFunctions.Core.Api;
+
+/// <summary>
+/// Operators onboard merchants. The API key and webhook secret are shown in the create answer
+/// only; the platform keeps a keyed hash of the key and the secret in the secret store.
+/// </summary>
+public sealed class MerchantEndpoints(AdminAuthenticator admin, MerchantStore merchants, IdempotentPost idempotentPost)
+{
+    public const int DefaultFeeBasisPoints = 60;
+    private const string IdempotencyScope = "admin";
+    private const string Alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+    public async Task<IResult> CreateAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!await admin.IsAdminAsync(request, cancellationToken))
+        {
+            return ApiError.Unauthenticated().ToResult();
+        }
+
+        var body = await RequestBody.ReadBytesAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return ApiError.MalformedBody($"The request body exceeds {RequestBody.MaxBytes} bytes.").ToResult();
+        }
+
+        var (parsed, parseError) = RequestBody.Parse<CreateMerchantRequest>(body);
+        if (parseError is not null)
+        {
+            return parseError.ToResult();
+        }
+
+        var invalid = Validate(parsed!);
+        if (invalid is not null)
+        {
+            return invalid.ToResult();
+        }
+
+        return await idempotentPost.RunAsync(request, IdempotencyScope, body, NewMerchantId, id => CreateWithIdAsync(id, parsed!, cancellationToken), cancellationToken);
+    }
+
+    private static ApiError? Validate(CreateMerchantRequest r)
+    {
+        if (string.IsNullOrWhiteSpace(r.Name))
+        {
+            return ApiError.MissingParameter("name");
+        }
+
+        if (r.Name.Length > 100 || r.Name.Any(char.IsControl))
+        {
+            return ApiError.InvalidRequest("name", "name must be at most 100 printable characters.");
+        }
+
+        if (r.WebhookUrl is not null
+            && (!Uri.TryCreate(r.WebhookUrl, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http") || r.WebhookUrl.Length > 2048))
+        {
+            return ApiError.InvalidRequest("webhook_url", "webhook_url must be an absolute http(s) URL.");
+        }
+
+        return r.FeeBasisPoints is < 0 or > 10_000
+            ? ApiError.InvalidRequest("fee_basis_points", "fee_basis_points must be between 0 and 10000.")
+            : null;
+    }
+
+    private async Task<StoredResponse> CreateWithIdAsync(string id, CreateMerchantRequest r, CancellationToken cancellationToken)
+    {
+        var apiKey = "sk_live_" + RandomNumberGenerator.GetString(Alphabet, 32);
+        var webhookSecret = WebhookSigner.NewSecret();
+        var merchant = new MerchantEntity
+        {
+            RowKey = id,
+            Name = r.Name!,
+            WebhookUrl = r.WebhookUrl,
+            FeeBasisPoints = r.FeeBasisPoints ?? DefaultFeeBasisPoints,
+        };
+        await merchants.UpsertAsync(merchant, apiKey, webhookSecret, cancellationToken);
+        var resource = new MerchantResource(id, "merchant", merchant.Name, merchant.WebhookUrl, merchant.FeeBasisPoints, apiKey, webhookSecret);
+        return new StoredResponse(StatusCodes.Status201Created, JsonSerializer.Serialize(resource, ApiJson.Options), "application/json");
+    }
+
+    private static string NewMerchantId() => "mch_" + RandomNumberGenerator.GetString(Alphabet, 16);
+
+    private sealed record MerchantResource(
+        string Id, string Object, string Name, string? WebhookUrl, int FeeBasisPoints, string ApiKey, string WebhookSecret);
+}

@@ -1,0 +1,62 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace PayFunctions.IntegrationTests;
+
+[Collection(PlatformCollection.Name)]
+public sealed class MerchantOnboardingTests(PlatformFixture platform)
+{
+    private readonly Scenario scenario = new(platform);
+
+    [Fact]
+    public async Task CreateMerchant_ReturnsCredentialsOnce_ThatWorkForPayments()
+    {
+        var key = "onboard-" + Guid.NewGuid().ToString("N");
+        var (status, merchant, _) = await scenario.SendAsync(AdminCreate("""{"name":"Noodle Bar","webhook_url":"https://example.test/hooks","fee_basis_points":38}""", key));
+        Assert.Equal(HttpStatusCode.Created, status);
+        var apiKey = (string)merchant["api_key"]!;
+        Assert.StartsWith("sk_live_", apiKey, StringComparison.Ordinal);
+        Assert.StartsWith("whsec_", (string?)merchant["webhook_secret"], StringComparison.Ordinal);
+        Assert.Equal(38, (int?)merchant["fee_basis_points"]);
+
+        var (replayStatus, replay, _) = await scenario.SendAsync(AdminCreate("""{"name":"Noodle Bar","webhook_url":"https://example.test/hooks","fee_basis_points":38}""", key));
+        Assert.Equal(HttpStatusCode.Created, replayStatus);
+        Assert.Equal((string?)merchant["id"], (string?)replay["id"]);
+
+        using var create = platform.Request(HttpMethod.Post, "api/v1/payments", apiKey, Scenario.PaymentBody(Scenario.NewOrderId()));
+        var (paymentStatus, payment, _) = await scenario.SendAsync(create);
+        Assert.Equal(HttpStatusCode.Created, paymentStatus);
+        using var other = platform.Request(HttpMethod.Get, $"api/v1/payments/{payment["id"]}");
+        Assert.Equal(HttpStatusCode.NotFound, (await scenario.SendAsync(other)).Status);
+    }
+
+    [Theory]
+    [InlineData("{}", "name")]
+    [InlineData("""{"name":""}""", "name")]
+    [InlineData("""{"name":"x","webhook_url":"ftp://files"}""", "webhook_url")]
+    [InlineData("""{"name":"x","webhook_url":"not a url"}""", "webhook_url")]
+    [InlineData("""{"name":"x","fee_basis_points":10001}""", "fee_basis_points")]
+    [InlineData("""{"name":"x","fee_basis_points":"60"}""", "fee_basis_points")]
+    public async Task CreateMerchant_WithBadBody_Answers400(string body, string param)
+    {
+        var (status, problem, _) = await scenario.SendAsync(AdminCreate(body, idempotencyKey: null));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(param, (string?)problem["param"]);
+    }
+
+    private static HttpRequestMessage AdminCreate(string json, string? idempotencyKey)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "api/admin/merchants")
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", PlatformFixture.AdminKey);
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        return request;
+    }
+}
