@@ -60,6 +60,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ChannelResolver>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<PaymentIdGenerator>();
+        services.AddSingleton<PaymentProgress>();
         services.AddSingleton<MerchantAuthenticator>();
         services.AddSingleton<PaymentEndpoints>();
         services.AddSingleton<NotifyEndpoints>();

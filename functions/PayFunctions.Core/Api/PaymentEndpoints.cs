@@ -19,10 +19,12 @@ public sealed class PaymentEndpoints(
     MerchantOrderStore merchantOrders,
     IdempotentPost idempotentPost,
     PaymentIdGenerator ids,
+    PaymentProgress progress,
     TimeProvider time,
     ILogger<PaymentEndpoints> logger)
 {
     private static readonly TimeSpan SettleWait = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan FallbackPoll = TimeSpan.FromMilliseconds(500);
 
     public async Task<IResult> CreateAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
@@ -189,23 +191,31 @@ public sealed class PaymentEndpoints(
 
     /// <summary>
     /// The orchestration does the channel work; the API answers once it shows in the payment row, so
-    /// the merchant gets the QR code in the create response. After the wait it answers what there is.
+    /// the merchant gets the QR code in the create answer. The activity's write wakes this wait when
+    /// it ran in this process; otherwise a slow poll finds it. After the wait it answers what there is.
     /// </summary>
     private async Task<PaymentEntity> WaitForAsync(string merchantId, string paymentId, Func<PaymentEntity, bool> done, CancellationToken cancellationToken)
     {
         var deadline = time.GetUtcNow() + SettleWait;
-        var delay = TimeSpan.FromMilliseconds(25);
-        while (true)
+        try
         {
-            var payment = await payments.GetAsync(merchantId, paymentId, cancellationToken)
-                ?? throw new InvalidOperationException($"Payment {paymentId} vanished.");
-            if (done(payment) || time.GetUtcNow() >= deadline)
+            while (true)
             {
-                return payment;
-            }
+                var next = progress.NextAsync(paymentId);
+                var payment = await payments.GetAsync(merchantId, paymentId, cancellationToken)
+                    ?? throw new InvalidOperationException($"Payment {paymentId} vanished.");
+                if (done(payment) || time.GetUtcNow() >= deadline)
+                {
+                    return payment;
+                }
 
-            await Task.Delay(delay, time, cancellationToken);
-            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 250));
+                await Task.WhenAny(next, Task.Delay(FallbackPoll, time, cancellationToken));
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+        finally
+        {
+            progress.Forget(paymentId);
         }
     }
 

@@ -9,7 +9,7 @@ namespace PayFunctions.Core.Orchestration;
 /// Moves the payment to its final status; on success first posts the capture with its split to the
 /// ledger. The journal entry id derives from the payment id, so a re-run posts nothing twice.
 /// </summary>
-public sealed class CompletePaymentActivity(PaymentStore payments, MerchantStore merchants, LedgerStore ledger)
+public sealed class CompletePaymentActivity(PaymentStore payments, MerchantStore merchants, LedgerStore ledger, PaymentProgress progress)
     : TaskActivity<CompletePaymentInput, bool>
 {
     public override Task<bool> RunAsync(TaskActivityContext context, CompletePaymentInput input) =>
@@ -57,6 +57,7 @@ public sealed class CompletePaymentActivity(PaymentStore payments, MerchantStore
             p.AllocationsJson = allocationsJson;
             return true;
         }, cancellationToken);
+        progress.Notify(input.PaymentId);
         return true;
     }
 }

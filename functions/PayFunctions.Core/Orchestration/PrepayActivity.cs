@@ -13,7 +13,7 @@ namespace PayFunctions.Core.Orchestration;
 /// out_trade_no, and the channel answers a repeated identical order with the same code, so a
 /// second run of this activity cannot create a second order.
 /// </summary>
-public sealed class PrepayActivity(ChannelResolver channels, PaymentStore payments, IOptions<ApiOptions> api)
+public sealed class PrepayActivity(ChannelResolver channels, PaymentStore payments, PaymentProgress progress, IOptions<ApiOptions> api)
     : TaskActivity<PaymentOrchestrationInput, PrepayOutcome>
 {
     public override Task<PrepayOutcome> RunAsync(TaskActivityContext context, PaymentOrchestrationInput input) =>
@@ -51,6 +51,7 @@ public sealed class PrepayActivity(ChannelResolver channels, PaymentStore paymen
             p.QrCodeContent = result.QrCodeContent;
             return true;
         }, cancellationToken);
+        progress.Notify(input.PaymentId);
         return new PrepayOutcome(true, result.QrCodeContent, null, null);
     }
 }
