@@ -28,6 +28,11 @@ public static class DurableSidecar
             PartitionCount = 4,
             WorkerId = local.WorkerId,
             MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
+
+            // Messages a crashed host had dequeued come back after this long. Five minutes (the
+            // default) is right for a fleet; on one developer machine a restarted host should
+            // pick the payment up within seconds.
+            ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(30),
             LoggerFactory = loggerFactory,
         });
     }

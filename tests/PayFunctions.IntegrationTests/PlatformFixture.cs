@@ -85,7 +85,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     }
 
     /// <summary>Starts LocalHost; the worker id stays the same so a restart takes its leases straight back.</summary>
-    public void StartHost()
+    private void StartHost()
     {
         Host = ManagedProcess.Start(
             "dotnet",

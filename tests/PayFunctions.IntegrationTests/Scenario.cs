@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using PayFunctions.Domain;
 
@@ -58,7 +57,8 @@ public sealed class Scenario(PlatformFixture platform)
             await Task.Delay(250);
         }
         while (DateTime.UtcNow < deadline);
-        Assert.Fail($"Payment {id} is {payment["status"]}, not {status}, after {within}.");
+        var deliveries = await platform.Sandbox.GetStringAsync($"sandbox/wechat_pay/orders/{id}/notifications");
+        Assert.Fail($"Payment {id} is {payment["status"]}, not {status}, after {within}.\nNotifications: {deliveries}\n{platform.HostLogTail()}");
         return payment;
     }
 
@@ -92,6 +92,4 @@ public sealed class Scenario(PlatformFixture platform)
         Assert.Empty(LedgerInvariants.Check(entries));
         await LedgerSnapshot.AssertAppendOnlyAsync(platform.Storage);
     }
-
-    public static string Serialize(object value) => JsonSerializer.Serialize(value);
 }
