@@ -7,6 +7,12 @@ public static class LedgerAccounts
     private const string PayablePrefix = "payable:";
     private const string PayoutsInTransitPrefix = "payouts_in_transit:";
 
+    /// <summary>
+    /// The liability account for money a customer paid after its payment had ended: it belongs to
+    /// nobody's balance and is held here until it is refunded, so settlement never pays it out.
+    /// </summary>
+    public const string LatePaymentsSuspense = "suspense:late_payments";
+
     /// <summary>The asset account for money a channel has captured but not yet paid to us, e.g. "channel_clearing:wechat_pay".</summary>
     public static string ChannelClearing(string channel) => Named(ChannelClearingPrefix, channel);
 

@@ -6,6 +6,9 @@ public static class Postings
     /// <summary>The kind of the entry posted when a channel captures a payment.</summary>
     public const string PaymentCapturedKind = "payment_captured";
 
+    /// <summary>The kind of the entry posted when money arrives at a channel for a payment that had already ended.</summary>
+    public const string LatePaymentKind = "late_payment";
+
     /// <summary>The kind of the entry posted when a balance is settled to an account.</summary>
     public const string SettlementKind = "settlement";
 
@@ -32,5 +35,17 @@ public static class Postings
         [
             new(LedgerAccounts.Payable(accountId), EntrySide.Debit, amount),
             new(LedgerAccounts.PayoutsInTransit(accountId), EntrySide.Credit, amount),
+        ]);
+
+    /// <summary>
+    /// Records money the channel captured for a payment that had already ended: the channel owes it to
+    /// us, and we owe it back to the customer, so it is credited to suspense rather than to a payable.
+    /// </summary>
+    /// <exception cref="ArgumentException">The amount is not positive.</exception>
+    public static JournalEntry LatePaymentReceived(string entryId, string paymentId, string channel, Money amount, DateTimeOffset postedAt) =>
+        JournalEntry.Create(entryId, LatePaymentKind, paymentId, postedAt,
+        [
+            new(LedgerAccounts.ChannelClearing(channel), EntrySide.Debit, amount),
+            new(LedgerAccounts.LatePaymentsSuspense, EntrySide.Credit, amount),
         ]);
 }

@@ -155,4 +155,19 @@ public sealed class SettlementTests
         var rule = TimeZoneInfo.AdjustmentRule.CreateAdjustmentRule(DateTime.MinValue.Date, DateTime.MaxValue.Date, TimeSpan.FromHours(1), start, end);
         return TimeZoneInfo.CreateCustomTimeZone("Test/Midnight", TimeSpan.FromHours(2), "Midnight", "Midnight", "Midnight Summer", [rule]);
     }
+
+    [Fact]
+    public void Late_payment_is_held_in_suspense_and_never_settled()
+    {
+        var at = SettlementCutoff.For(Date, China).CutoffUtc.AddHours(-3);
+        var late = Postings.LatePaymentReceived("je_late", "pay_late", "wechat_pay", Cny(4200), at);
+        var capture = Capture("c1", 10000, at);
+
+        var plan = SettlementPlanner.Plan([capture, late], SettlementCutoff.For(Date, China));
+
+        Assert.Contains(late.Lines, l => l.Account == LedgerAccounts.LatePaymentsSuspense && l.Side == EntrySide.Credit && l.Amount == Cny(4200));
+        Assert.Contains(late.Lines, l => l.Account == LedgerAccounts.ChannelClearing("wechat_pay") && l.Side == EntrySide.Debit);
+        Assert.Equal(Cny(10000), plan.Aggregate(Cny(0), (sum, l) => sum + l.Amount));
+        Assert.Empty(LedgerInvariants.Check([capture, late]));
+    }
 }

@@ -10,10 +10,14 @@ namespace PayFunctions.Core.ChannelWork;
 /// <summary>
 /// Does one item of channel work, whichever transport delivered it. Reconciling asks the channel
 /// for the truth; money that reached the channel after the payment ended is flagged on the payment
-/// for an operator to refund, never silently turned into a success the merchant was told was over.
+/// and booked to suspense for an operator to refund, never silently turned into a success the
+/// merchant was told was over.
 /// </summary>
-public sealed class ChannelWorkProcessor(ChannelResolver channels, PaymentStore payments, ILogger<ChannelWorkProcessor> logger)
+public sealed class ChannelWorkProcessor(
+    ChannelResolver channels, PaymentStore payments, LedgerStore ledger, TimeProvider time, ILogger<ChannelWorkProcessor> logger)
 {
+    public static string LatePaymentEntryId(string paymentId) => "je_" + paymentId + "_late";
+
     public async Task ProcessAsync(string message, CancellationToken cancellationToken)
     {
         ChannelWorkItem? item;
@@ -42,9 +46,20 @@ public sealed class ChannelWorkProcessor(ChannelResolver channels, PaymentStore 
             return;
         }
 
+        var payment = await payments.GetAsync(item.MerchantId, item.PaymentId, cancellationToken);
+        if (payment is null || payment.StatusValue == PaymentStatus.Succeeded)
+        {
+            return;
+        }
+
+        // The money is at the channel: book it (once, by id) so the ledger matches the channel's
+        // statement, held in suspense until it is refunded.
+        await ledger.PostAsync(
+            Postings.LatePaymentReceived(LatePaymentEntryId(item.PaymentId), item.PaymentId, item.Channel, order.Amount ?? payment.AmountValue, order.PaidAt ?? time.GetUtcNow()),
+            cancellationToken);
         await payments.UpdateAsync(item.MerchantId, item.PaymentId, p =>
         {
-            if (p.StatusValue == PaymentStatus.Succeeded || p.LatePaymentTradeNo == order.ChannelTradeNo)
+            if (p.LatePaymentTradeNo == order.ChannelTradeNo)
             {
                 return false;
             }

@@ -51,8 +51,9 @@ public sealed class ServiceBusChannelWorkerTests : IDisposable
 
     private ServiceBusChannelWorker Worker()
     {
-        var payments = new PaymentStore(new StorageClients(Options.Create(new StorageOptions { ConnectionString = "UseDevelopmentStorage=true" })));
-        var processor = new ChannelWorkProcessor(channels, payments, NullLogger<ChannelWorkProcessor>.Instance);
+        var storage = new StorageClients(Options.Create(new StorageOptions { ConnectionString = "UseDevelopmentStorage=true" }));
+        var processor = new ChannelWorkProcessor(
+            channels, new PaymentStore(storage), new LedgerStore(storage), TimeProvider.System, NullLogger<ChannelWorkProcessor>.Instance);
         return new ServiceBusChannelWorker(Mock.Of<ServiceBusClient>(), processor, NullLogger<ServiceBusChannelWorker>.Instance);
     }
 
