@@ -21,12 +21,14 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
     private static readonly TaskOptions StoreRetry = TaskOptions.FromRetryPolicy(
         new RetryPolicy(maxNumberOfAttempts: 10, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(1)));
 
+    // A merchant's endpoint may be down for hours: 5 s, 15 s, 45 s, … capped at 6 h, about a day in
+    // all. Durable timers make the waits free; the event id stays the same on every attempt.
     private static readonly TaskOptions WebhookRetry = TaskOptions.FromRetryPolicy(
         new RetryPolicy(
-            maxNumberOfAttempts: 8,
-            firstRetryInterval: TimeSpan.FromSeconds(2),
+            maxNumberOfAttempts: 12,
+            firstRetryInterval: TimeSpan.FromSeconds(5),
             backoffCoefficient: 3,
-            maxRetryInterval: TimeSpan.FromHours(1)));
+            maxRetryInterval: TimeSpan.FromHours(6)));
 
     public override async Task<PaymentStatus> RunAsync(TaskOrchestrationContext context, PaymentOrchestrationInput input)
     {
