@@ -66,6 +66,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<NotifyEndpoints>();
         services.AddSingleton<SettlementEndpoints>();
         services.AddSingleton<MerchantEndpoints>();
+        services.AddSingleton<BalanceEndpoint>();
         services.AddSingleton<AdminAuthenticator>();
         services.AddSingleton<IdempotentPost>();
         services.AddSingleton<SettlementScheduler>();

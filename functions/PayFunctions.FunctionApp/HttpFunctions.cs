@@ -7,7 +7,8 @@ using PayFunctions.Core.Api;
 namespace PayFunctions.FunctionApp;
 
 /// <summary>One trigger per entry of <see cref="ApiRoutes"/>; a test checks names, methods and routes match it.</summary>
-public sealed class HttpFunctions(PaymentEndpoints payments, NotifyEndpoints notify, SettlementEndpoints settlements, MerchantEndpoints merchants)
+public sealed class HttpFunctions(
+    PaymentEndpoints payments, NotifyEndpoints notify, SettlementEndpoints settlements, MerchantEndpoints merchants, BalanceEndpoint balance)
 {
     [Function("Health")]
     public static IActionResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
@@ -41,6 +42,11 @@ public sealed class HttpFunctions(PaymentEndpoints payments, NotifyEndpoints not
     public Task<IActionResult> ListSettlements(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/settlements")] HttpRequest request,
         CancellationToken cancellationToken) => settlements.ListAsync(request, cancellationToken).AsActionResult();
+
+    [Function("GetBalance")]
+    public Task<IActionResult> GetBalance(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/balance")] HttpRequest request,
+        CancellationToken cancellationToken) => balance.GetAsync(request, cancellationToken).AsActionResult();
 
     [Function("WeChatPayNotify")]
     public Task<IActionResult> WeChatPayNotify(

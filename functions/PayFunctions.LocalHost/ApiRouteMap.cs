@@ -14,6 +14,7 @@ public static class ApiRouteMap
         Map(app, ApiRoutes.GetPayment, (HttpRequest r, string id, PaymentEndpoints e, CancellationToken c) => e.GetAsync(r, id, c));
         Map(app, ApiRoutes.ClosePayment, (HttpRequest r, string id, DurableTaskClient d, PaymentEndpoints e, CancellationToken c) => e.CloseAsync(r, id, d, c));
         Map(app, ApiRoutes.ListSettlements, (HttpRequest r, SettlementEndpoints e, CancellationToken c) => e.ListAsync(r, c));
+        Map(app, ApiRoutes.GetBalance, (HttpRequest r, BalanceEndpoint e, CancellationToken c) => e.GetAsync(r, c));
         Map(app, ApiRoutes.WeChatPayNotify, (HttpRequest r, DurableTaskClient d, NotifyEndpoints e, CancellationToken c) => e.WeChatPayAsync(r, d, c));
         Map(app, ApiRoutes.CreateMerchant, (HttpRequest r, MerchantEndpoints e, CancellationToken c) => e.CreateAsync(r, c));
         Map(app, ApiRoutes.RunSettlement, (HttpRequest r, DurableTaskClient d, SettlementEndpoints e, CancellationToken c) => e.RunAsync(r, d, c));

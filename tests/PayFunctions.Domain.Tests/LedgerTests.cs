@@ -125,4 +125,22 @@ public sealed class LedgerTests
         Assert.False(LedgerAccounts.TryParsePayable("payouts_in_transit:acct_1", out _));
         Assert.False(LedgerAccounts.TryParsePayable("channel_clearing:alipay", out _));
     }
+
+    [Fact]
+    public void Credit_balance_follows_captures_and_settlements_per_currency()
+    {
+        var allocations = SplitCalculator.Allocate(Cny(10000), new FeeSchedule(60, 0), "acct_m", null);
+        var usd = new Money(700, Currency.Parse("USD"));
+        var entries = new[]
+        {
+            Postings.PaymentCaptured("je_1", "pay_1", "wechat_pay", Cny(10000), allocations, At),
+            Postings.PaymentCaptured("je_2", "pay_2", "paypal", usd, [new SplitAllocation("acct_m", SplitRole.Merchant, usd)], At),
+            Postings.Settlement("je_3", "stl_1", "acct_m", Cny(9000), At),
+        };
+
+        Assert.Equal([Cny(940), usd], LedgerBalances.CreditBalance(entries, LedgerAccounts.Payable("acct_m")));
+        Assert.Equal([Cny(9000)], LedgerBalances.CreditBalance(entries, LedgerAccounts.PayoutsInTransit("acct_m")));
+        Assert.Equal([Cny(60)], LedgerBalances.CreditBalance(entries, LedgerAccounts.Payable(SplitCalculator.PlatformFeeAccount)));
+        Assert.Empty(LedgerBalances.CreditBalance(entries, LedgerAccounts.Payable("acct_nobody")));
+    }
 }

@@ -65,6 +65,7 @@ public sealed class BadInputTests(PlatformFixture platform)
     [InlineData("GET", "api/v1/payments/pay_000000000000000000000000")]
     [InlineData("POST", "api/v1/payments/pay_000000000000000000000000/close")]
     [InlineData("GET", "api/v1/settlements")]
+    [InlineData("GET", "api/v1/balance")]
     [InlineData("POST", "api/admin/settlements")]
     [InlineData("POST", "api/admin/merchants")]
     public async Task EveryEndpoint_WithoutValidKey_Answers401Problem(string method, string path)

@@ -136,6 +136,10 @@ public sealed class PaymentLifecycleTests(PlatformFixture platform)
         await scenario.PayAsync(id);
         await scenario.WaitForStatusAsync(id, "succeeded", TimeSpan.FromSeconds(30));
 
+        var pendingBefore = await CnyBalanceAsync("pending_settlement");
+        var inTransitBefore = await CnyBalanceAsync("in_transit");
+        Assert.True(pendingBefore >= 2982, $"pending {pendingBefore} lacks this payment's 2982");
+
         var date = DateTime.UtcNow.AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         using var run = new HttpRequestMessage(HttpMethod.Post, $"api/admin/settlements?date={date}");
         run.Headers.Authorization = new("Bearer", PlatformFixture.AdminKey);
@@ -151,7 +155,17 @@ public sealed class PaymentLifecycleTests(PlatformFixture platform)
         Assert.DoesNotContain(
             SettlementPlanner.Plan(entries, new SettlementCutoff(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), cutoff)),
             l => l.AccountId == PlatformFixture.DemoMerchantId);
+        Assert.Equal(0, await CnyBalanceAsync("pending_settlement"));
+        Assert.Equal(inTransitBefore + pendingBefore, await CnyBalanceAsync("in_transit"));
         await scenario.AssertLedgerInvariantAsync();
+    }
+
+    private async Task<long> CnyBalanceAsync(string bucket)
+    {
+        using var request = platform.Request(HttpMethod.Get, "api/v1/balance");
+        var (status, balance, _) = await scenario.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, status);
+        return balance[bucket]!.AsArray().Where(a => (string?)a!["currency"] == "cny").Sum(a => (long)a!["amount"]!);
     }
 
     private async Task<JsonObject> WaitForSingleWebhookAsync(string paymentId, string type)
