@@ -171,6 +171,8 @@ public sealed class PaymentEndpoints(
                 Description = valid.Description,
                 CreatedAt = now,
                 ExpiresAt = now + valid.ExpiresIn,
+                FeeBasisPoints = merchant.FeeBasisPoints,
+                FeeFixedMinorUnits = merchant.FeeFixedMinorUnits,
                 SplitRuleJson = SplitRuleSerializer.Serialize(valid.Split),
                 MetadataJson = metadata is null ? null : JsonSerializer.Serialize(metadata),
             },

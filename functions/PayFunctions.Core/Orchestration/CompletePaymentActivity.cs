@@ -1,5 +1,4 @@
 using Microsoft.DurableTask;
-using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Storage;
 using PayFunctions.Domain;
 
@@ -9,7 +8,7 @@ namespace PayFunctions.Core.Orchestration;
 /// Moves the payment to its final status; on success first posts the capture with its split to the
 /// ledger. The journal entry id derives from the payment id, so a re-run posts nothing twice.
 /// </summary>
-public sealed class CompletePaymentActivity(PaymentStore payments, MerchantStore merchants, LedgerStore ledger, PaymentProgress progress)
+public sealed class CompletePaymentActivity(PaymentStore payments, LedgerStore ledger, PaymentProgress progress)
     : TaskActivity<CompletePaymentInput, bool>
 {
     public override Task<bool> RunAsync(TaskActivityContext context, CompletePaymentInput input) =>
@@ -25,10 +24,8 @@ public sealed class CompletePaymentActivity(PaymentStore payments, MerchantStore
         string? allocationsJson = null;
         if (input.Status == PaymentStatus.Succeeded)
         {
-            var merchant = await merchants.GetAsync(input.MerchantId, cancellationToken)
-                ?? throw new InvalidOperationException($"Merchant {input.MerchantId} does not exist.");
             var gross = payment.AmountValue;
-            var allocations = SplitCalculator.Allocate(gross, merchant.Fee, merchant.Id, SplitRuleSerializer.Deserialize(payment.SplitRuleJson));
+            var allocations = SplitCalculator.Allocate(gross, payment.Fee, payment.MerchantId, SplitRuleSerializer.Deserialize(payment.SplitRuleJson));
             await ledger.PostAsync(
                 Postings.PaymentCaptured(CaptureEntryId(payment.Id), payment.Id, payment.Channel, gross, allocations, input.PaidAt ?? input.CompletedAt),
                 cancellationToken);

@@ -68,7 +68,15 @@ public sealed class IdempotencyStore(StorageClients clients, TimeProvider time)
         var existing = (await Table.GetEntityAsync<IdempotencyEntity>(merchantId, rowKey, cancellationToken: cancellationToken)).Value;
         if (existing.CreatedAt + Retention < now)
         {
-            await Table.DeleteEntityAsync(existing, existing.ETag, cancellationToken);
+            try
+            {
+                await Table.DeleteEntityAsync(existing, existing.ETag, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                // Another request retired the expired key first; decide again from what is there now.
+            }
+
             return await BeginAsync(merchantId, key, requestHash, newResourceId, cancellationToken);
         }
 

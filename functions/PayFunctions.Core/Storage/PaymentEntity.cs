@@ -32,6 +32,11 @@ public sealed class PaymentEntity : TableRow
 
     public DateTimeOffset? CompletedAt { get; set; }
 
+    /// <summary>The merchant's fee when the payment was made: a later change of terms does not reach back.</summary>
+    public int FeeBasisPoints { get; set; }
+
+    public long FeeFixedMinorUnits { get; set; }
+
     public string? SplitRuleJson { get; set; }
 
     public string? AllocationsJson { get; set; }
@@ -53,6 +58,9 @@ public sealed class PaymentEntity : TableRow
 
     [IgnoreDataMember]
     public PaymentStatus StatusValue => Enum.Parse<PaymentStatus>(Status);
+
+    [IgnoreDataMember]
+    public FeeSchedule Fee => new(FeeBasisPoints, FeeFixedMinorUnits);
 
     [IgnoreDataMember]
     public Money AmountValue => new(Amount, Domain.Currency.Parse(Currency));
