@@ -29,7 +29,6 @@ var transport = builder.Configuration.GetSection(ChannelWorkOptions.SectionName)
 builder.Services.AddPayFunctionsCore(transport);
 builder.Services.AddOptions<DemoMerchantOptions>().BindConfiguration(DemoMerchantOptions.SectionName);
 builder.Services.AddSingleton<DemoMerchantSeeder>();
-builder.Services.AddProblemDetails();
 
 using var loggerFactory = LoggerFactory.Create(l => l.AddConsole().AddFilter("DurableTask", LogLevel.Warning));
 var orchestrationService = DurableSidecar.CreateService(builder.Configuration, loggerFactory);
