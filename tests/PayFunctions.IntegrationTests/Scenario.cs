@@ -42,13 +42,13 @@ public sealed class Scenario(PlatformFixture platform)
         return body;
     }
 
-    public async Task<JsonObject> WaitForStatusAsync(string id, string status, TimeSpan within)
+    public async Task<JsonObject> WaitForStatusAsync(string id, string status, TimeSpan within, string apiKey = PlatformFixture.DemoApiKey)
     {
         var deadline = DateTime.UtcNow + within;
         JsonObject payment;
         do
         {
-            payment = await GetPaymentAsync(id);
+            payment = await GetPaymentAsync(id, apiKey);
             if ((string?)payment["status"] == status)
             {
                 return payment;
