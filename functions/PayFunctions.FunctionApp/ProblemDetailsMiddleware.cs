@@ -17,8 +17,7 @@ public sealed class ProblemDetailsMiddleware(ILogger<ProblemDetailsMiddleware> l
         catch (Exception e) when (context.GetHttpContext() is { } http && !http.Response.HasStarted)
         {
             logger.LogError(e, "Function {Function} failed", context.FunctionDefinition.Name);
-            var problem = new ApiError(500, "internal_error", "Something went wrong on our side.", "The request was not completed; it is safe to retry with the same Idempotency-Key.");
-            await problem.ToResult().ExecuteAsync(http);
+            await ApiError.Internal().ToResult().ExecuteAsync(http);
         }
     }
 }

@@ -50,7 +50,7 @@ app.UseExceptionHandler(error => error.Run(async context =>
     var failure = context.Features.Get<IExceptionHandlerFeature>()?.Error;
     var status = failure is Microsoft.AspNetCore.Http.BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
     var problem = status == StatusCodes.Status500InternalServerError
-        ? new ApiError(status, "internal_error", "Something went wrong on our side.", "The request was not completed; it is safe to retry with the same Idempotency-Key.")
+        ? ApiError.Internal()
         : new ApiError(status, "request_invalid", "The request could not be read.");
     await problem.ToResult().ExecuteAsync(context);
 }));

@@ -16,9 +16,7 @@ public sealed class StorageQueueChannelWorker(StorageClients clients, ChannelWor
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var queue = clients.Queues.GetQueueClient(ChannelWorkQueues.WeChatPay);
-        var poison = clients.Queues.GetQueueClient(ChannelWorkQueues.WeChatPay + "-poison");
-        await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
-        await poison.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+        var poison = clients.Queues.GetQueueClient(ChannelWorkQueues.PoisonOf(ChannelWorkQueues.WeChatPay));
         while (!stoppingToken.IsCancellationRequested)
         {
             var messages = (await queue.ReceiveMessagesAsync(16, TimeSpan.FromSeconds(60), stoppingToken)).Value;

@@ -26,7 +26,7 @@ internal sealed class WeChatPayNotificationParser
     {
         if (!_verifier.TryVerify(WeChatPaySignatureHeaders.From(headers), body, out var failure))
         {
-            throw new ChannelNotificationException(failure);
+            throw ChannelNotificationException.Unauthenticated(failure);
         }
 
         var envelope = Deserialize<NotificationEnvelope>(body, "body_malformed");

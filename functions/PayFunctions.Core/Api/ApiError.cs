@@ -24,6 +24,10 @@ public sealed record ApiError(int Status, string Code, string Title, string? Det
     public static ApiError MalformedBody(string detail) =>
         new(StatusCodes.Status400BadRequest, "body_invalid", "The request body is not valid JSON for this endpoint.", detail);
 
+    /// <summary>An unexpected failure: no detail of it leaves the server, and a retry is safe.</summary>
+    public static ApiError Internal() =>
+        new(StatusCodes.Status500InternalServerError, "internal_error", "Something went wrong on our side.", "The request was not completed; it is safe to retry with the same Idempotency-Key.");
+
     public static ApiError Unauthenticated() =>
         new(StatusCodes.Status401Unauthorized, "api_key_invalid", "No valid API key provided.", "Send 'Authorization: Bearer <api key>'.");
 

@@ -45,9 +45,7 @@ public sealed class NotifyEndpoints(
         {
             logger.LogWarning("Rejected {Channel} notification: {Reason}", channel.Name, e.Reason);
             await log.ArchiveAsync(channel.Name, "rejected", body, headers, cancellationToken);
-            return Reject(channel, e.Reason.StartsWith("signature", StringComparison.Ordinal) || e.Reason.StartsWith("timestamp", StringComparison.Ordinal) || e.Reason == "platform_serial_unknown"
-                ? StatusCodes.Status401Unauthorized
-                : StatusCodes.Status400BadRequest, e.Reason);
+            return Reject(channel, e.IsAuthenticationFailure ? StatusCodes.Status401Unauthorized : StatusCodes.Status400BadRequest, e.Reason);
         }
 
         await log.ArchiveAsync(channel.Name, "verified", body, headers, cancellationToken);

@@ -18,4 +18,7 @@ public static class ChannelWorkQueues
 
     /// <summary>One queue per channel, so a congested channel backs up alone.</summary>
     public static string NameFor(string channel) => "channel-" + channel.Replace('_', '-');
+
+    /// <summary>Where a message goes after it failed too often, named as the Functions queue trigger names it.</summary>
+    public static string PoisonOf(string queue) => queue + "-poison";
 }

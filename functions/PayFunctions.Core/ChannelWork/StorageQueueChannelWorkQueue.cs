@@ -9,7 +9,6 @@ public sealed class StorageQueueChannelWorkQueue(StorageClients clients) : IChan
     public async Task EnqueueAsync(ChannelWorkItem item, CancellationToken cancellationToken)
     {
         var queue = clients.Queues.GetQueueClient(ChannelWorkQueues.NameFor(item.Channel));
-        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await queue.SendMessageAsync(JsonSerializer.Serialize(item), cancellationToken);
     }
 }

@@ -44,7 +44,7 @@ public sealed class IdempotencyStore(StorageClients clients, TimeProvider time)
     public async Task<IdempotencyDecision> BeginAsync(
         string merchantId, string key, string requestHash, Func<string> newResourceId, CancellationToken cancellationToken)
     {
-        var rowKey = RowKeyFor(key);
+        var rowKey = TableKeys.HashOf(key);
         var now = time.GetUtcNow();
         var claim = new IdempotencyEntity
         {
@@ -110,7 +110,7 @@ public sealed class IdempotencyStore(StorageClients clients, TimeProvider time)
     public async Task CompleteAsync(
         string merchantId, string key, int status, string body, string contentType, CancellationToken cancellationToken)
     {
-        var existing = (await Table.GetEntityAsync<IdempotencyEntity>(merchantId, RowKeyFor(key), cancellationToken: cancellationToken)).Value;
+        var existing = (await Table.GetEntityAsync<IdempotencyEntity>(merchantId, TableKeys.HashOf(key), cancellationToken: cancellationToken)).Value;
         existing.Completed = true;
         existing.ResponseStatus = status;
         existing.ResponseBody = body;
@@ -121,14 +121,11 @@ public sealed class IdempotencyStore(StorageClients clients, TimeProvider time)
     /// <summary>Releases a claim whose request ended in an error that must not be replayed (a 5xx).</summary>
     public async Task AbandonAsync(string merchantId, string key, CancellationToken cancellationToken)
     {
-        var existing = await Table.GetEntityIfExistsAsync<IdempotencyEntity>(merchantId, RowKeyFor(key), cancellationToken: cancellationToken);
+        var existing = await Table.GetEntityIfExistsAsync<IdempotencyEntity>(merchantId, TableKeys.HashOf(key), cancellationToken: cancellationToken);
         if (existing.HasValue && !existing.Value!.Completed)
         {
             existing.Value.LockedUntil = time.GetUtcNow();
             await Table.UpdateEntityAsync(existing.Value, existing.Value.ETag, TableUpdateMode.Replace, cancellationToken);
         }
     }
-
-    // Keys are merchant-chosen strings; hashing keeps characters Tables forbids out of the row key.
-    private static string RowKeyFor(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }

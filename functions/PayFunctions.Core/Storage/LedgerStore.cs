@@ -45,17 +45,6 @@ public sealed class LedgerStore(StorageClients clients)
         return entries;
     }
 
-    public async Task<IReadOnlyList<JournalEntry>> ReadByReferenceAsync(string reference, CancellationToken cancellationToken)
-    {
-        var entries = new List<JournalEntry>();
-        await foreach (var entity in Table.QueryAsync<TableEntity>(e => e.GetString("Reference") == reference, cancellationToken: cancellationToken))
-        {
-            entries.Add(ToEntry(entity));
-        }
-
-        return entries;
-    }
-
     private static JournalEntry ToEntry(TableEntity entity)
     {
         var lines = JsonSerializer.Deserialize<StoredLine[]>(entity.GetString("Lines")) ?? [];

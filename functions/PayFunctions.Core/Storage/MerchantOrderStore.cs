@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Azure;
 using Azure.Data.Tables;
 
@@ -13,7 +11,7 @@ public sealed class MerchantOrderStore(StorageClients clients)
     /// <summary>Reserves the order id for the payment; returns the payment that already holds it, if another does.</summary>
     public async Task<string?> ReserveAsync(string merchantId, string merchantOrderId, string paymentId, CancellationToken cancellationToken)
     {
-        var rowKey = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(merchantOrderId)));
+        var rowKey = TableKeys.HashOf(merchantOrderId);
         try
         {
             await Table.AddEntityAsync(new TableEntity(merchantId, rowKey) { ["PaymentId"] = paymentId }, cancellationToken);

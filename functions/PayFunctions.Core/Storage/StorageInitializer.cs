@@ -1,6 +1,8 @@
+using PayFunctions.Core.ChannelWork;
+
 namespace PayFunctions.Core.Storage;
 
-/// <summary>Creates the tables and containers once at start-up so request paths never have to.</summary>
+/// <summary>Creates the tables, containers and channel-work queues once at start-up so request paths never have to.</summary>
 public sealed class StorageInitializer(StorageClients clients)
 {
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
@@ -11,5 +13,9 @@ public sealed class StorageInitializer(StorageClients clients)
         }
 
         await clients.Blobs.GetBlobContainerClient(TableNames.NotificationArchiveContainer).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        foreach (var queue in new[] { ChannelWorkQueues.WeChatPay, ChannelWorkQueues.PoisonOf(ChannelWorkQueues.WeChatPay) })
+        {
+            await clients.Queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        }
     }
 }

@@ -147,7 +147,8 @@ public sealed class NotificationTests : IDisposable
     {
         var body = Encoding.UTF8.GetBytes(text);
 
-        Assert.Throws<ChannelNotificationException>(() => _account.Client.ParseNotification(_account.SignAsPlatform(body), body));
+        var error = Assert.Throws<ChannelNotificationException>(() => _account.Client.ParseNotification(_account.SignAsPlatform(body), body));
+        Assert.False(error.IsAuthenticationFailure, "a genuinely signed callback was taken for a forgery");
     }
 
     [Theory]
@@ -190,10 +191,15 @@ public sealed class NotificationTests : IDisposable
         Assert.DoesNotContain(new string('x', 65), reply.Body, StringComparison.Ordinal);
     }
 
+    // The rejections that mean "not shown to come from WeChat Pay"; every other one is a signed callback that cannot be used.
+    private static readonly HashSet<string> OriginNotProven =
+        ["signature_headers_missing", "platform_serial_unknown", "timestamp_invalid", "timestamp_stale", "signature_invalid"];
+
     private void AssertRejected(string reason, IReadOnlyDictionary<string, string> headers, byte[] body)
     {
         var error = Assert.Throws<ChannelNotificationException>(() => _account.Client.ParseNotification(headers, body));
         Assert.Equal(reason, error.Reason);
+        Assert.Equal(OriginNotProven.Contains(reason), error.IsAuthenticationFailure);
     }
 
     private static string Transaction(string mchId = TestAccount.MchId, string tradeState = "SUCCESS") => $$"""
