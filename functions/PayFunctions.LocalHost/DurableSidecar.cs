@@ -1,6 +1,8 @@
 using DurableTask.AzureStorage;
 using DurableTask.Core;
+using Grpc.Core;
 using Grpc.Net.Client;
+using Grpc.Net.Client.Configuration;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.DurableTask.Worker;
@@ -44,7 +46,7 @@ public static class DurableSidecar
         services.AddSingleton<IOrchestrationServiceClient>(service);
         services.AddSingleton<TaskHubGrpcServer>();
 
-        var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{sidecarPort}");
+        var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{sidecarPort}", SidecarChannelOptions());
         services.AddDurableTaskWorker(builder =>
         {
             builder.AddTasks(registry =>
@@ -64,4 +66,34 @@ public static class DurableSidecar
         services.AddDurableTaskClient(builder => builder.UseGrpc(channel));
         return services;
     }
+
+    /// <summary>
+    /// The worker dials the sidecar before Kestrel listens, so the channel starts in connect backoff;
+    /// by default a call made during that backoff fails at once with Unavailable (an API request
+    /// answered 500 in the first seconds, and after a restart). Short reconnect backoff plus retrying
+    /// Unavailable, which means the call never reached the sidecar, makes those calls wait instead.
+    /// </summary>
+    private static GrpcChannelOptions SidecarChannelOptions() => new()
+    {
+        InitialReconnectBackoff = TimeSpan.FromMilliseconds(100),
+        MaxReconnectBackoff = TimeSpan.FromSeconds(1),
+        ServiceConfig = new ServiceConfig
+        {
+            MethodConfigs =
+            {
+                new MethodConfig
+                {
+                    Names = { MethodName.Default },
+                    RetryPolicy = new RetryPolicy
+                    {
+                        MaxAttempts = 5,
+                        InitialBackoff = TimeSpan.FromMilliseconds(200),
+                        MaxBackoff = TimeSpan.FromSeconds(2),
+                        BackoffMultiplier = 2,
+                        RetryableStatusCodes = { StatusCode.Unavailable },
+                    },
+                },
+            },
+        },
+    };
 }
