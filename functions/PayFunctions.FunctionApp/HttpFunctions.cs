@@ -56,12 +56,12 @@ public sealed class HttpFunctions(
 
     [Function("RunSettlement")]
     public Task<IActionResult> RunSettlement(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/settlements")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "ops/settlements")] HttpRequest request,
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken) => settlements.RunAsync(request, durable, cancellationToken).AsActionResult();
 
     [Function("CreateMerchant")]
     public Task<IActionResult> CreateMerchant(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/merchants")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "ops/merchants")] HttpRequest request,
         CancellationToken cancellationToken) => merchants.CreateAsync(request, cancellationToken).AsActionResult();
 }

@@ -66,8 +66,8 @@ public sealed class BadInputTests(PlatformFixture platform)
     [InlineData("POST", "api/v1/payments/pay_000000000000000000000000/close")]
     [InlineData("GET", "api/v1/settlements")]
     [InlineData("GET", "api/v1/balance")]
-    [InlineData("POST", "api/admin/settlements")]
-    [InlineData("POST", "api/admin/merchants")]
+    [InlineData("POST", "api/ops/settlements")]
+    [InlineData("POST", "api/ops/merchants")]
     public async Task EveryEndpoint_WithoutValidKey_Answers401Problem(string method, string path)
     {
         foreach (var key in new[] { null, "sk_test_wrong_000000000000000000000", "short" })
@@ -167,7 +167,7 @@ public sealed class BadInputTests(PlatformFixture platform)
     [Fact]
     public async Task RunSettlement_WithBadDate_Answers400()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/admin/settlements?date=29-11-2026");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/ops/settlements?date=29-11-2026");
         request.Headers.Authorization = new("Bearer", PlatformFixture.AdminKey);
         var (status, problem, _) = await scenario.SendAsync(request);
         Assert.Equal(HttpStatusCode.BadRequest, status);

@@ -47,7 +47,7 @@ public sealed class MerchantOnboardingTests(PlatformFixture platform)
 
     private static HttpRequestMessage AdminCreate(string json, string? idempotencyKey)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "api/admin/merchants")
+        var request = new HttpRequestMessage(HttpMethod.Post, "api/ops/merchants")
         {
             Content = new StringContent(json, Encoding.UTF8, "application/json"),
         };

@@ -141,7 +141,7 @@ public sealed class PaymentLifecycleTests(PlatformFixture platform)
         Assert.True(pendingBefore >= 2982, $"pending {pendingBefore} lacks this payment's 2982");
 
         var date = DateTime.UtcNow.AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        using var run = new HttpRequestMessage(HttpMethod.Post, $"api/admin/settlements?date={date}");
+        using var run = new HttpRequestMessage(HttpMethod.Post, $"api/ops/settlements?date={date}");
         run.Headers.Authorization = new("Bearer", PlatformFixture.AdminKey);
         var (status, body, _) = await scenario.SendAsync(run);
         Assert.Equal(HttpStatusCode.OK, status);

@@ -47,7 +47,7 @@ public sealed class WebhookRetryTests(PlatformFixture platform)
 
     private async Task<JsonObject> OnboardAsync(string webhookUrl)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/admin/merchants")
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/ops/merchants")
         {
             Content = new StringContent($$"""{"name":"Retry Tea","webhook_url":"{{webhookUrl}}"}""", Encoding.UTF8, "application/json"),
         };

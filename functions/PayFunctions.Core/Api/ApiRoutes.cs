@@ -15,8 +15,8 @@ public static class ApiRoutes
     public static readonly ApiRoute ListSettlements = new("ListSettlements", "GET", "v1/settlements");
     public static readonly ApiRoute GetBalance = new("GetBalance", "GET", "v1/balance");
     public static readonly ApiRoute WeChatPayNotify = new("WeChatPayNotify", "POST", "notify/wechat_pay");
-    public static readonly ApiRoute RunSettlement = new("RunSettlement", "POST", "admin/settlements");
-    public static readonly ApiRoute CreateMerchant = new("CreateMerchant", "POST", "admin/merchants");
+    public static readonly ApiRoute RunSettlement = new("RunSettlement", "POST", "ops/settlements");
+    public static readonly ApiRoute CreateMerchant = new("CreateMerchant", "POST", "ops/merchants");
 
     public static IReadOnlyList<ApiRoute> All { get; } =
         [Health, CreatePayment, ListPayments, GetPayment, ClosePayment, ListSettlements, GetBalance, WeChatPayNotify, RunSettlement, CreateMerchant];

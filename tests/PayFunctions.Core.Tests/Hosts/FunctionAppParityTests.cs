@@ -23,6 +23,17 @@ public sealed class FunctionAppParityTests
     }
 
     [Fact]
+    public void NoHttpRoute_StartsWithAPrefixTheFunctionsHostReserves()
+    {
+        // The host refuses such a function at indexing: "The specified route conflicts with one or more built in routes."
+        string[] reserved = ["admin", "runtime"];
+        var routes = Functions.Value.SelectMany(f => f.Bindings).Where(b => b.Type == "httpTrigger").Select(b => b.Route ?? "").ToList();
+
+        Assert.NotEmpty(routes);
+        Assert.All(routes, route => Assert.DoesNotContain(reserved, prefix => route.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
     public void HttpTriggers_AreExactlyTheApiRoutes()
     {
         var httpFunctions = Functions.Value.Where(f => f.Bindings.Any(b => b.Type == "httpTrigger")).Select(f => f.Name).Order();
