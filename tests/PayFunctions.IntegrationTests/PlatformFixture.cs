@@ -23,10 +23,13 @@ public sealed class PlatformFixture : IAsyncLifetime
     public const string AdminKey = "admin_test_it_000000000000000000";
     public const string WebhookSink = "it";
 
-    private const int BlobPort = 20000;
-    private const int ApiPort = 17071;
-    private const int SidecarPort = 17072;
-    private const int SandboxPort = 17080;
+    // Free ports picked per test run, so several runs (and a developer's run-local.sh) can share a machine.
+    private static readonly int BlobPort = FreePort();
+    private static readonly int QueuePort = FreePort();
+    private static readonly int TablePort = FreePort();
+    private static readonly int ApiPort = FreePort();
+    private static readonly int SidecarPort = FreePort();
+    private static readonly int SandboxPort = FreePort();
     private const string AzuriteKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly string work = Path.Combine(Path.GetTempPath(), "payfunctions-it-" + Guid.NewGuid().ToString("N")[..8]);
@@ -35,8 +38,8 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public static string ConnectionString { get; } =
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteKey};" +
-        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{BlobPort + 1}/devstoreaccount1;" +
-        $"TableEndpoint=http://127.0.0.1:{BlobPort + 2}/devstoreaccount1;";
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;" +
+        $"TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;";
 
     public ManagedProcess? Host { get; private set; }
 
@@ -61,12 +64,12 @@ public sealed class PlatformFixture : IAsyncLifetime
                 Path.Combine(RepositoryRoot, "node_modules", "azurite", "dist", "src", "azurite.js"),
                 "--silent", "--skipApiVersionCheck", "--location", Path.Combine(work, "azurite"),
                 "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--queueHost", "127.0.0.1", "--queuePort", (BlobPort + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--tableHost", "127.0.0.1", "--tablePort", (BlobPort + 2).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ],
             work,
             new Dictionary<string, string>());
-        await WaitForPortAsync(BlobPort + 2, azurite);
+        await WaitForPortAsync(TablePort, azurite);
 
         sandbox = ManagedProcess.Start(
             "dotnet",
@@ -163,6 +166,13 @@ public sealed class PlatformFixture : IAsyncLifetime
             OtherApiKey,
             WebhookSecret,
             CancellationToken.None);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string BuiltDll(string projectDirectory, string assembly)
