@@ -9,6 +9,7 @@ public sealed class ActivityFunctions(
     PrepayActivity prepay,
     CloseAtChannelActivity close,
     QueryChannelActivity query,
+    ReconcileOrderActivity reconcile,
     CompletePaymentActivity complete,
     SendWebhookActivity webhook,
     PlanSettlementActivity plan,
@@ -25,6 +26,10 @@ public sealed class ActivityFunctions(
     [Function(nameof(QueryChannelActivity))]
     public Task<ChannelPaymentEvent> Query([ActivityTrigger] ChannelOrderInput input, CancellationToken cancellationToken) =>
         query.ExecuteAsync(input, cancellationToken);
+
+    [Function(nameof(ReconcileOrderActivity))]
+    public Task<bool> Reconcile([ActivityTrigger] ReconcileOrderInput input, CancellationToken cancellationToken) =>
+        reconcile.ExecuteAsync(input, cancellationToken);
 
     [Function(nameof(CompletePaymentActivity))]
     public Task<bool> Complete([ActivityTrigger] CompletePaymentInput input, CancellationToken cancellationToken) =>

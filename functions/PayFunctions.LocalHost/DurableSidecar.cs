@@ -31,10 +31,11 @@ public static class DurableSidecar
             WorkerId = local.WorkerId,
             MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
 
-            // Messages a crashed host had dequeued come back after this long. Five minutes (the
-            // default) is right for a fleet; on one developer machine a restarted host should
-            // pick the payment up within seconds.
+            // Messages a crashed host had dequeued come back after this long (the default is five
+            // minutes): a restarted host picks a payment up within seconds, including a prepay that
+            // was in flight. The engine renews the visibility of work it is still running.
             ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(30),
+            WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(30),
             LoggerFactory = loggerFactory,
         });
     }

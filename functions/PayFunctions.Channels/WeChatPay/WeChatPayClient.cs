@@ -102,13 +102,18 @@ public sealed class WeChatPayClient : IPaymentChannel, IDisposable
         var response = await SendAsync(HttpMethod.Post, "/v3/pay/transactions/native", body, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccess)
         {
-            throw ToChannelException(response);
+            // A repeated order (a retried prepay) answers ORDERPAID once the payer has paid, and
+            // OUT_TRADE_NO_USED if the number was placed with other parameters. Error bodies are not
+            // signed, so this only ever leads to a verified query.
+            return TryReadError(response.Body)?.Code is { } code && code is "ORDERPAID" or "ORDER_PAID" or "OUT_TRADE_NO_USED"
+                ? PrepayResult.AlreadyAtChannel(code)
+                : throw ToChannelException(response);
         }
 
         var answer = ReadVerified<NativePrepayAnswer>(response);
         return string.IsNullOrEmpty(answer.CodeUrl)
             ? throw new ChannelException("The prepay response carries no code_url.", ResponseMalformed, response.Status, isTransient: false)
-            : new PrepayResult(answer.CodeUrl);
+            : PrepayResult.Placed(answer.CodeUrl);
     }
 
     /// <inheritdoc />

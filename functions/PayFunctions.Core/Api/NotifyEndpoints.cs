@@ -94,7 +94,8 @@ public sealed class NotifyEndpoints(
         await durable.RaiseEventAsync(
             input.PaymentId,
             PaymentEvents.ChannelNotification,
-            new ChannelPaymentEvent(notification.ChannelTradeNo, notification.State, notification.PaidAt),
+            new ChannelPaymentEvent(
+                notification.ChannelTradeNo, notification.State, notification.PaidAt, notification.Amount.MinorUnits, notification.Amount.Currency.Code),
             cancellationToken);
         return Reply(channel.SuccessReply);
     }

@@ -10,6 +10,7 @@ public static class PayFunctionsTasks
         typeof(PrepayActivity),
         typeof(CloseAtChannelActivity),
         typeof(QueryChannelActivity),
+        typeof(ReconcileOrderActivity),
         typeof(CompletePaymentActivity),
         typeof(SendWebhookActivity),
         typeof(PlanSettlementActivity),

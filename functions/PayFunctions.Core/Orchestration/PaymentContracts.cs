@@ -7,10 +7,25 @@ namespace PayFunctions.Core.Orchestration;
 public sealed record PaymentOrchestrationInput(
     string PaymentId, string MerchantId, string Channel, long Amount, string Currency, string Description, DateTimeOffset ExpiresAt);
 
-public sealed record PrepayOutcome(bool Succeeded, string? QrCodeContent, string? FailureCode, string? FailureMessage);
+/// <param name="Succeeded">The order is open at the channel with <paramref name="QrCodeContent"/> to scan.</param>
+/// <param name="QrCodeContent">What the payer scans.</param>
+/// <param name="FailureCode">Why the payment failed, when it did.</param>
+/// <param name="FailureMessage">The same, for people.</param>
+/// <param name="OrderAtChannel">The channel already held the order (a repeated prepay after the payer paid): only the channel can say what became of it.</param>
+public sealed record PrepayOutcome(bool Succeeded, string? QrCodeContent, string? FailureCode, string? FailureMessage, bool OrderAtChannel);
 
 /// <summary>A verified statement from the channel about the order, raised by the notify endpoint or a query.</summary>
-public sealed record ChannelPaymentEvent(string ChannelTradeNo, ChannelTradeState State, DateTimeOffset? PaidAt);
+/// <param name="ChannelTradeNo">The channel's transaction number, once there is one.</param>
+/// <param name="State">The channel's trade state.</param>
+/// <param name="PaidAt">When the payer paid, for a success.</param>
+/// <param name="Amount">What the channel collected, in minor units, when it says.</param>
+/// <param name="Currency">The ISO 4217 code of <paramref name="Amount"/>.</param>
+public sealed record ChannelPaymentEvent(string ChannelTradeNo, ChannelTradeState State, DateTimeOffset? PaidAt, long? Amount, string? Currency)
+{
+    /// <summary>The channel collected exactly this payment's amount: the only statement a success is recorded on.</summary>
+    public bool IsSuccessFor(PaymentOrchestrationInput input) =>
+        State == ChannelTradeState.Succeeded && Amount == input.Amount && string.Equals(Currency, input.Currency, StringComparison.Ordinal);
+}
 
 public sealed record CloseRequest(string Reason);
 
@@ -25,6 +40,8 @@ public sealed record CompletePaymentInput(
     string? FailureCode,
     string? FailureMessage,
     DateTimeOffset CompletedAt);
+
+public sealed record ReconcileOrderInput(string Channel, string MerchantId, string PaymentId);
 
 public sealed record WebhookInput(string MerchantId, string PaymentId, string EventType, string EventId);
 

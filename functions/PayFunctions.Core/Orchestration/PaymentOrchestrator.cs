@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 using PayFunctions.Channels;
 using PayFunctions.Domain;
 
@@ -33,6 +34,15 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
     public override async Task<PaymentStatus> RunAsync(TaskOrchestrationContext context, PaymentOrchestrationInput input)
     {
         var prepay = await PrepayAsync(context, input);
+        if (prepay.OrderAtChannel)
+        {
+            // A repeated prepay (its first result was lost with a crashed host) found the order
+            // already at the channel, most likely paid. Closing settles it either way: a paid order
+            // refuses the close and a verified query records the success.
+            return await CloseAtChannelAsync(
+                context, input, PaymentStatus.Failed, "channel_order_conflict", "The channel already held this order and it was not paid.");
+        }
+
         if (!prepay.Succeeded)
         {
             return await FinishAsync(context, input, PaymentStatus.Failed, null, prepay.FailureCode, prepay.FailureMessage);
@@ -57,12 +67,22 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
         {
             var channelEvent = notified.Result;
             return channelEvent.State == ChannelTradeState.Succeeded
-                ? await FinishAsync(context, input, PaymentStatus.Succeeded, channelEvent, null, null)
+                ? await FinishPaidAsync(context, input, channelEvent)
                 : await FinishAsync(context, input, PaymentStatus.Failed, channelEvent, "payment_failed", "The customer's payment failed at the channel.");
         }
 
-        // Closing at the channel first means no payment can land afterwards; if one landed just
-        // before, the channel refuses the close and the payment is a success after all.
+        return first == expiry
+            ? await CloseAtChannelAsync(context, input, PaymentStatus.Expired, "payment_expired", "The customer did not pay before the payment expired.")
+            : await CloseAtChannelAsync(context, input, PaymentStatus.Closed, null, null);
+    }
+
+    /// <summary>
+    /// Closing at the channel first means no payment can land afterwards; if one landed just before,
+    /// the channel refuses the close and the payment is a success after all.
+    /// </summary>
+    private static async Task<PaymentStatus> CloseAtChannelAsync(
+        TaskOrchestrationContext context, PaymentOrchestrationInput input, PaymentStatus otherwise, string? failureCode, string? failureMessage)
+    {
         var orderInput = new ChannelOrderInput(input.Channel, input.PaymentId);
         var closed = await context.CallActivityAsync<CloseOutcome>(nameof(CloseAtChannelActivity), orderInput, CloseRetry);
         if (closed == CloseOutcome.AlreadyPaid)
@@ -70,13 +90,31 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
             var order = await context.CallActivityAsync<ChannelPaymentEvent>(nameof(QueryChannelActivity), orderInput, CloseRetry);
             if (order.State == ChannelTradeState.Succeeded)
             {
-                return await FinishAsync(context, input, PaymentStatus.Succeeded, order, null, null);
+                return await FinishPaidAsync(context, input, order);
             }
         }
 
-        return first == expiry
-            ? await FinishAsync(context, input, PaymentStatus.Expired, null, "payment_expired", "The customer did not pay before the payment expired.")
-            : await FinishAsync(context, input, PaymentStatus.Closed, null, null, null);
+        return await FinishAsync(context, input, otherwise, null, failureCode, failureMessage);
+    }
+
+    /// <summary>
+    /// Every path to a success checks the same facts the notify endpoint checks: the channel collected
+    /// exactly the payment's amount and currency. Money in any other amount is not this payment's
+    /// success; it goes to the channel workers, who book it to suspense for an operator.
+    /// </summary>
+    private static async Task<PaymentStatus> FinishPaidAsync(TaskOrchestrationContext context, PaymentOrchestrationInput input, ChannelPaymentEvent paid)
+    {
+        if (paid.IsSuccessFor(input))
+        {
+            return await FinishAsync(context, input, PaymentStatus.Succeeded, paid, null, null);
+        }
+
+        context.CreateReplaySafeLogger<PaymentOrchestrator>().LogCritical(
+            "Payment {PaymentId} of {Expected} {Currency} was paid {Reported} {ReportedCurrency} at the channel",
+            input.PaymentId, input.Amount, input.Currency, paid.Amount, paid.Currency);
+        await context.CallActivityAsync(nameof(ReconcileOrderActivity), new ReconcileOrderInput(input.Channel, input.MerchantId, input.PaymentId), StoreRetry);
+        return await FinishAsync(
+            context, input, PaymentStatus.Failed, null, "amount_mismatch", "The channel collected an amount other than the payment's; it is held for review.");
     }
 
     private static async Task<PrepayOutcome> PrepayAsync(TaskOrchestrationContext context, PaymentOrchestrationInput input)
@@ -87,7 +125,7 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
         }
         catch (TaskFailedException)
         {
-            return new PrepayOutcome(false, null, "channel_unavailable", "The payment channel did not answer; no charge was made.");
+            return new PrepayOutcome(false, null, "channel_unavailable", "The payment channel did not answer; no charge was made.", OrderAtChannel: false);
         }
     }
 

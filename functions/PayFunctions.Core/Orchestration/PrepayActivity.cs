@@ -11,7 +11,8 @@ namespace PayFunctions.Core.Orchestration;
 /// <summary>
 /// Places the order at the channel and records the QR content. The payment id is the channel's
 /// out_trade_no, and the channel answers a repeated identical order with the same code, so a
-/// second run of this activity cannot create a second order.
+/// second run of this activity cannot create a second order. A second run after the payer paid
+/// finds the order already at the channel, which the orchestration settles with a verified query.
 /// </summary>
 public sealed class PrepayActivity(ChannelResolver channels, PaymentStore payments, PaymentProgress progress, IOptions<ApiOptions> api)
     : TaskActivity<PaymentOrchestrationInput, PrepayOutcome>
@@ -38,7 +39,12 @@ public sealed class PrepayActivity(ChannelResolver channels, PaymentStore paymen
         }
         catch (ChannelException e) when (!e.IsTransient)
         {
-            return new PrepayOutcome(false, null, "channel_declined", $"The channel refused the payment: {e.Code ?? e.Message}");
+            return new PrepayOutcome(false, null, "channel_declined", $"The channel refused the payment: {e.Code ?? e.Message}", OrderAtChannel: false);
+        }
+
+        if (result.Status == PrepayStatus.AlreadyAtChannel)
+        {
+            return new PrepayOutcome(false, null, null, null, OrderAtChannel: true);
         }
 
         await payments.UpdateAsync(input.MerchantId, input.PaymentId, p =>
@@ -52,6 +58,6 @@ public sealed class PrepayActivity(ChannelResolver channels, PaymentStore paymen
             return true;
         }, cancellationToken);
         progress.Notify(input.PaymentId);
-        return new PrepayOutcome(true, result.QrCodeContent, null, null);
+        return new PrepayOutcome(true, result.QrCodeContent, null, null, OrderAtChannel: false);
     }
 }

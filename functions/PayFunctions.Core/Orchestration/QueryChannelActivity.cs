@@ -12,6 +12,6 @@ public sealed class QueryChannelActivity(ChannelResolver channels) : TaskActivit
     {
         var channel = await channels.GetAsync(input.Channel, cancellationToken);
         var order = await channel.QueryAsync(input.PaymentId, cancellationToken);
-        return new ChannelPaymentEvent(order.ChannelTradeNo ?? "", order.State, order.PaidAt);
+        return new ChannelPaymentEvent(order.ChannelTradeNo ?? "", order.State, order.PaidAt, order.Amount?.MinorUnits, order.Amount?.Currency.Code);
     }
 }

@@ -121,7 +121,6 @@ public sealed class WeChatPayClientTests : IDisposable
 
     [Theory]
     [InlineData(400, "PARAM_ERROR", false)]
-    [InlineData(403, "OUT_TRADE_NO_USED", false)]
     [InlineData(429, "FREQUENCY_LIMITED", true)]
     [InlineData(500, "SYSTEM_ERROR", true)]
     public async Task Prepay_ErrorAnswer_BecomesChannelException(int status, string code, bool transient)
@@ -133,6 +132,20 @@ public sealed class WeChatPayClientTests : IDisposable
         Assert.Equal(code, error.Code);
         Assert.Equal(status, error.HttpStatus);
         Assert.Equal(transient, error.IsTransient);
+    }
+
+    [Theory]
+    [InlineData(400, "ORDERPAID")]
+    [InlineData(400, "ORDER_PAID")]
+    [InlineData(403, "OUT_TRADE_NO_USED")]
+    public async Task Prepay_OfAnOrderTheChannelAlreadyHolds_IsNotADecline(int status, string code)
+    {
+        _account.Handler.Respond = _ => new FakeAnswer(status, $$"""{"code":"{{code}}","message":"描述"}""");
+
+        var result = await _account.Client.PrepayAsync(Request(), CancellationToken.None);
+
+        Assert.Equal(PrepayResult.AlreadyAtChannel(code), result);
+        Assert.Null(result.QrCodeContent);
     }
 
     [Fact]

@@ -20,11 +20,11 @@ public sealed class PaymentHarness : IAsyncDisposable
 
     public ActivityLog Log { get; } = new();
 
-    public Func<PaymentOrchestrationInput, PrepayOutcome> Prepay { get; init; } = _ => new PrepayOutcome(true, "weixin://wxpay/bizpayurl?pr=test", null, null);
+    public Func<PaymentOrchestrationInput, PrepayOutcome> Prepay { get; init; } = _ => new PrepayOutcome(true, "weixin://wxpay/bizpayurl?pr=test", null, null, OrderAtChannel: false);
 
     public CloseOutcome CloseOutcome { get; init; } = CloseOutcome.Closed;
 
-    public ChannelPaymentEvent QueryAnswer { get; init; } = new("", ChannelTradeState.NotPaid, null);
+    public ChannelPaymentEvent QueryAnswer { get; init; } = new("", ChannelTradeState.NotPaid, null, null, null);
 
     public CancellationToken Cancellation => timeout.Token;
 
@@ -53,6 +53,11 @@ public sealed class PaymentHarness : IAsyncDisposable
                 {
                     Log.Record(nameof(QueryChannelActivity), input);
                     return QueryAnswer;
+                });
+                registry.AddActivityFunc<ReconcileOrderInput, bool>(nameof(ReconcileOrderActivity), (_, input) =>
+                {
+                    Log.Record(nameof(ReconcileOrderActivity), input);
+                    return true;
                 });
                 registry.AddActivityFunc<CompletePaymentInput, bool>(nameof(CompletePaymentActivity), (_, input) =>
                 {

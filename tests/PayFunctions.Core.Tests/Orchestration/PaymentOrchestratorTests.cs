@@ -17,7 +17,7 @@ public sealed class PaymentOrchestratorTests
         var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_confirmed", LongExpiry));
 
         await harness.Client.RaiseEventAsync(
-            id, PaymentEvents.ChannelNotification, new ChannelPaymentEvent("4200000001", ChannelTradeState.Succeeded, paidAt), harness.Cancellation);
+            id, PaymentEvents.ChannelNotification, new ChannelPaymentEvent("4200000001", ChannelTradeState.Succeeded, paidAt, 1999, "CNY"), harness.Cancellation);
 
         Assert.Equal(PaymentStatus.Succeeded, await harness.WaitForStatusAsync(id));
         var completion = harness.SingleCompletion();
@@ -43,7 +43,7 @@ public sealed class PaymentOrchestratorTests
         var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_declinedcard", LongExpiry));
 
         await harness.Client.RaiseEventAsync(
-            id, PaymentEvents.ChannelNotification, new ChannelPaymentEvent("4200000002", ChannelTradeState.Failed, null), harness.Cancellation);
+            id, PaymentEvents.ChannelNotification, new ChannelPaymentEvent("4200000002", ChannelTradeState.Failed, null, null, null), harness.Cancellation);
 
         Assert.Equal(PaymentStatus.Failed, await harness.WaitForStatusAsync(id));
         var completion = harness.SingleCompletion();
@@ -82,7 +82,7 @@ public sealed class PaymentOrchestratorTests
         await using var harness = await new PaymentHarness
         {
             CloseOutcome = CloseOutcome.AlreadyPaid,
-            QueryAnswer = new ChannelPaymentEvent("4200000003", ChannelTradeState.Succeeded, paidAt),
+            QueryAnswer = new ChannelPaymentEvent("4200000003", ChannelTradeState.Succeeded, paidAt, 1999, "CNY"),
         }.StartAsync();
         var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_latepaid", ShortExpiry));
 
@@ -125,7 +125,7 @@ public sealed class PaymentOrchestratorTests
         await using var harness = await new PaymentHarness
         {
             CloseOutcome = CloseOutcome.AlreadyPaid,
-            QueryAnswer = new ChannelPaymentEvent("4200000004", ChannelTradeState.Succeeded, DateTimeOffset.UtcNow),
+            QueryAnswer = new ChannelPaymentEvent("4200000004", ChannelTradeState.Succeeded, DateTimeOffset.UtcNow, 1999, "CNY"),
         }.StartAsync();
         var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_closedlate", LongExpiry));
 
@@ -141,7 +141,7 @@ public sealed class PaymentOrchestratorTests
     {
         await using var harness = await new PaymentHarness().StartAsync();
         var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_duplicates", LongExpiry));
-        var notification = new ChannelPaymentEvent("4200000005", ChannelTradeState.Succeeded, DateTimeOffset.UtcNow);
+        var notification = new ChannelPaymentEvent("4200000005", ChannelTradeState.Succeeded, DateTimeOffset.UtcNow, 1999, "CNY");
 
         for (var i = 0; i < 5; i++)
         {
@@ -159,7 +159,7 @@ public sealed class PaymentOrchestratorTests
     {
         await using var harness = await new PaymentHarness
         {
-            Prepay = _ => new PrepayOutcome(false, null, "channel_declined", "The channel refused the payment: ORDERPAID"),
+            Prepay = _ => new PrepayOutcome(false, null, "channel_declined", "The channel refused the payment: PARAM_ERROR", OrderAtChannel: false),
         }.StartAsync();
         var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_refused", LongExpiry));
 
@@ -168,8 +168,72 @@ public sealed class PaymentOrchestratorTests
         var completion = harness.SingleCompletion();
         Assert.Equal(PaymentStatus.Failed, completion.Status);
         Assert.Equal("channel_declined", completion.FailureCode);
-        Assert.Equal("The channel refused the payment: ORDERPAID", completion.FailureMessage);
+        Assert.Equal("The channel refused the payment: PARAM_ERROR", completion.FailureMessage);
         Assert.Equal(PaymentEvents.EventId(id, PaymentEvents.Failed), harness.SingleWebhook().EventId);
+    }
+
+    [Fact]
+    public async Task Prepay_RepeatedAfterThePayerPaid_RecordsTheVerifiedSuccessInsteadOfADecline()
+    {
+        // A host died after the order was placed and paid but before the prepay result was committed:
+        // the repeated prepay hears "already paid". Before, this became a failed payment and a payment.failed webhook.
+        var paidAt = DateTimeOffset.UtcNow;
+        await using var harness = await new PaymentHarness
+        {
+            Prepay = _ => new PrepayOutcome(false, null, null, null, OrderAtChannel: true),
+            CloseOutcome = CloseOutcome.AlreadyPaid,
+            QueryAnswer = new ChannelPaymentEvent("4200000006", ChannelTradeState.Succeeded, paidAt, 1999, "CNY"),
+        }.StartAsync();
+        var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_repeatedprepay", LongExpiry));
+
+        Assert.Equal(PaymentStatus.Succeeded, await harness.WaitForStatusAsync(id));
+        Assert.Equal(
+            [nameof(PrepayActivity), nameof(CloseAtChannelActivity), nameof(QueryChannelActivity), nameof(CompletePaymentActivity), nameof(SendWebhookActivity)],
+            harness.Log.Names);
+        var completion = harness.SingleCompletion();
+        Assert.Equal("4200000006", completion.ChannelTradeNo);
+        Assert.Equal(paidAt, completion.PaidAt);
+        Assert.Equal(PaymentEvents.Succeeded, harness.SingleWebhook().EventType);
+    }
+
+    [Fact]
+    public async Task Prepay_FindingAnUnpaidOrderAtTheChannel_ClosesItBeforeFailing()
+    {
+        await using var harness = await new PaymentHarness
+        {
+            Prepay = _ => new PrepayOutcome(false, null, null, null, OrderAtChannel: true),
+        }.StartAsync();
+        var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_orderconflict", LongExpiry));
+
+        Assert.Equal(PaymentStatus.Failed, await harness.WaitForStatusAsync(id));
+        Assert.Equal(
+            [nameof(PrepayActivity), nameof(CloseAtChannelActivity), nameof(CompletePaymentActivity), nameof(SendWebhookActivity)],
+            harness.Log.Names);
+        Assert.Equal("channel_order_conflict", harness.SingleCompletion().FailureCode);
+    }
+
+    [Theory]
+    [InlineData(1L, "CNY")]
+    [InlineData(1999L, "USD")]
+    [InlineData(null, null)]
+    public async Task Close_WhenTheChannelWasPaidAnotherAmount_DoesNotRecordASuccess(long? amount, string? currency)
+    {
+        // The notify path rejects a mismatched amount; the close path used to record any "SUCCESS" the query reported.
+        await using var harness = await new PaymentHarness
+        {
+            CloseOutcome = CloseOutcome.AlreadyPaid,
+            QueryAnswer = new ChannelPaymentEvent("4200000007", ChannelTradeState.Succeeded, DateTimeOffset.UtcNow, amount, currency),
+        }.StartAsync();
+        var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_wrongamount", LongExpiry));
+
+        await harness.Client.RaiseEventAsync(id, PaymentEvents.CloseRequested, new CloseRequest("customer left"), harness.Cancellation);
+
+        Assert.Equal(PaymentStatus.Failed, await harness.WaitForStatusAsync(id));
+        var completion = harness.SingleCompletion();
+        Assert.Equal("amount_mismatch", completion.FailureCode);
+        Assert.Null(completion.PaidAt);
+        Assert.Equal(new ReconcileOrderInput("wechat_pay", "mch_test", id), Assert.Single(harness.Log.InputsOf<ReconcileOrderInput>(nameof(ReconcileOrderActivity))));
+        Assert.Equal(PaymentEvents.Failed, harness.SingleWebhook().EventType);
     }
 
     [Fact]
