@@ -56,7 +56,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<LedgerStore>();
         services.AddSingleton<SettlementStore>();
         services.AddSingleton<NotificationLog>();
+        services.AddSingleton<SecretEnvelope>();
         services.AddSingleton<MerchantStore>();
+        services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<ChannelResolver>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<PaymentIdGenerator>();
@@ -67,6 +69,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SettlementEndpoints>();
         services.AddSingleton<MerchantEndpoints>();
         services.AddSingleton<BalanceEndpoint>();
+        services.AddSingleton<ApiKeyEndpoints>();
         services.AddSingleton<AdminAuthenticator>();
         services.AddSingleton<IdempotentPost>();
         services.AddSingleton<SettlementScheduler>();

@@ -68,6 +68,10 @@ public sealed class BadInputTests(PlatformFixture platform)
     [InlineData("GET", "api/v1/balance")]
     [InlineData("POST", "api/ops/settlements")]
     [InlineData("POST", "api/ops/merchants")]
+    [InlineData("POST", "api/v1/api_keys")]
+    [InlineData("GET", "api/v1/api_keys")]
+    [InlineData("POST", "api/v1/api_keys/key_000000000000000000000000/roll")]
+    [InlineData("POST", "api/v1/api_keys/key_000000000000000000000000/revoke")]
     public async Task EveryEndpoint_WithoutValidKey_Answers401Problem(string method, string path)
     {
         foreach (var key in new[] { null, "sk_test_wrong_000000000000000000000", "short" })
@@ -125,6 +129,75 @@ public sealed class BadInputTests(PlatformFixture platform)
         Assert.Equal(param, (string?)problem["param"]);
     }
 
+    [Theory]
+    [InlineData("POST", "api/v1/api_keys/key_zzzzzzzzzzzzzzzzzzzzzzzz/roll")]
+    [InlineData("POST", "api/v1/api_keys/not-a-key/roll")]
+    [InlineData("POST", "api/v1/api_keys/key_zzzzzzzzzzzzzzzzzzzzzzzz/revoke")]
+    [InlineData("POST", "api/v1/api_keys/key_'%20or%20''='/revoke")]
+    public async Task AccountOrKey_UnknownOrMalformedId_Answers404(string method, string path)
+    {
+        using var request = platform.Request(new HttpMethod(method), path);
+        var (status, problem, _) = await scenario.SendAsync(request);
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Equal("resource_missing", (string?)problem["code"]);
+        Assert.Equal("id", (string?)problem["param"]);
+    }
+
+    [Theory]
+    [InlineData("api/v1/api_keys", "limit=101", "limit")]
+    [InlineData("api/v1/api_keys", "starting_after=acct_000000000000000000000000", "starting_after")]
+    public async Task ListAccountsOrKeys_WithBadQuery_Answers400(string path, string query, string param)
+    {
+        using var request = platform.Request(HttpMethod.Get, path + "?" + query);
+        var (status, problem, _) = await scenario.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(param, (string?)problem["param"]);
+    }
+
+    [Theory]
+    [InlineData("not json", "body_invalid", null)]
+    [InlineData("[]", "body_invalid", null)]
+    [InlineData("""{"name":""}""", "parameter_invalid", "name")]
+    [InlineData("""{"name":"{{LONG}}"}""", "parameter_invalid", "name")]
+    [InlineData("""{"name":5}""", "body_invalid", "name")]
+    [InlineData("""{"colour":"red"}""", "body_invalid", "colour")]
+    public async Task CreateApiKey_WithBadBody_AnswersProblemAndCreatesNothing(string body, string code, string? param)
+    {
+        using var request = platform.Request(HttpMethod.Post, "api/v1/api_keys", json: body.Replace("{{LONG}}", new string('x', 300), StringComparison.Ordinal));
+        var before = await CountRowsAsync(Core.Storage.TableNames.ApiKeys);
+
+        var (status, problem, _) = await scenario.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(code, (string?)problem["code"]);
+        Assert.Equal(param, (string?)problem["param"]);
+        Assert.Equal(before, await CountRowsAsync(Core.Storage.TableNames.ApiKeys));
+    }
+
+    [Theory]
+    [InlineData("""{"expires_in_seconds":-1}""", "parameter_invalid")]
+    [InlineData("""{"expires_in_seconds":604801}""", "parameter_invalid")]
+    [InlineData("""{"expires_in_seconds":"3600"}""", "body_invalid")]
+    [InlineData("""{"expires_in_seconds":1.5}""", "body_invalid")]
+    public async Task RollApiKey_WithBadGrace_AnswersProblemAndChangesNothing(string body, string code)
+    {
+        using var create = platform.Request(HttpMethod.Post, "api/v1/api_keys", json: "{}");
+        var key = (await scenario.SendAsync(create)).Body;
+        var keysBefore = await CountRowsAsync(Core.Storage.TableNames.ApiKeys);
+
+        using var roll = platform.Request(HttpMethod.Post, $"api/v1/api_keys/{key["id"]}/roll", json: body);
+        var (status, problem, _) = await scenario.SendAsync(roll);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(code, (string?)problem["code"]);
+        Assert.Equal("expires_in_seconds", (string?)problem["param"]);
+        Assert.Equal(keysBefore, await CountRowsAsync(Core.Storage.TableNames.ApiKeys));
+        using var still = platform.Request(HttpMethod.Get, "api/v1/balance", (string)key["secret"]!);
+        Assert.Equal(HttpStatusCode.OK, (await scenario.SendAsync(still)).Status);
+        using var revoke = platform.Request(HttpMethod.Post, $"api/v1/api_keys/{key["id"]}/revoke");
+        Assert.Equal(HttpStatusCode.OK, (await scenario.SendAsync(revoke)).Status);
+    }
+
     [Fact]
     public async Task IdempotencyKey_TooLong_Answers400()
     {
@@ -172,6 +245,17 @@ public sealed class BadInputTests(PlatformFixture platform)
         var (status, problem, _) = await scenario.SendAsync(request);
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("date", (string?)problem["param"]);
+    }
+
+    private async Task<int> CountRowsAsync(string table)
+    {
+        var count = 0;
+        await foreach (var _ in platform.Storage.Tables.GetTableClient(table).QueryAsync<Azure.Data.Tables.TableEntity>(select: ["RowKey"]))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     private async Task<int> CountPaymentsAsync()

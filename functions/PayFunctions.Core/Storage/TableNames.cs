@@ -5,7 +5,10 @@ public static class TableNames
     public const string Payments = "payments";
     public const string MerchantOrders = "merchantorders";
     public const string Idempotency = "idempotency";
+    /// <summary>One partition per merchant: its profile and its API keys.</summary>
     public const string Merchants = "merchants";
+
+    /// <summary>Keyed hashes of API keys, pointing at the key's row in <see cref="Merchants"/>.</summary>
     public const string ApiKeys = "apikeys";
     public const string Ledger = "ledger";
     public const string Settlements = "settlements";
