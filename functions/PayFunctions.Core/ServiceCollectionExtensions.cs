@@ -3,6 +3,7 @@ using Azure.Messaging.ServiceBus;
 using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PayFunctions.Core.Accounts;
 using PayFunctions.Core.Api;
 using PayFunctions.Core.ChannelWork;
 using PayFunctions.Core.Channels;
@@ -59,6 +60,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SecretEnvelope>();
         services.AddSingleton<MerchantStore>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<AccountStore>();
+        services.AddSingleton<SplitRecipientCheck>();
         services.AddSingleton<ChannelResolver>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<PaymentIdGenerator>();
@@ -69,6 +72,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SettlementEndpoints>();
         services.AddSingleton<MerchantEndpoints>();
         services.AddSingleton<BalanceEndpoint>();
+        services.AddSingleton<AccountEndpoints>();
         services.AddSingleton<ApiKeyEndpoints>();
         services.AddSingleton<AdminAuthenticator>();
         services.AddSingleton<IdempotentPost>();

@@ -13,6 +13,7 @@ public sealed class HttpFunctions(
     SettlementEndpoints settlements,
     MerchantEndpoints merchants,
     BalanceEndpoint balance,
+    AccountEndpoints accounts,
     ApiKeyEndpoints apiKeys)
 {
     [Function("Health")]
@@ -69,6 +70,28 @@ public sealed class HttpFunctions(
     public Task<IActionResult> CreateMerchant(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "ops/merchants")] HttpRequest request,
         CancellationToken cancellationToken) => merchants.CreateAsync(request, cancellationToken).AsActionResult();
+
+    [Function("CreateAccount")]
+    public Task<IActionResult> CreateAccount(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/accounts")] HttpRequest request,
+        CancellationToken cancellationToken) => accounts.CreateAsync(request, cancellationToken).AsActionResult();
+
+    [Function("ListAccounts")]
+    public Task<IActionResult> ListAccounts(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/accounts")] HttpRequest request,
+        CancellationToken cancellationToken) => accounts.ListAsync(request, cancellationToken).AsActionResult();
+
+    [Function("GetAccount")]
+    public Task<IActionResult> GetAccount(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/accounts/{id}")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) => accounts.GetAsync(request, id, cancellationToken).AsActionResult();
+
+    [Function("DeactivateAccount")]
+    public Task<IActionResult> DeactivateAccount(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/accounts/{id}/deactivate")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) => accounts.DeactivateAsync(request, id, cancellationToken).AsActionResult();
 
     [Function("CreateApiKey")]
     public Task<IActionResult> CreateApiKey(

@@ -10,6 +10,7 @@ public static class TableNames
 
     /// <summary>Keyed hashes of API keys, pointing at the key's row in <see cref="Merchants"/>.</summary>
     public const string ApiKeys = "apikeys";
+    public const string Accounts = "accounts";
     public const string Ledger = "ledger";
     public const string Settlements = "settlements";
     public const string Notifications = "notifications";
@@ -18,5 +19,5 @@ public static class TableNames
     public const string NotificationArchiveContainer = "channel-notifications";
 
     public static IReadOnlyList<string> All { get; } =
-        [Payments, MerchantOrders, Idempotency, Merchants, ApiKeys, Ledger, Settlements, Notifications, WebhookEvents];
+        [Payments, MerchantOrders, Idempotency, Merchants, ApiKeys, Accounts, Ledger, Settlements, Notifications, WebhookEvents];
 }
