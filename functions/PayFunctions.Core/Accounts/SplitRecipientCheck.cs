@@ -14,9 +14,14 @@ public sealed class SplitRecipientCheck(AccountStore accounts)
 {
     public async Task<ApiError?> CheckAsync(string merchantId, SplitRule? split, CancellationToken cancellationToken)
     {
-        for (var i = 0; i < (split?.Recipients.Count ?? 0); i++)
+        if (split is null)
         {
-            var id = split!.Recipients[i].AccountId;
+            return null;
+        }
+
+        for (var i = 0; i < split.Recipients.Count; i++)
+        {
+            var id = split.Recipients[i].AccountId;
             var param = "split.recipients[" + i.ToString(CultureInfo.InvariantCulture) + "].account";
             if (!AccountStore.IsAccountId(id))
             {

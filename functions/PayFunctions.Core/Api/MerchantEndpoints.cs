@@ -49,7 +49,9 @@ public sealed class MerchantEndpoints(AdminAuthenticator admin, MerchantStore me
             IdempotencyScope,
             body,
             () => NewMerchantId() + IdSeparator + apiKeys.NewKeyId(),
-            ids => CreateWithIdsAsync(ids.Split(IdSeparator)[0], ids.Split(IdSeparator)[1], parsed!, cancellationToken),
+            ids => ids.Split(IdSeparator) is [var merchantId, var keyId]
+                ? CreateWithIdsAsync(merchantId, keyId, parsed!, cancellationToken)
+                : throw new InvalidOperationException("The idempotency record holds no merchant and key id."),
             cancellationToken);
     }
 

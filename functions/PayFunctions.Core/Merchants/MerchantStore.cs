@@ -45,12 +45,13 @@ public sealed class MerchantStore(StorageClients clients, ApiKeyStore apiKeys, S
 
     /// <summary>
     /// A merchant with fixed credentials (a development machine's demo merchant, test fixtures):
-    /// onboarded again on every call, keeping the key id the key already has.
+    /// onboarded again on every call, keeping the key id the key already has. An index entry
+    /// written before keys had ids names none, and the key gets a new one.
     /// </summary>
     public async Task SeedAsync(MerchantEntity merchant, string apiKey, string webhookSecret, CancellationToken cancellationToken)
     {
         var known = await apiKeys.FindAsync(apiKey, cancellationToken);
-        var keyId = known is not null && known.MerchantId == merchant.Id ? known.KeyId : apiKeys.NewKeyId();
+        var keyId = known is not null && known.MerchantId == merchant.Id && ApiKeyStore.IsKeyId(known.KeyId) ? known.KeyId : apiKeys.NewKeyId();
         await OnboardAsync(merchant, keyId, apiKey, webhookSecret, cancellationToken);
     }
 
