@@ -3,6 +3,7 @@ using Azure.Messaging.ServiceBus;
 using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PayFunctions.Core.Accounts;
 using PayFunctions.Core.Api;
 using PayFunctions.Core.ChannelWork;
 using PayFunctions.Core.Channels;
@@ -56,7 +57,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<LedgerStore>();
         services.AddSingleton<SettlementStore>();
         services.AddSingleton<NotificationLog>();
+        services.AddSingleton<SecretEnvelope>();
         services.AddSingleton<MerchantStore>();
+        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<AccountStore>();
+        services.AddSingleton<SplitRecipientCheck>();
         services.AddSingleton<ChannelResolver>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<PaymentIdGenerator>();
@@ -67,6 +72,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SettlementEndpoints>();
         services.AddSingleton<MerchantEndpoints>();
         services.AddSingleton<BalanceEndpoint>();
+        services.AddSingleton<AccountEndpoints>();
+        services.AddSingleton<ApiKeyEndpoints>();
         services.AddSingleton<AdminAuthenticator>();
         services.AddSingleton<IdempotentPost>();
         services.AddSingleton<SettlementScheduler>();

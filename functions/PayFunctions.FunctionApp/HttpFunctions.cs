@@ -8,7 +8,13 @@ namespace PayFunctions.FunctionApp;
 
 /// <summary>One trigger per entry of <see cref="ApiRoutes"/>; a test checks names, methods and routes match it.</summary>
 public sealed class HttpFunctions(
-    PaymentEndpoints payments, NotifyEndpoints notify, SettlementEndpoints settlements, MerchantEndpoints merchants, BalanceEndpoint balance)
+    PaymentEndpoints payments,
+    NotifyEndpoints notify,
+    SettlementEndpoints settlements,
+    MerchantEndpoints merchants,
+    BalanceEndpoint balance,
+    AccountEndpoints accounts,
+    ApiKeyEndpoints apiKeys)
 {
     [Function("Health")]
     public static IActionResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
@@ -64,4 +70,48 @@ public sealed class HttpFunctions(
     public Task<IActionResult> CreateMerchant(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "ops/merchants")] HttpRequest request,
         CancellationToken cancellationToken) => merchants.CreateAsync(request, cancellationToken).AsActionResult();
+
+    [Function("CreateAccount")]
+    public Task<IActionResult> CreateAccount(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/accounts")] HttpRequest request,
+        CancellationToken cancellationToken) => accounts.CreateAsync(request, cancellationToken).AsActionResult();
+
+    [Function("ListAccounts")]
+    public Task<IActionResult> ListAccounts(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/accounts")] HttpRequest request,
+        CancellationToken cancellationToken) => accounts.ListAsync(request, cancellationToken).AsActionResult();
+
+    [Function("GetAccount")]
+    public Task<IActionResult> GetAccount(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/accounts/{id}")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) => accounts.GetAsync(request, id, cancellationToken).AsActionResult();
+
+    [Function("DeactivateAccount")]
+    public Task<IActionResult> DeactivateAccount(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/accounts/{id}/deactivate")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) => accounts.DeactivateAsync(request, id, cancellationToken).AsActionResult();
+
+    [Function("CreateApiKey")]
+    public Task<IActionResult> CreateApiKey(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/api_keys")] HttpRequest request,
+        CancellationToken cancellationToken) => apiKeys.CreateAsync(request, cancellationToken).AsActionResult();
+
+    [Function("ListApiKeys")]
+    public Task<IActionResult> ListApiKeys(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/api_keys")] HttpRequest request,
+        CancellationToken cancellationToken) => apiKeys.ListAsync(request, cancellationToken).AsActionResult();
+
+    [Function("RollApiKey")]
+    public Task<IActionResult> RollApiKey(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/api_keys/{id}/roll")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) => apiKeys.RollAsync(request, id, cancellationToken).AsActionResult();
+
+    [Function("RevokeApiKey")]
+    public Task<IActionResult> RevokeApiKey(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/api_keys/{id}/revoke")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) => apiKeys.RevokeAsync(request, id, cancellationToken).AsActionResult();
 }

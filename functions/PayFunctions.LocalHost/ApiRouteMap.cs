@@ -17,6 +17,14 @@ public static class ApiRouteMap
         Map(app, ApiRoutes.GetBalance, (HttpRequest r, BalanceEndpoint e, CancellationToken c) => e.GetAsync(r, c));
         Map(app, ApiRoutes.WeChatPayNotify, (HttpRequest r, DurableTaskClient d, NotifyEndpoints e, CancellationToken c) => e.WeChatPayAsync(r, d, c));
         Map(app, ApiRoutes.CreateMerchant, (HttpRequest r, MerchantEndpoints e, CancellationToken c) => e.CreateAsync(r, c));
+        Map(app, ApiRoutes.CreateAccount, (HttpRequest r, AccountEndpoints e, CancellationToken c) => e.CreateAsync(r, c));
+        Map(app, ApiRoutes.ListAccounts, (HttpRequest r, AccountEndpoints e, CancellationToken c) => e.ListAsync(r, c));
+        Map(app, ApiRoutes.GetAccount, (HttpRequest r, string id, AccountEndpoints e, CancellationToken c) => e.GetAsync(r, id, c));
+        Map(app, ApiRoutes.DeactivateAccount, (HttpRequest r, string id, AccountEndpoints e, CancellationToken c) => e.DeactivateAsync(r, id, c));
+        Map(app, ApiRoutes.CreateApiKey, (HttpRequest r, ApiKeyEndpoints e, CancellationToken c) => e.CreateAsync(r, c));
+        Map(app, ApiRoutes.ListApiKeys, (HttpRequest r, ApiKeyEndpoints e, CancellationToken c) => e.ListAsync(r, c));
+        Map(app, ApiRoutes.RollApiKey, (HttpRequest r, string id, ApiKeyEndpoints e, CancellationToken c) => e.RollAsync(r, id, c));
+        Map(app, ApiRoutes.RevokeApiKey, (HttpRequest r, string id, ApiKeyEndpoints e, CancellationToken c) => e.RevokeAsync(r, id, c));
         Map(app, ApiRoutes.RunSettlement, (HttpRequest r, DurableTaskClient d, SettlementEndpoints e, CancellationToken c) => e.RunAsync(r, d, c));
     }
 

@@ -1,22 +1,39 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using PayFunctions.Core.Api;
+using PayFunctions.Core.Configuration;
 using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Secrets;
 
 namespace PayFunctions.LocalHost;
 
 /// <summary>
-/// Gives a development machine what onboarding gives a real deployment: an API-key pepper, the
-/// admin key and the documented demo merchant, so the README's curl walk-through works at once.
+/// Gives a development machine what the post-provision hook gives a real deployment (an API-key
+/// pepper, a key-encryption key, the admin key) and the documented demo merchant, so the README's
+/// curl walk-through works at once. It writes only to a local secrets directory: against Key Vault
+/// the app reads, and the hook is what writes.
 /// </summary>
-public sealed class DemoMerchantSeeder(IOptions<DemoMerchantOptions> options, MerchantStore merchants, ISecretStore secrets, ILogger<DemoMerchantSeeder> logger)
+public sealed class DemoMerchantSeeder(
+    IOptions<DemoMerchantOptions> options,
+    IOptions<SecretsOptions> secretsOptions,
+    MerchantStore merchants,
+    ILogger<DemoMerchantSeeder> logger)
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        if (await secrets.GetAsync(ApiKeyHasher.PepperSecretName, cancellationToken) is null)
+        if (secretsOptions.Value.LocalDirectory is not { Length: > 0 } directory)
         {
-            await secrets.SetAsync(ApiKeyHasher.PepperSecretName, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), cancellationToken);
+            logger.LogInformation("Secrets come from Key Vault; nothing is seeded");
+            return;
+        }
+
+        var local = new LocalDirectorySecretStore(directory);
+        foreach (var name in new[] { ApiKeyHasher.PepperSecretName, SecretEnvelope.KeySecretName })
+        {
+            if (await local.GetCurrentAsync(name, cancellationToken) is null)
+            {
+                await local.SetAsync(name, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), cancellationToken);
+            }
         }
 
         var demo = options.Value;
@@ -25,12 +42,12 @@ public sealed class DemoMerchantSeeder(IOptions<DemoMerchantOptions> options, Me
             return;
         }
 
-        await secrets.SetAsync(AdminAuthenticator.AdminKeySecretName, demo.AdminKey, cancellationToken);
-        await merchants.UpsertAsync(
-            new MerchantEntity { RowKey = demo.Id, Name = demo.Name, WebhookUrl = demo.WebhookUrl, FeeBasisPoints = demo.FeeBasisPoints },
+        await local.SetAsync(AdminAuthenticator.AdminKeySecretName, demo.AdminKey, cancellationToken);
+        await merchants.SeedAsync(
+            new MerchantEntity { Id = demo.Id, Name = demo.Name, WebhookUrl = demo.WebhookUrl, FeeBasisPoints = demo.FeeBasisPoints },
             demo.ApiKey,
             demo.WebhookSecret,
             cancellationToken);
-        logger.LogInformation("Demo merchant {MerchantId} ready; API key {ApiKey}", demo.Id, demo.ApiKey);
+        logger.LogInformation("Demo merchant {MerchantId} ready with the test credentials in the README", demo.Id);
     }
 }

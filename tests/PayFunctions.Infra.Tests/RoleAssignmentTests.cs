@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Azure.Security.KeyVault.Secrets;
 
 namespace PayFunctions.Infra.Tests;
 
@@ -16,6 +17,7 @@ public partial class RoleAssignmentTests
         ["3913510d-42f4-4e42-8a64-420c390055eb"] = "Microsoft.Insights/components", // Monitoring Metrics Publisher
     };
 
+    private const string KeyVaultSecretsUser = "4633458b-17de-408a-b874-0445c86b69e6";
     private const string KeyVaultSecretsOfficer = "b86a8fe4-44ce-4948-aee5-eccb2c155cd7";
 
     private static readonly IReadOnlyList<Assignment> Assignments =
@@ -42,6 +44,25 @@ public partial class RoleAssignmentTests
             var expected = a.RoleId == KeyVaultSecretsOfficer ? "Microsoft.KeyVault/vaults" : AppRoles[a.RoleId];
             Assert.Equal(expected, a.ScopeType);
         });
+    }
+
+    /// <summary>
+    /// The vault role follows from what the app does with <see cref="SecretClient"/>: reading needs
+    /// "Key Vault Secrets User"; any other operation (set, delete, recover, back up, list deleted)
+    /// needs "Key Vault Secrets Officer". The app used to write each merchant's webhook secret while
+    /// holding the read role, so onboarding failed in Azure with a 403; it now only reads.
+    /// </summary>
+    [Fact]
+    public void The_app_identity_holds_exactly_the_vault_role_its_code_needs()
+    {
+        string[] reads = [".ctor", "GetSecret", "GetSecretAsync", "GetPropertiesOfSecrets", "GetPropertiesOfSecretsAsync", "GetPropertiesOfSecretVersions", "GetPropertiesOfSecretVersionsAsync"];
+        var called = CodeOperations.AppAssemblies.SelectMany(a => CodeOperations.MembersCalled(a, typeof(SecretClient))).Distinct().ToList();
+
+        Assert.Contains("GetSecretAsync", called);
+        var others = called.Except(reads).ToList();
+        var needed = others.Count == 0 ? KeyVaultSecretsUser : KeyVaultSecretsOfficer;
+        var granted = Assignments.Where(a => a.PrincipalId == "[parameters('appPrincipalId')]" && a.ScopeType == "Microsoft.KeyVault/vaults").Select(a => a.RoleId);
+        Assert.Equal([needed], granted);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using PayFunctions.Core.Api;
+using PayFunctions.Core.Secrets;
 
 namespace PayFunctions.Infra.Tests;
 
@@ -6,7 +8,8 @@ namespace PayFunctions.Infra.Tests;
 public sealed class SeedKeyVaultHookTests : IDisposable
 {
     private static readonly string[] ChannelSecrets = ["wechatpay-merchant-private-key", "wechatpay-platform-public-key", "wechatpay-apiv3-key"];
-    private static readonly string[] GeneratedSecrets = ["api-key-pepper", "admin-api-key"];
+    // The names the app reads, so the hook and the code cannot drift apart.
+    private static readonly string[] GeneratedSecrets = [ApiKeyHasher.PepperSecretName, AdminAuthenticator.AdminKeySecretName, SecretEnvelope.KeySecretName];
 
     private readonly string directory = Directory.CreateTempSubdirectory("seed-hook-").FullName;
 
@@ -21,7 +24,7 @@ public sealed class SeedKeyVaultHookTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         var sets = SetCalls();
-        Assert.Equal(["admin-api-key", "api-key-pepper", "wechatpay-merchant-private-key", "wechatpay-platform-public-key"], sets.Order());
+        Assert.Equal(["admin-api-key", "api-key-pepper", "key-encryption-key", "wechatpay-merchant-private-key", "wechatpay-platform-public-key"], sets.Order());
         Assert.All(File.ReadAllLines(CallLog).Where(c => c.StartsWith("keyvault secret set", StringComparison.Ordinal)), c => Assert.Contains("--vault-name kv-test", c, StringComparison.Ordinal));
     }
 
@@ -52,9 +55,9 @@ public sealed class SeedKeyVaultHookTests : IDisposable
             .Where(c => GeneratedSecrets.Any(g => c.Contains("--name " + g + " ", StringComparison.Ordinal)))
             .Select(c => c.Split("--value ")[1].Split(' ')[0])
             .ToList();
-        Assert.Equal(2, values.Count);
+        Assert.Equal(GeneratedSecrets.Length, values.Count);
         Assert.All(values, v => Assert.True(Convert.FromBase64String(v).Length == 32, v));
-        Assert.NotEqual(values[0], values[1]);
+        Assert.Equal(values.Count, values.Distinct().Count());
     }
 
     [Fact]

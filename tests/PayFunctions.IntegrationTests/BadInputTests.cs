@@ -33,6 +33,9 @@ public sealed class BadInputTests(PlatformFixture platform)
         { "split both kinds", """{"amount":100,"currency":"cny","method":"wechat_pay.native","merchant_order_id":"x","description":"d","split":{"recipients":[{"account":"a","amount":1,"basis_points":1}]}}""", "parameter_invalid", "split" },
         { "split without account", """{"amount":100,"currency":"cny","method":"wechat_pay.native","merchant_order_id":"x","description":"d","split":{"recipients":[{"basis_points":10}]}}""", "parameter_missing", "split" },
         { "split to platform", """{"amount":100,"currency":"cny","method":"wechat_pay.native","merchant_order_id":"x","description":"d","split":{"recipients":[{"account":"platform","basis_points":10}]}}""", "parameter_invalid", "split" },
+        { "split to a merchant id", """{"amount":100,"currency":"cny","method":"wechat_pay.native","merchant_order_id":"x","description":"d","split":{"recipients":[{"account":"mch_it_other","basis_points":10}]}}""", "parameter_invalid", "split.recipients[0].account" },
+        { "split to an unknown account", """{"amount":100,"currency":"cny","method":"wechat_pay.native","merchant_order_id":"x","description":"d","split":{"recipients":[{"account":"acct_000000000000000000000000","basis_points":10}]}}""", "resource_missing", "split.recipients[0].account" },
+        { "split to a path", """{"amount":100,"currency":"cny","method":"wechat_pay.native","merchant_order_id":"x","description":"d","split":{"recipients":[{"account":"acct_a/b","basis_points":10}]}}""", "parameter_invalid", "split.recipients[0].account" },
         { "metadata not strings", """{"amount":100,"currency":"cny","method":"wechat_pay.native","merchant_order_id":"x","description":"d","metadata":{"a":1}}""", "body_invalid", "metadata" },
     };
 
@@ -68,6 +71,14 @@ public sealed class BadInputTests(PlatformFixture platform)
     [InlineData("GET", "api/v1/balance")]
     [InlineData("POST", "api/ops/settlements")]
     [InlineData("POST", "api/ops/merchants")]
+    [InlineData("POST", "api/v1/accounts")]
+    [InlineData("GET", "api/v1/accounts")]
+    [InlineData("GET", "api/v1/accounts/acct_000000000000000000000000")]
+    [InlineData("POST", "api/v1/accounts/acct_000000000000000000000000/deactivate")]
+    [InlineData("POST", "api/v1/api_keys")]
+    [InlineData("GET", "api/v1/api_keys")]
+    [InlineData("POST", "api/v1/api_keys/key_000000000000000000000000/roll")]
+    [InlineData("POST", "api/v1/api_keys/key_000000000000000000000000/revoke")]
     public async Task EveryEndpoint_WithoutValidKey_Answers401Problem(string method, string path)
     {
         foreach (var key in new[] { null, "sk_test_wrong_000000000000000000000", "short" })
@@ -125,6 +136,126 @@ public sealed class BadInputTests(PlatformFixture platform)
         Assert.Equal(param, (string?)problem["param"]);
     }
 
+    public static TheoryData<string, string, string, string?> AccountBodies() => new()
+    {
+        { "empty body", "", "body_invalid", null },
+        { "not json", "type=individual", "body_invalid", null },
+        { "empty object", "{}", "parameter_missing", "type" },
+        { "unknown type", """{"type":"person","name":"n","payout_method":{"type":"wechat_pay","wechat_pay":{"openid":"oUpF8uMuAJO"}}}""", "parameter_invalid", "type" },
+        { "missing name", """{"type":"individual","payout_method":{"type":"wechat_pay","wechat_pay":{"openid":"oUpF8uMuAJO"}}}""", "parameter_missing", "name" },
+        { "long name", """{"type":"individual","name":"{{LONG}}","payout_method":{"type":"wechat_pay","wechat_pay":{"openid":"oUpF8uMuAJO"}}}""", "parameter_invalid", "name" },
+        { "control character in name", """{"type":"individual","name":"a\u0007b","payout_method":{"type":"wechat_pay","wechat_pay":{"openid":"oUpF8uMuAJO"}}}""", "parameter_invalid", "name" },
+        { "missing payout method", """{"type":"individual","name":"n"}""", "parameter_missing", "payout_method" },
+        { "missing payout type", """{"type":"individual","name":"n","payout_method":{}}""", "parameter_missing", "payout_method.type" },
+        { "unknown payout type", """{"type":"individual","name":"n","payout_method":{"type":"cash"}}""", "parameter_invalid", "payout_method.type" },
+        { "missing bank account", """{"type":"company","name":"n","payout_method":{"type":"bank_account"}}""", "parameter_missing", "payout_method.bank_account" },
+        { "both payout objects", """{"type":"individual","name":"n","payout_method":{"type":"bank_account","bank_account":{"account_holder_name":"h","bank_name":"b","account_number":"62220202001122"},"wechat_pay":{"openid":"oUpF8uMuAJO"}}}""", "parameter_invalid", "payout_method.wechat_pay" },
+        { "missing holder", """{"type":"company","name":"n","payout_method":{"type":"bank_account","bank_account":{"bank_name":"b","account_number":"62220202001122"}}}""", "parameter_missing", "payout_method.bank_account.account_holder_name" },
+        { "missing bank name", """{"type":"company","name":"n","payout_method":{"type":"bank_account","bank_account":{"account_holder_name":"h","account_number":"62220202001122"}}}""", "parameter_missing", "payout_method.bank_account.bank_name" },
+        { "missing account number", """{"type":"company","name":"n","payout_method":{"type":"bank_account","bank_account":{"account_holder_name":"h","bank_name":"b"}}}""", "parameter_missing", "payout_method.bank_account.account_number" },
+        { "short account number", """{"type":"company","name":"n","payout_method":{"type":"bank_account","bank_account":{"account_holder_name":"h","bank_name":"b","account_number":"123"}}}""", "parameter_invalid", "payout_method.bank_account.account_number" },
+        { "account number with a slash", """{"type":"company","name":"n","payout_method":{"type":"bank_account","bank_account":{"account_holder_name":"h","bank_name":"b","account_number":"6222/020200112"}}}""", "parameter_invalid", "payout_method.bank_account.account_number" },
+        { "account number as a number", """{"type":"company","name":"n","payout_method":{"type":"bank_account","bank_account":{"account_holder_name":"h","bank_name":"b","account_number":62220202001122}}}""", "body_invalid", "payout_method.bank_account.account_number" },
+        { "openid with a path", """{"type":"individual","name":"n","payout_method":{"type":"wechat_pay","wechat_pay":{"openid":"o/../../x"}}}""", "parameter_invalid", "payout_method.wechat_pay.openid" },
+        { "missing openid", """{"type":"individual","name":"n","payout_method":{"type":"wechat_pay","wechat_pay":{}}}""", "parameter_missing", "payout_method.wechat_pay.openid" },
+        { "company on wechat", """{"type":"company","name":"n","payout_method":{"type":"wechat_pay","wechat_pay":{"openid":"oUpF8uMuAJO"}}}""", "parameter_invalid", "payout_method.type" },
+        { "unknown field", """{"type":"individual","name":"n","colour":"red","payout_method":{"type":"wechat_pay","wechat_pay":{"openid":"oUpF8uMuAJO"}}}""", "body_invalid", "colour" },
+    };
+
+    [Theory]
+    [MemberData(nameof(AccountBodies))]
+    public async Task CreateAccount_WithBadBody_AnswersProblemAndCreatesNothing(string label, string body, string code, string? param)
+    {
+        using var request = platform.Request(HttpMethod.Post, "api/v1/accounts", json: body.Replace("{{LONG}}", new string('x', 300), StringComparison.Ordinal));
+        var before = await CountRowsAsync(Core.Storage.TableNames.Accounts);
+
+        var (status, problem, response) = await scenario.SendAsync(request);
+
+        Assert.True(status == HttpStatusCode.BadRequest, $"{label}: {status} {problem}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(code, (string?)problem["code"]);
+        Assert.Equal(param, (string?)problem["param"]);
+        Assert.Equal(before, await CountRowsAsync(Core.Storage.TableNames.Accounts));
+    }
+
+    [Theory]
+    [InlineData("GET", "api/v1/accounts/not-an-account")]
+    [InlineData("GET", "api/v1/accounts/acct_zzzzzzzzzzzzzzzzzzzzzzzz")]
+    [InlineData("GET", "api/v1/accounts/ACCT_ZZZZZZZZZZZZZZZZZZZZZZZZ")]
+    [InlineData("POST", "api/v1/accounts/acct_zzzzzzzzzzzzzzzzzzzzzzzz/deactivate")]
+    [InlineData("POST", "api/v1/accounts/acct_a'b/deactivate")]
+    [InlineData("POST", "api/v1/api_keys/key_zzzzzzzzzzzzzzzzzzzzzzzz/roll")]
+    [InlineData("POST", "api/v1/api_keys/not-a-key/roll")]
+    [InlineData("POST", "api/v1/api_keys/key_zzzzzzzzzzzzzzzzzzzzzzzz/revoke")]
+    [InlineData("POST", "api/v1/api_keys/key_'%20or%20''='/revoke")]
+    public async Task AccountOrKey_UnknownOrMalformedId_Answers404(string method, string path)
+    {
+        using var request = platform.Request(new HttpMethod(method), path);
+        var (status, problem, _) = await scenario.SendAsync(request);
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Equal("resource_missing", (string?)problem["code"]);
+        Assert.Equal("id", (string?)problem["param"]);
+    }
+
+    [Theory]
+    [InlineData("api/v1/accounts", "limit=0", "limit")]
+    [InlineData("api/v1/accounts", "limit=ten", "limit")]
+    [InlineData("api/v1/accounts", "starting_after=pay_000000000000000000000000", "starting_after")]
+    [InlineData("api/v1/accounts", "starting_after=acct_'", "starting_after")]
+    [InlineData("api/v1/api_keys", "limit=101", "limit")]
+    [InlineData("api/v1/api_keys", "starting_after=acct_000000000000000000000000", "starting_after")]
+    public async Task ListAccountsOrKeys_WithBadQuery_Answers400(string path, string query, string param)
+    {
+        using var request = platform.Request(HttpMethod.Get, path + "?" + query);
+        var (status, problem, _) = await scenario.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(param, (string?)problem["param"]);
+    }
+
+    [Theory]
+    [InlineData("not json", "body_invalid", null)]
+    [InlineData("[]", "body_invalid", null)]
+    [InlineData("""{"name":""}""", "parameter_invalid", "name")]
+    [InlineData("""{"name":"{{LONG}}"}""", "parameter_invalid", "name")]
+    [InlineData("""{"name":5}""", "body_invalid", "name")]
+    [InlineData("""{"colour":"red"}""", "body_invalid", "colour")]
+    public async Task CreateApiKey_WithBadBody_AnswersProblemAndCreatesNothing(string body, string code, string? param)
+    {
+        using var request = platform.Request(HttpMethod.Post, "api/v1/api_keys", json: body.Replace("{{LONG}}", new string('x', 300), StringComparison.Ordinal));
+        var before = await CountRowsAsync(Core.Storage.TableNames.ApiKeys);
+
+        var (status, problem, _) = await scenario.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(code, (string?)problem["code"]);
+        Assert.Equal(param, (string?)problem["param"]);
+        Assert.Equal(before, await CountRowsAsync(Core.Storage.TableNames.ApiKeys));
+    }
+
+    [Theory]
+    [InlineData("""{"expires_in_seconds":-1}""", "parameter_invalid")]
+    [InlineData("""{"expires_in_seconds":604801}""", "parameter_invalid")]
+    [InlineData("""{"expires_in_seconds":"3600"}""", "body_invalid")]
+    [InlineData("""{"expires_in_seconds":1.5}""", "body_invalid")]
+    public async Task RollApiKey_WithBadGrace_AnswersProblemAndChangesNothing(string body, string code)
+    {
+        using var create = platform.Request(HttpMethod.Post, "api/v1/api_keys", json: "{}");
+        var key = (await scenario.SendAsync(create)).Body;
+        var keysBefore = await CountRowsAsync(Core.Storage.TableNames.ApiKeys);
+
+        using var roll = platform.Request(HttpMethod.Post, $"api/v1/api_keys/{key["id"]}/roll", json: body);
+        var (status, problem, _) = await scenario.SendAsync(roll);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(code, (string?)problem["code"]);
+        Assert.Equal("expires_in_seconds", (string?)problem["param"]);
+        Assert.Equal(keysBefore, await CountRowsAsync(Core.Storage.TableNames.ApiKeys));
+        using var still = platform.Request(HttpMethod.Get, "api/v1/balance", (string)key["secret"]!);
+        Assert.Equal(HttpStatusCode.OK, (await scenario.SendAsync(still)).Status);
+        using var revoke = platform.Request(HttpMethod.Post, $"api/v1/api_keys/{key["id"]}/revoke");
+        Assert.Equal(HttpStatusCode.OK, (await scenario.SendAsync(revoke)).Status);
+    }
+
     [Fact]
     public async Task IdempotencyKey_TooLong_Answers400()
     {
@@ -172,6 +303,17 @@ public sealed class BadInputTests(PlatformFixture platform)
         var (status, problem, _) = await scenario.SendAsync(request);
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("date", (string?)problem["param"]);
+    }
+
+    private async Task<int> CountRowsAsync(string table)
+    {
+        var count = 0;
+        await foreach (var _ in platform.Storage.Tables.GetTableClient(table).QueryAsync<Azure.Data.Tables.TableEntity>(select: ["RowKey"]))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     private async Task<int> CountPaymentsAsync()

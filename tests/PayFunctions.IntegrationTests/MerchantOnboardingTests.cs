@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Azure.Data.Tables;
+using PayFunctions.Core.Merchants;
+using PayFunctions.Core.Storage;
 
 namespace PayFunctions.IntegrationTests;
 
@@ -20,15 +23,54 @@ public sealed class MerchantOnboardingTests(PlatformFixture platform)
         Assert.StartsWith("whsec_", (string?)merchant["webhook_secret"], StringComparison.Ordinal);
         Assert.Equal(38, (int?)merchant["fee_basis_points"]);
 
-        var (replayStatus, replay, _) = await scenario.SendAsync(AdminCreate("""{"name":"Noodle Bar","webhook_url":"https://example.test/hooks","fee_basis_points":38}""", key));
-        Assert.Equal(HttpStatusCode.Created, replayStatus);
-        Assert.Equal((string?)merchant["id"], (string?)replay["id"]);
+        Assert.False((bool)merchant["secrets_redacted"]!);
 
         using var create = platform.Request(HttpMethod.Post, "api/v1/payments", apiKey, Scenario.PaymentBody(Scenario.NewOrderId()));
         var (paymentStatus, payment, _) = await scenario.SendAsync(create);
         Assert.Equal(HttpStatusCode.Created, paymentStatus);
         using var other = platform.Request(HttpMethod.Get, $"api/v1/payments/{payment["id"]}");
         Assert.Equal(HttpStatusCode.NotFound, (await scenario.SendAsync(other)).Status);
+    }
+
+    /// <summary>
+    /// Before, the idempotency row kept the whole first answer, API key and webhook secret included,
+    /// in plain text, and every replay showed them again.
+    /// </summary>
+    [Fact]
+    public async Task CreateMerchant_Replayed_AnswersWithoutSecrets_AndNoTableHoldsThemInPlainText()
+    {
+        var key = "onboard-" + Guid.NewGuid().ToString("N");
+        const string body = """{"name":"Dumpling House","webhook_url":"https://example.test/dumplings"}""";
+        var (_, merchant, _) = await scenario.SendAsync(AdminCreate(body, key));
+        var (apiKey, webhookSecret, id) = ((string)merchant["api_key"]!, (string)merchant["webhook_secret"]!, (string)merchant["id"]!);
+
+        var (status, replay, response) = await scenario.SendAsync(AdminCreate(body, key));
+
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal("true", response.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(id, (string?)replay["id"]);
+        Assert.Equal("Dumpling House", (string?)replay["name"]);
+        Assert.Null(replay["api_key"]);
+        Assert.Null(replay["webhook_secret"]);
+        Assert.True((bool)replay["secrets_redacted"]!);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(apiKey, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(webhookSecret, text, StringComparison.Ordinal);
+
+        var stored = (await platform.Storage.Tables.GetTableClient(TableNames.Idempotency).GetEntityAsync<TableEntity>("admin", TableKeys.HashOf(key))).Value;
+        var rows = new List<TableEntity> { stored };
+        foreach (var table in new[] { TableNames.Merchants, TableNames.ApiKeys })
+        {
+            await foreach (var row in platform.Storage.Tables.GetTableClient(table).QueryAsync<TableEntity>())
+            {
+                rows.Add(row);
+            }
+        }
+
+        var secretParts = new[] { apiKey, apiKey["sk_live_".Length..], webhookSecret, webhookSecret["whsec_".Length..] };
+        Assert.All(rows.SelectMany(r => ((IDictionary<string, object>)r).Values.Append(r.PartitionKey).Append(r.RowKey)), value =>
+            Assert.DoesNotContain(secretParts, part => (value?.ToString() ?? "").Contains(part, StringComparison.Ordinal)));
+        Assert.Contains(rows, r => r.PartitionKey == id && r.RowKey == MerchantEntity.Row);
     }
 
     [Theory]

@@ -14,8 +14,10 @@ public sealed class PaymentLifecycleTests(PlatformFixture platform)
     [Fact]
     public async Task Payment_WhenCustomerPays_SucceedsPostsSplitAndSendsSignedWebhook()
     {
+        var courier = await scenario.CreateAccountAsync();
+        var store = await scenario.CreateAccountAsync(json: Scenario.BankAccountBody("6217000010001234567", "Corner Store"));
         var created = await scenario.CreatePaymentAsync(
-            extra: ""","split":{"recipients":[{"account":"acct_courier","basis_points":1000},{"account":"acct_store","amount":500}]}""",
+            extra: $$""","split":{"recipients":[{"account":"{{courier}}","basis_points":1000},{"account":"{{store}}","amount":500}]}""",
             amount: 10000);
         var id = (string)created["id"]!;
         Assert.Equal("requires_action", (string?)created["status"]);
@@ -28,7 +30,7 @@ public sealed class PaymentLifecycleTests(PlatformFixture platform)
         Assert.Null(paid["next_action"]);
         var allocations = paid["allocations"]!.AsArray().Select(a => ((string)a!["account"]!, (string)a["role"]!, (long)a["amount"]!)).ToList();
         Assert.Equal(
-            [("platform", "platform_fee", 60L), ("acct_store", "recipient", 500L), ("acct_courier", "recipient", 994L), (PlatformFixture.DemoMerchantId, "merchant", 8446L)],
+            [("platform", "platform_fee", 60L), (store, "recipient", 500L), (courier, "recipient", 994L), (PlatformFixture.DemoMerchantId, "merchant", 8446L)],
             allocations);
 
         var entries = await scenario.LedgerEntriesForAsync(id);

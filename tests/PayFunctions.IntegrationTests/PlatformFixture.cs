@@ -158,15 +158,19 @@ public sealed class PlatformFixture : IAsyncLifetime
         });
     }
 
-    private async Task SeedOtherMerchantAsync()
-    {
-        var merchants = new MerchantStore(Storage, new LocalDirectorySecretStore(SecretsDirectory));
-        await merchants.UpsertAsync(
-            new MerchantEntity { RowKey = OtherMerchantId, Name = "Other", FeeBasisPoints = 60 },
+    /// <summary>The secrets LocalHost reads (it generated the pepper and key-encryption key at start).</summary>
+    public ISecretStore Secrets => new LocalDirectorySecretStore(SecretsDirectory);
+
+    public MerchantStore Merchants(TimeProvider time) => new(Storage, ApiKeys(time), new SecretEnvelope(Secrets));
+
+    public ApiKeyStore ApiKeys(TimeProvider time) => new(Storage, Secrets, time);
+
+    private async Task SeedOtherMerchantAsync() =>
+        await Merchants(TimeProvider.System).SeedAsync(
+            new MerchantEntity { Id = OtherMerchantId, Name = "Other", FeeBasisPoints = 60 },
             OtherApiKey,
             WebhookSecret,
             CancellationToken.None);
-    }
 
     private static int FreePort()
     {

@@ -34,6 +34,18 @@ public sealed class Scenario(PlatformFixture platform)
         return body;
     }
 
+    public static string BankAccountBody(string accountNumber = "6222020200112233445", string name = "Wang Fang Courier") =>
+        $$"""{"type":"individual","name":"{{name}}","payout_method":{"type":"bank_account","bank_account":{"account_holder_name":"Wang Fang","bank_name":"ICBC","account_number":"{{accountNumber}}"}""" + "}}";
+
+    /// <summary>A connected account of the merchant whose key is given, for splits to name.</summary>
+    public async Task<string> CreateAccountAsync(string apiKey = PlatformFixture.DemoApiKey, string? json = null)
+    {
+        using var request = platform.Request(HttpMethod.Post, "api/v1/accounts", apiKey, json ?? BankAccountBody());
+        var (status, body, _) = await SendAsync(request);
+        Assert.True(status == HttpStatusCode.Created, $"account create answered {status}: {body}");
+        return (string)body["id"]!;
+    }
+
     public async Task<JsonObject> GetPaymentAsync(string id, string apiKey = PlatformFixture.DemoApiKey)
     {
         using var request = platform.Request(HttpMethod.Get, $"api/v1/payments/{id}", apiKey);

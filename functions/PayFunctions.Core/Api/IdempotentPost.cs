@@ -3,8 +3,11 @@ using PayFunctions.Core.Storage;
 
 namespace PayFunctions.Core.Api;
 
-/// <summary>A stored answer: what the create produced, replayable byte for byte.</summary>
-public sealed record StoredResponse(int Status, string Json, string ContentType)
+/// <summary>
+/// What a create answered. It is stored and replayed byte for byte, except when it shows a secret
+/// once: then <paramref name="ReplayJson"/>, the same answer without the secret, is what is stored.
+/// </summary>
+public sealed record StoredResponse(int Status, string Json, string ContentType, string? ReplayJson = null)
 {
     public IResult ToResult() => Results.Text(Json, ContentType, statusCode: Status);
 }
@@ -53,7 +56,7 @@ public sealed class IdempotentPost(IdempotencyStore idempotency)
         try
         {
             var outcome = await create(((IdempotencyDecision.Proceed)decision).ResourceId);
-            await idempotency.CompleteAsync(scope, key, outcome.Status, outcome.Json, outcome.ContentType, cancellationToken);
+            await idempotency.CompleteAsync(scope, key, outcome.Status, outcome.ReplayJson ?? outcome.Json, outcome.ContentType, cancellationToken);
             return outcome.ToResult();
         }
         catch

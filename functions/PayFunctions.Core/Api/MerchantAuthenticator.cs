@@ -3,7 +3,7 @@ using PayFunctions.Core.Merchants;
 
 namespace PayFunctions.Core.Api;
 
-public sealed class MerchantAuthenticator(MerchantStore merchants)
+public sealed class MerchantAuthenticator(ApiKeyStore apiKeys)
 {
     private const string Scheme = "Bearer ";
 
@@ -16,6 +16,6 @@ public sealed class MerchantAuthenticator(MerchantStore merchants)
         }
 
         var key = header[Scheme.Length..].Trim();
-        return key.Length is < 16 or > 200 ? null : await merchants.AuthenticateAsync(key, cancellationToken);
+        return key.Length is < 16 or > 200 ? null : await apiKeys.AuthenticateAsync(key, cancellationToken);
     }
 }

@@ -8,13 +8,15 @@ namespace PayFunctions.Core.Api;
 
 /// <summary>
 /// Operators onboard merchants. The API key and webhook secret are shown in the create answer
-/// only; the platform keeps a keyed hash of the key and the secret in the secret store.
+/// only: the platform keeps a keyed hash of the key and the secret sealed, and a replay of the
+/// create answers the merchant without them.
 /// </summary>
-public sealed class MerchantEndpoints(AdminAuthenticator admin, MerchantStore merchants, IdempotentPost idempotentPost)
+public sealed class MerchantEndpoints(AdminAuthenticator admin, MerchantStore merchants, ApiKeyStore apiKeys, IdempotentPost idempotentPost)
 {
     public const int DefaultFeeBasisPoints = 60;
     private const string IdempotencyScope = "admin";
     private const string Alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+    private const char IdSeparator = ' ';
 
     public async Task<IResult> CreateAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -41,7 +43,16 @@ public sealed class MerchantEndpoints(AdminAuthenticator admin, MerchantStore me
             return invalid.ToResult();
         }
 
-        return await idempotentPost.RunAsync(request, IdempotencyScope, body, NewMerchantId, id => CreateWithIdAsync(id, parsed!, cancellationToken), cancellationToken);
+        // The idempotency row keeps both ids, so a retry onboards the same merchant under the same key id.
+        return await idempotentPost.RunAsync(
+            request,
+            IdempotencyScope,
+            body,
+            () => NewMerchantId() + IdSeparator + apiKeys.NewKeyId(),
+            ids => ids.Split(IdSeparator) is [var merchantId, var keyId]
+                ? CreateWithIdsAsync(merchantId, keyId, parsed!, cancellationToken)
+                : throw new InvalidOperationException("The idempotency record holds no merchant and key id."),
+            cancellationToken);
     }
 
     private static ApiError? Validate(CreateMerchantRequest r)
@@ -67,24 +78,30 @@ public sealed class MerchantEndpoints(AdminAuthenticator admin, MerchantStore me
             : null;
     }
 
-    private async Task<StoredResponse> CreateWithIdAsync(string id, CreateMerchantRequest r, CancellationToken cancellationToken)
+    private async Task<StoredResponse> CreateWithIdsAsync(string merchantId, string keyId, CreateMerchantRequest r, CancellationToken cancellationToken)
     {
-        var apiKey = "sk_live_" + RandomNumberGenerator.GetString(Alphabet, 32);
+        var apiKey = ApiKeyStore.NewSecret();
         var webhookSecret = WebhookSigner.NewSecret();
         var merchant = new MerchantEntity
         {
-            RowKey = id,
+            Id = merchantId,
             Name = r.Name!,
             WebhookUrl = r.WebhookUrl,
             FeeBasisPoints = r.FeeBasisPoints ?? DefaultFeeBasisPoints,
         };
-        await merchants.UpsertAsync(merchant, apiKey, webhookSecret, cancellationToken);
-        var resource = new MerchantResource(id, "merchant", merchant.Name, merchant.WebhookUrl, merchant.FeeBasisPoints, apiKey, webhookSecret);
-        return new StoredResponse(StatusCodes.Status201Created, JsonSerializer.Serialize(resource, ApiJson.Options), "application/json");
+        await merchants.OnboardAsync(merchant, keyId, apiKey, webhookSecret, cancellationToken);
+        var shown = new MerchantResource(merchantId, "merchant", merchant.Name, merchant.WebhookUrl, merchant.FeeBasisPoints, apiKey, webhookSecret, SecretsRedacted: false);
+        var redacted = shown with { ApiKey = null, WebhookSecret = null, SecretsRedacted = true };
+        return new StoredResponse(
+            StatusCodes.Status201Created,
+            JsonSerializer.Serialize(shown, ApiJson.Options),
+            "application/json",
+            ReplayJson: JsonSerializer.Serialize(redacted, ApiJson.Options));
     }
 
     private static string NewMerchantId() => "mch_" + RandomNumberGenerator.GetString(Alphabet, 16);
 
+    /// <summary>The secrets are null, and <c>secrets_redacted</c> true, in every answer but the first.</summary>
     private sealed record MerchantResource(
-        string Id, string Object, string Name, string? WebhookUrl, int FeeBasisPoints, string ApiKey, string WebhookSecret);
+        string Id, string Object, string Name, string? WebhookUrl, int FeeBasisPoints, string? ApiKey, string? WebhookSecret, bool SecretsRedacted);
 }

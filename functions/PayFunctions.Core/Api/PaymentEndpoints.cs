@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using PayFunctions.Core.Accounts;
 using PayFunctions.Core.Channels;
 using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Orchestration;
@@ -20,6 +21,7 @@ public sealed class PaymentEndpoints(
     IdempotentPost idempotentPost,
     PaymentIdGenerator ids,
     PaymentProgress progress,
+    SplitRecipientCheck splitRecipients,
     TimeProvider time,
     ILogger<PaymentEndpoints> logger)
 {
@@ -55,6 +57,11 @@ public sealed class PaymentEndpoints(
         if (!channels.IsConfigured(valid!.Channel))
         {
             return new ApiError(StatusCodes.Status400BadRequest, "payment_method_unavailable", "This payment method is not enabled on this platform.", $"{valid.Method} has no configured channel.", "method").ToResult();
+        }
+
+        if (await splitRecipients.CheckAsync(merchant.Id, valid.Split, cancellationToken) is { } recipientError)
+        {
+            return recipientError.ToResult();
         }
 
         return await idempotentPost.RunAsync(

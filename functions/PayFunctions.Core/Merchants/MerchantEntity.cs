@@ -4,11 +4,22 @@ using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Merchants;
 
+/// <summary>
+/// A merchant's profile: the row <see cref="Row"/> of the merchant's own partition of the merchants
+/// table, next to its API keys, so onboarding writes both in one transaction.
+/// </summary>
 public sealed class MerchantEntity : TableRow
 {
-    public const string Partition = "merchant";
+    public const string Row = "merchant";
 
-    public MerchantEntity() => PartitionKey = Partition;
+    public MerchantEntity() => RowKey = Row;
+
+    [IgnoreDataMember]
+    public string Id
+    {
+        get => PartitionKey;
+        set => PartitionKey = value;
+    }
 
     public string Name { get; set; } = "";
 
@@ -18,15 +29,11 @@ public sealed class MerchantEntity : TableRow
 
     public long FeeFixedMinorUnits { get; set; }
 
-    [IgnoreDataMember]
-    public string Id => RowKey;
+    /// <summary>The webhook signing secret, sealed by <see cref="Secrets.SecretEnvelope"/> under <see cref="WebhookSecretContext"/>.</summary>
+    public string WebhookSecretSealed { get; set; } = "";
 
     [IgnoreDataMember]
     public FeeSchedule Fee => new(FeeBasisPoints, FeeFixedMinorUnits);
 
-    /// <summary>
-    /// Key Vault names allow only letters, digits and dashes; merchant ids are letters, digits and
-    /// underscores, so underscores become dashes ("mch_demo" → "merchant-mch-demo-webhook-secret").
-    /// </summary>
-    public static string WebhookSecretName(string merchantId) => $"merchant-{merchantId.Replace('_', '-')}-webhook-secret";
+    public static string WebhookSecretContext(string merchantId) => $"merchants/{merchantId}/webhook_secret";
 }

@@ -1,41 +1,60 @@
 using Azure.Data.Tables;
-using PayFunctions.Core.Api;
 using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Storage;
 
 namespace PayFunctions.Core.Merchants;
 
-public sealed class MerchantStore(StorageClients clients, ISecretStore secrets)
+public sealed class MerchantStore(StorageClients clients, ApiKeyStore apiKeys, SecretEnvelope envelope)
 {
     private TableClient Merchants => clients.Tables.GetTableClient(TableNames.Merchants);
 
-    private TableClient ApiKeys => clients.Tables.GetTableClient(TableNames.ApiKeys);
-
     public async Task<MerchantEntity?> GetAsync(string merchantId, CancellationToken cancellationToken)
     {
-        var response = await Merchants.GetEntityIfExistsAsync<MerchantEntity>(MerchantEntity.Partition, merchantId, cancellationToken: cancellationToken);
+        var response = await Merchants.GetEntityIfExistsAsync<MerchantEntity>(merchantId, MerchantEntity.Row, cancellationToken: cancellationToken);
         return response.HasValue ? response.Value : null;
     }
 
-    public async Task<MerchantEntity?> AuthenticateAsync(string apiKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the merchant and its first API key in one table transaction, so there is never a
+    /// merchant without its key or a key without its merchant. Secrets are sealed or hashed before
+    /// anything is written; the only earlier write is the key's index entry, which admits nothing
+    /// until the transaction lands. Run again with the same ids (a retried onboarding), it replaces
+    /// both, and the key of the earlier attempt, never shown to anyone, stops being accepted.
+    /// </summary>
+    public async Task OnboardAsync(MerchantEntity merchant, string keyId, string apiKey, string webhookSecret, CancellationToken cancellationToken)
     {
-        var hash = ApiKeyHasher.Hash(apiKey, await PepperAsync(cancellationToken));
-        var key = await ApiKeys.GetEntityIfExistsAsync<ApiKeyEntity>(hash, ApiKeyEntity.Row, cancellationToken: cancellationToken);
-        return key.HasValue ? await GetAsync(key.Value!.MerchantId, cancellationToken) : null;
-    }
-
-    public async Task UpsertAsync(MerchantEntity merchant, string apiKey, string webhookSecret, CancellationToken cancellationToken)
-    {
-        await Merchants.UpsertEntityAsync(merchant, TableUpdateMode.Replace, cancellationToken);
-        var hash = ApiKeyHasher.Hash(apiKey, await PepperAsync(cancellationToken));
-        await ApiKeys.UpsertEntityAsync(
-            new ApiKeyEntity { PartitionKey = hash, MerchantId = merchant.Id, Prefix = apiKey[..Math.Min(12, apiKey.Length)] },
-            TableUpdateMode.Replace,
+        merchant.WebhookSecretSealed = await envelope.SealAsync(webhookSecret, MerchantEntity.WebhookSecretContext(merchant.Id), cancellationToken);
+        var key = await apiKeys.PrepareAsync(merchant.Id, keyId, name: null, apiKey, cancellationToken);
+        var existingMerchant = await GetAsync(merchant.Id, cancellationToken);
+        var existingKey = await apiKeys.GetAsync(merchant.Id, keyId, cancellationToken);
+        await Merchants.SubmitTransactionAsync(
+            [
+                existingMerchant is null
+                    ? new TableTransactionAction(TableTransactionActionType.Add, merchant)
+                    : new TableTransactionAction(TableTransactionActionType.UpdateReplace, merchant, existingMerchant.ETag),
+                existingKey is null
+                    ? new TableTransactionAction(TableTransactionActionType.Add, key)
+                    : new TableTransactionAction(TableTransactionActionType.UpdateReplace, key, existingKey.ETag),
+            ],
             cancellationToken);
-        await secrets.SetAsync(MerchantEntity.WebhookSecretName(merchant.Id), webhookSecret, cancellationToken);
+        if (existingKey is not null)
+        {
+            await apiKeys.RetireIndexAsync(existingKey, key, cancellationToken);
+        }
     }
 
-    private async Task<string> PepperAsync(CancellationToken cancellationToken) =>
-        await secrets.GetAsync(ApiKeyHasher.PepperSecretName, cancellationToken)
-        ?? throw new InvalidOperationException($"Secret '{ApiKeyHasher.PepperSecretName}' is not configured.");
+    /// <summary>
+    /// A merchant with fixed credentials (a development machine's demo merchant, test fixtures):
+    /// onboarded again on every call, keeping the key id the key already has. An index entry
+    /// written before keys had ids names none, and the key gets a new one.
+    /// </summary>
+    public async Task SeedAsync(MerchantEntity merchant, string apiKey, string webhookSecret, CancellationToken cancellationToken)
+    {
+        var known = await apiKeys.FindAsync(apiKey, cancellationToken);
+        var keyId = known is not null && known.MerchantId == merchant.Id && ApiKeyStore.IsKeyId(known.KeyId) ? known.KeyId : apiKeys.NewKeyId();
+        await OnboardAsync(merchant, keyId, apiKey, webhookSecret, cancellationToken);
+    }
+
+    public Task<string> WebhookSecretAsync(MerchantEntity merchant, CancellationToken cancellationToken) =>
+        envelope.OpenAsync(merchant.WebhookSecretSealed, MerchantEntity.WebhookSecretContext(merchant.Id), cancellationToken);
 }

@@ -2,37 +2,48 @@ using System.Collections.Concurrent;
 
 namespace PayFunctions.Core.Secrets;
 
-/// <summary>Keeps secrets for a few minutes: Key Vault is throttled and every payment needs the channel keys.</summary>
+/// <summary>
+/// Keeps current secrets for a few minutes: Key Vault is throttled and every payment needs the
+/// channel keys. A named version never changes, so it is kept for the life of the process.
+/// </summary>
 public sealed class CachingSecretStore(ISecretStore inner, TimeProvider time) : ISecretStore
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
-    private readonly ConcurrentDictionary<string, (string? Value, DateTimeOffset Expires)> cache = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, long> generations = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (SecretVersion Secret, DateTimeOffset Expires)> current = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Name, string Version), string> versions = new();
 
-    public async Task<string?> GetAsync(string name, CancellationToken cancellationToken)
+    public async Task<SecretVersion?> GetCurrentAsync(string name, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (cache.TryGetValue(name, out var entry) && entry.Expires > now && entry.Value is not null)
+        if (current.TryGetValue(name, out var entry) && entry.Expires > now)
         {
-            return entry.Value;
+            return entry.Secret;
         }
 
-        // A Set that lands while this read is in flight bumps the generation, so the older value
-        // read here is not written back over it.
-        var generation = generations.GetValueOrDefault(name);
-        var value = await inner.GetAsync(name, cancellationToken);
-        if (generations.GetValueOrDefault(name) == generation)
+        // A missing secret is not remembered: it is asked for again, so one created meanwhile is found.
+        var secret = await inner.GetCurrentAsync(name, cancellationToken);
+        if (secret is not null)
         {
-            cache[name] = (value, now + Lifetime);
+            current[name] = (secret, now + Lifetime);
+            versions[(name, secret.Version)] = secret.Value;
+        }
+
+        return secret;
+    }
+
+    public async Task<string?> GetVersionAsync(string name, string version, CancellationToken cancellationToken)
+    {
+        if (versions.TryGetValue((name, version), out var value))
+        {
+            return value;
+        }
+
+        value = await inner.GetVersionAsync(name, version, cancellationToken);
+        if (value is not null)
+        {
+            versions[(name, version)] = value;
         }
 
         return value;
-    }
-
-    public async Task SetAsync(string name, string value, CancellationToken cancellationToken)
-    {
-        await inner.SetAsync(name, value, cancellationToken);
-        generations.AddOrUpdate(name, 1, (_, g) => g + 1);
-        cache.TryRemove(name, out _);
     }
 }

@@ -11,21 +11,26 @@ namespace PayFunctions.Core.Storage;
 public sealed class StorageClients
 {
     public StorageClients(IOptions<StorageOptions> options)
+        : this(options.Value, new TableClientOptions())
     {
-        var o = options.Value;
-        if (!string.IsNullOrWhiteSpace(o.ConnectionString))
+    }
+
+    /// <summary>With table client options of the caller's, e.g. a pipeline policy that fails chosen requests.</summary>
+    public StorageClients(StorageOptions options, TableClientOptions tableOptions)
+    {
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            Tables = new TableServiceClient(o.ConnectionString);
-            Blobs = new BlobServiceClient(o.ConnectionString);
-            Queues = new QueueServiceClient(o.ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+            Tables = new TableServiceClient(options.ConnectionString, tableOptions);
+            Blobs = new BlobServiceClient(options.ConnectionString);
+            Queues = new QueueServiceClient(options.ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         }
         else
         {
             var credential = new DefaultAzureCredential();
-            Tables = new TableServiceClient(new Uri($"https://{o.AccountName}.table.core.windows.net"), credential);
-            Blobs = new BlobServiceClient(new Uri($"https://{o.AccountName}.blob.core.windows.net"), credential);
+            Tables = new TableServiceClient(new Uri($"https://{options.AccountName}.table.core.windows.net"), credential, tableOptions);
+            Blobs = new BlobServiceClient(new Uri($"https://{options.AccountName}.blob.core.windows.net"), credential);
             Queues = new QueueServiceClient(
-                new Uri($"https://{o.AccountName}.queue.core.windows.net"),
+                new Uri($"https://{options.AccountName}.queue.core.windows.net"),
                 credential,
                 new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         }

@@ -5,8 +5,12 @@ public static class TableNames
     public const string Payments = "payments";
     public const string MerchantOrders = "merchantorders";
     public const string Idempotency = "idempotency";
+    /// <summary>One partition per merchant: its profile and its API keys.</summary>
     public const string Merchants = "merchants";
+
+    /// <summary>Keyed hashes of API keys, pointing at the key's row in <see cref="Merchants"/>.</summary>
     public const string ApiKeys = "apikeys";
+    public const string Accounts = "accounts";
     public const string Ledger = "ledger";
     public const string Settlements = "settlements";
     public const string Notifications = "notifications";
@@ -15,5 +19,5 @@ public static class TableNames
     public const string NotificationArchiveContainer = "channel-notifications";
 
     public static IReadOnlyList<string> All { get; } =
-        [Payments, MerchantOrders, Idempotency, Merchants, ApiKeys, Ledger, Settlements, Notifications, WebhookEvents];
+        [Payments, MerchantOrders, Idempotency, Merchants, ApiKeys, Accounts, Ledger, Settlements, Notifications, WebhookEvents];
 }

@@ -5,7 +5,6 @@ using Azure;
 using Azure.Data.Tables;
 using PayFunctions.Core.Api;
 using PayFunctions.Core.Merchants;
-using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Storage;
 
 namespace PayFunctions.Core.Webhooks;
@@ -18,7 +17,6 @@ public sealed class WebhookSender(
     StorageClients clients,
     PaymentStore payments,
     MerchantStore merchants,
-    ISecretStore secrets,
     IHttpClientFactory httpClients,
     TimeProvider time)
 {
@@ -36,8 +34,7 @@ public sealed class WebhookSender(
             return;
         }
 
-        var secret = await secrets.GetAsync(MerchantEntity.WebhookSecretName(merchantId), cancellationToken)
-            ?? throw new InvalidOperationException($"Merchant {merchantId} has no webhook secret.");
+        var secret = await merchants.WebhookSecretAsync(merchant, cancellationToken);
         var now = time.GetUtcNow();
         using var request = new HttpRequestMessage(HttpMethod.Post, merchant.WebhookUrl)
         {

@@ -7,51 +7,50 @@ namespace PayFunctions.Core.Tests.Adapters;
 
 public sealed class KeyVaultSecretStoreTests
 {
-    private readonly Mock<SecretClient> client = new();
+    private readonly Mock<SecretClient> client = new(MockBehavior.Strict);
 
     [Fact]
-    public async Task KeyVaultSecretStore_Get_ReturnsTheSecretsValue()
+    public async Task KeyVaultSecretStore_GetCurrent_ReturnsTheLatestValueAndItsVersion()
     {
-        var secret = SecretModelFactory.KeyVaultSecret(SecretModelFactory.SecretProperties(name: "webhook-secret"), "s3cret");
+        var secret = SecretModelFactory.KeyVaultSecret(SecretModelFactory.SecretProperties(name: "key-encryption-key", version: "c0ffee"), "s3cret");
         client
-            .Setup(c => c.GetSecretAsync("webhook-secret", It.IsAny<string>(), It.IsAny<SecretContentType?>(), It.IsAny<CancellationToken>()))
+            .Setup(c => c.GetSecretAsync("key-encryption-key", null, It.IsAny<CancellationToken>()))
             .ReturnsAsync(Response.FromValue(secret, Mock.Of<Response>()));
 
-        Assert.Equal("s3cret", await new KeyVaultSecretStore(client.Object).GetAsync("webhook-secret", CancellationToken.None));
+        Assert.Equal(new SecretVersion("s3cret", "c0ffee"), await new KeyVaultSecretStore(client.Object).GetCurrentAsync("key-encryption-key", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task KeyVaultSecretStore_GetVersion_AsksForThatVersion()
+    {
+        var secret = SecretModelFactory.KeyVaultSecret(SecretModelFactory.SecretProperties(name: "key-encryption-key", version: "0ld"), "older");
+        client
+            .Setup(c => c.GetSecretAsync("key-encryption-key", "0ld", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Response.FromValue(secret, Mock.Of<Response>()));
+
+        Assert.Equal("older", await new KeyVaultSecretStore(client.Object).GetVersionAsync("key-encryption-key", "0ld", CancellationToken.None));
     }
 
     [Fact]
     public async Task KeyVaultSecretStore_Get_WhenTheSecretDoesNotExist_ReturnsNull()
     {
         client
-            .Setup(c => c.GetSecretAsync("missing", It.IsAny<string>(), It.IsAny<SecretContentType?>(), It.IsAny<CancellationToken>()))
+            .Setup(c => c.GetSecretAsync("missing", It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new RequestFailedException(404, "SecretNotFound"));
 
         Assert.Null(await new KeyVaultSecretStore(client.Object).GetAsync("missing", CancellationToken.None));
+        Assert.Null(await new KeyVaultSecretStore(client.Object).GetVersionAsync("missing", "1", CancellationToken.None));
     }
 
     [Fact]
     public async Task KeyVaultSecretStore_Get_WhenAccessIsDenied_Rethrows()
     {
         client
-            .Setup(c => c.GetSecretAsync("webhook-secret", It.IsAny<string>(), It.IsAny<SecretContentType?>(), It.IsAny<CancellationToken>()))
+            .Setup(c => c.GetSecretAsync("admin-api-key", It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new RequestFailedException(403, "Forbidden"));
 
         var e = await Assert.ThrowsAsync<RequestFailedException>(
-            () => new KeyVaultSecretStore(client.Object).GetAsync("webhook-secret", CancellationToken.None));
+            () => new KeyVaultSecretStore(client.Object).GetAsync("admin-api-key", CancellationToken.None));
         Assert.Equal(403, e.Status);
-    }
-
-    [Fact]
-    public async Task KeyVaultSecretStore_Set_SetsTheSecret()
-    {
-        var secret = SecretModelFactory.KeyVaultSecret(SecretModelFactory.SecretProperties(name: "webhook-secret"), "s3cret");
-        client
-            .Setup(c => c.SetSecretAsync("webhook-secret", "s3cret", It.IsAny<CancellationToken>()))
-            .ReturnsAsync(Response.FromValue(secret, Mock.Of<Response>()));
-
-        await new KeyVaultSecretStore(client.Object).SetAsync("webhook-secret", "s3cret", CancellationToken.None);
-
-        client.Verify(c => c.SetSecretAsync("webhook-secret", "s3cret", It.IsAny<CancellationToken>()), Times.Once);
     }
 }

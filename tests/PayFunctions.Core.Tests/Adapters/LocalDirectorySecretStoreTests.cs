@@ -34,6 +34,19 @@ public sealed class LocalDirectorySecretStoreTests : IDisposable
         Assert.Null(await store.GetAsync("missing", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task LocalDirectorySecretStore_Version_NamesTheValueItHeld()
+    {
+        await store.SetAsync("key-encryption-key", "first", CancellationToken.None);
+        var first = await store.GetCurrentAsync("key-encryption-key", CancellationToken.None);
+        await store.SetAsync("key-encryption-key", "second", CancellationToken.None);
+        var second = await store.GetCurrentAsync("key-encryption-key", CancellationToken.None);
+
+        Assert.NotEqual(first!.Version, second!.Version);
+        Assert.Equal("second", await store.GetVersionAsync("key-encryption-key", second.Version, CancellationToken.None));
+        Assert.Null(await store.GetVersionAsync("key-encryption-key", first.Version, CancellationToken.None));
+    }
+
     [Theory]
     [InlineData("../x")]
     [InlineData("a/b")]

@@ -1,0 +1,45 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using PayFunctions.Core.Api;
+using PayFunctions.Domain;
+
+namespace PayFunctions.Core.Accounts;
+
+/// <summary>
+/// A split may pay only the merchant's own active connected accounts. An id that is not one of the
+/// merchant's accounts gets the same answer whether it belongs to another merchant or to nobody,
+/// so the check reveals nothing about other merchants.
+/// </summary>
+public sealed class SplitRecipientCheck(AccountStore accounts)
+{
+    public async Task<ApiError?> CheckAsync(string merchantId, SplitRule? split, CancellationToken cancellationToken)
+    {
+        if (split is null)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < split.Recipients.Count; i++)
+        {
+            var id = split.Recipients[i].AccountId;
+            var param = "split.recipients[" + i.ToString(CultureInfo.InvariantCulture) + "].account";
+            if (!AccountStore.IsAccountId(id))
+            {
+                return ApiError.InvalidRequest(param, "account must be the id of one of your connected accounts (acct_…).");
+            }
+
+            var account = await accounts.GetAsync(merchantId, id, cancellationToken);
+            if (account is null)
+            {
+                return new ApiError(StatusCodes.Status400BadRequest, "resource_missing", "No such account.", $"No such account: '{id}'.", param);
+            }
+
+            if (!account.IsActive)
+            {
+                return new ApiError(StatusCodes.Status400BadRequest, "account_inactive", "This account is deactivated.", $"Account '{id}' was deactivated and cannot receive new splits.", param);
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,270 @@
+using System.Security.Cryptography;
+using Azure;
+using Azure.Data.Tables;
+using PayFunctions.Core.Api;
+using PayFunctions.Core.Secrets;
+using PayFunctions.Core.Storage;
+
+namespace PayFunctions.Core.Merchants;
+
+/// <summary>What rolling a key came to.</summary>
+public abstract record RollOutcome
+{
+    public sealed record Rolled(ApiKeyEntity Key, string Secret) : RollOutcome;
+
+    public sealed record NotFound : RollOutcome;
+
+    /// <summary>Only an active key can be rolled; this one is expiring, expired or revoked.</summary>
+    public sealed record NotRollable(ApiKeyEntity Key) : RollOutcome;
+}
+
+/// <summary>What revoking a key came to.</summary>
+public abstract record RevokeOutcome
+{
+    public sealed record Revoked(ApiKeyEntity Key) : RevokeOutcome;
+
+    public sealed record NotFound : RevokeOutcome;
+
+    /// <summary>Revoking it would leave the merchant without a usable key, and so without a way back in.</summary>
+    public sealed record LastUsable(ApiKeyEntity Key) : RevokeOutcome;
+}
+
+/// <summary>
+/// A merchant's API keys. A key is accepted while its row holds the key's hash and the key is
+/// neither revoked nor past its expiry; every request reads that row, so revoking and expiry take
+/// effect at once. Issuing under a chosen key id replaces what an earlier attempt issued under it,
+/// so a retried create never leaves a second valid key behind.
+/// </summary>
+public sealed class ApiKeyStore(StorageClients clients, ISecretStore secrets, TimeProvider time)
+{
+    private const string Alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+    private const string SecretPrefix = "sk_live_";
+    private const int ShownPrefixLength = 12;
+    private const int MaxConcurrencyRetries = 8;
+
+    // Row keys of key rows run from "key_" up to, not including, "key`" ('`' follows '_').
+    private const string KeyRowsEnd = "key`";
+
+    private TableClient Merchants => clients.Tables.GetTableClient(TableNames.Merchants);
+
+    private TableClient Index => clients.Tables.GetTableClient(TableNames.ApiKeys);
+
+    public string NewKeyId() => NewestFirstIds.New(ApiKeyEntity.IdPrefix, time);
+
+    public static bool IsKeyId(string? id) => NewestFirstIds.IsWellFormed(id, ApiKeyEntity.IdPrefix);
+
+    public async Task<MerchantEntity?> AuthenticateAsync(string apiKey, CancellationToken cancellationToken)
+    {
+        var hash = await HashAsync(apiKey, cancellationToken);
+        var index = await Index.GetEntityIfExistsAsync<ApiKeyIndexEntity>(hash, ApiKeyIndexEntity.Row, cancellationToken: cancellationToken);
+        if (!index.HasValue)
+        {
+            return null;
+        }
+
+        var keyRead = Merchants.GetEntityIfExistsAsync<ApiKeyEntity>(index.Value!.MerchantId, index.Value.KeyId, cancellationToken: cancellationToken);
+        var merchantRead = Merchants.GetEntityIfExistsAsync<MerchantEntity>(index.Value.MerchantId, MerchantEntity.Row, cancellationToken: cancellationToken);
+        var (key, merchant) = (await keyRead, await merchantRead);
+        return key.HasValue && merchant.HasValue && key.Value!.Hash == hash && key.Value.IsUsableAt(time.GetUtcNow())
+            ? merchant.Value
+            : null;
+    }
+
+    /// <summary>The merchant and key id a presented key was issued as, whether or not it is still accepted.</summary>
+    public async Task<ApiKeyIndexEntity?> FindAsync(string apiKey, CancellationToken cancellationToken)
+    {
+        var index = await Index.GetEntityIfExistsAsync<ApiKeyIndexEntity>(await HashAsync(apiKey, cancellationToken), ApiKeyIndexEntity.Row, cancellationToken: cancellationToken);
+        return index.HasValue ? index.Value : null;
+    }
+
+    public async Task<ApiKeyEntity?> GetAsync(string merchantId, string keyId, CancellationToken cancellationToken)
+    {
+        var key = await Merchants.GetEntityIfExistsAsync<ApiKeyEntity>(merchantId, keyId, cancellationToken: cancellationToken);
+        return key.HasValue ? key.Value : null;
+    }
+
+    /// <summary>Newest first; ids sort that way.</summary>
+    public async Task<(IReadOnlyList<ApiKeyEntity> Page, bool HasMore)> ListAsync(
+        string merchantId, int limit, string? startingAfter, CancellationToken cancellationToken)
+    {
+        var page = new List<ApiKeyEntity>(limit + 1);
+        await foreach (var key in Query(merchantId, startingAfter, limit + 1, cancellationToken))
+        {
+            page.Add(key);
+            if (page.Count > limit)
+            {
+                break;
+            }
+        }
+
+        var hasMore = page.Count > limit;
+        return (hasMore ? page[..limit] : page, hasMore);
+    }
+
+    /// <summary>
+    /// A new key under <paramref name="keyId"/>, shown only in the returned secret. A key an earlier
+    /// attempt issued under the same id stops being accepted.
+    /// </summary>
+    public async Task<(ApiKeyEntity Key, string Secret)> IssueAsync(string merchantId, string keyId, string? name, CancellationToken cancellationToken)
+    {
+        var secret = NewSecret();
+        var key = await PrepareAsync(merchantId, keyId, name, secret, cancellationToken);
+        var existing = await GetAsync(merchantId, keyId, cancellationToken);
+        if (existing is null)
+        {
+            await Merchants.AddEntityAsync(key, cancellationToken);
+        }
+        else
+        {
+            await Merchants.UpdateEntityAsync(key, existing.ETag, TableUpdateMode.Replace, cancellationToken);
+            await RetireIndexAsync(existing, key, cancellationToken);
+        }
+
+        return (key, secret);
+    }
+
+    /// <summary>
+    /// Issues the new key first and only then sets the old one to expire, so a failure between the
+    /// two leaves the old key working and the caller able to retry with it.
+    /// </summary>
+    public async Task<RollOutcome> RollAsync(string merchantId, string keyId, string newKeyId, TimeSpan grace, CancellationToken cancellationToken)
+    {
+        var old = await GetAsync(merchantId, keyId, cancellationToken);
+        if (old is null)
+        {
+            return new RollOutcome.NotFound();
+        }
+
+        var now = time.GetUtcNow();
+        var retry = old.RolledInto == newKeyId;
+        if (!retry && old.StatusAt(now) != ApiKeyStatus.Active)
+        {
+            return new RollOutcome.NotRollable(old);
+        }
+
+        var (issued, secret) = await IssueAsync(merchantId, newKeyId, old.Name, cancellationToken);
+        if (!retry)
+        {
+            old.ExpiresAt = now + grace;
+            old.RolledInto = newKeyId;
+            try
+            {
+                await Merchants.UpdateEntityAsync(old, old.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status == 412)
+            {
+                // Another roll or a revoke of this key landed first: withdraw the key made here.
+                await Merchants.DeleteEntityAsync(issued, ETag.All, cancellationToken);
+                await DeleteIndexAsync(issued.Hash, cancellationToken);
+                var current = await GetAsync(merchantId, keyId, cancellationToken);
+                return current is null ? new RollOutcome.NotFound() : new RollOutcome.NotRollable(current);
+            }
+        }
+
+        return new RollOutcome.Rolled(issued, secret);
+    }
+
+    public async Task<RevokeOutcome> RevokeAsync(string merchantId, string keyId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var key = await GetAsync(merchantId, keyId, cancellationToken);
+            if (key is null)
+            {
+                return new RevokeOutcome.NotFound();
+            }
+
+            if (key.RevokedAt is not null)
+            {
+                return new RevokeOutcome.Revoked(key);
+            }
+
+            var now = time.GetUtcNow();
+            var othersUsable = false;
+            await foreach (var other in Query(merchantId, startingAfter: null, pageSize: 100, cancellationToken))
+            {
+                if (other.Id != keyId && other.IsUsableAt(now))
+                {
+                    othersUsable = true;
+                    break;
+                }
+            }
+
+            if (!othersUsable)
+            {
+                return new RevokeOutcome.LastUsable(key);
+            }
+
+            key.RevokedAt = now;
+            try
+            {
+                await Merchants.UpdateEntityAsync(key, key.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status == 412 && attempt < MaxConcurrencyRetries)
+            {
+                continue;
+            }
+
+            // The row already refuses the key; the index entry is only tidied away.
+            await DeleteIndexAsync(key.Hash, cancellationToken);
+            return new RevokeOutcome.Revoked(key);
+        }
+    }
+
+    /// <summary>
+    /// Writes the index entry of <paramref name="apiKey"/> and returns the key's row, unsaved: until
+    /// that row is written with this hash, the entry lets nothing in.
+    /// </summary>
+    public async Task<ApiKeyEntity> PrepareAsync(string merchantId, string keyId, string? name, string apiKey, CancellationToken cancellationToken)
+    {
+        var hash = await HashAsync(apiKey, cancellationToken);
+        await Index.UpsertEntityAsync(
+            new ApiKeyIndexEntity { PartitionKey = hash, MerchantId = merchantId, KeyId = keyId }, TableUpdateMode.Replace, cancellationToken);
+        return new ApiKeyEntity
+        {
+            PartitionKey = merchantId,
+            RowKey = keyId,
+            Name = name,
+            Prefix = apiKey[..Math.Min(ShownPrefixLength, apiKey.Length)],
+            Hash = hash,
+            CreatedAt = time.GetUtcNow(),
+        };
+    }
+
+    /// <summary>After <paramref name="replacement"/> took the place of <paramref name="replaced"/>, the old index entry goes.</summary>
+    public async Task RetireIndexAsync(ApiKeyEntity replaced, ApiKeyEntity replacement, CancellationToken cancellationToken)
+    {
+        if (replaced.Hash != replacement.Hash)
+        {
+            await DeleteIndexAsync(replaced.Hash, cancellationToken);
+        }
+    }
+
+    public static string NewSecret() => SecretPrefix + RandomNumberGenerator.GetString(Alphabet, 32);
+
+    private async Task DeleteIndexAsync(string hash, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Index.DeleteEntityAsync(hash, ApiKeyIndexEntity.Row, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Already gone.
+        }
+    }
+
+    private AsyncPageable<ApiKeyEntity> Query(string merchantId, string? startingAfter, int pageSize, CancellationToken cancellationToken) =>
+        Merchants.QueryAsync<ApiKeyEntity>(
+            startingAfter is null
+                ? TableClient.CreateQueryFilter($"PartitionKey eq {merchantId} and RowKey ge {ApiKeyEntity.IdPrefix} and RowKey lt {KeyRowsEnd}")
+                : TableClient.CreateQueryFilter($"PartitionKey eq {merchantId} and RowKey gt {startingAfter} and RowKey lt {KeyRowsEnd}"),
+            maxPerPage: pageSize,
+            cancellationToken: cancellationToken);
+
+    private async Task<string> HashAsync(string apiKey, CancellationToken cancellationToken) =>
+        ApiKeyHasher.Hash(
+            apiKey,
+            await secrets.GetAsync(ApiKeyHasher.PepperSecretName, cancellationToken)
+                ?? throw new InvalidOperationException($"Secret '{ApiKeyHasher.PepperSecretName}' is not configured."));
+}
