@@ -111,6 +111,8 @@ public sealed class PlatformFixture : IAsyncLifetime
                 ["DemoMerchant__WebhookUrl"] = $"http://127.0.0.1:{SandboxPort}/sandbox/webhooks/{WebhookSink}",
                 ["DemoMerchant__WebhookSecret"] = WebhookSecret,
                 ["DemoMerchant__AdminKey"] = AdminKey,
+                // The demo merchant's webhooks go to the sandbox's sink on loopback over http.
+                ["Webhooks__AllowPrivateNetworks"] = "true",
             });
     }
 

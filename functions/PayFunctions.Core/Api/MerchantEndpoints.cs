@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Webhooks;
 
@@ -10,7 +11,8 @@ namespace PayFunctions.Core.Api;
 /// Operators onboard merchants. The API key and webhook secret are shown in the create answer
 /// only; the platform keeps a keyed hash of the key and the secret in the secret store.
 /// </summary>
-public sealed class MerchantEndpoints(AdminAuthenticator admin, MerchantStore merchants, IdempotentPost idempotentPost)
+public sealed class MerchantEndpoints(
+    AdminAuthenticator admin, MerchantStore merchants, IdempotentPost idempotentPost, IOptions<WebhookOptions> webhooks)
 {
     public const int DefaultFeeBasisPoints = 60;
     private const string IdempotencyScope = "admin";
@@ -35,7 +37,7 @@ public sealed class MerchantEndpoints(AdminAuthenticator admin, MerchantStore me
             return parseError.ToResult();
         }
 
-        var invalid = Validate(parsed!);
+        var invalid = Validate(parsed!, webhooks.Value.AllowPrivateNetworks);
         if (invalid is not null)
         {
             return invalid.ToResult();
@@ -44,7 +46,7 @@ public sealed class MerchantEndpoints(AdminAuthenticator admin, MerchantStore me
         return await idempotentPost.RunAsync(request, IdempotencyScope, body, NewMerchantId, id => CreateWithIdAsync(id, parsed!, cancellationToken), cancellationToken);
     }
 
-    private static ApiError? Validate(CreateMerchantRequest r)
+    private static ApiError? Validate(CreateMerchantRequest r, bool allowPrivateNetworks)
     {
         if (string.IsNullOrWhiteSpace(r.Name))
         {
@@ -56,10 +58,9 @@ public sealed class MerchantEndpoints(AdminAuthenticator admin, MerchantStore me
             return ApiError.InvalidRequest("name", "name must be at most 100 printable characters.");
         }
 
-        if (r.WebhookUrl is not null
-            && (!Uri.TryCreate(r.WebhookUrl, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http") || r.WebhookUrl.Length > 2048))
+        if (r.WebhookUrl is not null && WebhookUrlPolicy.Check(r.WebhookUrl, allowPrivateNetworks) is { } webhookUrlProblem)
         {
-            return ApiError.InvalidRequest("webhook_url", "webhook_url must be an absolute http(s) URL.");
+            return ApiError.InvalidRequest("webhook_url", webhookUrlProblem);
         }
 
         return r.FeeBasisPoints is < 0 or > 10_000
