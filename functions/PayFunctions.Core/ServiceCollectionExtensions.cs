@@ -9,6 +9,7 @@ using PayFunctions.Core.Channels;
 using PayFunctions.Core.Configuration;
 using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Orchestration;
+using PayFunctions.Core.RateLimiting;
 using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Storage;
 using PayFunctions.Core.Webhooks;
@@ -33,6 +34,8 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.PublicBaseUrl is not null, "Api:PublicBaseUrl is required: channels call it back.").ValidateOnStart();
         services.AddOptions<DurableOptions>().BindConfiguration(DurableOptions.SectionName);
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName);
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName)
+            .Validate(o => o.IsValid(), "RateLimits: each rule needs Limit 1–1000000 and Window 1 ms–1 day; MaxTrackedKeys 1000–10000000.").ValidateOnStart();
         services.AddOptions<SettlementOptions>().BindConfiguration(SettlementOptions.SectionName)
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Settlement:TimeZone is not a known time zone.").ValidateOnStart();
 
@@ -72,6 +75,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<BalanceEndpoint>();
         services.AddSingleton<AdminAuthenticator>();
         services.AddSingleton<IdempotentPost>();
+        services.AddSingleton<ApiRateLimiter>();
         services.AddSingleton<SettlementScheduler>();
         services.AddSingleton<ChannelWorkProcessor>();
 
