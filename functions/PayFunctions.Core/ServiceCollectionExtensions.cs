@@ -8,6 +8,7 @@ using PayFunctions.Core.ChannelWork;
 using PayFunctions.Core.Channels;
 using PayFunctions.Core.Configuration;
 using PayFunctions.Core.Merchants;
+using PayFunctions.Core.Notifications;
 using PayFunctions.Core.Orchestration;
 using PayFunctions.Core.RateLimiting;
 using PayFunctions.Core.Secrets;
@@ -62,6 +63,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<LedgerStore>();
         services.AddSingleton<SettlementStore>();
         services.AddSingleton<NotificationLog>();
+        services.AddSingleton<RejectedNotificationLog>();
         services.AddSingleton<MerchantStore>();
         services.AddSingleton<ChannelResolver>();
         services.AddSingleton<WebhookSender>();
