@@ -35,6 +35,7 @@ public enum RateLimitScope
 /// </remarks>
 public sealed partial class ApiRateLimiter
 {
+    private const string BearerScheme = "Bearer ";
     private readonly KeyedRateLimiter apiKeys;
     private readonly KeyedRateLimiter addresses;
     private readonly KeyedRateLimiter unauthenticated;
@@ -119,17 +120,24 @@ public sealed partial class ApiRateLimiter
         return BinaryPrimitives.ReadUInt128BigEndian(bytes);
     }
 
-    /// <summary>The presented credential, valid or not, hashed so that no key is kept in memory.</summary>
+    /// <summary>
+    /// The presented key, valid or not, hashed so that no key is kept in memory. The scheme's case and
+    /// the spaces around the key are dropped as authentication drops them, or spelling one key several
+    /// ways would multiply its limit.
+    /// </summary>
     private static UInt128? ApiKeyKey(HttpRequest request)
     {
         var authorization = request.Headers.Authorization.ToString();
-        if (authorization.Length == 0)
+        var key = authorization.StartsWith(BearerScheme, StringComparison.OrdinalIgnoreCase)
+            ? authorization[BearerScheme.Length..].Trim()
+            : authorization.Trim();
+        if (key.Length == 0)
         {
             return null;
         }
 
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(authorization), hash);
+        SHA256.HashData(Encoding.UTF8.GetBytes(key), hash);
         return BinaryPrimitives.ReadUInt128BigEndian(hash);
     }
 

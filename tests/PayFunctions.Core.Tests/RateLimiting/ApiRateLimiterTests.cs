@@ -53,6 +53,22 @@ public sealed class ApiRateLimiterTests
     }
 
     [Fact]
+    public void OneKeySpelledManyWays_SharesOneLimit()
+    {
+        var limiter = Limiter();
+        var spellings = new[] { "Bearer sk_one", "bearer sk_one", "BEARER   sk_one", "Bearer sk_one  ", "bEaReR \tsk_one" };
+
+        foreach (var spelling in spellings)
+        {
+            var http = Request("10.0.0.1", null);
+            http.Request.Headers.Authorization = spelling;
+            Assert.Null(limiter.Admit(http, ApiRoutes.ListPayments));
+        }
+
+        Assert.IsType<RateLimitedResult>(limiter.Admit(Request("10.0.0.1", "sk_one"), ApiRoutes.ListPayments));
+    }
+
+    [Fact]
     public void AddressBurst_IsLimitedAcrossKeys()
     {
         var limiter = Limiter();
