@@ -9,7 +9,9 @@ using PayFunctions.Core.ChannelWork;
 using PayFunctions.Core.Channels;
 using PayFunctions.Core.Configuration;
 using PayFunctions.Core.Merchants;
+using PayFunctions.Core.Notifications;
 using PayFunctions.Core.Orchestration;
+using PayFunctions.Core.RateLimiting;
 using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Storage;
 using PayFunctions.Core.Webhooks;
@@ -33,12 +35,17 @@ public static class ServiceCollectionExtensions
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName)
             .Validate(o => o.PublicBaseUrl is not null, "Api:PublicBaseUrl is required: channels call it back.").ValidateOnStart();
         services.AddOptions<DurableOptions>().BindConfiguration(DurableOptions.SectionName);
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName);
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName)
+            .Validate(o => o.IsValid(), "RateLimits: each rule needs Limit 1–1000000 and Window 1 ms–1 day; MaxTrackedKeys 1000–10000000.").ValidateOnStart();
         services.AddOptions<SettlementOptions>().BindConfiguration(SettlementOptions.SectionName)
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Settlement:TimeZone is not a known time zone.").ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
         services.AddHttpClient(ChannelResolver.WeChatPayName, c => c.Timeout = TimeSpan.FromSeconds(10));
-        services.AddHttpClient(WebhookSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<WebhookConnector>();
+        services.AddHttpClient(WebhookSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<WebhookConnector>().CreateHandler());
 
         services.AddSingleton<ISecretStore>(sp =>
         {
@@ -58,6 +65,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SettlementStore>();
         services.AddSingleton<NotificationLog>();
         services.AddSingleton<SecretEnvelope>();
+        services.AddSingleton<RejectedNotificationLog>();
         services.AddSingleton<MerchantStore>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<AccountStore>();
@@ -76,6 +84,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ApiKeyEndpoints>();
         services.AddSingleton<AdminAuthenticator>();
         services.AddSingleton<IdempotentPost>();
+        services.AddSingleton<ApiRateLimiter>();
         services.AddSingleton<SettlementScheduler>();
         services.AddSingleton<ChannelWorkProcessor>();
 

@@ -22,7 +22,7 @@ public static class FunctionAppHost
     /// <summary>The worker reads the host's endpoint from its environment and command line itself.</summary>
     public static IHostBuilder CreateBuilder() =>
         new HostBuilder()
-            .ConfigureFunctionsWebApplication(worker => worker.UseMiddleware<ProblemDetailsMiddleware>())
+            .ConfigureFunctionsWebApplication(worker => worker.UseMiddleware<ProblemDetailsMiddleware>().UseMiddleware<RateLimitMiddleware>())
             .ConfigureServices((context, services) =>
             {
                 var telemetry = services.AddOpenTelemetry().UseFunctionsWorkerDefaults();

@@ -6,6 +6,8 @@ namespace PayFunctions.FunctionApp;
 /// <summary>Lets the Functions HTTP triggers return the <see cref="IResult"/> the shared Core handlers produce.</summary>
 public sealed class ResultActionResult(IResult result) : IActionResult
 {
+    public IResult Result => result;
+
     public Task ExecuteResultAsync(ActionContext context) => result.ExecuteAsync(context.HttpContext);
 }
 

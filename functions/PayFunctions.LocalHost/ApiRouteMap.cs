@@ -1,5 +1,6 @@
 using Microsoft.DurableTask.Client;
 using PayFunctions.Core.Api;
+using PayFunctions.Core.RateLimiting;
 
 namespace PayFunctions.LocalHost;
 
@@ -29,5 +30,20 @@ public static class ApiRouteMap
     }
 
     private static void Map(IEndpointRouteBuilder app, ApiRoute route, Delegate handler) =>
-        app.MapMethods("/api/" + route.Template, [route.Method], handler).WithName(route.Name);
+        app.MapMethods("/api/" + route.Template, [route.Method], handler).WithName(route.Name)
+            .AddEndpointFilter((context, next) => RateLimitedAsync(context, next, route));
+
+    /// <summary>Core's rate limits around the handler, as the Functions app's worker middleware applies them.</summary>
+    private static async ValueTask<object?> RateLimitedAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, ApiRoute route)
+    {
+        var limiter = context.HttpContext.RequestServices.GetRequiredService<ApiRateLimiter>();
+        if (limiter.Admit(context.HttpContext, route) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await next(context);
+        limiter.Observe(context.HttpContext, route, result as IResult);
+        return result;
+    }
 }

@@ -57,6 +57,7 @@ public partial class AppSettingsTests
     [Theory]
     [InlineData("Storage__ConnectionString")]
     [InlineData("Secrets__LocalDirectory")]
+    [InlineData("Webhooks__AllowPrivateNetworks")]
     public void Local_only_setting_exists_in_code_but_is_not_provisioned(string setting)
     {
         Assert.NotNull(PropertyFor(setting));

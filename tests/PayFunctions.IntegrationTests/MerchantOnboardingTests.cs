@@ -78,6 +78,8 @@ public sealed class MerchantOnboardingTests(PlatformFixture platform)
     [InlineData("""{"name":""}""", "name")]
     [InlineData("""{"name":"x","webhook_url":"ftp://files"}""", "webhook_url")]
     [InlineData("""{"name":"x","webhook_url":"not a url"}""", "webhook_url")]
+    [InlineData("""{"name":"x","webhook_url":"http://169.254.169.254/latest/meta-data/"}""", "webhook_url")]
+    [InlineData("""{"name":"x","webhook_url":"http://[::ffff:a9fe:a9fe]/"}""", "webhook_url")]
     [InlineData("""{"name":"x","fee_basis_points":10001}""", "fee_basis_points")]
     [InlineData("""{"name":"x","fee_basis_points":"60"}""", "fee_basis_points")]
     public async Task CreateMerchant_WithBadBody_Answers400(string body, string param)

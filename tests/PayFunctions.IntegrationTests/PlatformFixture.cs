@@ -88,30 +88,68 @@ public sealed class PlatformFixture : IAsyncLifetime
     }
 
     /// <summary>Starts LocalHost; the worker id stays the same so a restart takes its leases straight back.</summary>
-    private void StartHost()
+    private void StartHost() => Host = StartLocalHost(ApiPort, SidecarPort, "integration", "integration-host", new Dictionary<string, string>
     {
-        Host = ManagedProcess.Start(
+        // Every test calls from loopback, and the bad-input tests alone answer 24 requests 401 within
+        // seconds: the default of 30 failed authentications a minute per address would be shared by the
+        // whole run. Every other limit keeps its default (the busiest test sends 20 concurrent creates).
+        ["RateLimits__Unauthenticated__Limit"] = "100000",
+    });
+
+    /// <summary>
+    /// A second LocalHost on the same storage and sandbox, with its own ports, task hub and settings,
+    /// for tests that need configuration the shared host must not have.
+    /// </summary>
+    public async Task<(ManagedProcess Process, HttpClient Api)> StartExtraHostAsync(string taskHub, IReadOnlyDictionary<string, string> settings)
+    {
+        var apiPort = FreePort();
+        var process = StartLocalHost(apiPort, FreePort(), taskHub, taskHub + "-host", settings);
+        var api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{apiPort}/"), Timeout = TimeSpan.FromSeconds(60) };
+        try
+        {
+            await WaitForHealthAsync(api, "api/health", process);
+            return (process, api);
+        }
+        catch
+        {
+            api.Dispose();
+            process.Dispose();
+            throw;
+        }
+    }
+
+    private ManagedProcess StartLocalHost(int apiPort, int sidecarPort, string taskHub, string workerId, IReadOnlyDictionary<string, string> settings)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Storage__ConnectionString"] = ConnectionString,
+            ["Secrets__LocalDirectory"] = SecretsDirectory,
+            ["Durable__TaskHub"] = taskHub,
+            ["Api__PublicBaseUrl"] = $"http://127.0.0.1:{apiPort}/",
+            ["Channels__WeChatPay__BaseUrl"] = $"http://127.0.0.1:{SandboxPort}",
+            ["LocalHost__ApiUrl"] = $"http://127.0.0.1:{apiPort}",
+            ["LocalHost__SidecarPort"] = sidecarPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["LocalHost__StartAzurite"] = "false",
+            ["LocalHost__WorkerId"] = workerId,
+            ["DemoMerchant__Id"] = DemoMerchantId,
+            ["DemoMerchant__ApiKey"] = DemoApiKey,
+            ["DemoMerchant__WebhookUrl"] = $"http://127.0.0.1:{SandboxPort}/sandbox/webhooks/{WebhookSink}",
+            ["DemoMerchant__WebhookSecret"] = WebhookSecret,
+            ["DemoMerchant__AdminKey"] = AdminKey,
+            // The demo merchant's webhooks go to the sandbox's sink on loopback over http.
+            ["Webhooks__AllowPrivateNetworks"] = "true",
+        };
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
+
+        return ManagedProcess.Start(
             "dotnet",
             [BuiltDll("functions/PayFunctions.LocalHost", "PayFunctions.LocalHost")],
             Path.Combine(RepositoryRoot, "functions", "PayFunctions.LocalHost"),
-            new Dictionary<string, string>
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                ["Storage__ConnectionString"] = ConnectionString,
-                ["Secrets__LocalDirectory"] = SecretsDirectory,
-                ["Durable__TaskHub"] = "integration",
-                ["Api__PublicBaseUrl"] = $"http://127.0.0.1:{ApiPort}/",
-                ["Channels__WeChatPay__BaseUrl"] = $"http://127.0.0.1:{SandboxPort}",
-                ["LocalHost__ApiUrl"] = $"http://127.0.0.1:{ApiPort}",
-                ["LocalHost__SidecarPort"] = SidecarPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["LocalHost__StartAzurite"] = "false",
-                ["LocalHost__WorkerId"] = "integration-host",
-                ["DemoMerchant__Id"] = DemoMerchantId,
-                ["DemoMerchant__ApiKey"] = DemoApiKey,
-                ["DemoMerchant__WebhookUrl"] = $"http://127.0.0.1:{SandboxPort}/sandbox/webhooks/{WebhookSink}",
-                ["DemoMerchant__WebhookSecret"] = WebhookSecret,
-                ["DemoMerchant__AdminKey"] = AdminKey,
-            });
+            environment);
     }
 
     public string HostLogTail()

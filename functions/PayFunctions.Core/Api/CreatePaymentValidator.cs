@@ -1,3 +1,5 @@
+using System.Text.Json;
+using PayFunctions.Core.Storage;
 using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Api;
@@ -10,7 +12,18 @@ public static class CreatePaymentValidator
     public const int MaxExpirySeconds = 24 * 60 * 60;
     private const int MaxMetadataKeys = 50;
 
-    public sealed record Valid(Money Amount, string Method, string Channel, string MerchantOrderId, string Description, TimeSpan ExpiresIn, SplitRule? Split);
+    /// <summary>
+    /// Characters of the JSON stored for metadata. A table property holds 32K UTF-16 characters, and
+    /// the payment's JSON (metadata included) is stored again as the idempotent answer and the webhook
+    /// body, so half of that leaves room for the rest of the payment.
+    /// </summary>
+    public const int MaxMetadataJsonLength = 16 * 1024;
+
+    /// <summary>Characters of the JSON stored for a split: ten recipients with sensible account ids fit many times over.</summary>
+    public const int MaxSplitJsonLength = 4 * 1024;
+
+    public sealed record Valid(
+        Money Amount, string Method, string Channel, string MerchantOrderId, string Description, TimeSpan ExpiresIn, SplitRule? Split, string? MetadataJson);
 
     public static (Valid? Value, ApiError? Error) Validate(CreatePaymentRequest r, FeeSchedule fee)
     {
@@ -82,6 +95,13 @@ public static class CreatePaymentValidator
             return Fail(ApiError.InvalidRequest("metadata", "metadata holds at most 50 keys of up to 40 characters, with string values of up to 500 characters."));
         }
 
+        // Measured as stored: escaping can make the JSON several times longer than the request's text.
+        var metadataJson = r.Metadata is null ? null : JsonSerializer.Serialize(r.Metadata, ApiJson.Options);
+        if (metadataJson?.Length > MaxMetadataJsonLength)
+        {
+            return Fail(ApiError.InvalidRequest("metadata", $"metadata must be at most {MaxMetadataJsonLength} characters as JSON."));
+        }
+
         var amount = new Money(r.Amount.Value, currency);
         SplitRule? split = null;
         if (r.Split is not null)
@@ -107,9 +127,14 @@ public static class CreatePaymentValidator
                 var param = errors[0].Param.Replace("fixed_minor_units", "amount", StringComparison.Ordinal);
                 return Fail(ApiError.InvalidRequest(param, errors[0].Message));
             }
+
+            if (SplitRuleSerializer.Serialize(split)!.Length > MaxSplitJsonLength)
+            {
+                return Fail(ApiError.InvalidRequest("split.recipients", $"split must be at most {MaxSplitJsonLength} characters as JSON; use shorter account ids."));
+            }
         }
 
-        return (new Valid(amount, r.Method, channel, r.MerchantOrderId, r.Description, TimeSpan.FromSeconds(expiresIn), split), null);
+        return (new Valid(amount, r.Method, channel, r.MerchantOrderId, r.Description, TimeSpan.FromSeconds(expiresIn), split, metadataJson), null);
     }
 
     private static (Valid?, ApiError?) Fail(ApiError error) => (null, error);

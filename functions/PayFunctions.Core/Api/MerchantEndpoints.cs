@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Webhooks;
 
@@ -11,7 +12,8 @@ namespace PayFunctions.Core.Api;
 /// only: the platform keeps a keyed hash of the key and the secret sealed, and a replay of the
 /// create answers the merchant without them.
 /// </summary>
-public sealed class MerchantEndpoints(AdminAuthenticator admin, MerchantStore merchants, ApiKeyStore apiKeys, IdempotentPost idempotentPost)
+public sealed class MerchantEndpoints(
+    AdminAuthenticator admin, MerchantStore merchants, ApiKeyStore apiKeys, IdempotentPost idempotentPost, IOptions<WebhookOptions> webhooks)
 {
     public const int DefaultFeeBasisPoints = 60;
     private const string IdempotencyScope = "admin";
@@ -37,7 +39,7 @@ public sealed class MerchantEndpoints(AdminAuthenticator admin, MerchantStore me
             return parseError.ToResult();
         }
 
-        var invalid = Validate(parsed!);
+        var invalid = Validate(parsed!, webhooks.Value.AllowPrivateNetworks);
         if (invalid is not null)
         {
             return invalid.ToResult();
@@ -55,7 +57,7 @@ public sealed class MerchantEndpoints(AdminAuthenticator admin, MerchantStore me
             cancellationToken);
     }
 
-    private static ApiError? Validate(CreateMerchantRequest r)
+    private static ApiError? Validate(CreateMerchantRequest r, bool allowPrivateNetworks)
     {
         if (string.IsNullOrWhiteSpace(r.Name))
         {
@@ -67,10 +69,9 @@ public sealed class MerchantEndpoints(AdminAuthenticator admin, MerchantStore me
             return ApiError.InvalidRequest("name", "name must be at most 100 printable characters.");
         }
 
-        if (r.WebhookUrl is not null
-            && (!Uri.TryCreate(r.WebhookUrl, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http") || r.WebhookUrl.Length > 2048))
+        if (r.WebhookUrl is not null && WebhookUrlPolicy.Check(r.WebhookUrl, allowPrivateNetworks) is { } webhookUrlProblem)
         {
-            return ApiError.InvalidRequest("webhook_url", "webhook_url must be an absolute http(s) URL.");
+            return ApiError.InvalidRequest("webhook_url", webhookUrlProblem);
         }
 
         return r.FeeBasisPoints is < 0 or > 10_000

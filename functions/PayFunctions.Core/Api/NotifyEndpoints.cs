@@ -6,6 +6,7 @@ using PayFunctions.Channels;
 using PayFunctions.Core.ChannelWork;
 using PayFunctions.Core.Channels;
 using PayFunctions.Core.Configuration;
+using PayFunctions.Core.Notifications;
 using PayFunctions.Core.Orchestration;
 using PayFunctions.Core.Storage;
 using PayFunctions.Domain;
@@ -22,6 +23,7 @@ namespace PayFunctions.Core.Api;
 public sealed class NotifyEndpoints(
     ChannelResolver channels,
     NotificationLog log,
+    RejectedNotificationLog rejections,
     IChannelWorkQueue work,
     IOptions<WeChatPayChannelOptions> weChatPay,
     ILogger<NotifyEndpoints> logger)
@@ -29,13 +31,14 @@ public sealed class NotifyEndpoints(
     public async Task<IResult> WeChatPayAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var channel = await channels.GetAsync(ChannelResolver.WeChatPayName, cancellationToken);
+        var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var body = await RequestBody.ReadBytesAsync(request, cancellationToken);
         if (body is null)
         {
+            await rejections.RecordAsync(channel.Name, "body_too_large", null, headers, cancellationToken);
             return Reject(channel, StatusCodes.Status413PayloadTooLarge, "body too large");
         }
 
-        var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         ChannelNotification notification;
         try
         {
@@ -43,8 +46,7 @@ public sealed class NotifyEndpoints(
         }
         catch (ChannelNotificationException e)
         {
-            logger.LogWarning("Rejected {Channel} notification: {Reason}", channel.Name, e.Reason);
-            await log.ArchiveAsync(channel.Name, "rejected", body, headers, cancellationToken);
+            await rejections.RecordAsync(channel.Name, e.Reason, body, headers, cancellationToken);
             return Reject(channel, e.IsAuthenticationFailure ? StatusCodes.Status401Unauthorized : StatusCodes.Status400BadRequest, e.Reason);
         }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -13,7 +14,7 @@ using PayFunctions.Domain;
 namespace PayFunctions.Core.Api;
 
 /// <summary>The merchant-facing payments resource: create, retrieve, list, close.</summary>
-public sealed class PaymentEndpoints(
+public sealed partial class PaymentEndpoints(
     MerchantAuthenticator authenticator,
     ChannelResolver channels,
     PaymentStore payments,
@@ -69,7 +70,7 @@ public sealed class PaymentEndpoints(
             merchant.Id,
             body,
             ids.NewId,
-            paymentId => CreateWithIdAsync(merchant, valid!, parsed!.Metadata, paymentId, durable, cancellationToken),
+            paymentId => CreateOrReleaseOrderIdAsync(merchant, valid!, paymentId, durable, cancellationToken),
             cancellationToken);
     }
 
@@ -144,10 +145,23 @@ public sealed class PaymentEndpoints(
         return Results.Json(PaymentResource.From(settled), ApiJson.Options);
     }
 
+    private async Task<StoredResponse> CreateOrReleaseOrderIdAsync(
+        MerchantEntity merchant, CreatePaymentValidator.Valid valid, string paymentId, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await CreateWithIdAsync(merchant, valid, paymentId, durable, cancellationToken);
+        }
+        catch
+        {
+            await ReleaseOrderIdUnlessWrittenAsync(merchant.Id, valid.MerchantOrderId, paymentId);
+            throw;
+        }
+    }
+
     private async Task<StoredResponse> CreateWithIdAsync(
         MerchantEntity merchant,
         CreatePaymentValidator.Valid valid,
-        Dictionary<string, string>? metadata,
         string paymentId,
         DurableTaskClient durable,
         CancellationToken cancellationToken)
@@ -181,7 +195,7 @@ public sealed class PaymentEndpoints(
                 FeeBasisPoints = merchant.FeeBasisPoints,
                 FeeFixedMinorUnits = merchant.FeeFixedMinorUnits,
                 SplitRuleJson = SplitRuleSerializer.Serialize(valid.Split),
-                MetadataJson = metadata is null ? null : JsonSerializer.Serialize(metadata),
+                MetadataJson = valid.MetadataJson,
             },
             cancellationToken);
 
@@ -196,6 +210,27 @@ public sealed class PaymentEndpoints(
 
         var ready = await WaitForAsync(merchant.Id, paymentId, p => p.QrCodeContent is not null || PaymentTransitions.IsTerminal(p.StatusValue), cancellationToken);
         return new StoredResponse(StatusCodes.Status201Created, JsonSerializer.Serialize(PaymentResource.From(ready), ApiJson.Options), "application/json");
+    }
+
+    /// <summary>
+    /// A create that failed before its payment row was written must give the order id back: no payment
+    /// holds it, and the merchant could never use it again. Once the row exists the reservation is that
+    /// payment's, and a retry with the same Idempotency-Key completes it. If storage cannot tell, the
+    /// reservation stays rather than risk two payments for one order.
+    /// </summary>
+    private async Task ReleaseOrderIdUnlessWrittenAsync(string merchantId, string merchantOrderId, string paymentId)
+    {
+        try
+        {
+            if (await payments.GetAsync(merchantId, paymentId, CancellationToken.None) is null)
+            {
+                await merchantOrders.ReleaseAsync(merchantId, merchantOrderId, paymentId, CancellationToken.None);
+            }
+        }
+        catch (RequestFailedException e)
+        {
+            LogReservationKept(logger, e, paymentId, merchantId);
+        }
     }
 
     /// <summary>
@@ -227,6 +262,9 @@ public sealed class PaymentEndpoints(
             progress.Forget(paymentId);
         }
     }
+
+    [LoggerMessage(EventId = 7401, Level = LogLevel.Warning, Message = "Create of {PaymentId} for {MerchantId} failed and its merchant_order_id reservation could not be released")]
+    private static partial void LogReservationKept(ILogger logger, Exception exception, string paymentId, string merchantId);
 
     private sealed record PaymentList(string Object, string Url, IReadOnlyList<PaymentResource> Data, bool HasMore);
 }

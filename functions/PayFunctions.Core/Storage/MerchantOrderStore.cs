@@ -24,4 +24,23 @@ public sealed class MerchantOrderStore(StorageClients clients)
             return string.Equals(holder, paymentId, StringComparison.Ordinal) ? null : holder;
         }
     }
+
+    /// <summary>Gives the order id back if, and only if, this payment still holds it.</summary>
+    public async Task ReleaseAsync(string merchantId, string merchantOrderId, string paymentId, CancellationToken cancellationToken)
+    {
+        var existing = await Table.GetEntityIfExistsAsync<TableEntity>(merchantId, TableKeys.HashOf(merchantOrderId), cancellationToken: cancellationToken);
+        if (!existing.HasValue || !string.Equals(existing.Value!.GetString("PaymentId"), paymentId, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        try
+        {
+            await Table.DeleteEntityAsync(existing.Value, existing.Value.ETag, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            // Released or taken over meanwhile; either way this payment no longer holds it.
+        }
+    }
 }

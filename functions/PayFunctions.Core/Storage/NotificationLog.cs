@@ -6,8 +6,9 @@ using Azure.Storage.Blobs.Models;
 namespace PayFunctions.Core.Storage;
 
 /// <summary>
-/// Raw channel notifications, kept byte for byte in Blobs for audit and dispute, and a dedupe row
-/// per (channel, channel trade number, event) that counts how often each was delivered.
+/// Verified channel notifications, kept byte for byte in Blobs for audit and dispute, and a dedupe row
+/// per (channel, channel trade number, event) that counts how often each was delivered. Rejected ones
+/// go to the bounded <see cref="Notifications.RejectedNotificationLog"/>.
 /// </summary>
 public sealed class NotificationLog(StorageClients clients, TimeProvider time)
 {
@@ -19,8 +20,11 @@ public sealed class NotificationLog(StorageClients clients, TimeProvider time)
         var digest = Convert.ToHexStringLower(SHA256.HashData(body))[..16];
         var name = $"{channel}/{verdict}/{now:yyyy/MM/dd}/{now:HHmmssfff}-{digest}.json";
         var blob = clients.Blobs.GetBlobContainerClient(TableNames.NotificationArchiveContainer).GetBlobClient(name);
+        // Blob metadata takes printable ASCII only; a verified body may still arrive with extra headers.
         var metadata = headers
-            .Where(h => h.Key.StartsWith("Wechatpay-", StringComparison.OrdinalIgnoreCase))
+            .Where(h => h.Key.StartsWith("Wechatpay-", StringComparison.OrdinalIgnoreCase)
+                && h.Key.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
+                && h.Value.Length <= 1024 && h.Value.All(c => c is >= ' ' and <= '~'))
             .ToDictionary(h => h.Key.Replace("-", "_", StringComparison.Ordinal), h => h.Value, StringComparer.Ordinal);
         await blob.UploadAsync(new BinaryData(body), new BlobUploadOptions { Metadata = metadata }, cancellationToken);
     }

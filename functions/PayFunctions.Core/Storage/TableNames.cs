@@ -15,9 +15,10 @@ public static class TableNames
     public const string Settlements = "settlements";
     public const string Notifications = "notifications";
     public const string WebhookEvents = "webhookevents";
+    public const string NotificationRejections = "notificationrejections";
 
     public const string NotificationArchiveContainer = "channel-notifications";
 
     public static IReadOnlyList<string> All { get; } =
-        [Payments, MerchantOrders, Idempotency, Merchants, ApiKeys, Accounts, Ledger, Settlements, Notifications, WebhookEvents];
+        [Payments, MerchantOrders, Idempotency, Merchants, ApiKeys, Accounts, Ledger, Settlements, Notifications, WebhookEvents, NotificationRejections];
 }

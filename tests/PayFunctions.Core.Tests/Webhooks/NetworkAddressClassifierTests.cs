@@ -1,0 +1,78 @@
+using System.Net;
+using PayFunctions.Core.Webhooks;
+
+namespace PayFunctions.Core.Tests.Webhooks;
+
+public sealed class NetworkAddressClassifierTests
+{
+    [Theory]
+    [InlineData("8.8.8.8", AddressKind.Public)]
+    [InlineData("93.184.215.14", AddressKind.Public)]
+    [InlineData("100.63.255.255", AddressKind.Public)]
+    [InlineData("100.128.0.0", AddressKind.Public)]
+    [InlineData("172.15.255.255", AddressKind.Public)]
+    [InlineData("172.32.0.0", AddressKind.Public)]
+    [InlineData("0.0.0.0", AddressKind.Unspecified)]
+    [InlineData("0.1.2.3", AddressKind.Unspecified)]
+    [InlineData("127.0.0.1", AddressKind.Loopback)]
+    [InlineData("127.255.255.254", AddressKind.Loopback)]
+    [InlineData("10.0.0.1", AddressKind.Private)]
+    [InlineData("172.16.0.1", AddressKind.Private)]
+    [InlineData("172.31.255.255", AddressKind.Private)]
+    [InlineData("192.168.1.1", AddressKind.Private)]
+    [InlineData("100.64.0.1", AddressKind.SharedAddressSpace)]
+    [InlineData("100.127.255.254", AddressKind.SharedAddressSpace)]
+    [InlineData("169.254.0.1", AddressKind.LinkLocal)]
+    [InlineData("169.254.169.254", AddressKind.CloudMetadata)]
+    [InlineData("168.63.129.16", AddressKind.CloudMetadata)]
+    [InlineData("224.0.0.1", AddressKind.Multicast)]
+    [InlineData("239.255.255.250", AddressKind.Multicast)]
+    [InlineData("255.255.255.255", AddressKind.Broadcast)]
+    [InlineData("240.0.0.1", AddressKind.Reserved)]
+    [InlineData("192.0.2.10", AddressKind.Reserved)]
+    [InlineData("198.18.0.1", AddressKind.Reserved)]
+    [InlineData("2606:4700:4700::1111", AddressKind.Public)]
+    [InlineData("::", AddressKind.Unspecified)]
+    [InlineData("::1", AddressKind.Loopback)]
+    [InlineData("fc00::1", AddressKind.Private)]
+    [InlineData("fd12:3456:789a::1", AddressKind.Private)]
+    [InlineData("fd00:ec2::254", AddressKind.CloudMetadata)]
+    [InlineData("fe80::1", AddressKind.LinkLocal)]
+    [InlineData("fe80::1%2", AddressKind.LinkLocal)]
+    [InlineData("ff02::1", AddressKind.Multicast)]
+    [InlineData("2001:db8::1", AddressKind.Reserved)]
+    [InlineData("2001::1", AddressKind.Reserved)]
+    [InlineData("2002:7f00:1::", AddressKind.Reserved)]
+    [InlineData("fec0::1", AddressKind.Reserved)]
+    [InlineData("::7f00:1", AddressKind.Reserved)]
+    [InlineData("4000::1", AddressKind.Reserved)]
+    // IPv4 carried in IPv6 is judged as the IPv4 address it reaches.
+    [InlineData("::ffff:127.0.0.1", AddressKind.Loopback)]
+    [InlineData("::ffff:7f00:1", AddressKind.Loopback)]
+    [InlineData("::ffff:10.1.2.3", AddressKind.Private)]
+    [InlineData("::ffff:169.254.169.254", AddressKind.CloudMetadata)]
+    [InlineData("::ffff:168.63.129.16", AddressKind.CloudMetadata)]
+    [InlineData("::ffff:8.8.8.8", AddressKind.Public)]
+    [InlineData("64:ff9b::a9fe:a9fe", AddressKind.CloudMetadata)]
+    [InlineData("64:ff9b::7f00:1", AddressKind.Loopback)]
+    [InlineData("64:ff9b::808:808", AddressKind.Public)]
+    public void Classify_PutsEachAddressInItsNetwork(string address, AddressKind expected) =>
+        Assert.Equal(expected, NetworkAddressClassifier.Classify(IPAddress.Parse(address)));
+
+    [Theory]
+    [InlineData(AddressKind.Public, false, true)]
+    [InlineData(AddressKind.Loopback, false, false)]
+    [InlineData(AddressKind.Private, false, false)]
+    [InlineData(AddressKind.SharedAddressSpace, false, false)]
+    [InlineData(AddressKind.Loopback, true, true)]
+    [InlineData(AddressKind.Private, true, true)]
+    [InlineData(AddressKind.SharedAddressSpace, true, true)]
+    [InlineData(AddressKind.CloudMetadata, true, false)]
+    [InlineData(AddressKind.LinkLocal, true, false)]
+    [InlineData(AddressKind.Unspecified, true, false)]
+    [InlineData(AddressKind.Multicast, true, false)]
+    [InlineData(AddressKind.Broadcast, true, false)]
+    [InlineData(AddressKind.Reserved, true, false)]
+    public void IsAllowed_OpensOnlyLoopbackAndPrivateNetworksToDevelopment(AddressKind kind, bool allowPrivateNetworks, bool expected) =>
+        Assert.Equal(expected, NetworkAddressClassifier.IsAllowed(kind, allowPrivateNetworks));
+}
