@@ -33,7 +33,7 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.PublicBaseUrl is not null, "Api:PublicBaseUrl is required: channels call it back.").ValidateOnStart();
         services.AddOptions<DurableOptions>().BindConfiguration(DurableOptions.SectionName);
         services.AddOptions<SettlementOptions>().BindConfiguration(SettlementOptions.SectionName)
-            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Settlement:TimeZone is not a known time zone.").ValidateOnStart();
+            .Validate(o => o.IsValid(), "Settlement:TimeZone must be a known time zone and Settlement:CutoffGrace between 0 and 00:29:00.").ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
         services.AddHttpClient(ChannelResolver.WeChatPayName, c => c.Timeout = TimeSpan.FromSeconds(10));
@@ -55,6 +55,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<LedgerStore>();
         services.AddSingleton<SettlementStore>();
+        services.AddSingleton<SettlementStateStore>();
+        services.AddSingleton<SettlementDueIndex>();
+        services.AddSingleton<SettlementDayStore>();
         services.AddSingleton<NotificationLog>();
         services.AddSingleton<MerchantStore>();
         services.AddSingleton<ChannelResolver>();

@@ -8,12 +8,16 @@ public static class TableNames
     public const string Merchants = "merchants";
     public const string ApiKeys = "apikeys";
     public const string Ledger = "ledger";
+    public const string LedgerAccounts = "ledgeraccounts";
     public const string Settlements = "settlements";
+    public const string SettlementState = "settlementstate";
+    public const string SettlementDue = "settlementdue";
+    public const string SettlementDays = "settlementdays";
     public const string Notifications = "notifications";
     public const string WebhookEvents = "webhookevents";
 
     public const string NotificationArchiveContainer = "channel-notifications";
 
     public static IReadOnlyList<string> All { get; } =
-        [Payments, MerchantOrders, Idempotency, Merchants, ApiKeys, Ledger, Settlements, Notifications, WebhookEvents];
+        [Payments, MerchantOrders, Idempotency, Merchants, ApiKeys, Ledger, LedgerAccounts, Settlements, SettlementState, SettlementDue, SettlementDays, Notifications, WebhookEvents];
 }
