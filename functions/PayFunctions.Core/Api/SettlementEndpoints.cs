@@ -38,23 +38,22 @@ public sealed class SettlementEndpoints(
         }
 
         var dateText = request.Query["date"].ToString();
-        var date = scheduler.LatestSettleableDate();
-        if (dateText.Length > 0)
+        DateOnly date;
+        if (dateText.Length == 0)
         {
-            if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
-            {
-                return ApiError.InvalidRequest("date", "date must be yyyy-MM-dd.").ToResult();
-            }
-
-            if (date < SettlementScheduler.EarliestDate)
-            {
-                return ApiError.InvalidRequest("date", $"date must be {SettlementScheduler.EarliestDate:yyyy-MM-dd} or later.").ToResult();
-            }
-
-            if (!scheduler.CanSettle(date))
-            {
-                return ApiError.SettlementDateInFuture(date, scheduler.OpensAt(date)).ToResult();
-            }
+            date = scheduler.LatestSettleableDate();
+        }
+        else if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            return ApiError.InvalidRequest("date", "date must be yyyy-MM-dd.").ToResult();
+        }
+        else if (date < SettlementScheduler.EarliestDate)
+        {
+            return ApiError.InvalidRequest("date", $"date must be {SettlementScheduler.EarliestDate:yyyy-MM-dd} or later.").ToResult();
+        }
+        else if (!scheduler.CanSettle(date))
+        {
+            return ApiError.SettlementDateInFuture(date, scheduler.OpensAt(date)).ToResult();
         }
 
         var (instanceId, result) = await scheduler.RunDayAsync(durable, date, cancellationToken);
