@@ -39,7 +39,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName)
             .Validate(o => o.IsValid(), "RateLimits: each rule needs Limit 1–1000000 and Window 1 ms–1 day; MaxTrackedKeys 1000–10000000.").ValidateOnStart();
         services.AddOptions<SettlementOptions>().BindConfiguration(SettlementOptions.SectionName)
-            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Settlement:TimeZone is not a known time zone.").ValidateOnStart();
+            .Validate(o => o.IsValid(), "Settlement:TimeZone must be a known time zone and Settlement:CutoffGrace between 0 and 00:29:00.").ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
         services.AddHttpClient(ChannelResolver.WeChatPayName, c => c.Timeout = TimeSpan.FromSeconds(10));
@@ -63,6 +63,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<LedgerStore>();
         services.AddSingleton<SettlementStore>();
+        services.AddSingleton<SettlementStateStore>();
+        services.AddSingleton<SettlementDueIndex>();
+        services.AddSingleton<SettlementDayStore>();
         services.AddSingleton<NotificationLog>();
         services.AddSingleton<SecretEnvelope>();
         services.AddSingleton<RejectedNotificationLog>();

@@ -1,23 +1,21 @@
 namespace PayFunctions.Domain;
 
-/// <summary>Balances read off the journal.</summary>
+/// <summary>Balances read off an account's projected lines.</summary>
 public static class LedgerBalances
 {
     /// <summary>
     /// Credits minus debits of one account, per currency, ordered by currency code; currencies whose
     /// balance is zero are left out. For liability accounts (payables, payouts in transit) a positive
-    /// balance is what the platform owes.
+    /// balance is what the platform owes. Lines of other accounts are ignored.
     /// </summary>
-    public static IReadOnlyList<Money> CreditBalance(IEnumerable<JournalEntry> entries, string account)
+    public static IReadOnlyList<Money> CreditBalance(IEnumerable<AccountLine> lines, string account)
     {
-        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(lines);
         var balances = new Dictionary<Currency, long>();
-        foreach (var line in entries.SelectMany(e => e.Lines).Where(l => l.Account == account))
+        foreach (var line in lines.Where(l => l.Account == account))
         {
-            balances.TryGetValue(line.Amount.Currency, out var balance);
-            balances[line.Amount.Currency] = line.Side == EntrySide.Credit
-                ? checked(balance + line.Amount.MinorUnits)
-                : checked(balance - line.Amount.MinorUnits);
+            balances.TryGetValue(line.Currency, out var balance);
+            balances[line.Currency] = checked(balance + line.CreditBalance.MinorUnits);
         }
 
         return

@@ -12,8 +12,7 @@ public sealed record SettlementCutoff(DateOnly SettlementDate, DateTimeOffset Cu
         var local = settlementDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
 
         // Where clocks jump forward over midnight, the day starts at the first local time that exists.
-        var limit = local.AddDays(2);
-        while (zone.IsInvalidTime(local) && local < limit)
+        for (var minutes = 0; minutes < 2 * 24 * 60 && zone.IsInvalidTime(local); minutes++)
         {
             local = local.AddMinutes(1);
         }

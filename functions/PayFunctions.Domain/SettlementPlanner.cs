@@ -4,53 +4,26 @@ using System.Text;
 
 namespace PayFunctions.Domain;
 
-/// <summary>Works out the T+1 settlement batch from the ledger.</summary>
+/// <summary>
+/// The arithmetic of settlement. What an account is owed at a cut-off is what it earned before that cut-off minus
+/// everything ever settled to it (a cumulative watermark), never "what was posted since the last settlement", so
+/// batches can run in any order, again and again, and no capture is paid twice.
+/// </summary>
 public static class SettlementPlanner
 {
     private const string SettlementIdPrefix = "stl_";
 
     /// <summary>
-    /// The balance of every payable account in every currency from the entries posted strictly before the cut-off,
-    /// credits minus debits, so earlier settlements are already netted out. Settlements already posted for this
-    /// same batch are netted out too, whenever they were posted, so planning a batch again after it was (partly)
-    /// paid never pays anyone twice. Only positive balances, ordered by account then currency.
+    /// What <paramref name="accountId"/> earned in <paramref name="currency"/> from entries posted strictly before
+    /// <paramref name="cutoffUtc"/>: the net credit of its payable account from every entry except settlements,
+    /// which are what was paid out of it. Lines of other accounts and currencies are ignored.
     /// </summary>
-    public static IReadOnlyList<SettlementLine> Plan(IEnumerable<JournalEntry> entries, SettlementCutoff cutoff)
-    {
-        ArgumentNullException.ThrowIfNull(entries);
-        ArgumentNullException.ThrowIfNull(cutoff);
-        var balances = new Dictionary<(string AccountId, Currency Currency), long>();
-        foreach (var entry in entries)
-        {
-            var beforeCutoff = entry.PostedAt < cutoff.CutoffUtc;
-            foreach (var line in entry.Lines)
-            {
-                if (!LedgerAccounts.TryParsePayable(line.Account, out var accountId))
-                {
-                    continue;
-                }
+    public static long EarnedBefore(IEnumerable<AccountLine> lines, string accountId, Currency currency, DateTimeOffset cutoffUtc) =>
+        Earned(lines, accountId, currency, cutoffUtc);
 
-                var currency = line.Amount.Currency;
-                if (!beforeCutoff && !IsThisBatch(entry, cutoff.SettlementDate, accountId, currency))
-                {
-                    continue;
-                }
-
-                var key = (accountId, currency);
-                balances.TryGetValue(key, out var balance);
-                balances[key] = line.Side == EntrySide.Credit
-                    ? checked(balance + line.Amount.MinorUnits)
-                    : checked(balance - line.Amount.MinorUnits);
-            }
-        }
-
-        return balances
-            .Where(b => b.Value > 0)
-            .OrderBy(b => b.Key.AccountId, StringComparer.Ordinal)
-            .ThenBy(b => b.Key.Currency.Code, StringComparer.Ordinal)
-            .Select(b => new SettlementLine(b.Key.AccountId, new Money(b.Value, b.Key.Currency)))
-            .ToList();
-    }
+    /// <summary>What <paramref name="accountId"/> earned in <paramref name="currency"/> from every entry read, whenever posted.</summary>
+    public static long EarnedInAll(IEnumerable<AccountLine> lines, string accountId, Currency currency) =>
+        Earned(lines, accountId, currency, null);
 
     /// <summary>
     /// The deterministic id of the settlement of <paramref name="accountId"/> in <paramref name="currency"/> on
@@ -71,9 +44,24 @@ public static class SettlementPlanner
         return SettlementIdPrefix + date.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "_" + account + "_" + Sanitise(currency.Code);
     }
 
-    private static bool IsThisBatch(JournalEntry entry, DateOnly date, string accountId, Currency currency) =>
-        string.Equals(entry.Kind, Postings.SettlementKind, StringComparison.Ordinal)
-        && string.Equals(entry.Reference, SettlementId(date, accountId, currency), StringComparison.Ordinal);
+    private static long Earned(IEnumerable<AccountLine> lines, string accountId, Currency currency, DateTimeOffset? cutoffUtc)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var payable = LedgerAccounts.Payable(accountId);
+        long earned = 0;
+        foreach (var line in lines)
+        {
+            if (line.Account == payable
+                && line.Currency == currency
+                && !string.Equals(line.Kind, Postings.SettlementKind, StringComparison.Ordinal)
+                && (cutoffUtc is null || line.PostedAt < cutoffUtc))
+            {
+                earned = checked(earned + line.CreditBalance.MinorUnits);
+            }
+        }
+
+        return earned;
+    }
 
     private static string Sanitise(string value) =>
         string.Create(value.Length, value, static (span, source) =>

@@ -13,7 +13,8 @@ public sealed class ActivityFunctions(
     CompletePaymentActivity complete,
     SendWebhookActivity webhook,
     PlanSettlementActivity plan,
-    RecordSettlementActivity record)
+    RecordSettlementActivity record,
+    CompleteSettlementDayActivity completeDay)
 {
     [Function(nameof(PrepayActivity))]
     public Task<PrepayOutcome> Prepay([ActivityTrigger] PaymentOrchestrationInput input, CancellationToken cancellationToken) =>
@@ -44,6 +45,10 @@ public sealed class ActivityFunctions(
         plan.ExecuteAsync(input, cancellationToken);
 
     [Function(nameof(RecordSettlementActivity))]
-    public Task<bool> RecordSettlement([ActivityTrigger] SettlementPlanItem input, CancellationToken cancellationToken) =>
+    public Task<SettlementRecordResult> RecordSettlement([ActivityTrigger] SettlementPlanItem input, CancellationToken cancellationToken) =>
         record.ExecuteAsync(input, cancellationToken);
+
+    [Function(nameof(CompleteSettlementDayActivity))]
+    public Task<bool> CompleteSettlementDay([ActivityTrigger] SettlementDayResult input, CancellationToken cancellationToken) =>
+        completeDay.ExecuteAsync(input, cancellationToken);
 }

@@ -7,12 +7,15 @@ namespace PayFunctions.FunctionApp;
 
 public sealed class BackgroundFunctions(SettlementScheduler scheduler, ChannelWorkProcessor processor)
 {
-    /// <summary>00:30 China Standard Time (UTC+8, no daylight saving), written in UTC because Linux plans ignore WEBSITE_TIME_ZONE.</summary>
+    /// <summary>
+    /// 00:30 China Standard Time (UTC+8, no daylight saving), written in UTC because Linux plans ignore WEBSITE_TIME_ZONE.
+    /// Settles every day not yet settled, so a missed run is caught up by the next.
+    /// </summary>
     [Function("SettlementTimer")]
     public Task StartSettlement(
         [TimerTrigger("0 30 16 * * *")] TimerInfo timer,
         [DurableClient] DurableTaskClient durable,
-        CancellationToken cancellationToken) => scheduler.StartAsync(durable, null, cancellationToken);
+        CancellationToken cancellationToken) => scheduler.CatchUpAsync(durable, cancellationToken);
 
     /// <summary>Channel work over Storage queues; the "Storage" connection is identity-based in Azure.</summary>
     [Function("ChannelWorkWeChatPay")]

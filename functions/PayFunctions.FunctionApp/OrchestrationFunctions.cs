@@ -13,6 +13,10 @@ public static class OrchestrationFunctions
         new PaymentOrchestrator().RunAsync(context, context.GetInput<PaymentOrchestrationInput>()!);
 
     [Function(nameof(SettlementOrchestrator))]
-    public static Task<int> RunSettlementOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
+    public static Task<SettlementDayResult> RunSettlementOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new SettlementOrchestrator().RunAsync(context, context.GetInput<SettlementInput>()!);
+
+    [Function(nameof(SettlementCatchUpOrchestrator))]
+    public static Task<List<SettlementDayResult>> RunSettlementCatchUpOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new SettlementCatchUpOrchestrator().RunAsync(context, context.GetInput<SettlementCatchUpInput>()!);
 }

@@ -5,7 +5,7 @@ using PayFunctions.Core.Orchestration;
 
 namespace PayFunctions.LocalHost;
 
-/// <summary>LocalHost's stand-in for the Functions timer trigger: starts the day's settlement at 00:30 in the settlement zone.</summary>
+/// <summary>LocalHost's stand-in for the Functions timer trigger: at 00:30 in the settlement zone, settles every day not yet settled.</summary>
 public sealed class SettlementTimer(DurableTaskClient durable, SettlementScheduler scheduler, IOptions<SettlementOptions> options, TimeProvider time, ILogger<SettlementTimer> logger)
     : BackgroundService
 {
@@ -23,8 +23,8 @@ public sealed class SettlementTimer(DurableTaskClient durable, SettlementSchedul
             }
 
             await Task.Delay(next - now.DateTime, time, stoppingToken);
-            var instanceId = await scheduler.StartAsync(durable, null, stoppingToken);
-            logger.LogInformation("Settlement {InstanceId} started", instanceId);
+            var instanceId = await scheduler.CatchUpAsync(durable, stoppingToken);
+            logger.LogInformation("Daily settlement {InstanceId} started", instanceId ?? "(nothing to settle)");
         }
     }
 }

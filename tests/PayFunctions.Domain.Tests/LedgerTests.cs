@@ -138,9 +138,49 @@ public sealed class LedgerTests
             Postings.Settlement("je_3", "stl_1", "acct_m", Cny(9000), At),
         };
 
-        Assert.Equal([Cny(940), usd], LedgerBalances.CreditBalance(entries, LedgerAccounts.Payable("acct_m")));
-        Assert.Equal([Cny(9000)], LedgerBalances.CreditBalance(entries, LedgerAccounts.PayoutsInTransit("acct_m")));
-        Assert.Equal([Cny(60)], LedgerBalances.CreditBalance(entries, LedgerAccounts.Payable(SplitCalculator.PlatformFeeAccount)));
-        Assert.Empty(LedgerBalances.CreditBalance(entries, LedgerAccounts.Payable("acct_nobody")));
+        var lines = entries.SelectMany(LedgerProjection.Project).ToList();
+
+        Assert.Equal([Cny(940), usd], LedgerBalances.CreditBalance(lines, LedgerAccounts.Payable("acct_m")));
+        Assert.Equal([Cny(9000)], LedgerBalances.CreditBalance(lines, LedgerAccounts.PayoutsInTransit("acct_m")));
+        Assert.Equal([Cny(60)], LedgerBalances.CreditBalance(lines, LedgerAccounts.Payable(SplitCalculator.PlatformFeeAccount)));
+        Assert.Empty(LedgerBalances.CreditBalance(lines, LedgerAccounts.Payable("acct_nobody")));
+    }
+
+    [Fact]
+    public void Projection_has_one_line_per_account_and_currency_of_an_entry()
+    {
+        var usd = Currency.Parse("USD");
+        var entry = JournalEntry.Create("je_fx", "fx", "ref_1", At,
+        [
+            new("b", EntrySide.Credit, Cny(300)), new("a", EntrySide.Debit, Cny(700)), new("b", EntrySide.Credit, Cny(400)),
+            new("b", EntrySide.Debit, new Money(100, usd)), new("a", EntrySide.Credit, new Money(100, usd)),
+        ]);
+
+        Assert.Equal(
+            [
+                new AccountLine("a", "je_fx", "fx", "ref_1", At, Currency.Cny, 0, 700),
+                new AccountLine("a", "je_fx", "fx", "ref_1", At, usd, 100, 0),
+                new AccountLine("b", "je_fx", "fx", "ref_1", At, Currency.Cny, 700, 0),
+                new AccountLine("b", "je_fx", "fx", "ref_1", At, usd, 0, 100),
+            ],
+            LedgerProjection.Project(entry));
+    }
+
+    [Property(Arbitrary = [typeof(DomainArbitraries)], MaxTest = 200)]
+    public void Projection_keeps_every_amount_of_the_entry(SplitScenario scenario)
+    {
+        if (!scenario.Gross.IsPositive)
+        {
+            return;
+        }
+
+        var entry = Postings.PaymentCaptured("je_1", "pay_1", "wechat_pay", scenario.Gross, SplitCalculator.Allocate(scenario.Gross, scenario.Fee, "acct_m", scenario.Rule), At);
+
+        var lines = LedgerProjection.Project(entry);
+
+        Assert.Equal(entry.Lines.Where(l => l.Side == EntrySide.Credit).Sum(l => l.Amount.MinorUnits), lines.Sum(l => l.Credits));
+        Assert.Equal(entry.Lines.Where(l => l.Side == EntrySide.Debit).Sum(l => l.Amount.MinorUnits), lines.Sum(l => l.Debits));
+        Assert.Equal(lines.Count, lines.Select(l => (l.Account, l.Currency)).Distinct().Count());
+        Assert.All(entry.Lines, l => Assert.Contains(lines, p => p.Account == l.Account && p.Currency == l.Amount.Currency));
     }
 }

@@ -305,6 +305,44 @@ public sealed class BadInputTests(PlatformFixture platform)
         Assert.Equal("date", (string?)problem["param"]);
     }
 
+    [Fact]
+    public async Task RunSettlement_ForADayWhoseCutoffHasNotPassed_Answers400AndSettlesNothing()
+    {
+        var china = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var tomorrow = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, china).DateTime).AddDays(1);
+        foreach (var date in new[] { tomorrow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "9999-12-31" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"api/ops/settlements?date={date}");
+            request.Headers.Authorization = new("Bearer", PlatformFixture.AdminKey);
+            var (status, problem, response) = await scenario.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.BadRequest, status);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(("settlement_date_in_future", "date"), ((string?)problem["code"], (string?)problem["param"]));
+            Assert.Contains(date, (string?)problem["detail"], StringComparison.Ordinal);
+        }
+
+        var settledTomorrow = 0;
+        await foreach (var _ in platform.Storage.Tables.GetTableClient(Core.Storage.TableNames.Settlements)
+            .QueryAsync<Azure.Data.Tables.TableEntity>(e => e.RowKey.CompareTo("stl_" + tomorrow.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)) >= 0, select: ["RowKey"]))
+        {
+            settledTomorrow++;
+        }
+
+        Assert.Equal(0, settledTomorrow);
+    }
+
+    [Fact]
+    public async Task RunSettlement_ForADayBefore2000_Answers400()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/ops/settlements?date=0001-01-01");
+        request.Headers.Authorization = new("Bearer", PlatformFixture.AdminKey);
+        var (status, problem, _) = await scenario.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(("parameter_invalid", "date"), ((string?)problem["code"], (string?)problem["param"]));
+    }
+
     private async Task<int> CountRowsAsync(string table)
     {
         var count = 0;

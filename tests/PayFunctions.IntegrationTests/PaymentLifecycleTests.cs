@@ -70,7 +70,7 @@ public sealed class PaymentLifecycleTests(PlatformFixture platform)
         await scenario.WaitForStatusAsync(id, "succeeded", TimeSpan.FromSeconds(30));
         var original = (await WaitForDeliveriesAsync(id, 1))[0];
         await WaitForSingleWebhookAsync(id, "payment.succeeded");
-        var ledgerBefore = (await platform.Ledger.ReadAllAsync(CancellationToken.None)).Count;
+        var ledgerBefore = (await LedgerSnapshot.ReadJournalAsync(platform.Storage)).Count;
         var webhooksBefore = (await scenario.WebhooksForAsync(id)).Count;
 
         var body = (string)original["body"]!;
@@ -93,7 +93,7 @@ public sealed class PaymentLifecycleTests(PlatformFixture platform)
             Assert.False(response.IsSuccessStatusCode, $"a tampered notification was acknowledged: {response.StatusCode}");
         }
 
-        Assert.Equal(ledgerBefore, (await platform.Ledger.ReadAllAsync(CancellationToken.None)).Count);
+        Assert.Equal(ledgerBefore, (await LedgerSnapshot.ReadJournalAsync(platform.Storage)).Count);
         Assert.Equal(webhooksBefore, (await scenario.WebhooksForAsync(id)).Count);
         Assert.Equal("succeeded", (string?)(await scenario.GetPaymentAsync(id))["status"]);
         await scenario.AssertLedgerInvariantAsync();
@@ -129,45 +129,6 @@ public sealed class PaymentLifecycleTests(PlatformFixture platform)
         Assert.Single(await scenario.LedgerEntriesForAsync(id));
         await WaitForSingleWebhookAsync(id, "payment.succeeded");
         await scenario.AssertLedgerInvariantAsync();
-    }
-
-    [Fact]
-    public async Task Settlement_BatchesEachReceiversBalanceOnceForTheDay()
-    {
-        var id = (string)(await scenario.CreatePaymentAsync(amount: 3000))["id"]!;
-        await scenario.PayAsync(id);
-        await scenario.WaitForStatusAsync(id, "succeeded", TimeSpan.FromSeconds(30));
-
-        var pendingBefore = await CnyBalanceAsync("pending_settlement");
-        var inTransitBefore = await CnyBalanceAsync("in_transit");
-        Assert.True(pendingBefore >= 2982, $"pending {pendingBefore} lacks this payment's 2982");
-
-        var date = DateTime.UtcNow.AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        using var run = new HttpRequestMessage(HttpMethod.Post, $"api/ops/settlements?date={date}");
-        run.Headers.Authorization = new("Bearer", PlatformFixture.AdminKey);
-        var (status, body, _) = await scenario.SendAsync(run);
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.True((int)body["settlements_recorded"]! >= 2, body.ToJsonString());
-
-        using var list = platform.Request(HttpMethod.Get, "api/v1/settlements");
-        var settlements = (await scenario.SendAsync(list)).Body["data"]!.AsArray();
-        var mine = Assert.Single(settlements, s => (string?)s!["settlement_date"] == date)!;
-        var entries = await platform.Ledger.ReadAllAsync(CancellationToken.None);
-        var cutoff = DateTimeOffset.Parse((string)mine["cutoff_at"]!, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.DoesNotContain(
-            SettlementPlanner.Plan(entries, new SettlementCutoff(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), cutoff)),
-            l => l.AccountId == PlatformFixture.DemoMerchantId);
-        Assert.Equal(0, await CnyBalanceAsync("pending_settlement"));
-        Assert.Equal(inTransitBefore + pendingBefore, await CnyBalanceAsync("in_transit"));
-        await scenario.AssertLedgerInvariantAsync();
-    }
-
-    private async Task<long> CnyBalanceAsync(string bucket)
-    {
-        using var request = platform.Request(HttpMethod.Get, "api/v1/balance");
-        var (status, balance, _) = await scenario.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, status);
-        return balance[bucket]!.AsArray().Where(a => (string?)a!["currency"] == "cny").Sum(a => (long)a!["amount"]!);
     }
 
     private async Task<JsonObject> WaitForSingleWebhookAsync(string paymentId, string type)

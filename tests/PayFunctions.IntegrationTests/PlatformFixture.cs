@@ -49,7 +49,7 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public StorageClients Storage { get; } = new(Options.Create(new StorageOptions { ConnectionString = ConnectionString }));
 
-    public LedgerStore Ledger => new(Storage);
+    public LedgerStore Ledger => new(Storage, new SettlementDueIndex(Storage));
 
     public string SecretsDirectory => Path.Combine(work, "secrets");
 

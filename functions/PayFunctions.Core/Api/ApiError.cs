@@ -24,6 +24,14 @@ public sealed record ApiError(int Status, string Code, string Title, string? Det
     public static ApiError MalformedBody(string detail) =>
         new(StatusCodes.Status400BadRequest, "body_invalid", "The request body is not valid JSON for this endpoint.", detail);
 
+    public static ApiError SettlementDateInFuture(DateOnly date, DateTimeOffset opensAt) =>
+        new(
+            StatusCodes.Status400BadRequest,
+            "settlement_date_in_future",
+            "That day cannot be settled yet.",
+            $"The batch of {date:yyyy-MM-dd} settles what was captured before its cut-off and may run from {opensAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}.",
+            "date");
+
     /// <summary>An unexpected failure: no detail of it leaves the server, and a retry is safe.</summary>
     public static ApiError Internal() =>
         new(StatusCodes.Status500InternalServerError, "internal_error", "Something went wrong on our side.", "The request was not completed; it is safe to retry with the same Idempotency-Key.");

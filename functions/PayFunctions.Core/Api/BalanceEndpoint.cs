@@ -6,7 +6,8 @@ namespace PayFunctions.Core.Api;
 
 /// <summary>
 /// The merchant's money as the ledger sees it: captured and owed but not yet settled, and settled
-/// and on its way to the bank. Read straight off the journal, so it always agrees with it.
+/// and on its way to the bank. Read off the merchant's own two accounts in the ledger's per-account
+/// projection, so it agrees with the journal and costs the same whatever other merchants do.
 /// </summary>
 public sealed class BalanceEndpoint(MerchantAuthenticator authenticator, LedgerStore ledger)
 {
@@ -18,11 +19,13 @@ public sealed class BalanceEndpoint(MerchantAuthenticator authenticator, LedgerS
             return ApiError.Unauthenticated().ToResult();
         }
 
-        var entries = await ledger.ReadAllAsync(cancellationToken);
+        var payable = LedgerAccounts.Payable(merchant.Id);
+        var inTransit = LedgerAccounts.PayoutsInTransit(merchant.Id);
+        var reads = await Task.WhenAll(ledger.ReadAccountAsync(payable, cancellationToken), ledger.ReadAccountAsync(inTransit, cancellationToken));
         var balance = new BalanceResource(
             "balance",
-            Amounts(LedgerBalances.CreditBalance(entries, LedgerAccounts.Payable(merchant.Id))),
-            Amounts(LedgerBalances.CreditBalance(entries, LedgerAccounts.PayoutsInTransit(merchant.Id))));
+            Amounts(LedgerBalances.CreditBalance(reads[0], payable)),
+            Amounts(LedgerBalances.CreditBalance(reads[1], inTransit)));
         return Results.Json(balance, ApiJson.Options);
     }
 

@@ -1,14 +1,12 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Options;
-using PayFunctions.Core.Configuration;
 using PayFunctions.Core.Orchestration;
 using PayFunctions.Core.Storage;
 
 namespace PayFunctions.Core.Api;
 
-/// <summary>Merchants list their settlements; operators can start a day's batch by hand (the timer does it daily).</summary>
+/// <summary>Merchants list their settlements; operators can run a day's batch by hand (the daily run does it at 00:30).</summary>
 public sealed class SettlementEndpoints(
     MerchantAuthenticator authenticator,
     SettlementStore settlements,
@@ -28,6 +26,10 @@ public sealed class SettlementEndpoints(
         return Results.Json(new { @object = "list", url = "/api/v1/settlements", data, has_more = false }, ApiJson.Options);
     }
 
+    /// <summary>
+    /// Runs the batch of <c>date</c> (default: the latest day that may be settled) and answers when it ends. Only a day
+    /// whose cut-off has passed may run; running a day again is safe and pays only what is still owed.
+    /// </summary>
     public async Task<IResult> RunAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         if (!await admin.IsAdminAsync(request, cancellationToken))
@@ -36,21 +38,37 @@ public sealed class SettlementEndpoints(
         }
 
         var dateText = request.Query["date"].ToString();
-        DateOnly? date = null;
-        if (dateText.Length > 0)
+        DateOnly date;
+        if (dateText.Length == 0)
         {
-            if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-            {
-                return ApiError.InvalidRequest("date", "date must be yyyy-MM-dd.").ToResult();
-            }
-
-            date = parsed;
+            date = scheduler.LatestSettleableDate();
+        }
+        else if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            return ApiError.InvalidRequest("date", "date must be yyyy-MM-dd.").ToResult();
+        }
+        else if (date < SettlementScheduler.EarliestDate)
+        {
+            return ApiError.InvalidRequest("date", $"date must be {SettlementScheduler.EarliestDate:yyyy-MM-dd} or later.").ToResult();
+        }
+        else if (!scheduler.CanSettle(date))
+        {
+            return ApiError.SettlementDateInFuture(date, scheduler.OpensAt(date)).ToResult();
         }
 
-        var (instanceId, settled) = await scheduler.RunAsync(durable, date, cancellationToken);
-        return Results.Json(new { instance_id = instanceId, settlements_recorded = settled }, ApiJson.Options, statusCode: StatusCodes.Status200OK);
+        var (instanceId, result) = await scheduler.RunDayAsync(durable, date, cancellationToken);
+        var failed = result.Failed.Select(f => new FailureResource(f.AccountId, f.Currency.ToLowerInvariant(), f.Error));
+        return Results.Json(
+            new RunResource("settlement_run", instanceId, result.SettlementDate, result.Status, result.Accounts, result.Recorded, failed),
+            ApiJson.Options,
+            statusCode: StatusCodes.Status200OK);
     }
 
     private sealed record SettlementResource(
         string Id, string Object, string Account, long Amount, string Currency, string SettlementDate, DateTimeOffset CutoffAt, string JournalEntryId, DateTimeOffset CreatedAt);
+
+    private sealed record RunResource(
+        string Object, string InstanceId, string SettlementDate, string Status, int Accounts, int SettlementsRecorded, IEnumerable<FailureResource> Failed);
+
+    private sealed record FailureResource(string Account, string Currency, string Error);
 }

@@ -3,7 +3,7 @@ namespace PayFunctions.Core.Orchestration;
 /// <summary>The orchestrations and activities both hosts must expose under these exact names.</summary>
 public static class PayFunctionsTasks
 {
-    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(PaymentOrchestrator), typeof(SettlementOrchestrator)];
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(PaymentOrchestrator), typeof(SettlementOrchestrator), typeof(SettlementCatchUpOrchestrator)];
 
     public static IReadOnlyList<Type> Activities { get; } =
     [
@@ -15,5 +15,6 @@ public static class PayFunctionsTasks
         typeof(SendWebhookActivity),
         typeof(PlanSettlementActivity),
         typeof(RecordSettlementActivity),
+        typeof(CompleteSettlementDayActivity),
     ];
 }

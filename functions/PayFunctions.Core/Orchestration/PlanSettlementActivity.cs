@@ -7,7 +7,8 @@ using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Orchestration;
 
-public sealed class PlanSettlementActivity(LedgerStore ledger, IOptions<SettlementOptions> options)
+/// <summary>Lists the accounts the day's batch must consider: those in the index of accounts with something owed, never a ledger scan.</summary>
+public sealed class PlanSettlementActivity(SettlementDueIndex due, IOptions<SettlementOptions> options)
     : TaskActivity<SettlementInput, List<SettlementPlanItem>>
 {
     public override Task<List<SettlementPlanItem>> RunAsync(TaskActivityContext context, SettlementInput input) =>
@@ -17,14 +18,13 @@ public sealed class PlanSettlementActivity(LedgerStore ledger, IOptions<Settleme
     {
         var date = DateOnly.ParseExact(input.SettlementDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var cutoff = SettlementCutoff.For(date, options.Value.Zone);
-        var entries = await ledger.ReadAllAsync(cancellationToken);
+        var accounts = await due.ListAsync(cancellationToken);
         return
         [
-            .. SettlementPlanner.Plan(entries, cutoff).Select(line => new SettlementPlanItem(
-                SettlementPlanner.SettlementId(date, line.AccountId, line.Amount.Currency),
-                line.AccountId,
-                line.Amount.MinorUnits,
-                line.Amount.Currency.Code,
+            .. accounts.Select(a => new SettlementPlanItem(
+                SettlementPlanner.SettlementId(date, a.AccountId, Currency.Parse(a.Currency)),
+                a.AccountId,
+                a.Currency,
                 input.SettlementDate,
                 cutoff.CutoffUtc)),
         ];

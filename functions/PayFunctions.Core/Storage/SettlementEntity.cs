@@ -1,10 +1,10 @@
-using System.Runtime.Serialization;
-
 namespace PayFunctions.Core.Storage;
 
-/// <summary>One receiver's T+1 batch for one currency, keyed so a re-run of the same day writes nothing new.</summary>
+/// <summary>One receiver's settlement for one day and currency (partition = escaped account id, row = settlement id), written once.</summary>
 public sealed class SettlementEntity : TableRow
 {
+    public string AccountId { get; set; } = "";
+
     public string SettlementDate { get; set; } = "";
 
     public DateTimeOffset CutoffUtc { get; set; }
@@ -17,9 +17,6 @@ public sealed class SettlementEntity : TableRow
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    [IgnoreDataMember]
-    public string AccountId => PartitionKey;
-
-    [IgnoreDataMember]
+    [System.Runtime.Serialization.IgnoreDataMember]
     public string Id => RowKey;
 }

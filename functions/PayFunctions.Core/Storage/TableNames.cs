@@ -12,7 +12,11 @@ public static class TableNames
     public const string ApiKeys = "apikeys";
     public const string Accounts = "accounts";
     public const string Ledger = "ledger";
+    public const string LedgerAccounts = "ledgeraccounts";
     public const string Settlements = "settlements";
+    public const string SettlementState = "settlementstate";
+    public const string SettlementDue = "settlementdue";
+    public const string SettlementDays = "settlementdays";
     public const string Notifications = "notifications";
     public const string WebhookEvents = "webhookevents";
     public const string NotificationRejections = "notificationrejections";
@@ -20,5 +24,5 @@ public static class TableNames
     public const string NotificationArchiveContainer = "channel-notifications";
 
     public static IReadOnlyList<string> All { get; } =
-        [Payments, MerchantOrders, Idempotency, Merchants, ApiKeys, Accounts, Ledger, Settlements, Notifications, WebhookEvents, NotificationRejections];
+        [Payments, MerchantOrders, Idempotency, Merchants, ApiKeys, Accounts, Ledger, LedgerAccounts, Settlements, SettlementState, SettlementDue, SettlementDays, Notifications, WebhookEvents, NotificationRejections];
 }

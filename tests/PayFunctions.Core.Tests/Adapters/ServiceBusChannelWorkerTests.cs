@@ -53,7 +53,7 @@ public sealed class ServiceBusChannelWorkerTests : IDisposable
     {
         var storage = new StorageClients(Options.Create(new StorageOptions { ConnectionString = "UseDevelopmentStorage=true" }));
         var processor = new ChannelWorkProcessor(
-            channels, new PaymentStore(storage), new LedgerStore(storage), TimeProvider.System, NullLogger<ChannelWorkProcessor>.Instance);
+            channels, new PaymentStore(storage), new LedgerStore(storage, new SettlementDueIndex(storage)), TimeProvider.System, NullLogger<ChannelWorkProcessor>.Instance);
         return new ServiceBusChannelWorker(Mock.Of<ServiceBusClient>(), processor, NullLogger<ServiceBusChannelWorker>.Instance);
     }
 
