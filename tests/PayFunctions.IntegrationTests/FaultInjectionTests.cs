@@ -45,7 +45,7 @@ public sealed class FaultInjectionTests(PlatformFixture platform)
         // Whatever is still open is closed, as a merchant would; then every payment must end.
         var ended = await Task.WhenAll(ids.Select(id => EndAsync(id, patience.Token)));
 
-        var ledger = await platform.Ledger.ReadAllAsync(CancellationToken.None);
+        var ledger = await LedgerSnapshot.ReadJournalAsync(platform.Storage);
         foreach (var payment in ended)
         {
             var id = (string)payment["id"]!;

@@ -103,8 +103,8 @@ public sealed class SettlementTests(PlatformFixture platform)
     {
         var id = "mch_it_stl_" + Guid.NewGuid().ToString("N")[..10];
         var key = "sk_test_it_" + Guid.NewGuid().ToString("N");
-        var merchants = new MerchantStore(platform.Storage, new LocalDirectorySecretStore(platform.SecretsDirectory));
-        await merchants.UpsertAsync(new MerchantEntity { RowKey = id, Name = id, FeeBasisPoints = 60 }, key, PlatformFixture.WebhookSecret, CancellationToken.None);
+        await platform.Merchants(TimeProvider.System).SeedAsync(
+            new MerchantEntity { Id = id, Name = id, FeeBasisPoints = 60 }, key, PlatformFixture.WebhookSecret, CancellationToken.None);
         return (id, key);
     }
 
