@@ -1,0 +1,57 @@
+using System.Globalization;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using PayFunctions.Benchmarks;
+using PayFunctions.Core.Storage;
+
+// Seeds an in-memory Azurite with merchants × entries captures, counts the table requests of each operation,
+// then times them with BenchmarkDotNet in this process (the seeded Azurite lives only as long as it does).
+var merchants = Option("--merchants", 1_000);
+var entries = Option("--entries-per-merchant", 100);
+var iterations = Option("--iterations", 5);
+var now = DateTimeOffset.UtcNow;
+
+using var azurite = await Azurite.StartAsync();
+var context = new BenchmarkContext(azurite.ConnectionString, LedgerSeeder.Merchant(merchants / 2), now);
+await new StorageInitializer(context.Storage).EnsureCreatedAsync(CancellationToken.None);
+Console.WriteLine($"Seeding {merchants} merchants × {entries} captures into Azurite...");
+var seeding = await LedgerSeeder.SeedAsync(context.Storage, merchants, entries, now);
+Console.WriteLine($"Seeded in {seeding.TotalSeconds:F0} s.");
+
+Console.WriteLine();
+Console.WriteLine("| operation | table requests | response bytes | result |");
+Console.WriteLine("| --- | ---: | ---: | ---: |");
+await CountAsync("balance, whole journal (before)", context.BalanceFromWholeJournalAsync);
+await CountAsync("balance, two account partitions (after)", context.BalanceFromAccountPartitionsAsync);
+await CountAsync("settlement plan, whole journal (before)", context.SettlementPlanFromWholeJournalAsync);
+await CountAsync("settlement of one account, first run of the day (after)", context.SettleOneAccountAsync);
+await CountAsync("settlement of one account, run again (after)", context.SettleOneAccountAsync);
+await CountAsync("settlement plan, due index (after)", async () => await context.PlanFromDueIndexAsync());
+Console.WriteLine();
+
+BenchmarkContext.Current = context;
+var job = Job.Default
+    .WithToolchain(InProcessEmitToolchain.Instance)
+    .WithStrategy(RunStrategy.Monitoring)
+    .WithLaunchCount(1)
+    .WithWarmupCount(1)
+    .WithIterationCount(iterations);
+BenchmarkRunner.Run<LedgerBenchmarks>(DefaultConfig.Instance.AddJob(job).AddDiagnoser(MemoryDiagnoser.Default));
+return 0;
+
+async Task CountAsync(string name, Func<Task<long>> operation)
+{
+    context.Counter.Reset();
+    var result = await operation();
+    Console.WriteLine($"| {name} | {context.Counter.Requests} | {context.Counter.Bytes:N0} | {result} |");
+}
+
+int Option(string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+}
