@@ -18,7 +18,7 @@ public sealed class BenchmarkContext
         Counter = new RequestCounter();
         var options = new TableClientOptions();
         options.AddPolicy(Counter, Azure.Core.HttpPipelinePosition.PerCall);
-        Storage = new StorageClients(Options.Create(new StorageOptions { ConnectionString = connectionString }), options);
+        Storage = new StorageClients(new StorageOptions { ConnectionString = connectionString }, options);
         Merchant = merchant;
         Day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, China).DateTime);
         Cutoff = SettlementCutoff.For(Day, China);
