@@ -96,20 +96,13 @@ public sealed partial class PaymentEndpoints(
             return ApiError.Unauthenticated().ToResult();
         }
 
-        var limitText = request.Query["limit"].ToString();
-        var limit = 10;
-        if (limitText.Length > 0 && (!int.TryParse(limitText, out limit) || limit is < 1 or > 100))
+        var (limit, startingAfter, invalid) = ListQuery.Parse(request, PaymentIds.IsWellFormed, "a payment");
+        if (invalid is not null)
         {
-            return ApiError.InvalidRequest("limit", "limit must be an integer between 1 and 100.").ToResult();
+            return invalid.ToResult();
         }
 
-        var startingAfter = request.Query["starting_after"].ToString();
-        if (startingAfter.Length > 0 && !PaymentIds.IsWellFormed(startingAfter))
-        {
-            return ApiError.InvalidRequest("starting_after", "starting_after must be a payment id.").ToResult();
-        }
-
-        var (page, hasMore) = await payments.ListAsync(merchant.Id, limit, startingAfter.Length > 0 ? startingAfter : null, cancellationToken);
+        var (page, hasMore) = await payments.ListAsync(merchant.Id, limit, startingAfter, cancellationToken);
         return Results.Json(new PaymentList("list", "/api/v1/payments", [.. page.Select(PaymentResource.From)], hasMore), ApiJson.Options);
     }
 
