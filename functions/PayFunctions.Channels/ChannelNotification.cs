@@ -2,7 +2,7 @@ using PayFunctions.Domain;
 
 namespace PayFunctions.Channels;
 
-/// <summary>A verified, decrypted payment callback from a channel.</summary>
+/// <summary>A verified, decrypted callback from a channel about an order, or about one of its refunds.</summary>
 /// <param name="Channel">The channel name, e.g. "wechat_pay".</param>
 /// <param name="EventId">The channel's id of this notification; redeliveries repeat it.</param>
 /// <param name="EventType">The channel's event type, e.g. "TRANSACTION.SUCCESS".</param>
@@ -13,6 +13,7 @@ namespace PayFunctions.Channels;
 /// <param name="State">The mapped trade state.</param>
 /// <param name="Amount">The order amount as the channel recorded it; compare it before any state change.</param>
 /// <param name="PaidAt">When the payment succeeded, when it did.</param>
+/// <param name="Refund">For a refund callback, the refund it is about; null for a payment callback.</param>
 public sealed record ChannelNotification(
     string Channel,
     string EventId,
@@ -23,4 +24,5 @@ public sealed record ChannelNotification(
     string ChannelTradeNo,
     ChannelTradeState State,
     Money Amount,
-    DateTimeOffset? PaidAt);
+    DateTimeOffset? PaidAt,
+    ChannelRefund? Refund = null);

@@ -9,6 +9,9 @@ public enum CloseOutcome
     /// <summary>The order was paid before it could be closed; query it for the payment details.</summary>
     AlreadyPaid,
 
+    /// <summary>The order had been paid and cancelling it gave the money back to the payer.</summary>
+    Reversed,
+
     /// <summary>The channel has no such order.</summary>
     NotFound,
 }

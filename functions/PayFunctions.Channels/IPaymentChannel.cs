@@ -1,15 +1,17 @@
 namespace PayFunctions.Channels;
 
 /// <summary>
-/// A payment channel as the orchestration sees it: create a payable order, ask for its state, close it,
-/// and turn the channel's signed callback into a verified <see cref="ChannelNotification"/>.
+/// One merchant account at a payment channel, as the platform sees it: place an order, ask for its
+/// state, close, cancel or refund it, and turn the channel's signed callback into a verified
+/// <see cref="ChannelNotification"/>. An operation the channel's <see cref="ChannelCapabilities"/>
+/// does not declare throws <see cref="NotSupportedException"/>.
 /// </summary>
 public interface IPaymentChannel
 {
     /// <summary>The stable channel name used in ids, dedupe keys and routing, e.g. "wechat_pay".</summary>
     string Name { get; }
 
-    /// <summary>Creates the order at the channel and returns what the payer scans.</summary>
+    /// <summary>Creates the order at the channel and returns what the payer does next.</summary>
     /// <exception cref="ChannelException">The channel refused the order or could not be reached.</exception>
     Task<PrepayResult> PrepayAsync(PrepayRequest request, CancellationToken cancellationToken);
 
@@ -21,9 +23,24 @@ public interface IPaymentChannel
     /// <exception cref="ChannelException">The channel refused the close or could not be reached.</exception>
     Task<CloseOutcome> CloseAsync(string outTradeNo, CancellationToken cancellationToken);
 
+    /// <summary>Cancels (reverses) an order whatever its state: an unpaid order is closed, a paid one refunded in full.</summary>
+    /// <exception cref="ChannelException">The channel refused the cancel or could not be reached.</exception>
+    Task<CloseOutcome> CancelAsync(string outTradeNo, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{Name} does not cancel orders.");
+
+    /// <summary>Asks the channel to refund a paid order; repeating the same refund number is the same refund.</summary>
+    /// <exception cref="ChannelException">The channel refused the refund or could not be reached.</exception>
+    Task<ChannelRefund> RefundAsync(ChannelRefundRequest request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{Name} does not refund.");
+
+    /// <summary>Reads the channel's current view of a refund.</summary>
+    /// <exception cref="ChannelException">The channel refused the query or could not be reached.</exception>
+    Task<ChannelRefund> QueryRefundAsync(string outTradeNo, string outRefundNo, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{Name} does not query refunds.");
+
     /// <summary>
-    /// Verifies the signature over the raw body bytes and the freshness of its timestamp, then decrypts
-    /// and maps the payload.
+    /// Verifies the callback's signature over the raw body and its freshness, then decrypts and maps
+    /// it. A callback signed for another account of the channel is an authentication failure.
     /// </summary>
     /// <exception cref="ChannelNotificationException">Anything about the callback is wrong.</exception>
     ChannelNotification ParseNotification(IReadOnlyDictionary<string, string> headers, ReadOnlySpan<byte> body);

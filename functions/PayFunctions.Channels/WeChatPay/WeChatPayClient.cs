@@ -15,6 +15,7 @@ public sealed class WeChatPayClient : IPaymentChannel, IDisposable
     /// <summary>The channel name used across the platform.</summary>
     public const string ChannelName = "wechat_pay";
 
+    private const string NativeMethod = "wechat_pay.native";
     private const string JsonMediaType = "application/json";
     private const string UserAgent = "PayFunctions-WeChatPay/1.0";
     private const int MaxReplyMessageLength = 64;
@@ -84,6 +85,11 @@ public sealed class WeChatPayClient : IPaymentChannel, IDisposable
     public async Task<PrepayResult> PrepayAsync(PrepayRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.Method != NativeMethod)
+        {
+            throw new ChannelException($"This WeChat Pay adapter does not serve {request.Method}.", "METHOD_NOT_SUPPORTED", null, isTransient: false);
+        }
+
         if (request.Amount.Currency != Currency.Cny)
         {
             throw new ChannelException($"WeChat Pay Native accepts CNY only, not {request.Amount.Currency}.", "CURRENCY_NOT_SUPPORTED", null, isTransient: false);
@@ -113,7 +119,7 @@ public sealed class WeChatPayClient : IPaymentChannel, IDisposable
         var answer = ReadVerified<NativePrepayAnswer>(response);
         return string.IsNullOrEmpty(answer.CodeUrl)
             ? throw new ChannelException("The prepay response carries no code_url.", ResponseMalformed, response.Status, isTransient: false)
-            : PrepayResult.Placed(answer.CodeUrl);
+            : PrepayResult.Placed(new DisplayQrCode(answer.CodeUrl));
     }
 
     /// <inheritdoc />

@@ -26,6 +26,7 @@ public sealed class PrepayActivity(ChannelResolver channels, PaymentStore paymen
         var baseUrl = api.Value.PublicBaseUrl ?? throw new InvalidOperationException("Api:PublicBaseUrl is not configured.");
         var request = new PrepayRequest(
             input.PaymentId,
+            "wechat_pay.native",
             new Money(input.Amount, Currency.Parse(input.Currency)),
             input.Description,
             input.ExpiresAt,
@@ -49,15 +50,15 @@ public sealed class PrepayActivity(ChannelResolver channels, PaymentStore paymen
 
         await payments.UpdateAsync(input.MerchantId, input.PaymentId, p =>
         {
-            if (p.QrCodeContent == result.QrCodeContent)
+            if (p.QrCodeContent == (result.NextAction as DisplayQrCode)?.Data)
             {
                 return false;
             }
 
-            p.QrCodeContent = result.QrCodeContent;
+            p.QrCodeContent = (result.NextAction as DisplayQrCode)?.Data;
             return true;
         }, cancellationToken);
         progress.Notify(input.PaymentId);
-        return new PrepayOutcome(true, result.QrCodeContent, null, null, OrderAtChannel: false);
+        return new PrepayOutcome(true, (result.NextAction as DisplayQrCode)?.Data, null, null, OrderAtChannel: false);
     }
 }

@@ -18,12 +18,12 @@ public sealed class WeChatPayClientTests : IDisposable
     {
         _account.Handler.Respond = _ => new FakeAnswer(200, """{"code_url":"weixin://wxpay/bizpayurl?pr=p4lpSuKzz"}""");
         var request = new PrepayRequest(
-            OutTradeNo, new Money(1999, Currency.Cny), "Image形象店-深圳腾大-QQ公仔", new DateTimeOffset(2025, 3, 1, 4, 30, 0, TimeSpan.Zero),
+            OutTradeNo, "wechat_pay.native", new Money(1999, Currency.Cny), "Image形象店-深圳腾大-QQ公仔", new DateTimeOffset(2025, 3, 1, 4, 30, 0, TimeSpan.Zero),
             new Uri("https://pay.example.com/notify/wechat_pay"), "merchant=m_42");
 
         var result = await _account.Client.PrepayAsync(request, CancellationToken.None);
 
-        Assert.Equal("weixin://wxpay/bizpayurl?pr=p4lpSuKzz", result.QrCodeContent);
+        Assert.Equal(new DisplayQrCode("weixin://wxpay/bizpayurl?pr=p4lpSuKzz"), result.NextAction);
         var sent = Assert.Single(_account.Handler.Requests);
         Assert.Equal(HttpMethod.Post, sent.Method);
         Assert.Equal("https://api.mch.weixin.qq.com/v3/pay/transactions/native", sent.Uri.AbsoluteUri);
@@ -145,7 +145,7 @@ public sealed class WeChatPayClientTests : IDisposable
         var result = await _account.Client.PrepayAsync(Request(), CancellationToken.None);
 
         Assert.Equal(PrepayResult.AlreadyAtChannel(code), result);
-        Assert.Null(result.QrCodeContent);
+        Assert.Null(result.NextAction);
     }
 
     [Fact]
@@ -296,7 +296,7 @@ public sealed class WeChatPayClientTests : IDisposable
     }
 
     private static PrepayRequest Request(string? attach = "a") => new(
-        OutTradeNo, new Money(1999, Currency.Cny), "QQ公仔", TestAccount.Now.AddMinutes(30), new Uri("https://pay.example.com/notify/wechat_pay"), attach);
+        OutTradeNo, "wechat_pay.native", new Money(1999, Currency.Cny), "QQ公仔", TestAccount.Now.AddMinutes(30), new Uri("https://pay.example.com/notify/wechat_pay"), attach);
 
     private static string Transaction(string tradeState) => $$"""
         {"appid":"{{TestAccount.AppId}}","mchid":"{{TestAccount.MchId}}","out_trade_no":"{{OutTradeNo}}",

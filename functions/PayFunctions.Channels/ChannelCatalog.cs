@@ -1,0 +1,13 @@
+using PayFunctions.Channels.WeChatPay;
+
+namespace PayFunctions.Channels;
+
+/// <summary>Every channel the platform can use: adding a channel is one line here and one folder beside this file.</summary>
+public static class ChannelCatalog
+{
+    /// <summary>The channel modules, in the order their methods are listed to merchants.</summary>
+    public static IReadOnlyList<IChannelModule> All { get; } =
+    [
+        new WeChatPayModule(),
+    ];
+}
