@@ -57,20 +57,8 @@ param durableTaskHub string = 'payfunctions'
 @description('IANA time zone whose midnight is the T+1 settlement cut-off.')
 param settlementTimeZone string = 'Asia/Shanghai'
 
-@description('WeChat Pay API v3 base URL.')
-param weChatPayBaseUrl string = 'https://api.mch.weixin.qq.com'
-
-@description('WeChat Pay merchant id (mchid). Not a secret.')
-param weChatPayMchId string = ''
-
-@description('WeChat Pay app id bound to the merchant. Not a secret.')
-param weChatPayAppId string = ''
-
-@description('Serial number of the merchant API certificate. Not a secret.')
-param weChatPayMerchantSerialNo string = ''
-
-@description('Serial number of the WeChat Pay platform certificate or public key. Not a secret.')
-param weChatPayPlatformSerialNo string = ''
+@description('Non-secret settings of the platform\'s channel accounts, as app settings: Channels__<Channel>__Accounts__<account>__<Setting>. Keys go to Key Vault.')
+param channelAccountSettings object = {}
 
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
@@ -81,14 +69,14 @@ var flexConsumption = functionPlanSku == 'FC1'
 var functionAppName = '${abbrs.webSitesFunctions}api-${resourceToken}'
 var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(toLower(uniqueString(functionAppName, resourceToken)), 7)}'
 
+// The channels of the code's catalog and the secrets each account needs (checked against the code by the tests).
+var channelCatalog = loadJsonContent('channels.json')
+
 // One queue per channel, so a slow or failing channel backs up only its own queue.
-var channelQueueNames = [
-  'channel-wechat-pay'
-  'channel-alipay'
-  'channel-unionpay'
-  'channel-card'
-  'channel-paypal'
-]
+var channelQueueNames = [for channel in channelCatalog: 'channel-${replace(channel.name, '_', '-')}']
+
+// The Key Vault secrets of each channel's account "main", for the post-provision hook to create as placeholders.
+var channelSecretNames = flatten(map(channelCatalog, channel => map(channel.secrets, secret => '${replace(channel.name, '_', '-')}-main-${secret}')))
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: !empty(resourceGroupName) ? resourceGroupName : '${abbrs.resourcesResourceGroups}${environmentName}'
@@ -268,6 +256,7 @@ module apiSettings 'app/api-settings.bicep' = {
   params: {
     siteName: api.outputs.name
     flexConsumption: api.outputs.flexConsumption
+    channelAccountSettings: channelAccountSettings
     appSettings: {
       // Functions host storage (triggers, Durable task hub), reached with the app identity.
       AzureWebJobsStorage__accountName: storage.outputs.name
@@ -284,11 +273,6 @@ module apiSettings 'app/api-settings.bicep' = {
       Secrets__KeyVaultUri: keyVault.outputs.uri
       Api__PublicBaseUrl: 'https://${api.outputs.defaultHostName}'
       Settlement__TimeZone: settlementTimeZone
-      Channels__WeChatPay__BaseUrl: weChatPayBaseUrl
-      Channels__WeChatPay__MchId: weChatPayMchId
-      Channels__WeChatPay__AppId: weChatPayAppId
-      Channels__WeChatPay__MerchantSerialNo: weChatPayMerchantSerialNo
-      Channels__WeChatPay__PlatformSerialNo: weChatPayPlatformSerialNo
     }
   }
 }
@@ -306,3 +290,4 @@ output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.uri
 output AZURE_SERVICE_BUS_NAMESPACE string = serviceBus.outputs.hostName
 output VNET_ENABLED bool = vnetEnabled
+output CHANNEL_SECRET_NAMES string = join(channelSecretNames, ' ')

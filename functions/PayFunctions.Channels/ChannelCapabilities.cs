@@ -4,9 +4,9 @@ namespace PayFunctions.Channels;
 /// What a channel can do, declared once by its module. The platform validates requests, creates
 /// queues, reads secrets and answers unsupported operations from this declaration alone.
 /// </summary>
-/// <param name="Name">The stable channel name used in method names, ids, ledger accounts and routes, e.g. "wechat_pay".</param>
+/// <param name="Name">The stable channel name used in method names, ids, ledger accounts and routes: lower-case snake_case.</param>
 /// <param name="DisplayName">The channel's name for people, e.g. "WeChat Pay".</param>
-/// <param name="ConfigurationKey">The configuration section under <c>Channels:</c> that holds the channel's accounts, e.g. "WeChatPay".</param>
+/// <param name="ConfigurationKey">The configuration section under <c>Channels:</c> that holds the channel's accounts, in PascalCase.</param>
 /// <param name="Methods">The payment methods the channel serves.</param>
 /// <param name="Operations">The operations beyond placing an order.</param>
 /// <param name="SettingNames">The non-secret settings every account needs, e.g. "MchId".</param>
@@ -20,12 +20,18 @@ public sealed record ChannelCapabilities(
     IReadOnlyList<string> SettingNames,
     IReadOnlyList<string> SecretNames)
 {
+    /// <summary>
+    /// The callback headers that carry the channel's signature (e.g. timestamp, nonce, serial), kept with
+    /// the archived body as evidence; channels that sign inside the body declare none.
+    /// </summary>
+    public IReadOnlyList<string> EvidenceHeaders { get; init; } = [];
+
     /// <summary>Whether the channel can do every one of <paramref name="operations"/>.</summary>
     public bool Supports(ChannelOperations operations) => (Operations & operations) == operations;
 }
 
 /// <summary>One payment method of a channel: what the merchant asks for and what the payer then does.</summary>
-/// <param name="Method">The method name merchants send, <c>{channel}.{scenario}</c>, e.g. "wechat_pay.native".</param>
+/// <param name="Method">The method name merchants send, <c>{channel}.{scenario}</c>.</param>
 /// <param name="NextAction">What the merchant shows the payer once the order is placed.</param>
 /// <param name="Currencies">ISO 4217 codes the method accepts, upper case.</param>
 /// <param name="Countries">ISO 3166-1 alpha-2 codes of the payers' countries the method serves.</param>

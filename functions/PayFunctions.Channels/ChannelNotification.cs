@@ -3,7 +3,7 @@ using PayFunctions.Domain;
 namespace PayFunctions.Channels;
 
 /// <summary>A verified, decrypted callback from a channel about an order, or about one of its refunds.</summary>
-/// <param name="Channel">The channel name, e.g. "wechat_pay".</param>
+/// <param name="Channel">The channel name, as its module declares it.</param>
 /// <param name="EventId">The channel's id of this notification; redeliveries repeat it.</param>
 /// <param name="EventType">The channel's event type, e.g. "TRANSACTION.SUCCESS".</param>
 /// <param name="MerchantId">The merchant account at the channel the payment belongs to.</param>

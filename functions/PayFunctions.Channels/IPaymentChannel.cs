@@ -8,7 +8,7 @@ namespace PayFunctions.Channels;
 /// </summary>
 public interface IPaymentChannel
 {
-    /// <summary>The stable channel name used in ids, dedupe keys and routing, e.g. "wechat_pay".</summary>
+    /// <summary>The stable channel name used in ids, dedupe keys and routing, as its module declares it.</summary>
     string Name { get; }
 
     /// <summary>Creates the order at the channel and returns what the payer does next.</summary>

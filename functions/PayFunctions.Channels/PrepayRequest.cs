@@ -4,7 +4,7 @@ namespace PayFunctions.Channels;
 
 /// <summary>An order to create at a channel.</summary>
 /// <param name="OutTradeNo">The platform's order number, unique per merchant account at the channel.</param>
-/// <param name="Method">The payment method, one the channel declares, e.g. "wechat_pay.native".</param>
+/// <param name="Method">The payment method, one the channel declares (<c>{channel}.{scenario}</c>).</param>
 /// <param name="Amount">The amount to collect.</param>
 /// <param name="Description">The goods description the payer sees.</param>
 /// <param name="ExpiresAt">After this instant the channel refuses payment.</param>

@@ -29,9 +29,6 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.IsValid(), "Set exactly one of Secrets:KeyVaultUri and Secrets:LocalDirectory.").ValidateOnStart();
         services.AddOptions<ChannelWorkOptions>().BindConfiguration(ChannelWorkOptions.SectionName)
             .Validate(o => o.IsValid(), "ChannelWork:ServiceBusNamespace is required with the ServiceBus transport.").ValidateOnStart();
-        // Not validated at start: a deployment without a channel configured still serves the others,
-        // and asking for an unconfigured channel's method is answered as unavailable.
-        services.AddOptions<WeChatPayChannelOptions>().BindConfiguration(WeChatPayChannelOptions.SectionName);
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName)
             .Validate(o => o.PublicBaseUrl is not null, "Api:PublicBaseUrl is required: channels call it back.").ValidateOnStart();
         services.AddOptions<DurableOptions>().BindConfiguration(DurableOptions.SectionName);
@@ -42,7 +39,11 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.IsValid(), "Settlement:TimeZone must be a known time zone and Settlement:CutoffGrace between 0 and 00:29:00.").ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
-        services.AddHttpClient(ChannelResolver.WeChatPayName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        foreach (var channel in ChannelRegistry.ChannelNames)
+        {
+            services.AddHttpClient(ChannelRegistry.HttpClientName(channel), c => c.Timeout = TimeSpan.FromSeconds(10));
+        }
+
         services.AddSingleton<WebhookConnector>();
         services.AddHttpClient(WebhookSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10))
             .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<WebhookConnector>().CreateHandler());
@@ -73,7 +74,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<AccountStore>();
         services.AddSingleton<SplitRecipientCheck>();
-        services.AddSingleton<ChannelResolver>();
+        // Channel accounts are not validated at start: a deployment without a channel configured still
+        // serves the others, and asking for an unconfigured channel's method is answered as unavailable.
+        services.AddSingleton<ChannelRegistry>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<PaymentIdGenerator>();
         services.AddSingleton<PaymentProgress>();

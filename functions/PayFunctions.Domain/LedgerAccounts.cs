@@ -13,7 +13,7 @@ public static class LedgerAccounts
     /// </summary>
     public const string LatePaymentsSuspense = "suspense:late_payments";
 
-    /// <summary>The asset account for money a channel has captured but not yet paid to us, e.g. "channel_clearing:wechat_pay".</summary>
+    /// <summary>The asset account for money a channel has captured but not yet paid to us, "channel_clearing:{channel}".</summary>
     public static string ChannelClearing(string channel) => Named(ChannelClearingPrefix, channel);
 
     /// <summary>The liability account for money owed to a merchant, recipient or the platform, e.g. "payable:acct_1".</summary>

@@ -8,6 +8,7 @@ namespace PayFunctions.FunctionApp;
 public sealed class ActivityFunctions(
     PrepayActivity prepay,
     CloseAtChannelActivity close,
+    CancelAtChannelActivity cancel,
     QueryChannelActivity query,
     ReconcileOrderActivity reconcile,
     CompletePaymentActivity complete,
@@ -23,6 +24,10 @@ public sealed class ActivityFunctions(
     [Function(nameof(CloseAtChannelActivity))]
     public Task<CloseOutcome> Close([ActivityTrigger] ChannelOrderInput input, CancellationToken cancellationToken) =>
         close.ExecuteAsync(input, cancellationToken);
+
+    [Function(nameof(CancelAtChannelActivity))]
+    public Task<CloseOutcome> Cancel([ActivityTrigger] ChannelOrderInput input, CancellationToken cancellationToken) =>
+        cancel.ExecuteAsync(input, cancellationToken);
 
     [Function(nameof(QueryChannelActivity))]
     public Task<ChannelPaymentEvent> Query([ActivityTrigger] ChannelOrderInput input, CancellationToken cancellationToken) =>

@@ -18,8 +18,8 @@ public sealed class BackgroundFunctions(SettlementScheduler scheduler, ChannelWo
         CancellationToken cancellationToken) => scheduler.CatchUpAsync(durable, cancellationToken);
 
     /// <summary>Channel work over Storage queues; the "Storage" connection is identity-based in Azure.</summary>
-    [Function("ChannelWorkWeChatPay")]
+    [Function("ChannelWork")]
     public Task ProcessChannelWork(
-        [QueueTrigger(ChannelWorkQueues.WeChatPay, Connection = "Storage")] string message,
+        [QueueTrigger(ChannelWorkQueues.Storage, Connection = "Storage")] string message,
         CancellationToken cancellationToken) => processor.ProcessAsync(message, cancellationToken);
 }

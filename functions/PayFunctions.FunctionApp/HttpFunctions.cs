@@ -54,11 +54,12 @@ public sealed class HttpFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/balance")] HttpRequest request,
         CancellationToken cancellationToken) => balance.GetAsync(request, cancellationToken).AsActionResult();
 
-    [Function("WeChatPayNotify")]
-    public Task<IActionResult> WeChatPayNotify(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "notify/wechat_pay")] HttpRequest request,
+    [Function("ChannelNotify")]
+    public Task<IActionResult> ChannelNotify(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "notify/{channel}")] HttpRequest request,
+        string channel,
         [DurableClient] DurableTaskClient durable,
-        CancellationToken cancellationToken) => notify.WeChatPayAsync(request, durable, cancellationToken).AsActionResult();
+        CancellationToken cancellationToken) => notify.HandleAsync(request, channel, durable, cancellationToken).AsActionResult();
 
     [Function("RunSettlement")]
     public Task<IActionResult> RunSettlement(

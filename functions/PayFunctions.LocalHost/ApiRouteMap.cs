@@ -16,7 +16,7 @@ public static class ApiRouteMap
         Map(app, ApiRoutes.ClosePayment, (HttpRequest r, string id, DurableTaskClient d, PaymentEndpoints e, CancellationToken c) => e.CloseAsync(r, id, d, c));
         Map(app, ApiRoutes.ListSettlements, (HttpRequest r, SettlementEndpoints e, CancellationToken c) => e.ListAsync(r, c));
         Map(app, ApiRoutes.GetBalance, (HttpRequest r, BalanceEndpoint e, CancellationToken c) => e.GetAsync(r, c));
-        Map(app, ApiRoutes.WeChatPayNotify, (HttpRequest r, DurableTaskClient d, NotifyEndpoints e, CancellationToken c) => e.WeChatPayAsync(r, d, c));
+        Map(app, ApiRoutes.ChannelNotify, (HttpRequest r, string channel, DurableTaskClient d, NotifyEndpoints e, CancellationToken c) => e.HandleAsync(r, channel, d, c));
         Map(app, ApiRoutes.CreateMerchant, (HttpRequest r, MerchantEndpoints e, CancellationToken c) => e.CreateAsync(r, c));
         Map(app, ApiRoutes.CreateAccount, (HttpRequest r, AccountEndpoints e, CancellationToken c) => e.CreateAsync(r, c));
         Map(app, ApiRoutes.ListAccounts, (HttpRequest r, AccountEndpoints e, CancellationToken c) => e.ListAsync(r, c));

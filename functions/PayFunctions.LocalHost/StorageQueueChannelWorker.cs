@@ -15,8 +15,8 @@ public sealed class StorageQueueChannelWorker(StorageClients clients, ChannelWor
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var queue = clients.Queues.GetQueueClient(ChannelWorkQueues.WeChatPay);
-        var poison = clients.Queues.GetQueueClient(ChannelWorkQueues.PoisonOf(ChannelWorkQueues.WeChatPay));
+        var queue = clients.Queues.GetQueueClient(ChannelWorkQueues.Storage);
+        var poison = clients.Queues.GetQueueClient(ChannelWorkQueues.PoisonOf(ChannelWorkQueues.Storage));
         while (!stoppingToken.IsCancellationRequested)
         {
             var messages = (await queue.ReceiveMessagesAsync(16, TimeSpan.FromSeconds(60), stoppingToken)).Value;

@@ -3,6 +3,8 @@ param siteName string
 param flexConsumption bool
 @description('Every application setting the runtime and the code read.')
 param appSettings object
+@description('The channel accounts\' non-secret settings (Channels__<Channel>__Accounts__<account>__<Setting>).')
+param channelAccountSettings object
 
 // Flex Consumption sets the runtime through functionAppConfig and rejects these settings.
 // Without a content file share (shared keys are off and Azure Files cannot use an identity for it),
@@ -20,5 +22,5 @@ resource site 'Microsoft.Web/sites@2024-04-01' existing = {
 resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: site
   name: 'appsettings'
-  properties: flexConsumption ? appSettings : union(appSettings, premiumSettings)
+  properties: union(appSettings, channelAccountSettings, flexConsumption ? {} : premiumSettings)
 }

@@ -25,7 +25,8 @@ until existing="$(az keyvault secret list --vault-name "$vault" --query "[].name
   sleep "$delay"
 done
 
-for name in wechatpay-merchant-private-key wechatpay-platform-public-key wechatpay-apiv3-key; do
+# The channel accounts' keys, as the channels declare them (infra/channels.json, an output of the provision).
+for name in ${CHANNEL_SECRET_NAMES:?CHANNEL_SECRET_NAMES is not set; run azd provision first}; do
   if printf '%s\n' "$existing" | grep -qx "$name"; then
     echo "$name exists; left as is."
   else

@@ -5,9 +5,9 @@ public sealed class CredentialsTests(SandboxHost host) : IClassFixture<SandboxHo
     [Fact]
     public void The_merchant_secrets_are_one_file_each()
     {
-        Assert.StartsWith("-----BEGIN PRIVATE KEY-----", host.Secret("wechatpay-merchant-private-key"), StringComparison.Ordinal);
-        Assert.StartsWith("-----BEGIN PUBLIC KEY-----", host.Secret("wechatpay-platform-public-key"), StringComparison.Ordinal);
-        Assert.Matches("^[A-Za-z0-9]{32}$", host.Secret("wechatpay-apiv3-key"));
+        Assert.StartsWith("-----BEGIN PRIVATE KEY-----", host.Secret("wechat-pay-main-merchant-private-key"), StringComparison.Ordinal);
+        Assert.StartsWith("-----BEGIN PUBLIC KEY-----", host.Secret("wechat-pay-main-platform-public-key"), StringComparison.Ordinal);
+        Assert.Matches("^[A-Za-z0-9]{32}$", host.Secret("wechat-pay-main-apiv3-key"));
         Assert.Empty(Directory.GetFiles(host.SecretsDirectory, "*.tmp", SearchOption.AllDirectories));
     }
 

@@ -35,10 +35,10 @@ public sealed class SandboxHost : IAsyncLifetime
         Client = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()) };
 
         var merchantKey = RSA.Create();
-        merchantKey.ImportFromPem(Secret("wechatpay-merchant-private-key"));
+        merchantKey.ImportFromPem(Secret("wechat-pay-main-merchant-private-key"));
         var platformKey = RSA.Create();
-        platformKey.ImportFromPem(Secret("wechatpay-platform-public-key"));
-        Merchant = new MerchantSide(merchantKey, platformKey, Encoding.ASCII.GetBytes(Secret("wechatpay-apiv3-key")), MchId, MerchantSerial);
+        platformKey.ImportFromPem(Secret("wechat-pay-main-platform-public-key"));
+        Merchant = new MerchantSide(merchantKey, platformKey, Encoding.ASCII.GetBytes(Secret("wechat-pay-main-apiv3-key")), MchId, MerchantSerial);
     }
 
     public string Secret(string name) => File.ReadAllText(Path.Combine(SecretsDirectory, name));

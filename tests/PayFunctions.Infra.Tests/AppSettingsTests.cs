@@ -17,11 +17,6 @@ public partial class AppSettingsTests
         "Secrets__KeyVaultUri",
         "Api__PublicBaseUrl",
         "Settlement__TimeZone",
-        "Channels__WeChatPay__BaseUrl",
-        "Channels__WeChatPay__MchId",
-        "Channels__WeChatPay__AppId",
-        "Channels__WeChatPay__MerchantSerialNo",
-        "Channels__WeChatPay__PlatformSerialNo",
     ];
 
     // Settings the Functions host and the Azure SDK read, not options classes of the app.

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using PayFunctions.Core.Api;
+using PayFunctions.Core.Channels;
 using PayFunctions.Core.Secrets;
 
 namespace PayFunctions.Infra.Tests;
@@ -7,7 +9,11 @@ namespace PayFunctions.Infra.Tests;
 /// <summary>Runs the post-provision hook against a stand-in <c>az</c> that records its calls.</summary>
 public sealed class SeedKeyVaultHookTests : IDisposable
 {
-    private static readonly string[] ChannelSecrets = ["wechatpay-merchant-private-key", "wechatpay-platform-public-key", "wechatpay-apiv3-key"];
+    // What each channel declares for its account "main", so the hook and the channels cannot drift apart.
+    private static readonly string[] ChannelSecrets =
+    [
+        .. ChannelRegistry.ChannelNames.SelectMany(c => ChannelRegistry.Module(c).Capabilities.SecretNames.Select(s => ChannelRegistry.SecretName(c, "main", s))),
+    ];
     // The names the app reads, so the hook and the code cannot drift apart.
     private static readonly string[] GeneratedSecrets = [ApiKeyHasher.PepperSecretName, AdminAuthenticator.AdminKeySecretName, SecretEnvelope.KeySecretName];
 
@@ -20,12 +26,28 @@ public sealed class SeedKeyVaultHookTests : IDisposable
     [Fact]
     public void Creates_only_the_missing_secrets()
     {
-        var result = RunHook(existingSecrets: "wechatpay-apiv3-key\nmerchant-m1-webhook-secret", listFailures: 0);
+        var result = RunHook(existingSecrets: ChannelSecrets[0] + "\nmerchant-m1-webhook-secret", listFailures: 0);
 
         Assert.Equal(0, result.ExitCode);
         var sets = SetCalls();
-        Assert.Equal(["admin-api-key", "api-key-pepper", "key-encryption-key", "wechatpay-merchant-private-key", "wechatpay-platform-public-key"], sets.Order());
+        Assert.Equal(ChannelSecrets.Skip(1).Concat(GeneratedSecrets).Order(StringComparer.Ordinal), sets.Order(StringComparer.Ordinal));
         Assert.All(File.ReadAllLines(CallLog).Where(c => c.StartsWith("keyvault secret set", StringComparison.Ordinal)), c => Assert.Contains("--vault-name kv-test", c, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_provision_lists_every_channel_and_secret_the_code_declares()
+    {
+        var catalog = JsonNode.Parse(File.ReadAllText(Bicep.InfraPath("channels.json")))!.AsArray();
+
+        Assert.Equal(
+            ChannelRegistry.ChannelNames.Order(StringComparer.Ordinal),
+            catalog.Select(c => (string)c!["name"]!).Order(StringComparer.Ordinal));
+        Assert.All(catalog, c => Assert.Equal(
+            ChannelRegistry.Module((string)c!["name"]!).Capabilities.SecretNames,
+            c!["secrets"]!.AsArray().Select(s => (string)s!)));
+        Assert.Equal(
+            "[join(variables('channelSecretNames'), ' ')]",
+            (string?)Bicep.MainTemplate["outputs"]!["CHANNEL_SECRET_NAMES"]!["value"]);
     }
 
     [Fact]
@@ -107,6 +129,7 @@ public sealed class SeedKeyVaultHookTests : IDisposable
         };
         start.Environment["PATH"] = $"{directory}:{Environment.GetEnvironmentVariable("PATH")}";
         start.Environment["AZURE_KEY_VAULT_NAME"] = "kv-test";
+        start.Environment["CHANNEL_SECRET_NAMES"] = string.Join(' ', ChannelSecrets);
         start.Environment["VNET_ENABLED"] = vnetEnabled ? "true" : "false";
         start.Environment["SEED_KEY_VAULT_ATTEMPTS"] = "4";
         start.Environment["SEED_KEY_VAULT_DELAY_SECONDS"] = "0";

@@ -127,7 +127,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["Secrets__LocalDirectory"] = SecretsDirectory,
             ["Durable__TaskHub"] = taskHub,
             ["Api__PublicBaseUrl"] = $"http://127.0.0.1:{apiPort}/",
-            ["Channels__WeChatPay__BaseUrl"] = $"http://127.0.0.1:{SandboxPort}",
+            ["Channels__WeChatPay__Accounts__main__BaseUrl"] = $"http://127.0.0.1:{SandboxPort}",
             ["LocalHost__ApiUrl"] = $"http://127.0.0.1:{apiPort}",
             ["LocalHost__SidecarPort"] = sidecarPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["LocalHost__StartAzurite"] = "false",

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using ChannelSandbox.Webhooks;
 using ChannelSandbox.WeChatPay;
-using ChannelSandbox.WeChatPay.Notifications;
-using Microsoft.Extensions.Options;
 
 namespace ChannelSandbox;
 
@@ -28,32 +26,14 @@ public static class SandboxApp
             .BindConfiguration(SandboxOptions.Section)
             .Validate(options => options.HasValidRetryDelays(), "Sandbox:NotifyRetryDelays must be a comma-separated list of non-negative TimeSpans.")
             .ValidateOnStart();
-        services.AddOptions<WeChatPayIdentity>().BindConfiguration(WeChatPayIdentity.Section);
         services.ConfigureHttpJsonOptions(json => SandboxJson.Configure(json.SerializerOptions));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(provider => WeChatPayKeyFiles.LoadOrCreate(
-            provider.GetRequiredService<IOptions<SandboxOptions>>().Value,
-            provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WeChatPayKeyFiles))));
-        services.AddSingleton<OrderStore>();
-        services.AddSingleton<NotificationFactory>();
-        services.AddSingleton<NotificationQueue>();
-        services.AddSingleton<NotificationSender>();
-        services.AddHostedService<NotificationWorker>();
-        services.AddHttpClient(NotificationSender.HttpClientName, (provider, client) =>
-            client.Timeout = provider.GetRequiredService<IOptions<SandboxOptions>>().Value.NotifyTimeout);
+        services.AddWeChatPaySimulator();
 
         var app = builder.Build();
-        // Created now rather than on the first call, so the merchant's secrets exist as soon as the sandbox runs.
-        app.Services.GetRequiredService<WeChatPayKeys>();
-
         app.Use(LogCallAsync);
-        app.UseWhen(
-            context => context.Request.Path.StartsWithSegments("/v3", StringComparison.Ordinal),
-            v3 => v3.UseMiddleware<PlatformResponseSigning>().UseMiddleware<MerchantAuthentication>());
-
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
-        app.MapWeChatPayTransactions();
-        app.MapWeChatPaySandboxControl();
+        app.MapWeChatPaySimulator();
         app.MapWebhookSinks();
         return app;
     }

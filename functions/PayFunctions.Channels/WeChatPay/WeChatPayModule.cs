@@ -25,7 +25,10 @@ public sealed class WeChatPayModule : IChannelModule
         ],
         ChannelOperations.Query | ChannelOperations.Close,
         [nameof(WeChatPayOptions.MchId), nameof(WeChatPayOptions.AppId), nameof(WeChatPayOptions.MerchantSerialNo), nameof(WeChatPayOptions.PlatformSerialNo)],
-        [MerchantPrivateKeySecret, PlatformPublicKeySecret, ApiV3KeySecret]);
+        [MerchantPrivateKeySecret, PlatformPublicKeySecret, ApiV3KeySecret])
+    {
+        EvidenceHeaders = [.. WeChatPaySignatureHeaders.Names],
+    };
 
     /// <inheritdoc />
     public IPaymentChannel Create(ChannelAccount account, HttpClient httpClient, TimeProvider timeProvider)

@@ -10,6 +10,9 @@ internal readonly record struct WeChatPaySignatureHeaders(string? Timestamp, str
     private const string SignatureHeader = "Wechatpay-Signature";
     private const string SerialHeader = "Wechatpay-Serial";
 
+    /// <summary>Every header that carries signature material, with the signature type, as kept for evidence.</summary>
+    public static IReadOnlyList<string> Names { get; } = [TimestampHeader, NonceHeader, SignatureHeader, SerialHeader, "Wechatpay-Signature-Type"];
+
     /// <summary>Reads the headers of a callback; hosts differ in header casing, so the lookup ignores case.</summary>
     public static WeChatPaySignatureHeaders From(IReadOnlyDictionary<string, string> headers) =>
         new(Find(headers, TimestampHeader), Find(headers, NonceHeader), Find(headers, SignatureHeader), Find(headers, SerialHeader));

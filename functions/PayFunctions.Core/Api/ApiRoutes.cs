@@ -22,13 +22,13 @@ public static class ApiRoutes
     public static readonly ApiRoute ListApiKeys = new("ListApiKeys", "GET", "v1/api_keys");
     public static readonly ApiRoute RollApiKey = new("RollApiKey", "POST", "v1/api_keys/{id}/roll");
     public static readonly ApiRoute RevokeApiKey = new("RevokeApiKey", "POST", "v1/api_keys/{id}/revoke");
-    public static readonly ApiRoute WeChatPayNotify = new("WeChatPayNotify", "POST", "notify/wechat_pay");
+    public static readonly ApiRoute ChannelNotify = new("ChannelNotify", "POST", "notify/{channel}");
     public static readonly ApiRoute RunSettlement = new("RunSettlement", "POST", "ops/settlements");
     public static readonly ApiRoute CreateMerchant = new("CreateMerchant", "POST", "ops/merchants");
 
     public static IReadOnlyList<ApiRoute> All { get; } =
         [
-            Health, CreatePayment, ListPayments, GetPayment, ClosePayment, ListSettlements, GetBalance, WeChatPayNotify, RunSettlement, CreateMerchant,
+            Health, CreatePayment, ListPayments, GetPayment, ClosePayment, ListSettlements, GetBalance, ChannelNotify, RunSettlement, CreateMerchant,
             CreateAccount, ListAccounts, GetAccount, DeactivateAccount, CreateApiKey, ListApiKeys, RollApiKey, RevokeApiKey,
         ];
 }

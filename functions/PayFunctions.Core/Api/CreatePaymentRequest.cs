@@ -9,4 +9,10 @@ public sealed record CreatePaymentRequest(
     string? Description,
     int? ExpiresInSeconds,
     SplitBody? Split,
-    Dictionary<string, string>? Metadata);
+    Dictionary<string, string>? Metadata,
+    string? PaymentCode,
+    string? ReturnUrl,
+    PayerBody? Payer);
+
+/// <summary>The payer, for methods that need to know them: their id at the channel (a WeChat openid) and their IP address.</summary>
+public sealed record PayerBody(string? Id, string? Ip);

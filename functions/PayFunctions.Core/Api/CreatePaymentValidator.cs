@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PayFunctions.Core.Orchestration;
 using PayFunctions.Core.Storage;
 using PayFunctions.Domain;
 
@@ -23,7 +24,15 @@ public static class CreatePaymentValidator
     public const int MaxSplitJsonLength = 4 * 1024;
 
     public sealed record Valid(
-        Money Amount, string Method, string Channel, string MerchantOrderId, string Description, TimeSpan ExpiresIn, SplitRule? Split, string? MetadataJson);
+        Money Amount,
+        string Method,
+        string Channel,
+        string MerchantOrderId,
+        string Description,
+        TimeSpan ExpiresIn,
+        SplitRule? Split,
+        string? MetadataJson,
+        PayerInput? Payer);
 
     public static (Valid? Value, ApiError? Error) Validate(CreatePaymentRequest r, FeeSchedule fee)
     {
@@ -52,14 +61,10 @@ public static class CreatePaymentValidator
             return Fail(ApiError.MissingParameter("method"));
         }
 
-        if (!PaymentMethods.TryGetChannel(r.Method, out var channel))
+        var (method, methodError) = PaymentMethodCheck.Resolve(r, new Money(r.Amount.Value, currency));
+        if (methodError is not null)
         {
-            return Fail(ApiError.InvalidRequest("method", $"Supported methods: {string.Join(", ", PaymentMethods.Supported)}."));
-        }
-
-        if (channel == Channels.ChannelResolver.WeChatPayName && currency != Currency.Cny)
-        {
-            return Fail(ApiError.InvalidRequest("currency", "wechat_pay.native accepts cny only."));
+            return Fail(methodError);
         }
 
         if (string.IsNullOrWhiteSpace(r.MerchantOrderId))
@@ -77,7 +82,7 @@ public static class CreatePaymentValidator
             return Fail(ApiError.MissingParameter("description"));
         }
 
-        // WeChat Pay caps the description at 127 bytes of UTF-8.
+        // The tightest channel limit (WeChat Pay's) is 127 bytes of UTF-8.
         if (System.Text.Encoding.UTF8.GetByteCount(r.Description) > 127 || r.Description.Any(char.IsControl))
         {
             return Fail(ApiError.InvalidRequest("description", "description must be at most 127 bytes of UTF-8 and printable."));
@@ -134,7 +139,7 @@ public static class CreatePaymentValidator
             }
         }
 
-        return (new Valid(amount, r.Method, channel, r.MerchantOrderId, r.Description, TimeSpan.FromSeconds(expiresIn), split, metadataJson), null);
+        return (new Valid(amount, method!.Method, method.Channel, r.MerchantOrderId, r.Description, TimeSpan.FromSeconds(expiresIn), split, metadataJson, method.Payer), null);
     }
 
     private static (Valid?, ApiError?) Fail(ApiError error) => (null, error);

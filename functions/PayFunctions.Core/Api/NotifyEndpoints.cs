@@ -21,16 +21,21 @@ namespace PayFunctions.Core.Api;
 /// half-way is still not lost.
 /// </summary>
 public sealed class NotifyEndpoints(
-    ChannelResolver channels,
+    ChannelRegistry channels,
     NotificationLog log,
     RejectedNotificationLog rejections,
     IChannelWorkQueue work,
-    IOptions<WeChatPayChannelOptions> weChatPay,
     ILogger<NotifyEndpoints> logger)
 {
-    public async Task<IResult> WeChatPayAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<IResult> HandleAsync(HttpRequest request, string channelName, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        var channel = await channels.GetAsync(ChannelResolver.WeChatPayName, cancellationToken);
+        var accounts = ChannelRegistry.IsKnown(channelName) ? channels.AccountsOf(channelName) : [];
+        if (accounts.Count == 0)
+        {
+            return ApiError.NotFound("channel", "channel").ToResult();
+        }
+
+        var channel = await channels.GetAsync(channelName, accounts[0], cancellationToken);
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var body = await RequestBody.ReadBytesAsync(request, cancellationToken);
         if (body is null)
@@ -39,29 +44,25 @@ public sealed class NotifyEndpoints(
             return Reject(channel, StatusCodes.Status413PayloadTooLarge, "body too large");
         }
 
-        ChannelNotification notification;
-        try
+        var (notification, account, rejection) = await ParseAsync(channelName, accounts, headers, body, cancellationToken);
+        if (rejection is not null)
         {
-            notification = channel.ParseNotification(headers, body);
-        }
-        catch (ChannelNotificationException e)
-        {
-            await rejections.RecordAsync(channel.Name, e.Reason, body, headers, cancellationToken);
-            return Reject(channel, e.IsAuthenticationFailure ? StatusCodes.Status401Unauthorized : StatusCodes.Status400BadRequest, e.Reason);
+            await rejections.RecordAsync(channel.Name, rejection.Reason, body, headers, cancellationToken);
+            return Reject(channel, rejection.IsAuthenticationFailure ? StatusCodes.Status401Unauthorized : StatusCodes.Status400BadRequest, rejection.Reason);
         }
 
-        await log.ArchiveAsync(channel.Name, "verified", body, headers, cancellationToken);
-        if (notification.MerchantId != weChatPay.Value.MchId || notification.AppId != weChatPay.Value.AppId)
+        await log.ArchiveAsync(channel.Name, "verified", body, headers, ChannelRegistry.Module(channelName).Capabilities.EvidenceHeaders, cancellationToken);
+        if (notification!.Refund is not null)
         {
-            logger.LogError("Notification {EventId} names merchant {MchId}/{AppId}, not ours", notification.EventId, notification.MerchantId, notification.AppId);
-            return Reject(channel, StatusCodes.Status400BadRequest, "unknown merchant");
+            // Refund callbacks belong to refund orchestrations; until one exists for it, the channel keeps the callback and retries.
+            return Reject(channel, StatusCodes.Status404NotFound, "unknown refund");
         }
 
         var instance = PaymentIds.IsWellFormed(notification.OutTradeNo)
             ? await durable.GetInstanceAsync(notification.OutTradeNo, getInputsAndOutputs: true, cancellationToken)
             : null;
         var input = instance?.ReadInputAs<PaymentOrchestrationInput>();
-        if (instance is null || input is null)
+        if (instance is null || input is null || input.Channel != channelName || input.ChannelAccount != account)
         {
             logger.LogError("Notification {EventId} is for unknown order {OutTradeNo}", notification.EventId, notification.OutTradeNo);
             return Reject(channel, StatusCodes.Status404NotFound, "unknown order");
@@ -80,7 +81,7 @@ public sealed class NotifyEndpoints(
         {
             if (notification.State == ChannelTradeState.Succeeded && instance.ReadOutputAs<PaymentStatus>() != PaymentStatus.Succeeded)
             {
-                await work.EnqueueAsync(new ChannelWorkItem(ChannelWorkItem.ReconcileOrder, channel.Name, input.MerchantId, input.PaymentId), cancellationToken);
+                await work.EnqueueAsync(new ChannelWorkItem(ChannelWorkItem.ReconcileOrder, channel.Name, input.ChannelAccount, input.MerchantId, input.PaymentId), cancellationToken);
             }
 
             logger.LogInformation("Notification {EventId} for finished payment {PaymentId} (duplicate: {Duplicate})", notification.EventId, input.PaymentId, duplicate);
@@ -100,6 +101,34 @@ public sealed class NotifyEndpoints(
                 notification.ChannelTradeNo, notification.State, notification.PaidAt, notification.Amount.MinorUnits, notification.Amount.Currency.Code),
             cancellationToken);
         return Reply(channel.SuccessReply);
+    }
+
+    /// <summary>
+    /// Each of the channel's accounts verifies with its own keys; the first that does not refuse the
+    /// callback's origin owns it. A callback every account refuses is not from the channel.
+    /// </summary>
+    private async Task<(ChannelNotification? Notification, string Account, ChannelNotificationException? Rejection)> ParseAsync(
+        string channelName, IReadOnlyList<string> accounts, IReadOnlyDictionary<string, string> headers, byte[] body, CancellationToken cancellationToken)
+    {
+        ChannelNotificationException? unauthenticated = null;
+        foreach (var account in accounts)
+        {
+            var adapter = await channels.GetAsync(channelName, account, cancellationToken);
+            try
+            {
+                return (adapter.ParseNotification(headers, body), account, null);
+            }
+            catch (ChannelNotificationException e) when (e.IsAuthenticationFailure)
+            {
+                unauthenticated ??= e;
+            }
+            catch (ChannelNotificationException e)
+            {
+                return (null, account, e);
+            }
+        }
+
+        return (null, "", unauthenticated);
     }
 
     /// <summary>The channel's failure body (so it retries), with a status that says what was wrong rather than a 500.</summary>

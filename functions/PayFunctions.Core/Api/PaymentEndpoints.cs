@@ -16,7 +16,7 @@ namespace PayFunctions.Core.Api;
 /// <summary>The merchant-facing payments resource: create, retrieve, list, close.</summary>
 public sealed partial class PaymentEndpoints(
     MerchantAuthenticator authenticator,
-    ChannelResolver channels,
+    ChannelRegistry channels,
     PaymentStore payments,
     MerchantOrderStore merchantOrders,
     IdempotentPost idempotentPost,
@@ -55,7 +55,8 @@ public sealed partial class PaymentEndpoints(
             return invalid.ToResult();
         }
 
-        if (!channels.IsConfigured(valid!.Channel))
+        var channelAccount = channels.DefaultAccountOf(valid!.Channel);
+        if (channelAccount is null)
         {
             return new ApiError(StatusCodes.Status400BadRequest, "payment_method_unavailable", "This payment method is not enabled on this platform.", $"{valid.Method} has no configured channel.", "method").ToResult();
         }
@@ -70,7 +71,7 @@ public sealed partial class PaymentEndpoints(
             merchant.Id,
             body,
             ids.NewId,
-            paymentId => CreateOrReleaseOrderIdAsync(merchant, valid!, paymentId, durable, cancellationToken),
+            paymentId => CreateOrReleaseOrderIdAsync(merchant, valid, channelAccount, paymentId, durable, cancellationToken),
             cancellationToken);
     }
 
@@ -139,11 +140,11 @@ public sealed partial class PaymentEndpoints(
     }
 
     private async Task<StoredResponse> CreateOrReleaseOrderIdAsync(
-        MerchantEntity merchant, CreatePaymentValidator.Valid valid, string paymentId, DurableTaskClient durable, CancellationToken cancellationToken)
+        MerchantEntity merchant, CreatePaymentValidator.Valid valid, string channelAccount, string paymentId, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         try
         {
-            return await CreateWithIdAsync(merchant, valid, paymentId, durable, cancellationToken);
+            return await CreateWithIdAsync(merchant, valid, channelAccount, paymentId, durable, cancellationToken);
         }
         catch
         {
@@ -155,6 +156,7 @@ public sealed partial class PaymentEndpoints(
     private async Task<StoredResponse> CreateWithIdAsync(
         MerchantEntity merchant,
         CreatePaymentValidator.Valid valid,
+        string channelAccount,
         string paymentId,
         DurableTaskClient durable,
         CancellationToken cancellationToken)
@@ -180,6 +182,7 @@ public sealed partial class PaymentEndpoints(
                 MerchantOrderId = valid.MerchantOrderId,
                 Method = valid.Method,
                 Channel = valid.Channel,
+                ChannelAccount = channelAccount,
                 Amount = valid.Amount.MinorUnits,
                 Currency = valid.Amount.Currency.Code,
                 Description = valid.Description,
@@ -195,13 +198,16 @@ public sealed partial class PaymentEndpoints(
         if (await durable.GetInstanceAsync(paymentId, cancellationToken) is null)
         {
             var input = new PaymentOrchestrationInput(
-                paymentId, merchant.Id, payment.Channel, payment.Amount, payment.Currency, payment.Description, payment.ExpiresAt);
+                paymentId, merchant.Id, payment.Channel, payment.ChannelAccount, payment.Method, payment.Amount, payment.Currency, payment.Description, payment.ExpiresAt)
+            {
+                Payer = valid.Payer,
+            };
             await durable.ScheduleNewOrchestrationInstanceAsync(
                 nameof(PaymentOrchestrator), input, new StartOrchestrationOptions(paymentId), cancellationToken);
             logger.LogInformation("Payment {PaymentId} created for merchant {MerchantId}", paymentId, merchant.Id);
         }
 
-        var ready = await WaitForAsync(merchant.Id, paymentId, p => p.QrCodeContent is not null || PaymentTransitions.IsTerminal(p.StatusValue), cancellationToken);
+        var ready = await WaitForAsync(merchant.Id, paymentId, p => (p.PlacedAtChannel && p.NextActionJson is not null) || PaymentTransitions.IsTerminal(p.StatusValue), cancellationToken);
         return new StoredResponse(StatusCodes.Status201Created, JsonSerializer.Serialize(PaymentResource.From(ready), ApiJson.Options), "application/json");
     }
 

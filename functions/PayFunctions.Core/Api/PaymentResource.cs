@@ -12,11 +12,13 @@ public sealed record PaymentResource(
     string Currency,
     string Status,
     string Method,
+    string Channel,
+    string ChannelAccount,
     string MerchantOrderId,
     string Description,
     DateTimeOffset CreatedAt,
     DateTimeOffset ExpiresAt,
-    NextAction? NextAction,
+    NextActionBody? NextAction,
     string? ChannelTradeNo,
     DateTimeOffset? PaidAt,
     SplitBody? Split,
@@ -35,13 +37,13 @@ public sealed record PaymentResource(
             p.Currency.ToLowerInvariant(),
             ToSnake(status),
             p.Method,
+            p.Channel,
+            p.ChannelAccount,
             p.MerchantOrderId,
             p.Description,
             p.CreatedAt,
             p.ExpiresAt,
-            status == PaymentStatus.RequiresAction && p.QrCodeContent is { } qr
-                ? new NextAction("display_qr_code", new QrCode(qr))
-                : null,
+            status == PaymentStatus.RequiresAction ? NextActionBody.Deserialize(p.NextActionJson) : null,
             p.ChannelTradeNo,
             p.PaidAt,
             SplitBody.From(SplitRuleSerializer.Deserialize(p.SplitRuleJson)),
@@ -56,10 +58,6 @@ public sealed record PaymentResource(
     private static string ToSnake<T>(T value)
         where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 }
-
-public sealed record NextAction(string Type, QrCode DisplayQrCode);
-
-public sealed record QrCode(string Data);
 
 public sealed record AllocationBody(string Account, string Role, long Amount);
 

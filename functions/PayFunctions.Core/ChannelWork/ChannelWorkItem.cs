@@ -4,7 +4,8 @@ namespace PayFunctions.Core.ChannelWork;
 /// A unit of channel work done off the request path by channel workers. Today: reconcile one
 /// order against the channel, for a payment notification that arrived after the payment ended.
 /// </summary>
-public sealed record ChannelWorkItem(string Kind, string Channel, string MerchantId, string PaymentId)
+/// <param name="ChannelAccount">The platform's account at the channel the order was placed with.</param>
+public sealed record ChannelWorkItem(string Kind, string Channel, string ChannelAccount, string MerchantId, string PaymentId)
 {
     public const string ReconcileOrder = "reconcile_order";
 
@@ -14,9 +15,13 @@ public sealed record ChannelWorkItem(string Kind, string Channel, string Merchan
 
 public static class ChannelWorkQueues
 {
-    public const string WeChatPay = "channel-wechat-pay";
+    /// <summary>
+    /// The one Storage queue every channel's work shares: a Functions queue trigger names its queue at
+    /// compile time, and this work (late notifications) is rare. Service Bus gets one queue per channel.
+    /// </summary>
+    public const string Storage = "channel-work";
 
-    /// <summary>One queue per channel, so a congested channel backs up alone.</summary>
+    /// <summary>A channel's Service Bus queue, so a congested channel backs up alone.</summary>
     public static string NameFor(string channel) => "channel-" + channel.Replace('_', '-');
 
     /// <summary>Where a message goes after it failed too often, named as the Functions queue trigger names it.</summary>

@@ -14,7 +14,7 @@ namespace PayFunctions.Core.ChannelWork;
 /// merchant was told was over.
 /// </summary>
 public sealed class ChannelWorkProcessor(
-    ChannelResolver channels, PaymentStore payments, LedgerStore ledger, TimeProvider time, ILogger<ChannelWorkProcessor> logger)
+    ChannelRegistry channels, PaymentStore payments, LedgerStore ledger, TimeProvider time, ILogger<ChannelWorkProcessor> logger)
 {
     public static string LatePaymentEntryId(string paymentId) => "je_" + paymentId + "_late";
 
@@ -32,14 +32,14 @@ public sealed class ChannelWorkProcessor(
         }
 
         // A message that can never succeed is dropped with an error rather than redelivered until it dead-letters.
-        if (item is not { Kind: ChannelWorkItem.ReconcileOrder } || !ChannelResolver.IsKnown(item.Channel)
+        if (item is not { Kind: ChannelWorkItem.ReconcileOrder } || !ChannelRegistry.IsKnown(item.Channel) || !ChannelRegistry.IsValidAccountId(item.ChannelAccount)
             || string.IsNullOrEmpty(item.MerchantId) || string.IsNullOrEmpty(item.PaymentId))
         {
             logger.LogError("Dropping channel work {Kind} for channel {Channel}: not a valid item", item?.Kind, item?.Channel);
             return;
         }
 
-        var channel = await channels.GetAsync(item.Channel, cancellationToken);
+        var channel = await channels.GetAsync(item.Channel, item.ChannelAccount, cancellationToken);
         var order = await channel.QueryAsync(item.PaymentId, cancellationToken);
         if (order.State != ChannelTradeState.Succeeded)
         {

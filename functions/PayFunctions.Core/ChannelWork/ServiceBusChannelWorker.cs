@@ -1,6 +1,7 @@
 using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PayFunctions.Core.Channels;
 
 namespace PayFunctions.Core.ChannelWork;
 
@@ -11,7 +12,7 @@ namespace PayFunctions.Core.ChannelWork;
 public sealed class ServiceBusChannelWorker(ServiceBusClient client, ChannelWorkProcessor processor, ILogger<ServiceBusChannelWorker> logger)
     : BackgroundService
 {
-    public static IReadOnlyList<string> Queues { get; } = [ChannelWorkQueues.WeChatPay];
+    public static IReadOnlyList<string> Queues { get; } = [.. ChannelRegistry.ChannelNames.Order(StringComparer.Ordinal).Select(ChannelWorkQueues.NameFor)];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -8,7 +8,7 @@ public sealed class StorageQueueChannelWorkQueue(StorageClients clients) : IChan
 {
     public async Task EnqueueAsync(ChannelWorkItem item, CancellationToken cancellationToken)
     {
-        var queue = clients.Queues.GetQueueClient(ChannelWorkQueues.NameFor(item.Channel));
+        var queue = clients.Queues.GetQueueClient(ChannelWorkQueues.Storage);
         await queue.SendMessageAsync(JsonSerializer.Serialize(item), cancellationToken);
     }
 }

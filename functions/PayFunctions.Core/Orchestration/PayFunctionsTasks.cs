@@ -9,6 +9,7 @@ public static class PayFunctionsTasks
     [
         typeof(PrepayActivity),
         typeof(CloseAtChannelActivity),
+        typeof(CancelAtChannelActivity),
         typeof(QueryChannelActivity),
         typeof(ReconcileOrderActivity),
         typeof(CompletePaymentActivity),

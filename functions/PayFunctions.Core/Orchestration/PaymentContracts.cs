@@ -4,15 +4,32 @@ using PayFunctions.Domain;
 namespace PayFunctions.Core.Orchestration;
 
 /// <summary>Everything a payment orchestration needs; the instance id is the payment id.</summary>
+/// <param name="Channel">The channel that serves <paramref name="Method"/>.</param>
+/// <param name="ChannelAccount">The platform's account at that channel the order is placed with.</param>
 public sealed record PaymentOrchestrationInput(
-    string PaymentId, string MerchantId, string Channel, long Amount, string Currency, string Description, DateTimeOffset ExpiresAt);
+    string PaymentId,
+    string MerchantId,
+    string Channel,
+    string ChannelAccount,
+    string Method,
+    long Amount,
+    string Currency,
+    string Description,
+    DateTimeOffset ExpiresAt)
+{
+    /// <summary>The payer's details the method needs (openid, payment code, return URL, IP address).</summary>
+    public PayerInput? Payer { get; init; }
+}
 
-/// <param name="Succeeded">The order is open at the channel with <paramref name="QrCodeContent"/> to scan.</param>
-/// <param name="QrCodeContent">What the payer scans.</param>
+/// <summary>The payer's details a method needs; the payment code is a one-time credential and is never stored on the payment.</summary>
+public sealed record PayerInput(string? Id, string? PaymentCode, string? ReturnUrl, string? ClientIp);
+
+/// <param name="Succeeded">The order is open at the channel, or was answered at once (<paramref name="Answered"/>).</param>
+/// <param name="Answered">For a barcode payment, the channel's immediate answer: paid, failed, or the payer is confirming.</param>
 /// <param name="FailureCode">Why the payment failed, when it did.</param>
 /// <param name="FailureMessage">The same, for people.</param>
 /// <param name="OrderAtChannel">The channel already held the order (a repeated prepay after the payer paid): only the channel can say what became of it.</param>
-public sealed record PrepayOutcome(bool Succeeded, string? QrCodeContent, string? FailureCode, string? FailureMessage, bool OrderAtChannel);
+public sealed record PrepayOutcome(bool Succeeded, ChannelPaymentEvent? Answered, string? FailureCode, string? FailureMessage, bool OrderAtChannel);
 
 /// <summary>A verified statement from the channel about the order, raised by the notify endpoint or a query.</summary>
 /// <param name="ChannelTradeNo">The channel's transaction number, once there is one.</param>
@@ -29,7 +46,7 @@ public sealed record ChannelPaymentEvent(string ChannelTradeNo, ChannelTradeStat
 
 public sealed record CloseRequest(string Reason);
 
-public sealed record ChannelOrderInput(string Channel, string PaymentId);
+public sealed record ChannelOrderInput(string Channel, string ChannelAccount, string PaymentId);
 
 public sealed record CompletePaymentInput(
     string MerchantId,
@@ -41,7 +58,7 @@ public sealed record CompletePaymentInput(
     string? FailureMessage,
     DateTimeOffset CompletedAt);
 
-public sealed record ReconcileOrderInput(string Channel, string MerchantId, string PaymentId);
+public sealed record ReconcileOrderInput(string Channel, string ChannelAccount, string MerchantId, string PaymentId);
 
 public sealed record WebhookInput(string MerchantId, string PaymentId, string EventType, string EventId);
 

@@ -16,7 +16,7 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
 
     // Closing must eventually happen, or a customer could still pay an order we call expired: keep
     // trying for about an hour before the orchestration gives up and fails loudly.
-    private static readonly TaskOptions CloseRetry = TaskOptions.FromRetryPolicy(
+    internal static readonly TaskOptions CloseRetry = TaskOptions.FromRetryPolicy(
         new RetryPolicy(maxNumberOfAttempts: 15, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(10)));
 
     private static readonly TaskOptions StoreRetry = TaskOptions.FromRetryPolicy(
@@ -46,6 +46,11 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
         if (!prepay.Succeeded)
         {
             return await FinishAsync(context, input, PaymentStatus.Failed, null, prepay.FailureCode, prepay.FailureMessage);
+        }
+
+        if (prepay.Answered is { } answered)
+        {
+            return await BarcodePayment.FollowAsync(context, input, answered);
         }
 
         using var timerCancellation = new CancellationTokenSource();
@@ -83,7 +88,7 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
     private static async Task<PaymentStatus> CloseAtChannelAsync(
         TaskOrchestrationContext context, PaymentOrchestrationInput input, PaymentStatus otherwise, string? failureCode, string? failureMessage)
     {
-        var orderInput = new ChannelOrderInput(input.Channel, input.PaymentId);
+        var orderInput = new ChannelOrderInput(input.Channel, input.ChannelAccount, input.PaymentId);
         var closed = await context.CallActivityAsync<CloseOutcome>(nameof(CloseAtChannelActivity), orderInput, CloseRetry);
         if (closed == CloseOutcome.AlreadyPaid)
         {
@@ -102,7 +107,7 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
     /// exactly the payment's amount and currency. Money in any other amount is not this payment's
     /// success; it goes to the channel workers, who book it to suspense for an operator.
     /// </summary>
-    private static async Task<PaymentStatus> FinishPaidAsync(TaskOrchestrationContext context, PaymentOrchestrationInput input, ChannelPaymentEvent paid)
+    internal static async Task<PaymentStatus> FinishPaidAsync(TaskOrchestrationContext context, PaymentOrchestrationInput input, ChannelPaymentEvent paid)
     {
         if (paid.IsSuccessFor(input))
         {
@@ -112,7 +117,7 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
         context.CreateReplaySafeLogger<PaymentOrchestrator>().LogCritical(
             "Payment {PaymentId} of {Expected} {Currency} was paid {Reported} {ReportedCurrency} at the channel",
             input.PaymentId, input.Amount, input.Currency, paid.Amount, paid.Currency);
-        await context.CallActivityAsync(nameof(ReconcileOrderActivity), new ReconcileOrderInput(input.Channel, input.MerchantId, input.PaymentId), StoreRetry);
+        await context.CallActivityAsync(nameof(ReconcileOrderActivity), new ReconcileOrderInput(input.Channel, input.ChannelAccount, input.MerchantId, input.PaymentId), StoreRetry);
         return await FinishAsync(
             context, input, PaymentStatus.Failed, null, "amount_mismatch", "The channel collected an amount other than the payment's; it is held for review.");
     }
@@ -129,7 +134,7 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
         }
     }
 
-    private static async Task<PaymentStatus> FinishAsync(
+    internal static async Task<PaymentStatus> FinishAsync(
         TaskOrchestrationContext context,
         PaymentOrchestrationInput input,
         PaymentStatus status,

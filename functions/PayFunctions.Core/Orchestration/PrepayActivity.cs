@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 using PayFunctions.Channels;
+using PayFunctions.Core.Api;
 using PayFunctions.Core.Channels;
 using PayFunctions.Core.Configuration;
 using PayFunctions.Core.Storage;
@@ -9,12 +10,12 @@ using PayFunctions.Domain;
 namespace PayFunctions.Core.Orchestration;
 
 /// <summary>
-/// Places the order at the channel and records the QR content. The payment id is the channel's
-/// out_trade_no, and the channel answers a repeated identical order with the same code, so a
-/// second run of this activity cannot create a second order. A second run after the payer paid
+/// Places the order at the channel and records what the payer does next. The payment id is the
+/// channel's order number, and a channel answers a repeated identical order with the same result,
+/// so a second run of this activity cannot create a second order. A second run after the payer paid
 /// finds the order already at the channel, which the orchestration settles with a verified query.
 /// </summary>
-public sealed class PrepayActivity(ChannelResolver channels, PaymentStore payments, PaymentProgress progress, IOptions<ApiOptions> api)
+public sealed class PrepayActivity(ChannelRegistry channels, PaymentStore payments, PaymentProgress progress, IOptions<ApiOptions> api)
     : TaskActivity<PaymentOrchestrationInput, PrepayOutcome>
 {
     public override Task<PrepayOutcome> RunAsync(TaskActivityContext context, PaymentOrchestrationInput input) =>
@@ -22,16 +23,22 @@ public sealed class PrepayActivity(ChannelResolver channels, PaymentStore paymen
 
     public async Task<PrepayOutcome> ExecuteAsync(PaymentOrchestrationInput input, CancellationToken cancellationToken)
     {
-        var channel = await channels.GetAsync(input.Channel, cancellationToken);
+        var channel = await channels.GetAsync(input.Channel, input.ChannelAccount, cancellationToken);
         var baseUrl = api.Value.PublicBaseUrl ?? throw new InvalidOperationException("Api:PublicBaseUrl is not configured.");
         var request = new PrepayRequest(
             input.PaymentId,
-            "wechat_pay.native",
+            input.Method,
             new Money(input.Amount, Currency.Parse(input.Currency)),
             input.Description,
             input.ExpiresAt,
             new Uri(baseUrl, $"api/notify/{channel.Name}"),
-            null);
+            null)
+        {
+            PayerId = input.Payer?.Id,
+            PaymentCode = input.Payer?.PaymentCode,
+            ReturnUrl = input.Payer?.ReturnUrl is { } returnUrl ? new Uri(returnUrl, UriKind.Absolute) : null,
+            ClientIp = input.Payer?.ClientIp,
+        };
 
         PrepayResult result;
         try
@@ -48,17 +55,22 @@ public sealed class PrepayActivity(ChannelResolver channels, PaymentStore paymen
             return new PrepayOutcome(false, null, null, null, OrderAtChannel: true);
         }
 
+        var nextAction = result.NextAction is { } action ? NextActionBody.Serialize(action, channel.Name) : null;
         await payments.UpdateAsync(input.MerchantId, input.PaymentId, p =>
         {
-            if (p.QrCodeContent == (result.NextAction as DisplayQrCode)?.Data)
+            if (p.PlacedAtChannel && p.NextActionJson == nextAction)
             {
                 return false;
             }
 
-            p.QrCodeContent = (result.NextAction as DisplayQrCode)?.Data;
+            p.PlacedAtChannel = true;
+            p.NextActionJson = nextAction;
             return true;
         }, cancellationToken);
         progress.Notify(input.PaymentId);
-        return new PrepayOutcome(true, (result.NextAction as DisplayQrCode)?.Data, null, null, OrderAtChannel: false);
+        var answered = result.Order is { } order
+            ? new ChannelPaymentEvent(order.ChannelTradeNo ?? "", order.State, order.PaidAt, order.Amount?.MinorUnits, order.Amount?.Currency.Code)
+            : null;
+        return new PrepayOutcome(true, answered, null, null, OrderAtChannel: false);
     }
 }

@@ -14,7 +14,7 @@ public sealed class ReconcileOrderActivity(IChannelWorkQueue work) : TaskActivit
 
     public async Task<bool> ExecuteAsync(ReconcileOrderInput input, CancellationToken cancellationToken)
     {
-        await work.EnqueueAsync(new ChannelWorkItem(ChannelWorkItem.ReconcileOrder, input.Channel, input.MerchantId, input.PaymentId), cancellationToken);
+        await work.EnqueueAsync(new ChannelWorkItem(ChannelWorkItem.ReconcileOrder, input.Channel, input.ChannelAccount, input.MerchantId, input.PaymentId), cancellationToken);
         return true;
     }
 }

@@ -14,7 +14,9 @@ public sealed class NotificationLog(StorageClients clients, TimeProvider time)
 {
     private TableClient Table => clients.Tables.GetTableClient(TableNames.Notifications);
 
-    public async Task ArchiveAsync(string channel, string verdict, byte[] body, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken)
+    /// <summary>Keeps the body and the headers that carry the channel's signature (<paramref name="evidenceHeaders"/>).</summary>
+    public async Task ArchiveAsync(
+        string channel, string verdict, byte[] body, IReadOnlyDictionary<string, string> headers, IReadOnlyList<string> evidenceHeaders, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var digest = Convert.ToHexStringLower(SHA256.HashData(body))[..16];
@@ -22,7 +24,7 @@ public sealed class NotificationLog(StorageClients clients, TimeProvider time)
         var blob = clients.Blobs.GetBlobContainerClient(TableNames.NotificationArchiveContainer).GetBlobClient(name);
         // Blob metadata takes printable ASCII only; a verified body may still arrive with extra headers.
         var metadata = headers
-            .Where(h => h.Key.StartsWith("Wechatpay-", StringComparison.OrdinalIgnoreCase)
+            .Where(h => evidenceHeaders.Contains(h.Key, StringComparer.OrdinalIgnoreCase)
                 && h.Key.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
                 && h.Value.Length <= 1024 && h.Value.All(c => c is >= ' ' and <= '~'))
             .ToDictionary(h => h.Key.Replace("-", "_", StringComparison.Ordinal), h => h.Value, StringComparer.Ordinal);

@@ -12,6 +12,9 @@ public sealed class PaymentEntity : TableRow
 
     public string Channel { get; set; } = "";
 
+    /// <summary>The platform's account at <see cref="Channel"/> the order was placed with.</summary>
+    public string ChannelAccount { get; set; } = "";
+
     public long Amount { get; set; }
 
     public string Currency { get; set; } = "";
@@ -24,7 +27,11 @@ public sealed class PaymentEntity : TableRow
 
     public DateTimeOffset ExpiresAt { get; set; }
 
-    public string? QrCodeContent { get; set; }
+    /// <summary>The order is at the channel: what the payer does next is known (or there is nothing to do).</summary>
+    public bool PlacedAtChannel { get; set; }
+
+    /// <summary>What the payer does next, as the merchant API shows it (a QR code, a redirect, SDK parameters).</summary>
+    public string? NextActionJson { get; set; }
 
     public string? ChannelTradeNo { get; set; }
 

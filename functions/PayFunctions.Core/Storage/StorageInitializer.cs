@@ -13,7 +13,7 @@ public sealed class StorageInitializer(StorageClients clients)
         }
 
         await clients.Blobs.GetBlobContainerClient(TableNames.NotificationArchiveContainer).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        foreach (var queue in new[] { ChannelWorkQueues.WeChatPay, ChannelWorkQueues.PoisonOf(ChannelWorkQueues.WeChatPay) })
+        foreach (var queue in new[] { ChannelWorkQueues.Storage, ChannelWorkQueues.PoisonOf(ChannelWorkQueues.Storage) })
         {
             await clients.Queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }

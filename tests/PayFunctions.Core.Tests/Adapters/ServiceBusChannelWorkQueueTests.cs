@@ -17,15 +17,15 @@ public sealed class ServiceBusChannelWorkQueueTests
             .Callback<ServiceBusMessage, CancellationToken>((message, _) => sent.Add(message))
             .Returns(Task.CompletedTask);
         var client = new Mock<ServiceBusClient>();
-        client.Setup(c => c.CreateSender(ChannelWorkQueues.WeChatPay)).Returns(sender.Object);
+        client.Setup(c => c.CreateSender(ChannelWorkQueues.NameFor("wechat_pay"))).Returns(sender.Object);
         var queue = new ServiceBusChannelWorkQueue(client.Object);
-        var item = new ChannelWorkItem(ChannelWorkItem.ReconcileOrder, "wechat_pay", "mch_1", "pay_1");
+        var item = new ChannelWorkItem(ChannelWorkItem.ReconcileOrder, "wechat_pay", "main", "mch_1", "pay_1");
 
         await queue.EnqueueAsync(item, CancellationToken.None);
         await queue.EnqueueAsync(item with { }, CancellationToken.None);
         await queue.EnqueueAsync(item with { PaymentId = "pay_2" }, CancellationToken.None);
 
-        client.Verify(c => c.CreateSender(ChannelWorkQueues.WeChatPay), Times.Once);
+        client.Verify(c => c.CreateSender(ChannelWorkQueues.NameFor("wechat_pay")), Times.Once);
         Assert.Equal(3, sent.Count);
         Assert.Equal(item.MessageId, sent[0].MessageId);
         Assert.Equal(sent[0].MessageId, sent[1].MessageId);

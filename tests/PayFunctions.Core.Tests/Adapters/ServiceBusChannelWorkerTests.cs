@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure.Messaging.ServiceBus;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
@@ -11,17 +12,21 @@ using PayFunctions.Core.Storage;
 
 namespace PayFunctions.Core.Tests.Adapters;
 
-public sealed class ServiceBusChannelWorkerTests : IDisposable
+public sealed class ServiceBusChannelWorkerTests
 {
-    private readonly ChannelResolver channels = new(
+    private readonly ChannelRegistry channels = new(
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Channels:WeChatPay:Accounts:main:MchId"] = "1900000109",
+            ["Channels:WeChatPay:Accounts:main:AppId"] = "wx1",
+            ["Channels:WeChatPay:Accounts:main:MerchantSerialNo"] = "A1",
+            ["Channels:WeChatPay:Accounts:main:PlatformSerialNo"] = "B2",
+        }).Build(),
         Mock.Of<IHttpClientFactory>(),
-        Options.Create(new WeChatPayChannelOptions()),
         Mock.Of<ISecretStore>(),
         TimeProvider.System);
 
     private readonly Mock<ServiceBusReceiver> receiver = new();
-
-    public void Dispose() => channels.Dispose();
 
     [Theory]
     [InlineData("{ not json")]
@@ -41,7 +46,7 @@ public sealed class ServiceBusChannelWorkerTests : IDisposable
     public async Task ServiceBusChannelWorker_WhenProcessingFails_DoesNotComplete()
     {
         // A valid item for a channel whose keys are missing: retried by Service Bus, never completed.
-        var item = new ChannelWorkItem(ChannelWorkItem.ReconcileOrder, ChannelResolver.WeChatPayName, "mch_1", "pay_1");
+        var item = new ChannelWorkItem(ChannelWorkItem.ReconcileOrder, "wechat_pay", "main", "mch_1", "pay_1");
         var args = ArgsFor(JsonSerializer.Serialize(item));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => Worker().HandleMessageAsync(args));

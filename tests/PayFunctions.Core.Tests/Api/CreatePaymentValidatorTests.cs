@@ -1,3 +1,4 @@
+using PayFunctions.Channels;
 using System.Text.Json;
 using PayFunctions.Core.Api;
 using PayFunctions.Core.Storage;
@@ -83,7 +84,7 @@ public sealed class CreatePaymentValidatorTests
             Amount = valid.Amount.MinorUnits,
             Currency = valid.Amount.Currency.Code,
             Description = valid.Description,
-            QrCodeContent = "weixin://wxpay/bizpayurl?pr=" + new string('q', 64),
+            NextActionJson = NextActionBody.Serialize(new DisplayQrCode("weixin://wxpay/bizpayurl?pr=" + new string('q', 64)), valid.Channel),
             SplitRuleJson = SplitRuleSerializer.Serialize(valid.Split),
             AllocationsJson = SplitRuleSerializer.SerializeAllocations(
                 valid.Split!.Recipients.Select(r => new SplitAllocation(r.AccountId, SplitRole.Recipient, valid.Amount))),
@@ -96,5 +97,5 @@ public sealed class CreatePaymentValidatorTests
     }
 
     private static CreatePaymentRequest Request(Dictionary<string, string>? metadata) =>
-        new(2500, "cny", "wechat_pay.native", "order-1", "Latte", null, null, metadata);
+        new(2500, "cny", "wechat_pay.native", "order-1", "Latte", null, null, metadata, null, null, null);
 }

@@ -20,7 +20,7 @@ public sealed class PaymentHarness : IAsyncDisposable
 
     public ActivityLog Log { get; } = new();
 
-    public Func<PaymentOrchestrationInput, PrepayOutcome> Prepay { get; init; } = _ => new PrepayOutcome(true, "weixin://wxpay/bizpayurl?pr=test", null, null, OrderAtChannel: false);
+    public Func<PaymentOrchestrationInput, PrepayOutcome> Prepay { get; init; } = _ => new PrepayOutcome(true, null, null, null, OrderAtChannel: false);
 
     public CloseOutcome CloseOutcome { get; init; } = CloseOutcome.Closed;
 
@@ -31,7 +31,7 @@ public sealed class PaymentHarness : IAsyncDisposable
     public DurableTaskClient Client => host?.Client ?? throw new InvalidOperationException("Call StartAsync first.");
 
     public static PaymentOrchestrationInput Input(string paymentId, TimeSpan expiresIn) =>
-        new(paymentId, "mch_test", "wechat_pay", 1999, "CNY", "Coffee", DateTimeOffset.UtcNow + expiresIn);
+        new(paymentId, "mch_test", "wechat_pay", "main", "wechat_pay.native", 1999, "CNY", "Coffee", DateTimeOffset.UtcNow + expiresIn);
 
     public async Task<PaymentHarness> StartAsync()
     {

@@ -64,7 +64,7 @@ public sealed class PaymentOrchestratorTests
         Assert.Equal(
             [nameof(PrepayActivity), nameof(CloseAtChannelActivity), nameof(CompletePaymentActivity), nameof(SendWebhookActivity)],
             harness.Log.Names);
-        Assert.Equal(new ChannelOrderInput("wechat_pay", id), Assert.Single(harness.Log.InputsOf<ChannelOrderInput>(nameof(CloseAtChannelActivity))));
+        Assert.Equal(new ChannelOrderInput("wechat_pay", "main", id), Assert.Single(harness.Log.InputsOf<ChannelOrderInput>(nameof(CloseAtChannelActivity))));
         var completion = harness.SingleCompletion();
         Assert.Equal(PaymentStatus.Expired, completion.Status);
         Assert.Equal("payment_expired", completion.FailureCode);
@@ -90,7 +90,7 @@ public sealed class PaymentOrchestratorTests
         Assert.Equal(
             [nameof(PrepayActivity), nameof(CloseAtChannelActivity), nameof(QueryChannelActivity), nameof(CompletePaymentActivity), nameof(SendWebhookActivity)],
             harness.Log.Names);
-        Assert.Equal(new ChannelOrderInput("wechat_pay", id), Assert.Single(harness.Log.InputsOf<ChannelOrderInput>(nameof(QueryChannelActivity))));
+        Assert.Equal(new ChannelOrderInput("wechat_pay", "main", id), Assert.Single(harness.Log.InputsOf<ChannelOrderInput>(nameof(QueryChannelActivity))));
         var completion = harness.SingleCompletion();
         Assert.Equal(PaymentStatus.Succeeded, completion.Status);
         Assert.Equal("4200000003", completion.ChannelTradeNo);
@@ -232,7 +232,7 @@ public sealed class PaymentOrchestratorTests
         var completion = harness.SingleCompletion();
         Assert.Equal("amount_mismatch", completion.FailureCode);
         Assert.Null(completion.PaidAt);
-        Assert.Equal(new ReconcileOrderInput("wechat_pay", "mch_test", id), Assert.Single(harness.Log.InputsOf<ReconcileOrderInput>(nameof(ReconcileOrderActivity))));
+        Assert.Equal(new ReconcileOrderInput("wechat_pay", "main", "mch_test", id), Assert.Single(harness.Log.InputsOf<ReconcileOrderInput>(nameof(ReconcileOrderActivity))));
         Assert.Equal(PaymentEvents.Failed, harness.SingleWebhook().EventType);
     }
 

@@ -29,7 +29,7 @@ public sealed class ApiRateLimiterTests
         Assert.Equal(RateLimitScope.None, ApiRateLimiter.ScopeOf(ApiRoutes.Health));
         Assert.Equal(RateLimitScope.MerchantApi, ApiRateLimiter.ScopeOf(ApiRoutes.CreatePayment));
         Assert.Equal(RateLimitScope.Operator, ApiRateLimiter.ScopeOf(ApiRoutes.CreateMerchant));
-        Assert.Equal(RateLimitScope.Notify, ApiRateLimiter.ScopeOf(ApiRoutes.WeChatPayNotify));
+        Assert.Equal(RateLimitScope.Notify, ApiRateLimiter.ScopeOf(ApiRoutes.ChannelNotify));
     }
 
     [Fact]
@@ -120,9 +120,9 @@ public sealed class ApiRateLimiterTests
     {
         var limiter = Limiter();
 
-        Assert.All(Enumerable.Range(0, 4), _ => Assert.Null(limiter.Admit(Request("101.226.103.1", null), ApiRoutes.WeChatPayNotify)));
-        Assert.IsType<RateLimitedResult>(limiter.Admit(Request("101.226.103.1", null), ApiRoutes.WeChatPayNotify));
-        Assert.Null(limiter.Admit(Request("101.226.103.2", null), ApiRoutes.WeChatPayNotify));
+        Assert.All(Enumerable.Range(0, 4), _ => Assert.Null(limiter.Admit(Request("101.226.103.1", null), ApiRoutes.ChannelNotify)));
+        Assert.IsType<RateLimitedResult>(limiter.Admit(Request("101.226.103.1", null), ApiRoutes.ChannelNotify));
+        Assert.Null(limiter.Admit(Request("101.226.103.2", null), ApiRoutes.ChannelNotify));
         Assert.All(Enumerable.Range(0, 100), _ => Assert.Null(limiter.Admit(Request("101.226.103.1", null), ApiRoutes.Health)));
     }
 
@@ -134,12 +134,12 @@ public sealed class ApiRateLimiterTests
         {
             var http = Request("101.226.103.1", null);
             http.Request.Headers["X-Forwarded-For"] = $"1.2.3.{i}";
-            Assert.Null(limiter.Admit(http, ApiRoutes.WeChatPayNotify));
+            Assert.Null(limiter.Admit(http, ApiRoutes.ChannelNotify));
         }
 
         var spoofed = Request("101.226.103.1", null);
         spoofed.Request.Headers["X-Forwarded-For"] = "8.8.8.8";
-        Assert.NotNull(limiter.Admit(spoofed, ApiRoutes.WeChatPayNotify));
+        Assert.NotNull(limiter.Admit(spoofed, ApiRoutes.ChannelNotify));
     }
 
     [Theory]

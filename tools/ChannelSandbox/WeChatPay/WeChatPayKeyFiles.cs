@@ -11,9 +11,9 @@ namespace ChannelSandbox.WeChatPay;
 public static class WeChatPayKeyFiles
 {
     public const string StateFileName = "wechatpay.json";
-    public const string MerchantPrivateKeySecret = "wechatpay-merchant-private-key";
-    public const string PlatformPublicKeySecret = "wechatpay-platform-public-key";
-    public const string ApiV3KeySecret = "wechatpay-apiv3-key";
+    public const string MerchantPrivateKeySecret = "wechat-pay-main-merchant-private-key";
+    public const string PlatformPublicKeySecret = "wechat-pay-main-platform-public-key";
+    public const string ApiV3KeySecret = "wechat-pay-main-apiv3-key";
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 

@@ -1,0 +1,76 @@
+using Microsoft.Extensions.Configuration;
+using Moq;
+using PayFunctions.Channels;
+using PayFunctions.Core.Channels;
+using PayFunctions.Core.Secrets;
+
+namespace PayFunctions.Core.Tests.Channels;
+
+public sealed class ChannelRegistryTests
+{
+    private const string Channel = "wechat_pay";
+
+    private static readonly Dictionary<string, string?> CompleteAccount = new()
+    {
+        ["Channels:WeChatPay:Accounts:main:MchId"] = "1900000109",
+        ["Channels:WeChatPay:Accounts:main:AppId"] = "wx1",
+        ["Channels:WeChatPay:Accounts:main:MerchantSerialNo"] = "A1",
+        ["Channels:WeChatPay:Accounts:main:PlatformSerialNo"] = "B2",
+    };
+
+    [Fact]
+    public void An_account_counts_only_when_every_declared_setting_is_set()
+    {
+        Assert.Equal(["main"], Registry(CompleteAccount).AccountsOf(Channel));
+        Assert.False(Registry([]).IsConfigured(Channel));
+
+        var incomplete = new Dictionary<string, string?>(CompleteAccount);
+        incomplete.Remove("Channels:WeChatPay:Accounts:main:PlatformSerialNo");
+        Assert.False(Registry(incomplete).IsConfigured(Channel));
+    }
+
+    [Fact]
+    public void Account_ids_that_cannot_name_a_secret_are_ignored()
+    {
+        var settings = CompleteAccount.ToDictionary(kv => kv.Key.Replace(":main:", ":Bad_Id:", StringComparison.Ordinal), kv => kv.Value);
+
+        Assert.Empty(Registry(settings).AccountsOf(Channel));
+    }
+
+    [Fact]
+    public void The_default_account_is_the_configured_choice_or_else_the_first()
+    {
+        var two = new Dictionary<string, string?>(CompleteAccount);
+        foreach (var (key, value) in CompleteAccount)
+        {
+            two[key.Replace(":main:", ":backup:", StringComparison.Ordinal)] = value;
+        }
+
+        Assert.Equal("backup", Registry(two).DefaultAccountOf(Channel));
+        two["Channels:WeChatPay:DefaultAccount"] = "main";
+        Assert.Equal("main", Registry(two).DefaultAccountOf(Channel));
+        two["Channels:WeChatPay:DefaultAccount"] = "missing";
+        Assert.Equal("backup", Registry(two).DefaultAccountOf(Channel));
+    }
+
+    [Fact]
+    public async Task A_missing_secret_is_named_by_its_store_name()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Registry(CompleteAccount).GetAsync(Channel, "main", CancellationToken.None));
+
+        Assert.Contains("wechat-pay-main-", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_method_is_declared_by_exactly_one_channel_and_named_after_it()
+    {
+        var methods = ChannelCatalog.All.SelectMany(m => m.Capabilities.Methods.Select(c => (m.Capabilities.Name, c.Method))).ToList();
+
+        Assert.Equal(methods.Count, methods.Select(m => m.Method).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(methods, m => Assert.StartsWith(m.Name + ".", m.Method, StringComparison.Ordinal));
+        Assert.Equal(ChannelCatalog.All.Count, ChannelRegistry.ChannelNames.Count);
+    }
+
+    private static ChannelRegistry Registry(Dictionary<string, string?> settings) =>
+        new(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), Mock.Of<IHttpClientFactory>(), Mock.Of<ISecretStore>(), TimeProvider.System);
+}

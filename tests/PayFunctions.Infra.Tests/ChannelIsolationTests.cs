@@ -1,0 +1,74 @@
+using PayFunctions.Channels;
+
+namespace PayFunctions.Infra.Tests;
+
+/// <summary>
+/// A channel is a module: its name, configuration key and types appear only in its own folders (the
+/// adapter in PayFunctions.Channels, the simulator in the sandbox), in its one registration line in
+/// <see cref="ChannelCatalog"/>, and in the sandbox's registration of its simulator. Everything else
+/// reads the channel list from the catalog, so adding a channel touches nothing else.
+/// </summary>
+public sealed class ChannelIsolationTests
+{
+    // Connected accounts' payout rails (a bank account, or a WeChat Pay balance by openid) are how a
+    // split receiver is paid out, not a payment channel; they name the rail until payouts are modules too.
+    private static readonly string[] PayoutRailFiles =
+    [
+        "functions/PayFunctions.Core/Accounts/AccountEntity.cs",
+        "functions/PayFunctions.Core/Api/AccountResource.cs",
+        "functions/PayFunctions.Core/Api/CreateAccountRequest.cs",
+        "functions/PayFunctions.Core/Api/CreateAccountValidator.cs",
+    ];
+
+    private static readonly string[] SourceRoots = ["functions", "tools/ChannelSandbox", "infra", "scripts"];
+    private static readonly string[] SourceExtensions = [".cs", ".bicep", ".sh", ".csproj"];
+
+    public static TheoryData<string> Channels => [.. ChannelCatalog.All.Select(m => m.Capabilities.Name)];
+
+    [Theory]
+    [MemberData(nameof(Channels))]
+    public void Nothing_outside_the_channels_folders_names_it(string channel)
+    {
+        var module = ChannelCatalog.All.Single(m => m.Capabilities.Name == channel);
+        var folder = module.GetType().Namespace!.Split('.')[^1];
+        string[] names = [folder, channel, channel.Replace('_', '-'), module.Capabilities.ConfigurationKey];
+        string[] ownFolders = [$"functions/PayFunctions.Channels/{folder}/", $"tools/ChannelSandbox/{folder}/"];
+
+        var offending = SourceFiles()
+            .Where(f => !ownFolders.Any(own => f.StartsWith(own, StringComparison.Ordinal)) && !PayoutRailFiles.Contains(f))
+            .SelectMany(f => File.ReadLines(Path.Combine(Bicep.RepositoryRoot, f)).Select((line, i) => (File: f, Line: i + 1, Text: line)))
+            .Where(l => names.Any(n => l.Text.Contains(n, StringComparison.OrdinalIgnoreCase)) && !IsRegistration(l.File, l.Text, folder))
+            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
+            .ToList();
+
+        Assert.True(offending.Count == 0, $"{channel} is named outside its folders:\n{string.Join('\n', offending)}");
+    }
+
+    [Fact]
+    public void The_check_sees_a_channel_named_in_core()
+    {
+        var module = ChannelCatalog.All[0];
+        var folder = module.GetType().Namespace!.Split('.')[^1];
+
+        Assert.False(IsRegistration("functions/PayFunctions.Core/Payments/PaymentEndpoints.cs", $"new {folder}Module()", folder));
+        Assert.True(IsRegistration("functions/PayFunctions.Channels/ChannelCatalog.cs", $"        new {folder}Module(),", folder));
+        Assert.Contains(SourceFiles(), f => f.StartsWith("functions/PayFunctions.Core/", StringComparison.Ordinal));
+    }
+
+    private static bool IsRegistration(string file, string line, string folder) => file switch
+    {
+        "functions/PayFunctions.Channels/ChannelCatalog.cs" =>
+            line.Trim() == $"new {folder}Module()," || line.Trim() == $"using PayFunctions.Channels.{folder};",
+        "tools/ChannelSandbox/SandboxApp.cs" =>
+            line.Trim().StartsWith($"using ChannelSandbox.{folder}", StringComparison.Ordinal)
+            || line.Contains($"Add{folder}Simulator(", StringComparison.Ordinal)
+            || line.Contains($"Map{folder}Simulator(", StringComparison.Ordinal),
+        _ => false,
+    };
+
+    private static IEnumerable<string> SourceFiles() =>
+        SourceRoots
+            .SelectMany(root => Directory.EnumerateFiles(Path.Combine(Bicep.RepositoryRoot, root), "*", SearchOption.AllDirectories))
+            .Select(f => Path.GetRelativePath(Bicep.RepositoryRoot, f).Replace('\\', '/'))
+            .Where(f => SourceExtensions.Contains(Path.GetExtension(f)) && !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal));
+}
