@@ -12,22 +12,24 @@ namespace PayFunctions.Core.Orchestration;
 /// </summary>
 internal static class BarcodePayment
 {
-    /// <summary>WeChat Pay and Alipay both advise polling about every 5 s and reversing after about 30 s.</summary>
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan ConfirmWindow = TimeSpan.FromSeconds(45);
+    /// <summary>The Chinese wallets advise polling about every 5 s and reversing after 30 s or so.</summary>
+    private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan DefaultConfirmWindow = TimeSpan.FromSeconds(45);
 
     private static readonly TaskOptions QueryRetry = TaskOptions.FromRetryPolicy(
         new RetryPolicy(maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2));
 
     public static async Task<PaymentStatus> FollowAsync(TaskOrchestrationContext context, PaymentOrchestrationInput input, ChannelPaymentEvent answer)
     {
-        var deadline = Min(context.CurrentUtcDateTime + ConfirmWindow, input.ExpiresAt.UtcDateTime);
+        var window = input.ConfirmWindow ?? DefaultConfirmWindow;
+        var pollInterval = window / 4 < MaxPollInterval ? window / 4 : MaxPollInterval;
+        var deadline = Min(context.CurrentUtcDateTime + window, input.ExpiresAt.UtcDateTime);
         var orderInput = new ChannelOrderInput(input.Channel, input.ChannelAccount, input.PaymentId);
         var notified = context.WaitForExternalEvent<ChannelPaymentEvent>(PaymentEvents.ChannelNotification);
         while (!IsFinal(answer.State) && context.CurrentUtcDateTime < deadline)
         {
             using var timerCancellation = new CancellationTokenSource();
-            var poll = context.CreateTimer(Min(context.CurrentUtcDateTime + PollInterval, deadline), timerCancellation.Token);
+            var poll = context.CreateTimer(Min(context.CurrentUtcDateTime + pollInterval, deadline), timerCancellation.Token);
             if (await Task.WhenAny(poll, notified) == notified)
             {
 #pragma warning disable CA1849 // The timer is cancelled synchronously: orchestrator code may await only durable tasks.

@@ -19,6 +19,9 @@ public sealed record PaymentOrchestrationInput(
 {
     /// <summary>The payer's details the method needs (openid, payment code, return URL, IP address).</summary>
     public PayerInput? Payer { get; init; }
+
+    /// <summary>How long a payer at the till may take to confirm before the order is reversed; null for the channels' advice.</summary>
+    public TimeSpan? ConfirmWindow { get; init; }
 }
 
 /// <summary>The payer's details a method needs; the payment code is a one-time credential and is never stored on the payment.</summary>

@@ -26,6 +26,14 @@ public sealed class PaymentHarness : IAsyncDisposable
 
     public ChannelPaymentEvent QueryAnswer { get; init; } = new("", ChannelTradeState.NotPaid, null, null, null);
 
+    /// <summary>Answers to successive queries, the last repeated; when empty, <see cref="QueryAnswer"/>.</summary>
+    public IReadOnlyList<ChannelPaymentEvent> QueryAnswers { get; init; } = [];
+
+    public CloseOutcome CancelOutcome { get; init; } = CloseOutcome.Closed;
+
+    /// <summary>What a query answers once the order was cancelled at the channel, when that differs.</summary>
+    public ChannelPaymentEvent? QueryAnswerAfterCancel { get; init; }
+
     public CancellationToken Cancellation => timeout.Token;
 
     public DurableTaskClient Client => host?.Client ?? throw new InvalidOperationException("Call StartAsync first.");
@@ -49,10 +57,21 @@ public sealed class PaymentHarness : IAsyncDisposable
                     Log.Record(nameof(CloseAtChannelActivity), input);
                     return CloseOutcome;
                 });
+                registry.AddActivityFunc<ChannelOrderInput, CloseOutcome>(nameof(CancelAtChannelActivity), (_, input) =>
+                {
+                    Log.Record(nameof(CancelAtChannelActivity), input);
+                    return CancelOutcome;
+                });
                 registry.AddActivityFunc<ChannelOrderInput, ChannelPaymentEvent>(nameof(QueryChannelActivity), (_, input) =>
                 {
+                    var asked = Log.InputsOf<ChannelOrderInput>(nameof(QueryChannelActivity)).Count;
                     Log.Record(nameof(QueryChannelActivity), input);
-                    return QueryAnswer;
+                    if (QueryAnswerAfterCancel is { } afterCancel && Log.CountOf(nameof(CancelAtChannelActivity)) > 0)
+                    {
+                        return afterCancel;
+                    }
+
+                    return QueryAnswers.Count == 0 ? QueryAnswer : QueryAnswers[Math.Min(asked, QueryAnswers.Count - 1)];
                 });
                 registry.AddActivityFunc<ReconcileOrderInput, bool>(nameof(ReconcileOrderActivity), (_, input) =>
                 {
