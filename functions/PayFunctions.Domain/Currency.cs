@@ -7,9 +7,26 @@ public readonly record struct Currency
 {
     private static readonly FrozenDictionary<string, int> MinorDigits = new Dictionary<string, int>(StringComparer.Ordinal)
     {
-        ["CNY"] = 2, ["HKD"] = 2, ["USD"] = 2, ["EUR"] = 2, ["GBP"] = 2, ["SGD"] = 2, ["MYR"] = 2,
-        ["THB"] = 2, ["PHP"] = 2, ["IDR"] = 2, ["AUD"] = 2, ["CAD"] = 2, ["CHF"] = 2, ["TWD"] = 2,
-        ["JPY"] = 0, ["KRW"] = 0, ["VND"] = 0, ["KWD"] = 3, ["BHD"] = 3, ["JOD"] = 3,
+        ["CNY"] = 2,
+        ["HKD"] = 2,
+        ["USD"] = 2,
+        ["EUR"] = 2,
+        ["GBP"] = 2,
+        ["SGD"] = 2,
+        ["MYR"] = 2,
+        ["THB"] = 2,
+        ["PHP"] = 2,
+        ["IDR"] = 2,
+        ["AUD"] = 2,
+        ["CAD"] = 2,
+        ["CHF"] = 2,
+        ["TWD"] = 2,
+        ["JPY"] = 0,
+        ["KRW"] = 0,
+        ["VND"] = 0,
+        ["KWD"] = 3,
+        ["BHD"] = 3,
+        ["JOD"] = 3,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private Currency(string code, int minorUnitDigits)

@@ -1,6 +1,9 @@
 using Microsoft.Azure.Functions.Worker;
 using PayFunctions.Channels;
 using PayFunctions.Core.Orchestration;
+using PayFunctions.Core.Payments;
+using PayFunctions.Core.Settlements;
+using PayFunctions.Core.Webhooks;
 
 namespace PayFunctions.FunctionApp;
 

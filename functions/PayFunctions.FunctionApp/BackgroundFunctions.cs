@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using PayFunctions.Core.ChannelWork;
-using PayFunctions.Core.Orchestration;
+using PayFunctions.Core.Channels;
+using PayFunctions.Core.Settlements;
 
 namespace PayFunctions.FunctionApp;
 

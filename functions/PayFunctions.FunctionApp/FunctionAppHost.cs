@@ -6,7 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PayFunctions.Core;
-using PayFunctions.Core.Configuration;
+using PayFunctions.Core.Channels;
 
 namespace PayFunctions.FunctionApp;
 

@@ -2,7 +2,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using PayFunctions.Core.Api;
+using PayFunctions.Core.Accounts;
+using PayFunctions.Core.Http;
+using PayFunctions.Core.Ledger;
+using PayFunctions.Core.Merchants;
+using PayFunctions.Core.Notifications;
+using PayFunctions.Core.Payments;
+using PayFunctions.Core.Settlements;
 
 namespace PayFunctions.FunctionApp;
 

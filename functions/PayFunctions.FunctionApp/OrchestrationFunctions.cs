@@ -1,6 +1,8 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using PayFunctions.Core.Orchestration;
+using PayFunctions.Core.Payments;
+using PayFunctions.Core.Settlements;
 using PayFunctions.Domain;
 
 namespace PayFunctions.FunctionApp;

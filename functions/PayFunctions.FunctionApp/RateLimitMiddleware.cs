@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
-using PayFunctions.Core.Api;
+using PayFunctions.Core.Http;
 using PayFunctions.Core.RateLimiting;
 
 namespace PayFunctions.FunctionApp;

@@ -1,6 +1,12 @@
 using Microsoft.DurableTask.Client;
-using PayFunctions.Core.Api;
+using PayFunctions.Core.Accounts;
+using PayFunctions.Core.Http;
+using PayFunctions.Core.Ledger;
+using PayFunctions.Core.Merchants;
+using PayFunctions.Core.Notifications;
+using PayFunctions.Core.Payments;
 using PayFunctions.Core.RateLimiting;
+using PayFunctions.Core.Settlements;
 
 namespace PayFunctions.LocalHost;
 

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
-using PayFunctions.Core.Api;
-using PayFunctions.Core.Configuration;
 using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Secrets;
 

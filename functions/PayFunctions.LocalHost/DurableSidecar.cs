@@ -6,8 +6,8 @@ using Grpc.Net.Client.Configuration;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.DurableTask.Worker;
-using PayFunctions.Core.Configuration;
 using PayFunctions.Core.Orchestration;
+using PayFunctions.Core.Storage;
 
 namespace PayFunctions.LocalHost;
 

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using PayFunctions.Core;
-using PayFunctions.Core.Api;
-using PayFunctions.Core.Configuration;
+using PayFunctions.Core.Channels;
+using PayFunctions.Core.Http;
 using PayFunctions.Core.Storage;
 using PayFunctions.LocalHost;
 

@@ -1,7 +1,6 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
-using PayFunctions.Core.Configuration;
-using PayFunctions.Core.Orchestration;
+using PayFunctions.Core.Settlements;
 
 namespace PayFunctions.LocalHost;
 

@@ -1,5 +1,5 @@
 using Azure.Storage.Queues;
-using PayFunctions.Core.ChannelWork;
+using PayFunctions.Core.Channels;
 using PayFunctions.Core.Storage;
 
 namespace PayFunctions.LocalHost;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
-using PayFunctions.Core.Configuration;
-using PayFunctions.Core.Orchestration;
+using PayFunctions.Core.Ledger;
+using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Storage;
 using PayFunctions.Domain;
 

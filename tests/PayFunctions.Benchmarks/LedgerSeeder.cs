@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Azure.Data.Tables;
+using PayFunctions.Core.Ledger;
+using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Storage;
 using PayFunctions.Domain;
 

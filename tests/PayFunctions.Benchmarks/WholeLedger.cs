@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using PayFunctions.Core.Ledger;
 using PayFunctions.Core.Storage;
 using PayFunctions.Domain;
 

@@ -1,7 +1,8 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using PayFunctions.Core.Configuration;
+using PayFunctions.Core.Channels;
+using PayFunctions.Core.Storage;
 
 namespace PayFunctions.Infra.Tests;
 

@@ -15,9 +15,9 @@ public sealed class ChannelIsolationTests
     private static readonly string[] PayoutRailFiles =
     [
         "functions/PayFunctions.Core/Accounts/AccountEntity.cs",
-        "functions/PayFunctions.Core/Api/AccountResource.cs",
-        "functions/PayFunctions.Core/Api/CreateAccountRequest.cs",
-        "functions/PayFunctions.Core/Api/CreateAccountValidator.cs",
+        "functions/PayFunctions.Core/Accounts/AccountResource.cs",
+        "functions/PayFunctions.Core/Accounts/CreateAccountRequest.cs",
+        "functions/PayFunctions.Core/Accounts/CreateAccountValidator.cs",
     ];
 
     private static readonly string[] SourceRoots = ["functions", "tools/ChannelSandbox", "infra", "scripts"];

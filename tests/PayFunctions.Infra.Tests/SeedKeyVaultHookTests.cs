@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using PayFunctions.Core.Api;
 using PayFunctions.Core.Channels;
+using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Secrets;
 
 namespace PayFunctions.Infra.Tests;

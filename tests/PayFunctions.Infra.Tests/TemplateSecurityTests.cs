@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using PayFunctions.Core.ChannelWork;
+using PayFunctions.Core.Channels;
 
 namespace PayFunctions.Infra.Tests;
 

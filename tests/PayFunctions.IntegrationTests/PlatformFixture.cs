@@ -2,9 +2,10 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Reflection;
 using Microsoft.Extensions.Options;
-using PayFunctions.Core.Configuration;
+using PayFunctions.Core.Ledger;
 using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Secrets;
+using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Storage;
 
 namespace PayFunctions.IntegrationTests;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
-using PayFunctions.Core.Api;
+using PayFunctions.Core.Http;
 using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Accounts;

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Azure;
 using Azure.Data.Tables;
-using PayFunctions.Core.Api;
 using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Storage;
 

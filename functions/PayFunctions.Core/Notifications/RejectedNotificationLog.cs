@@ -4,7 +4,7 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
-using PayFunctions.Core.Api;
+using PayFunctions.Core.Http;
 using PayFunctions.Core.Storage;
 
 namespace PayFunctions.Core.Notifications;

@@ -1,3 +1,6 @@
+using PayFunctions.Core.Payments;
+using PayFunctions.Core.Settlements;
+using PayFunctions.Core.Webhooks;
 namespace PayFunctions.Core.Orchestration;
 
 /// <summary>The orchestrations and activities both hosts must expose under these exact names.</summary>

@@ -7,7 +7,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PayFunctions.Core.Api;
+using PayFunctions.Core.Http;
 
 namespace PayFunctions.Core.RateLimiting;
 

@@ -3,7 +3,6 @@ using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
-using PayFunctions.Core.Configuration;
 
 namespace PayFunctions.Core.Storage;
 

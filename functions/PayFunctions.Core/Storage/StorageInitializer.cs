@@ -1,4 +1,4 @@
-using PayFunctions.Core.ChannelWork;
+using PayFunctions.Core.Channels;
 
 namespace PayFunctions.Core.Storage;
 

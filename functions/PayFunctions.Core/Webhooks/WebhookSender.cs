@@ -3,8 +3,9 @@ using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using PayFunctions.Core.Api;
+using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
+using PayFunctions.Core.Payments;
 using PayFunctions.Core.Storage;
 
 namespace PayFunctions.Core.Webhooks;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Azure.Messaging.ServiceBus;
 using Moq;
-using PayFunctions.Core.ChannelWork;
+using PayFunctions.Core.Channels;
 
 namespace PayFunctions.Core.Tests.Adapters;
 

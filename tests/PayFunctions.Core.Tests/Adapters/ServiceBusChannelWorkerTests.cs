@@ -4,10 +4,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
-using PayFunctions.Core.ChannelWork;
 using PayFunctions.Core.Channels;
-using PayFunctions.Core.Configuration;
+using PayFunctions.Core.Ledger;
+using PayFunctions.Core.Payments;
 using PayFunctions.Core.Secrets;
+using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Storage;
 
 namespace PayFunctions.Core.Tests.Adapters;

@@ -1,7 +1,7 @@
-using PayFunctions.Channels;
 using System.Text.Json;
-using PayFunctions.Core.Api;
-using PayFunctions.Core.Storage;
+using PayFunctions.Channels;
+using PayFunctions.Core.Http;
+using PayFunctions.Core.Payments;
 using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Tests.Api;

@@ -1,6 +1,6 @@
 using PayFunctions.Channels;
-using PayFunctions.Core.Api;
 using PayFunctions.Core.Channels;
+using PayFunctions.Core.Payments;
 using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Tests.Api;

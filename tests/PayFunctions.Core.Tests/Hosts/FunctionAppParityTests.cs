@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
-using PayFunctions.Core.Api;
+using PayFunctions.Core.Http;
 using PayFunctions.Core.Orchestration;
 
 namespace PayFunctions.Core.Tests.Hosts;

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask.Client;
-using PayFunctions.Core.Api;
-using PayFunctions.Core.Configuration;
+using PayFunctions.Core.Channels;
+using PayFunctions.Core.Http;
 using PayFunctions.LocalHost;
 
 namespace PayFunctions.Core.Tests.Hosts;

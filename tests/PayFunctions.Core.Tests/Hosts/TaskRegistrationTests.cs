@@ -3,6 +3,8 @@ using System.Reflection.Emit;
 using System.Text.RegularExpressions;
 using Microsoft.DurableTask;
 using PayFunctions.Core.Orchestration;
+using PayFunctions.Core.Payments;
+using PayFunctions.Core.Settlements;
 
 namespace PayFunctions.Core.Tests.Hosts;
 

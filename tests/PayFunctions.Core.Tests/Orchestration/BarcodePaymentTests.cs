@@ -1,5 +1,5 @@
 using PayFunctions.Channels;
-using PayFunctions.Core.Orchestration;
+using PayFunctions.Core.Payments;
 using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Tests.Orchestration;

@@ -2,7 +2,8 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using PayFunctions.Channels;
-using PayFunctions.Core.Orchestration;
+using PayFunctions.Core.Payments;
+using PayFunctions.Core.Webhooks;
 using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Tests.Orchestration;

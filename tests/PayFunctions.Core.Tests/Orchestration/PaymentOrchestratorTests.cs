@@ -1,5 +1,6 @@
 using PayFunctions.Channels;
-using PayFunctions.Core.Orchestration;
+using PayFunctions.Core.Payments;
+using PayFunctions.Core.Webhooks;
 using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Tests.Orchestration;

@@ -3,8 +3,8 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using PayFunctions.Core.Configuration;
-using PayFunctions.Core.Orchestration;
+using PayFunctions.Core.Ledger;
+using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Storage;
 using PayFunctions.Domain;
 

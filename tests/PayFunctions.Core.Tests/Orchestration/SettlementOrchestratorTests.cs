@@ -1,8 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
-using PayFunctions.Core.Orchestration;
-using PayFunctions.Core.Storage;
+using PayFunctions.Core.Settlements;
 
 namespace PayFunctions.Core.Tests.Orchestration;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using PayFunctions.Core.Configuration;
-using PayFunctions.Core.Orchestration;
+using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Storage;
 
 namespace PayFunctions.Core.Tests.Orchestration;

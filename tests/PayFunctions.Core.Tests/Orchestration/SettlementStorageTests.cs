@@ -1,5 +1,4 @@
-using PayFunctions.Core.Orchestration;
-using PayFunctions.Core.Storage;
+using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Tests.Storage;
 using PayFunctions.Domain;
 

@@ -5,7 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using PayFunctions.Core.Api;
+using PayFunctions.Core.Http;
+using PayFunctions.Core.Merchants;
 using PayFunctions.Core.RateLimiting;
 
 namespace PayFunctions.Core.Tests.RateLimiting;

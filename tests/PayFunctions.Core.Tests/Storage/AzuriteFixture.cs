@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
-using PayFunctions.Core.Configuration;
 using PayFunctions.Core.Storage;
 
 namespace PayFunctions.Core.Tests.Storage;

@@ -1,3 +1,5 @@
+using PayFunctions.Core.Ledger;
+using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Storage;
 using PayFunctions.Domain;
 

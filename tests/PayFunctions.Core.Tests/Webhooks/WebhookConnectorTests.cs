@@ -9,7 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using PayFunctions.Core.Configuration;
+using PayFunctions.Core.Channels;
 using PayFunctions.Core.Webhooks;
 
 namespace PayFunctions.Core.Tests.Webhooks;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using PayFunctions.Core.Configuration;
+using PayFunctions.Core.Orchestration;
 
 namespace PayFunctions.Infra.Tests.FunctionApp;
 

@@ -1,4 +1,3 @@
-using PayFunctions.Core.Api;
 using PayFunctions.Core.Merchants;
 
 namespace PayFunctions.IntegrationTests.InProcess;

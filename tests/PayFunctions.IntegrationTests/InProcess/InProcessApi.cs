@@ -7,7 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PayFunctions.Core;
-using PayFunctions.Core.Configuration;
+using PayFunctions.Core.Channels;
 using PayFunctions.Core.Storage;
 
 namespace PayFunctions.IntegrationTests.InProcess;

@@ -4,7 +4,7 @@ using Azure.Data.Tables;
 using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
-using PayFunctions.Core.Api;
+using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Storage;

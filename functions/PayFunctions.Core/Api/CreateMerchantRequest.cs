@@ -1,4 +1,0 @@
-namespace PayFunctions.Core.Api;
-
-/// <summary>The body of <c>POST /api/ops/merchants</c>.</summary>
-public sealed record CreateMerchantRequest(string? Name, string? WebhookUrl, int? FeeBasisPoints);

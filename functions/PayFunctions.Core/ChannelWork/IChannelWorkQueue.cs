@@ -1,6 +1,0 @@
-namespace PayFunctions.Core.ChannelWork;
-
-public interface IChannelWorkQueue
-{
-    Task EnqueueAsync(ChannelWorkItem item, CancellationToken cancellationToken);
-}

@@ -1,0 +1,29 @@
+namespace PayFunctions.Core.Channels;
+
+/// <summary>
+/// A unit of channel work done off the request path by channel workers. Today: reconcile one
+/// order against the channel, for a payment notification that arrived after the payment ended.
+/// </summary>
+/// <param name="ChannelAccount">The platform's account at the channel the order was placed with.</param>
+public sealed record ChannelWorkItem(string Kind, string Channel, string ChannelAccount, string MerchantId, string PaymentId)
+{
+    public const string ReconcileOrder = "reconcile_order";
+
+    /// <summary>Stable per logical item: Service Bus duplicate detection drops a second send.</summary>
+    public string MessageId => $"{Kind}:{Channel}:{PaymentId}";
+}
+
+public static class ChannelWorkQueues
+{
+    /// <summary>
+    /// The one Storage queue every channel's work shares: a Functions queue trigger names its queue at
+    /// compile time, and this work (late notifications) is rare. Service Bus gets one queue per channel.
+    /// </summary>
+    public const string Storage = "channel-work";
+
+    /// <summary>A channel's Service Bus queue, so a congested channel backs up alone.</summary>
+    public static string NameFor(string channel) => "channel-" + channel.Replace('_', '-');
+
+    /// <summary>Where a message goes after it failed too often, named as the Functions queue trigger names it.</summary>
+    public static string PoisonOf(string queue) => queue + "-poison";
+}

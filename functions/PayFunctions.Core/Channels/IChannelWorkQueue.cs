@@ -1,0 +1,6 @@
+namespace PayFunctions.Core.Channels;
+
+public interface IChannelWorkQueue
+{
+    Task EnqueueAsync(ChannelWorkItem item, CancellationToken cancellationToken);
+}

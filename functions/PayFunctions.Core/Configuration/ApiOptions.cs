@@ -1,9 +1,0 @@
-namespace PayFunctions.Core.Configuration;
-
-/// <summary>The public address of the API, from which channel notify URLs are built.</summary>
-public sealed class ApiOptions
-{
-    public const string SectionName = "Api";
-
-    public Uri? PublicBaseUrl { get; set; }
-}

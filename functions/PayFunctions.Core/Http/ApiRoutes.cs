@@ -1,0 +1,36 @@
+namespace PayFunctions.Core.Http;
+
+/// <summary>
+/// Every HTTP route, once. The Functions app declares one trigger per entry (checked against its
+/// generated metadata) and LocalHost maps the same list, so the two hosts cannot drift apart.
+/// Templates are relative to the <c>api/</c> prefix.
+/// </summary>
+public static class ApiRoutes
+{
+    public static readonly ApiRoute Health = new("Health", "GET", "health");
+    public static readonly ApiRoute CreatePayment = new("CreatePayment", "POST", "v1/payments");
+    public static readonly ApiRoute ListPayments = new("ListPayments", "GET", "v1/payments");
+    public static readonly ApiRoute GetPayment = new("GetPayment", "GET", "v1/payments/{id}");
+    public static readonly ApiRoute ClosePayment = new("ClosePayment", "POST", "v1/payments/{id}/close");
+    public static readonly ApiRoute ListSettlements = new("ListSettlements", "GET", "v1/settlements");
+    public static readonly ApiRoute GetBalance = new("GetBalance", "GET", "v1/balance");
+    public static readonly ApiRoute CreateAccount = new("CreateAccount", "POST", "v1/accounts");
+    public static readonly ApiRoute ListAccounts = new("ListAccounts", "GET", "v1/accounts");
+    public static readonly ApiRoute GetAccount = new("GetAccount", "GET", "v1/accounts/{id}");
+    public static readonly ApiRoute DeactivateAccount = new("DeactivateAccount", "POST", "v1/accounts/{id}/deactivate");
+    public static readonly ApiRoute CreateApiKey = new("CreateApiKey", "POST", "v1/api_keys");
+    public static readonly ApiRoute ListApiKeys = new("ListApiKeys", "GET", "v1/api_keys");
+    public static readonly ApiRoute RollApiKey = new("RollApiKey", "POST", "v1/api_keys/{id}/roll");
+    public static readonly ApiRoute RevokeApiKey = new("RevokeApiKey", "POST", "v1/api_keys/{id}/revoke");
+    public static readonly ApiRoute ChannelNotify = new("ChannelNotify", "POST", "notify/{channel}");
+    public static readonly ApiRoute RunSettlement = new("RunSettlement", "POST", "ops/settlements");
+    public static readonly ApiRoute CreateMerchant = new("CreateMerchant", "POST", "ops/merchants");
+
+    public static IReadOnlyList<ApiRoute> All { get; } =
+        [
+            Health, CreatePayment, ListPayments, GetPayment, ClosePayment, ListSettlements, GetBalance, ChannelNotify, RunSettlement, CreateMerchant,
+            CreateAccount, ListAccounts, GetAccount, DeactivateAccount, CreateApiKey, ListApiKeys, RollApiKey, RevokeApiKey,
+        ];
+}
+
+public sealed record ApiRoute(string Name, string Method, string Template);

@@ -1,0 +1,132 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using PayFunctions.Core.Storage;
+
+namespace PayFunctions.Core.Http;
+
+/// <summary>What an <c>Idempotency-Key</c> lookup decided.</summary>
+public abstract record IdempotencyDecision
+{
+    /// <summary>First time (or the first attempt died): go on, using this resource id.</summary>
+    public sealed record Proceed(string ResourceId) : IdempotencyDecision;
+
+    /// <summary>Done before: answer exactly what was answered then.</summary>
+    public sealed record Replay(int Status, string Body, string ContentType) : IdempotencyDecision;
+
+    /// <summary>Another request with this key is running now.</summary>
+    public sealed record InProgress : IdempotencyDecision;
+
+    /// <summary>The key was used with a different request body.</summary>
+    public sealed record Mismatch : IdempotencyDecision;
+}
+
+/// <summary>
+/// Stripe's idempotency semantics on one table row per (merchant, key). The row is claimed with an
+/// insert, so of twenty concurrent requests exactly one proceeds. A claim whose holder died is taken
+/// over after its lock lapses, keeping the same resource id so the retry finishes the same payment.
+/// </summary>
+public sealed class IdempotencyStore(StorageClients clients, TimeProvider time)
+{
+    public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
+    private static readonly TimeSpan LockDuration = TimeSpan.FromSeconds(60);
+
+    private TableClient Table => clients.Tables.GetTableClient(TableNames.Idempotency);
+
+    public static string HashRequest(string method, string path, ReadOnlySpan<byte> body)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(method + " " + path + "\n"));
+        hash.AppendData(body);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    public async Task<IdempotencyDecision> BeginAsync(
+        string merchantId, string key, string requestHash, Func<string> newResourceId, CancellationToken cancellationToken)
+    {
+        var rowKey = TableKeys.HashOf(key);
+        var now = time.GetUtcNow();
+        var claim = new IdempotencyEntity
+        {
+            PartitionKey = merchantId,
+            RowKey = rowKey,
+            RequestHash = requestHash,
+            ResourceId = newResourceId(),
+            LockedUntil = now + LockDuration,
+            CreatedAt = now,
+        };
+        try
+        {
+            await Table.AddEntityAsync(claim, cancellationToken);
+            return new IdempotencyDecision.Proceed(claim.ResourceId);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // The key exists: decide from what it holds.
+        }
+
+        var existing = (await Table.GetEntityAsync<IdempotencyEntity>(merchantId, rowKey, cancellationToken: cancellationToken)).Value;
+        if (existing.CreatedAt + Retention < now)
+        {
+            try
+            {
+                await Table.DeleteEntityAsync(existing, existing.ETag, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                // Another request retired the expired key first; decide again from what is there now.
+            }
+
+            return await BeginAsync(merchantId, key, requestHash, newResourceId, cancellationToken);
+        }
+
+        if (!string.Equals(existing.RequestHash, requestHash, StringComparison.Ordinal))
+        {
+            return new IdempotencyDecision.Mismatch();
+        }
+
+        if (existing.Completed)
+        {
+            return new IdempotencyDecision.Replay(existing.ResponseStatus, existing.ResponseBody ?? "", existing.ResponseContentType ?? "application/json");
+        }
+
+        if (existing.LockedUntil > now)
+        {
+            return new IdempotencyDecision.InProgress();
+        }
+
+        existing.LockedUntil = now + LockDuration;
+        try
+        {
+            await Table.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Replace, cancellationToken);
+            return new IdempotencyDecision.Proceed(existing.ResourceId);
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return new IdempotencyDecision.InProgress();
+        }
+    }
+
+    public async Task CompleteAsync(
+        string merchantId, string key, int status, string body, string contentType, CancellationToken cancellationToken)
+    {
+        var existing = (await Table.GetEntityAsync<IdempotencyEntity>(merchantId, TableKeys.HashOf(key), cancellationToken: cancellationToken)).Value;
+        existing.Completed = true;
+        existing.ResponseStatus = status;
+        existing.ResponseBody = body;
+        existing.ResponseContentType = contentType;
+        await Table.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>Releases a claim whose request ended in an error that must not be replayed (a 5xx).</summary>
+    public async Task AbandonAsync(string merchantId, string key, CancellationToken cancellationToken)
+    {
+        var existing = await Table.GetEntityIfExistsAsync<IdempotencyEntity>(merchantId, TableKeys.HashOf(key), cancellationToken: cancellationToken);
+        if (existing.HasValue && !existing.Value!.Completed)
+        {
+            existing.Value.LockedUntil = time.GetUtcNow();
+            await Table.UpdateEntityAsync(existing.Value, existing.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using PayFunctions.Core.Http;
+using PayFunctions.Core.Merchants;
+
+namespace PayFunctions.Core.Merchants;
+
+/// <summary>
+/// A merchant manages its own API keys: several may be active at once; a new or rolled key is shown
+/// once; rolling keeps the old key working for a grace period the caller picks; revoking is
+/// immediate.
+/// </summary>
+public sealed class ApiKeyEndpoints(MerchantAuthenticator authenticator, ApiKeyStore apiKeys, IdempotentPost idempotentPost, TimeProvider time)
+{
+    public const int DefaultGraceSeconds = 24 * 60 * 60;
+    public const int MaxGraceSeconds = 7 * 24 * 60 * 60;
+    private const int MaxNameLength = 100;
+
+    public async Task<IResult> CreateAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        if (merchant is null)
+        {
+            return ApiError.Unauthenticated().ToResult();
+        }
+
+        var (body, parsed, invalid) = await ReadOptionalAsync(request, new CreateApiKeyRequest(null), cancellationToken);
+        if (invalid is null && parsed!.Name is { } name && (name.Length is 0 or > MaxNameLength || name.Any(char.IsControl)))
+        {
+            invalid = ApiError.InvalidRequest("name", $"name must be 1 to {MaxNameLength} printable characters.");
+        }
+
+        if (invalid is not null)
+        {
+            return invalid.ToResult();
+        }
+
+        return await idempotentPost.RunAsync(
+            request,
+            merchant.Id,
+            body!,
+            apiKeys.NewKeyId,
+            async keyId =>
+            {
+                var (key, secret) = await apiKeys.IssueAsync(merchant.Id, keyId, parsed!.Name, cancellationToken);
+                return Shown(StatusCodes.Status201Created, key, secret);
+            },
+            cancellationToken);
+    }
+
+    public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        if (merchant is null)
+        {
+            return ApiError.Unauthenticated().ToResult();
+        }
+
+        var (limit, startingAfter, invalid) = ListQuery.Parse(request, ApiKeyStore.IsKeyId, "an API key");
+        if (invalid is not null)
+        {
+            return invalid.ToResult();
+        }
+
+        var (page, hasMore) = await apiKeys.ListAsync(merchant.Id, limit, startingAfter, cancellationToken);
+        var now = time.GetUtcNow();
+        return Results.Json(new ApiKeyList("list", "/api/v1/api_keys", [.. page.Select(k => ApiKeyResource.From(k, now))], hasMore), ApiJson.Options);
+    }
+
+    /// <summary>Answers the new key, shown once; the rolled key expires <c>expires_in_seconds</c> from now.</summary>
+    public async Task<IResult> RollAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        if (merchant is null)
+        {
+            return ApiError.Unauthenticated().ToResult();
+        }
+
+        if (!ApiKeyStore.IsKeyId(id))
+        {
+            return ApiError.NotFound("API key", "id").ToResult();
+        }
+
+        var (body, parsed, invalid) = await ReadOptionalAsync(request, new RollApiKeyRequest(null), cancellationToken);
+        var graceSeconds = parsed?.ExpiresInSeconds ?? DefaultGraceSeconds;
+        if (invalid is null && graceSeconds is < 0 or > MaxGraceSeconds)
+        {
+            invalid = ApiError.InvalidRequest("expires_in_seconds", $"expires_in_seconds must be between 0 (at once) and {MaxGraceSeconds}.");
+        }
+
+        if (invalid is not null)
+        {
+            return invalid.ToResult();
+        }
+
+        return await idempotentPost.RunAsync(
+            request,
+            merchant.Id,
+            body!,
+            apiKeys.NewKeyId,
+            async newKeyId => (await apiKeys.RollAsync(merchant.Id, id, newKeyId, TimeSpan.FromSeconds(graceSeconds), cancellationToken)) switch
+            {
+                RollOutcome.Rolled rolled => Shown(StatusCodes.Status201Created, rolled.Key, rolled.Secret),
+                RollOutcome.NotRollable refused => Stored(new ApiError(
+                    StatusCodes.Status409Conflict,
+                    "api_key_unexpected_state",
+                    "Only an active API key can be rolled.",
+                    $"This key is {JsonNamingPolicy.SnakeCaseLower.ConvertName(refused.Key.StatusAt(time.GetUtcNow()).ToString())}.",
+                    "id")),
+                _ => Stored(ApiError.NotFound("API key", "id")),
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Takes effect at once. Idempotent: revoking a revoked key answers it unchanged.</summary>
+    public async Task<IResult> RevokeAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        if (merchant is null)
+        {
+            return ApiError.Unauthenticated().ToResult();
+        }
+
+        var outcome = ApiKeyStore.IsKeyId(id) ? await apiKeys.RevokeAsync(merchant.Id, id, cancellationToken) : new RevokeOutcome.NotFound();
+        return outcome switch
+        {
+            RevokeOutcome.Revoked revoked => Results.Json(ApiKeyResource.From(revoked.Key, time.GetUtcNow()), ApiJson.Options),
+            RevokeOutcome.LastUsable => new ApiError(
+                StatusCodes.Status409Conflict,
+                "api_key_last_usable",
+                "This is the merchant's last usable API key.",
+                "Roll it instead; expires_in_seconds 0 ends it at once.",
+                "id").ToResult(),
+            _ => ApiError.NotFound("API key", "id").ToResult(),
+        };
+    }
+
+    /// <summary>The new key with its secret; what is stored for replays has the secret redacted.</summary>
+    private StoredResponse Shown(int status, ApiKeyEntity key, string secret)
+    {
+        var resource = ApiKeyResource.From(key, time.GetUtcNow());
+        return new StoredResponse(
+            status,
+            JsonSerializer.Serialize(resource with { Secret = secret, SecretRedacted = false }, ApiJson.Options),
+            "application/json",
+            ReplayJson: JsonSerializer.Serialize(resource with { SecretRedacted = true }, ApiJson.Options));
+    }
+
+    private static StoredResponse Stored(ApiError error) => new(error.Status, error.ToJson(), ApiError.ContentType);
+
+    /// <summary>These bodies are optional: an empty one means every default.</summary>
+    private static async Task<(byte[]? Body, T? Parsed, ApiError? Error)> ReadOptionalAsync<T>(HttpRequest request, T empty, CancellationToken cancellationToken)
+        where T : class
+    {
+        var body = await RequestBody.ReadBytesAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return (null, null, ApiError.MalformedBody($"The request body exceeds {RequestBody.MaxBytes} bytes."));
+        }
+
+        if (body.Length == 0)
+        {
+            return (body, empty, null);
+        }
+
+        var (parsed, error) = RequestBody.Parse<T>(body);
+        return (body, parsed, error);
+    }
+
+    private sealed record ApiKeyList(string Object, string Url, IReadOnlyList<ApiKeyResource> Data, bool HasMore);
+}

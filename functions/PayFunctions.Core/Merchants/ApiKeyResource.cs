@@ -1,0 +1,23 @@
+using PayFunctions.Core.Merchants;
+
+namespace PayFunctions.Core.Merchants;
+
+/// <summary>
+/// An API key as merchants see it: its prefix only. <c>secret</c> is set in the answer that made the
+/// key and nowhere else; a replay of that answer has <c>secret_redacted</c> true instead.
+/// </summary>
+public sealed record ApiKeyResource(
+    string Id,
+    string Object,
+    string? Name,
+    string Prefix,
+    ApiKeyStatus Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ExpiresAt,
+    DateTimeOffset? RevokedAt,
+    string? Secret,
+    bool? SecretRedacted)
+{
+    public static ApiKeyResource From(ApiKeyEntity k, DateTimeOffset now) =>
+        new(k.Id, "api_key", k.Name, k.Prefix, k.StatusAt(now), k.CreatedAt, k.ExpiresAt, k.RevokedAt, null, null);
+}

@@ -1,0 +1,109 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using PayFunctions.Core.Http;
+using PayFunctions.Core.Merchants;
+using PayFunctions.Core.Webhooks;
+
+namespace PayFunctions.Core.Merchants;
+
+/// <summary>
+/// Operators onboard merchants. The API key and webhook secret are shown in the create answer
+/// only: the platform keeps a keyed hash of the key and the secret sealed, and a replay of the
+/// create answers the merchant without them.
+/// </summary>
+public sealed class MerchantEndpoints(
+    AdminAuthenticator admin, MerchantStore merchants, ApiKeyStore apiKeys, IdempotentPost idempotentPost, IOptions<WebhookOptions> webhooks)
+{
+    public const int DefaultFeeBasisPoints = 60;
+    private const string IdempotencyScope = "admin";
+    private const string Alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+    private const char IdSeparator = ' ';
+
+    public async Task<IResult> CreateAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!await admin.IsAdminAsync(request, cancellationToken))
+        {
+            return ApiError.Unauthenticated().ToResult();
+        }
+
+        var body = await RequestBody.ReadBytesAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return ApiError.MalformedBody($"The request body exceeds {RequestBody.MaxBytes} bytes.").ToResult();
+        }
+
+        var (parsed, parseError) = RequestBody.Parse<CreateMerchantRequest>(body);
+        if (parseError is not null)
+        {
+            return parseError.ToResult();
+        }
+
+        var invalid = Validate(parsed!, webhooks.Value.AllowPrivateNetworks);
+        if (invalid is not null)
+        {
+            return invalid.ToResult();
+        }
+
+        // The idempotency row keeps both ids, so a retry onboards the same merchant under the same key id.
+        return await idempotentPost.RunAsync(
+            request,
+            IdempotencyScope,
+            body,
+            () => NewMerchantId() + IdSeparator + apiKeys.NewKeyId(),
+            ids => ids.Split(IdSeparator) is [var merchantId, var keyId]
+                ? CreateWithIdsAsync(merchantId, keyId, parsed!, cancellationToken)
+                : throw new InvalidOperationException("The idempotency record holds no merchant and key id."),
+            cancellationToken);
+    }
+
+    private static ApiError? Validate(CreateMerchantRequest r, bool allowPrivateNetworks)
+    {
+        if (string.IsNullOrWhiteSpace(r.Name))
+        {
+            return ApiError.MissingParameter("name");
+        }
+
+        if (r.Name.Length > 100 || r.Name.Any(char.IsControl))
+        {
+            return ApiError.InvalidRequest("name", "name must be at most 100 printable characters.");
+        }
+
+        if (r.WebhookUrl is not null && WebhookUrlPolicy.Check(r.WebhookUrl, allowPrivateNetworks) is { } webhookUrlProblem)
+        {
+            return ApiError.InvalidRequest("webhook_url", webhookUrlProblem);
+        }
+
+        return r.FeeBasisPoints is < 0 or > 10_000
+            ? ApiError.InvalidRequest("fee_basis_points", "fee_basis_points must be between 0 and 10000.")
+            : null;
+    }
+
+    private async Task<StoredResponse> CreateWithIdsAsync(string merchantId, string keyId, CreateMerchantRequest r, CancellationToken cancellationToken)
+    {
+        var apiKey = ApiKeyStore.NewSecret();
+        var webhookSecret = WebhookSigner.NewSecret();
+        var merchant = new MerchantEntity
+        {
+            Id = merchantId,
+            Name = r.Name!,
+            WebhookUrl = r.WebhookUrl,
+            FeeBasisPoints = r.FeeBasisPoints ?? DefaultFeeBasisPoints,
+        };
+        await merchants.OnboardAsync(merchant, keyId, apiKey, webhookSecret, cancellationToken);
+        var shown = new MerchantResource(merchantId, "merchant", merchant.Name, merchant.WebhookUrl, merchant.FeeBasisPoints, apiKey, webhookSecret, SecretsRedacted: false);
+        var redacted = shown with { ApiKey = null, WebhookSecret = null, SecretsRedacted = true };
+        return new StoredResponse(
+            StatusCodes.Status201Created,
+            JsonSerializer.Serialize(shown, ApiJson.Options),
+            "application/json",
+            ReplayJson: JsonSerializer.Serialize(redacted, ApiJson.Options));
+    }
+
+    private static string NewMerchantId() => "mch_" + RandomNumberGenerator.GetString(Alphabet, 16);
+
+    /// <summary>The secrets are null, and <c>secrets_redacted</c> true, in every answer but the first.</summary>
+    private sealed record MerchantResource(
+        string Id, string Object, string Name, string? WebhookUrl, int FeeBasisPoints, string? ApiKey, string? WebhookSecret, bool SecretsRedacted);
+}

@@ -1,0 +1,60 @@
+using Microsoft.DurableTask;
+using PayFunctions.Core.Ledger;
+using PayFunctions.Domain;
+
+namespace PayFunctions.Core.Payments;
+
+/// <summary>
+/// Moves the payment to its final status; on success first posts the capture with its split to the
+/// ledger. The journal entry id derives from the payment id, so a re-run posts nothing twice.
+/// </summary>
+public sealed class CompletePaymentActivity(PaymentStore payments, LedgerStore ledger, PaymentProgress progress)
+    : TaskActivity<CompletePaymentInput, bool>
+{
+    public override Task<bool> RunAsync(TaskActivityContext context, CompletePaymentInput input) =>
+        ExecuteAsync(input, CancellationToken.None);
+
+    public static string CaptureEntryId(string paymentId) => "je_" + paymentId + "_capture";
+
+    public async Task<bool> ExecuteAsync(CompletePaymentInput input, CancellationToken cancellationToken)
+    {
+        var payment = await payments.GetAsync(input.MerchantId, input.PaymentId, cancellationToken)
+            ?? throw new InvalidOperationException($"Payment {input.PaymentId} does not exist.");
+
+        string? allocationsJson = null;
+        if (input.Status == PaymentStatus.Succeeded)
+        {
+            var gross = payment.AmountValue;
+            var allocations = SplitCalculator.Allocate(gross, payment.Fee, payment.MerchantId, SplitRuleSerializer.Deserialize(payment.SplitRuleJson));
+            await ledger.PostAsync(
+                Postings.PaymentCaptured(CaptureEntryId(payment.Id), payment.Id, payment.Channel, gross, allocations, input.PaidAt ?? input.CompletedAt),
+                cancellationToken);
+            allocationsJson = SplitRuleSerializer.SerializeAllocations(allocations);
+        }
+
+        await payments.UpdateAsync(input.MerchantId, input.PaymentId, p =>
+        {
+            var current = p.StatusValue;
+            if (current == input.Status)
+            {
+                return false;
+            }
+
+            if (!PaymentTransitions.CanTransition(current, input.Status))
+            {
+                throw new InvalidOperationException($"Payment {p.Id} cannot go from {current} to {input.Status}.");
+            }
+
+            p.Status = input.Status.ToString();
+            p.ChannelTradeNo = input.ChannelTradeNo is { Length: > 0 } ? input.ChannelTradeNo : p.ChannelTradeNo;
+            p.PaidAt = input.PaidAt;
+            p.CompletedAt = input.CompletedAt;
+            p.FailureCode = input.FailureCode;
+            p.FailureMessage = input.FailureMessage;
+            p.AllocationsJson = allocationsJson;
+            return true;
+        }, cancellationToken);
+        progress.Notify(input.PaymentId);
+        return true;
+    }
+}

@@ -1,0 +1,18 @@
+namespace PayFunctions.Core.Payments;
+
+/// <summary>The body of <c>POST /api/v1/payments</c>.</summary>
+public sealed record CreatePaymentRequest(
+    long? Amount,
+    string? Currency,
+    string? Method,
+    string? MerchantOrderId,
+    string? Description,
+    int? ExpiresInSeconds,
+    SplitBody? Split,
+    Dictionary<string, string>? Metadata,
+    string? PaymentCode,
+    string? ReturnUrl,
+    PayerBody? Payer);
+
+/// <summary>The payer, for methods that need to know them: their id at the channel (a WeChat openid) and their IP address.</summary>
+public sealed record PayerBody(string? Id, string? Ip);

@@ -1,0 +1,81 @@
+using PayFunctions.Channels;
+using PayFunctions.Domain;
+
+namespace PayFunctions.Core.Payments;
+
+/// <summary>Everything a payment orchestration needs; the instance id is the payment id.</summary>
+/// <param name="Channel">The channel that serves <paramref name="Method"/>.</param>
+/// <param name="ChannelAccount">The platform's account at that channel the order is placed with.</param>
+public sealed record PaymentOrchestrationInput(
+    string PaymentId,
+    string MerchantId,
+    string Channel,
+    string ChannelAccount,
+    string Method,
+    long Amount,
+    string Currency,
+    string Description,
+    DateTimeOffset ExpiresAt)
+{
+    /// <summary>The payer's details the method needs (openid, payment code, return URL, IP address).</summary>
+    public PayerInput? Payer { get; init; }
+
+    /// <summary>How long a payer at the till may take to confirm before the order is reversed; null for the channels' advice.</summary>
+    public TimeSpan? ConfirmWindow { get; init; }
+}
+
+/// <summary>The payer's details a method needs; the payment code is a one-time credential and is never stored on the payment.</summary>
+public sealed record PayerInput(string? Id, string? PaymentCode, string? ReturnUrl, string? ClientIp);
+
+/// <param name="Succeeded">The order is open at the channel, or was answered at once (<paramref name="Answered"/>).</param>
+/// <param name="Answered">For a barcode payment, the channel's immediate answer: paid, failed, or the payer is confirming.</param>
+/// <param name="FailureCode">Why the payment failed, when it did.</param>
+/// <param name="FailureMessage">The same, for people.</param>
+/// <param name="OrderAtChannel">The channel already held the order (a repeated prepay after the payer paid): only the channel can say what became of it.</param>
+public sealed record PrepayOutcome(bool Succeeded, ChannelPaymentEvent? Answered, string? FailureCode, string? FailureMessage, bool OrderAtChannel);
+
+/// <summary>A verified statement from the channel about the order, raised by the notify endpoint or a query.</summary>
+/// <param name="ChannelTradeNo">The channel's transaction number, once there is one.</param>
+/// <param name="State">The channel's trade state.</param>
+/// <param name="PaidAt">When the payer paid, for a success.</param>
+/// <param name="Amount">What the channel collected, in minor units, when it says.</param>
+/// <param name="Currency">The ISO 4217 code of <paramref name="Amount"/>.</param>
+public sealed record ChannelPaymentEvent(string ChannelTradeNo, ChannelTradeState State, DateTimeOffset? PaidAt, long? Amount, string? Currency)
+{
+    /// <summary>The channel collected exactly this payment's amount: the only statement a success is recorded on.</summary>
+    public bool IsSuccessFor(PaymentOrchestrationInput input) =>
+        State == ChannelTradeState.Succeeded && Amount == input.Amount && string.Equals(Currency, input.Currency, StringComparison.Ordinal);
+}
+
+public sealed record CloseRequest(string Reason);
+
+public sealed record ChannelOrderInput(string Channel, string ChannelAccount, string PaymentId);
+
+public sealed record CompletePaymentInput(
+    string MerchantId,
+    string PaymentId,
+    PaymentStatus Status,
+    string? ChannelTradeNo,
+    DateTimeOffset? PaidAt,
+    string? FailureCode,
+    string? FailureMessage,
+    DateTimeOffset CompletedAt);
+
+public sealed record ReconcileOrderInput(string Channel, string ChannelAccount, string MerchantId, string PaymentId);
+
+public sealed record WebhookInput(string MerchantId, string PaymentId, string EventType, string EventId);
+
+public static class PaymentEvents
+{
+    public const string ChannelNotification = "ChannelNotification";
+    public const string CloseRequested = "CloseRequested";
+
+    public const string Succeeded = "payment.succeeded";
+    public const string Failed = "payment.failed";
+    public const string Expired = "payment.expired";
+    public const string Closed = "payment.closed";
+
+    /// <summary>Stable across retries and replays, so a merchant can dedupe on it.</summary>
+    public static string EventId(string paymentId, string eventType) =>
+        "evt_" + paymentId["pay_".Length..] + "_" + eventType["payment.".Length..];
+}

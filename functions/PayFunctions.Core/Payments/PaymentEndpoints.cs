@@ -1,0 +1,268 @@
+using System.Text.Json;
+using Azure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using PayFunctions.Core.Accounts;
+using PayFunctions.Core.Channels;
+using PayFunctions.Core.Http;
+using PayFunctions.Core.Merchants;
+using PayFunctions.Domain;
+
+namespace PayFunctions.Core.Payments;
+
+/// <summary>The merchant-facing payments resource: create, retrieve, list, close.</summary>
+public sealed partial class PaymentEndpoints(
+    MerchantAuthenticator authenticator,
+    ChannelRegistry channels,
+    PaymentStore payments,
+    MerchantOrderStore merchantOrders,
+    IdempotentPost idempotentPost,
+    PaymentIdGenerator ids,
+    PaymentProgress progress,
+    SplitRecipientCheck splitRecipients,
+    TimeProvider time,
+    ILogger<PaymentEndpoints> logger)
+{
+    private static readonly TimeSpan SettleWait = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan FallbackPoll = TimeSpan.FromMilliseconds(500);
+
+    public async Task<IResult> CreateAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        if (merchant is null)
+        {
+            return ApiError.Unauthenticated().ToResult();
+        }
+
+        var body = await RequestBody.ReadBytesAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return ApiError.MalformedBody($"The request body exceeds {RequestBody.MaxBytes} bytes.").ToResult();
+        }
+
+        var (parsed, parseError) = RequestBody.Parse<CreatePaymentRequest>(body);
+        if (parseError is not null)
+        {
+            return parseError.ToResult();
+        }
+
+        var (valid, invalid) = CreatePaymentValidator.Validate(parsed!, merchant.Fee);
+        if (invalid is not null)
+        {
+            return invalid.ToResult();
+        }
+
+        var channelAccount = channels.DefaultAccountOf(valid!.Channel);
+        if (channelAccount is null)
+        {
+            return new ApiError(StatusCodes.Status400BadRequest, "payment_method_unavailable", "This payment method is not enabled on this platform.", $"{valid.Method} has no configured channel.", "method").ToResult();
+        }
+
+        if (await splitRecipients.CheckAsync(merchant.Id, valid.Split, cancellationToken) is { } recipientError)
+        {
+            return recipientError.ToResult();
+        }
+
+        return await idempotentPost.RunAsync(
+            request,
+            merchant.Id,
+            body,
+            ids.NewId,
+            paymentId => CreateOrReleaseOrderIdAsync(merchant, valid, channelAccount, paymentId, durable, cancellationToken),
+            cancellationToken);
+    }
+
+    public async Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        if (merchant is null)
+        {
+            return ApiError.Unauthenticated().ToResult();
+        }
+
+        var payment = PaymentIds.IsWellFormed(id) ? await payments.GetAsync(merchant.Id, id, cancellationToken) : null;
+        return payment is null
+            ? ApiError.NotFound("payment", "id").ToResult()
+            : Results.Json(PaymentResource.From(payment), ApiJson.Options);
+    }
+
+    public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        if (merchant is null)
+        {
+            return ApiError.Unauthenticated().ToResult();
+        }
+
+        var (limit, startingAfter, invalid) = ListQuery.Parse(request, PaymentIds.IsWellFormed, "a payment");
+        if (invalid is not null)
+        {
+            return invalid.ToResult();
+        }
+
+        var (page, hasMore) = await payments.ListAsync(merchant.Id, limit, startingAfter, cancellationToken);
+        return Results.Json(new PaymentList("list", "/api/v1/payments", [.. page.Select(PaymentResource.From)], hasMore), ApiJson.Options);
+    }
+
+    public async Task<IResult> CloseAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        if (merchant is null)
+        {
+            return ApiError.Unauthenticated().ToResult();
+        }
+
+        var payment = PaymentIds.IsWellFormed(id) ? await payments.GetAsync(merchant.Id, id, cancellationToken) : null;
+        if (payment is null)
+        {
+            return ApiError.NotFound("payment", "id").ToResult();
+        }
+
+        switch (payment.StatusValue)
+        {
+            case PaymentStatus.Closed or PaymentStatus.Expired:
+                return Results.Json(PaymentResource.From(payment), ApiJson.Options);
+            case PaymentStatus.Succeeded or PaymentStatus.Failed:
+                return new ApiError(
+                    StatusCodes.Status409Conflict,
+                    "payment_unexpected_state",
+                    "Only a payment that requires action can be closed.",
+                    $"This payment is {JsonNamingPolicy.SnakeCaseLower.ConvertName(payment.Status)}.",
+                    "id").ToResult();
+        }
+
+        await durable.RaiseEventAsync(id, PaymentEvents.CloseRequested, new CloseRequest("merchant"), cancellationToken);
+        var settled = await WaitForAsync(merchant.Id, id, p => PaymentTransitions.IsTerminal(p.StatusValue), cancellationToken);
+        return Results.Json(PaymentResource.From(settled), ApiJson.Options);
+    }
+
+    private async Task<StoredResponse> CreateOrReleaseOrderIdAsync(
+        MerchantEntity merchant, CreatePaymentValidator.Valid valid, string channelAccount, string paymentId, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await CreateWithIdAsync(merchant, valid, channelAccount, paymentId, durable, cancellationToken);
+        }
+        catch
+        {
+            await ReleaseOrderIdUnlessWrittenAsync(merchant.Id, valid.MerchantOrderId, paymentId);
+            throw;
+        }
+    }
+
+    private async Task<StoredResponse> CreateWithIdAsync(
+        MerchantEntity merchant,
+        CreatePaymentValidator.Valid valid,
+        string channelAccount,
+        string paymentId,
+        DurableTaskClient durable,
+        CancellationToken cancellationToken)
+    {
+        var holder = await merchantOrders.ReserveAsync(merchant.Id, valid.MerchantOrderId, paymentId, cancellationToken);
+        if (holder is not null)
+        {
+            var error = new ApiError(
+                StatusCodes.Status409Conflict,
+                "merchant_order_id_in_use",
+                "Another payment already uses this merchant_order_id.",
+                $"merchant_order_id belongs to {holder}.",
+                "merchant_order_id");
+            return new StoredResponse(error.Status, error.ToJson(), ApiError.ContentType);
+        }
+
+        var now = time.GetUtcNow();
+        var payment = await payments.CreateAsync(
+            new PaymentEntity
+            {
+                PartitionKey = merchant.Id,
+                RowKey = paymentId,
+                MerchantOrderId = valid.MerchantOrderId,
+                Method = valid.Method,
+                Channel = valid.Channel,
+                ChannelAccount = channelAccount,
+                Amount = valid.Amount.MinorUnits,
+                Currency = valid.Amount.Currency.Code,
+                Description = valid.Description,
+                CreatedAt = now,
+                ExpiresAt = now + valid.ExpiresIn,
+                FeeBasisPoints = merchant.FeeBasisPoints,
+                FeeFixedMinorUnits = merchant.FeeFixedMinorUnits,
+                SplitRuleJson = SplitRuleSerializer.Serialize(valid.Split),
+                MetadataJson = valid.MetadataJson,
+            },
+            cancellationToken);
+
+        if (await durable.GetInstanceAsync(paymentId, cancellationToken) is null)
+        {
+            var input = new PaymentOrchestrationInput(
+                paymentId, merchant.Id, payment.Channel, payment.ChannelAccount, payment.Method, payment.Amount, payment.Currency, payment.Description, payment.ExpiresAt)
+            {
+                Payer = valid.Payer,
+            };
+            await durable.ScheduleNewOrchestrationInstanceAsync(
+                nameof(PaymentOrchestrator), input, new StartOrchestrationOptions(paymentId), cancellationToken);
+            logger.LogInformation("Payment {PaymentId} created for merchant {MerchantId}", paymentId, merchant.Id);
+        }
+
+        var ready = await WaitForAsync(merchant.Id, paymentId, p => (p.PlacedAtChannel && p.NextActionJson is not null) || PaymentTransitions.IsTerminal(p.StatusValue), cancellationToken);
+        return new StoredResponse(StatusCodes.Status201Created, JsonSerializer.Serialize(PaymentResource.From(ready), ApiJson.Options), "application/json");
+    }
+
+    /// <summary>
+    /// A create that failed before its payment row was written must give the order id back: no payment
+    /// holds it, and the merchant could never use it again. Once the row exists the reservation is that
+    /// payment's, and a retry with the same Idempotency-Key completes it. If storage cannot tell, the
+    /// reservation stays rather than risk two payments for one order.
+    /// </summary>
+    private async Task ReleaseOrderIdUnlessWrittenAsync(string merchantId, string merchantOrderId, string paymentId)
+    {
+        try
+        {
+            if (await payments.GetAsync(merchantId, paymentId, CancellationToken.None) is null)
+            {
+                await merchantOrders.ReleaseAsync(merchantId, merchantOrderId, paymentId, CancellationToken.None);
+            }
+        }
+        catch (RequestFailedException e)
+        {
+            LogReservationKept(logger, e, paymentId, merchantId);
+        }
+    }
+
+    /// <summary>
+    /// The orchestration does the channel work; the API answers once it shows in the payment row, so
+    /// the merchant gets the QR code in the create answer. The activity's write wakes this wait when
+    /// it ran in this process; otherwise a slow poll finds it. After the wait it answers what there is.
+    /// </summary>
+    private async Task<PaymentEntity> WaitForAsync(string merchantId, string paymentId, Func<PaymentEntity, bool> done, CancellationToken cancellationToken)
+    {
+        var deadline = time.GetUtcNow() + SettleWait;
+        try
+        {
+            while (true)
+            {
+                var next = progress.NextAsync(paymentId);
+                var payment = await payments.GetAsync(merchantId, paymentId, cancellationToken)
+                    ?? throw new InvalidOperationException($"Payment {paymentId} vanished.");
+                if (done(payment) || time.GetUtcNow() >= deadline)
+                {
+                    return payment;
+                }
+
+                await Task.WhenAny(next, Task.Delay(FallbackPoll, time, cancellationToken));
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+        finally
+        {
+            progress.Forget(paymentId);
+        }
+    }
+
+    [LoggerMessage(EventId = 7401, Level = LogLevel.Warning, Message = "Create of {PaymentId} for {MerchantId} failed and its merchant_order_id reservation could not be released")]
+    private static partial void LogReservationKept(ILogger logger, Exception exception, string paymentId, string merchantId);
+
+    private sealed record PaymentList(string Object, string Url, IReadOnlyList<PaymentResource> Data, bool HasMore);
+}

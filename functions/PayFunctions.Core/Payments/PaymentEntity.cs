@@ -1,0 +1,75 @@
+using System.Runtime.Serialization;
+using PayFunctions.Core.Storage;
+using PayFunctions.Domain;
+
+namespace PayFunctions.Core.Payments;
+
+/// <summary>One payment, partitioned by merchant so that a lookup with another merchant's id finds nothing.</summary>
+public sealed class PaymentEntity : TableRow
+{
+    public string MerchantOrderId { get; set; } = "";
+
+    public string Method { get; set; } = "";
+
+    public string Channel { get; set; } = "";
+
+    /// <summary>The platform's account at <see cref="Channel"/> the order was placed with.</summary>
+    public string ChannelAccount { get; set; } = "";
+
+    public long Amount { get; set; }
+
+    public string Currency { get; set; } = "";
+
+    public string Description { get; set; } = "";
+
+    public string Status { get; set; } = nameof(PaymentStatus.RequiresAction);
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    /// <summary>The order is at the channel: what the payer does next is known (or there is nothing to do).</summary>
+    public bool PlacedAtChannel { get; set; }
+
+    /// <summary>What the payer does next, as the merchant API shows it (a QR code, a redirect, SDK parameters).</summary>
+    public string? NextActionJson { get; set; }
+
+    public string? ChannelTradeNo { get; set; }
+
+    public DateTimeOffset? PaidAt { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>The merchant's fee when the payment was made: a later change of terms does not reach back.</summary>
+    public int FeeBasisPoints { get; set; }
+
+    public long FeeFixedMinorUnits { get; set; }
+
+    public string? SplitRuleJson { get; set; }
+
+    public string? AllocationsJson { get; set; }
+
+    public string? MetadataJson { get; set; }
+
+    public string? FailureCode { get; set; }
+
+    public string? FailureMessage { get; set; }
+
+    /// <summary>The channel's trade number of money that arrived after the payment ended; to be refunded.</summary>
+    public string? LatePaymentTradeNo { get; set; }
+
+    [IgnoreDataMember]
+    public string Id => RowKey;
+
+    [IgnoreDataMember]
+    public string MerchantId => PartitionKey;
+
+    [IgnoreDataMember]
+    public PaymentStatus StatusValue => Enum.Parse<PaymentStatus>(Status);
+
+    [IgnoreDataMember]
+    public FeeSchedule Fee => new(FeeBasisPoints, FeeFixedMinorUnits);
+
+    [IgnoreDataMember]
+    public Money AmountValue => new(Amount, Domain.Currency.Parse(Currency));
+}

@@ -1,0 +1,178 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using PayFunctions.Channels;
+using PayFunctions.Core.Webhooks;
+using PayFunctions.Domain;
+
+namespace PayFunctions.Core.Payments;
+
+/// <summary>
+/// One payment from prepay to its end: the channel's verified callback raced against the expiry
+/// timer (and the merchant's close). Deterministic: time from the context, all I/O in activities.
+/// </summary>
+public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationInput, PaymentStatus>
+{
+    private static readonly TaskOptions ChannelRetry = TaskOptions.FromRetryPolicy(
+        new RetryPolicy(maxNumberOfAttempts: 4, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2));
+
+    // Closing must eventually happen, or a customer could still pay an order we call expired: keep
+    // trying for about an hour before the orchestration gives up and fails loudly.
+    internal static readonly TaskOptions CloseRetry = TaskOptions.FromRetryPolicy(
+        new RetryPolicy(maxNumberOfAttempts: 15, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(10)));
+
+    private static readonly TaskOptions StoreRetry = TaskOptions.FromRetryPolicy(
+        new RetryPolicy(maxNumberOfAttempts: 10, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(1)));
+
+    // A merchant's endpoint may be down for hours: 5 s, 15 s, 45 s, … capped at 6 h, about a day in
+    // all. Durable timers make the waits free; the event id stays the same on every attempt.
+    private static readonly TaskOptions WebhookRetry = TaskOptions.FromRetryPolicy(
+        new RetryPolicy(
+            maxNumberOfAttempts: 12,
+            firstRetryInterval: TimeSpan.FromSeconds(5),
+            backoffCoefficient: 3,
+            maxRetryInterval: TimeSpan.FromHours(6)));
+
+    public override async Task<PaymentStatus> RunAsync(TaskOrchestrationContext context, PaymentOrchestrationInput input)
+    {
+        var prepay = await PrepayAsync(context, input);
+        if (prepay.OrderAtChannel)
+        {
+            // A repeated prepay (its first result was lost with a crashed host) found the order
+            // already at the channel, most likely paid. Closing settles it either way: a paid order
+            // refuses the close and a verified query records the success.
+            return await CloseAtChannelAsync(
+                context, input, PaymentStatus.Failed, "channel_order_conflict", "The channel already held this order and it was not paid.");
+        }
+
+        if (!prepay.Succeeded)
+        {
+            return await FinishAsync(context, input, PaymentStatus.Failed, null, prepay.FailureCode, prepay.FailureMessage);
+        }
+
+        if (prepay.Answered is { } answered)
+        {
+            return await BarcodePayment.FollowAsync(context, input, answered);
+        }
+
+        using var timerCancellation = new CancellationTokenSource();
+        var expiry = context.CreateTimer(input.ExpiresAt.UtcDateTime, timerCancellation.Token);
+        var notified = context.WaitForExternalEvent<ChannelPaymentEvent>(PaymentEvents.ChannelNotification);
+        var closeRequested = context.WaitForExternalEvent<CloseRequest>(PaymentEvents.CloseRequested);
+
+        var first = await Task.WhenAny(expiry, notified, closeRequested);
+        if (first != expiry)
+        {
+            // Orchestrator code may await only durable tasks: CancelAsync would resume off the
+            // orchestration's thread and break replay, so the timer is cancelled synchronously.
+#pragma warning disable CA1849
+            timerCancellation.Cancel();
+#pragma warning restore CA1849
+        }
+
+        if (first == notified)
+        {
+            var channelEvent = notified.Result;
+            return channelEvent.State == ChannelTradeState.Succeeded
+                ? await FinishPaidAsync(context, input, channelEvent)
+                : await FinishAsync(context, input, PaymentStatus.Failed, channelEvent, "payment_failed", "The customer's payment failed at the channel.");
+        }
+
+        return first == expiry
+            ? await CloseAtChannelAsync(context, input, PaymentStatus.Expired, "payment_expired", "The customer did not pay before the payment expired.")
+            : await CloseAtChannelAsync(context, input, PaymentStatus.Closed, null, null);
+    }
+
+    /// <summary>
+    /// Closing at the channel first means no payment can land afterwards; if one landed just before,
+    /// the channel refuses the close and the payment is a success after all.
+    /// </summary>
+    private static async Task<PaymentStatus> CloseAtChannelAsync(
+        TaskOrchestrationContext context, PaymentOrchestrationInput input, PaymentStatus otherwise, string? failureCode, string? failureMessage)
+    {
+        var orderInput = new ChannelOrderInput(input.Channel, input.ChannelAccount, input.PaymentId);
+        var closed = await context.CallActivityAsync<CloseOutcome>(nameof(CloseAtChannelActivity), orderInput, CloseRetry);
+        if (closed == CloseOutcome.AlreadyPaid)
+        {
+            var order = await context.CallActivityAsync<ChannelPaymentEvent>(nameof(QueryChannelActivity), orderInput, CloseRetry);
+            if (order.State == ChannelTradeState.Succeeded)
+            {
+                return await FinishPaidAsync(context, input, order);
+            }
+        }
+
+        return await FinishAsync(context, input, otherwise, null, failureCode, failureMessage);
+    }
+
+    /// <summary>
+    /// Every path to a success checks the same facts the notify endpoint checks: the channel collected
+    /// exactly the payment's amount and currency. Money in any other amount is not this payment's
+    /// success; it goes to the channel workers, who book it to suspense for an operator.
+    /// </summary>
+    internal static async Task<PaymentStatus> FinishPaidAsync(TaskOrchestrationContext context, PaymentOrchestrationInput input, ChannelPaymentEvent paid)
+    {
+        if (paid.IsSuccessFor(input))
+        {
+            return await FinishAsync(context, input, PaymentStatus.Succeeded, paid, null, null);
+        }
+
+        context.CreateReplaySafeLogger<PaymentOrchestrator>().LogCritical(
+            "Payment {PaymentId} of {Expected} {Currency} was paid {Reported} {ReportedCurrency} at the channel",
+            input.PaymentId, input.Amount, input.Currency, paid.Amount, paid.Currency);
+        await context.CallActivityAsync(nameof(ReconcileOrderActivity), new ReconcileOrderInput(input.Channel, input.ChannelAccount, input.MerchantId, input.PaymentId), StoreRetry);
+        return await FinishAsync(
+            context, input, PaymentStatus.Failed, null, "amount_mismatch", "The channel collected an amount other than the payment's; it is held for review.");
+    }
+
+    private static async Task<PrepayOutcome> PrepayAsync(TaskOrchestrationContext context, PaymentOrchestrationInput input)
+    {
+        try
+        {
+            return await context.CallActivityAsync<PrepayOutcome>(nameof(PrepayActivity), input, ChannelRetry);
+        }
+        catch (TaskFailedException)
+        {
+            return new PrepayOutcome(false, null, "channel_unavailable", "The payment channel did not answer; no charge was made.", OrderAtChannel: false);
+        }
+    }
+
+    internal static async Task<PaymentStatus> FinishAsync(
+        TaskOrchestrationContext context,
+        PaymentOrchestrationInput input,
+        PaymentStatus status,
+        ChannelPaymentEvent? channelEvent,
+        string? failureCode,
+        string? failureMessage)
+    {
+        var completion = new CompletePaymentInput(
+            input.MerchantId,
+            input.PaymentId,
+            status,
+            channelEvent?.ChannelTradeNo,
+            channelEvent?.PaidAt,
+            failureCode,
+            failureMessage,
+            context.CurrentUtcDateTime);
+        await context.CallActivityAsync(nameof(CompletePaymentActivity), completion, StoreRetry);
+
+        var eventType = status switch
+        {
+            PaymentStatus.Succeeded => PaymentEvents.Succeeded,
+            PaymentStatus.Failed => PaymentEvents.Failed,
+            PaymentStatus.Expired => PaymentEvents.Expired,
+            _ => PaymentEvents.Closed,
+        };
+        try
+        {
+            await context.CallActivityAsync(
+                nameof(SendWebhookActivity),
+                new WebhookInput(input.MerchantId, input.PaymentId, eventType, PaymentEvents.EventId(input.PaymentId, eventType)),
+                WebhookRetry);
+        }
+        catch (TaskFailedException)
+        {
+            // Delivery gave up after every retry; the attempts are recorded on the event for the merchant to replay.
+        }
+
+        return status;
+    }
+}

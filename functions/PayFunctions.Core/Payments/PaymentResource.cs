@@ -1,0 +1,69 @@
+using System.Text.Json;
+using PayFunctions.Domain;
+
+namespace PayFunctions.Core.Payments;
+
+/// <summary>The payment as merchants see it, in responses and in webhook events.</summary>
+public sealed record PaymentResource(
+    string Id,
+    string Object,
+    long Amount,
+    string Currency,
+    string Status,
+    string Method,
+    string Channel,
+    string ChannelAccount,
+    string MerchantOrderId,
+    string Description,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset ExpiresAt,
+    NextActionBody? NextAction,
+    string? ChannelTradeNo,
+    DateTimeOffset? PaidAt,
+    SplitBody? Split,
+    IReadOnlyList<AllocationBody>? Allocations,
+    string? FailureCode,
+    string? FailureMessage,
+    IReadOnlyDictionary<string, string>? Metadata)
+{
+    public static PaymentResource From(PaymentEntity p)
+    {
+        var status = p.StatusValue;
+        return new PaymentResource(
+            p.Id,
+            "payment",
+            p.Amount,
+            p.Currency.ToLowerInvariant(),
+            ToSnake(status),
+            p.Method,
+            p.Channel,
+            p.ChannelAccount,
+            p.MerchantOrderId,
+            p.Description,
+            p.CreatedAt,
+            p.ExpiresAt,
+            status == PaymentStatus.RequiresAction ? NextActionBody.Deserialize(p.NextActionJson) : null,
+            p.ChannelTradeNo,
+            p.PaidAt,
+            SplitBody.From(SplitRuleSerializer.Deserialize(p.SplitRuleJson)),
+            p.AllocationsJson is null
+                ? null
+                : [.. SplitRuleSerializer.DeserializeAllocations(p.AllocationsJson).Select(a => new AllocationBody(a.Account, ToSnake(a.Role), a.Amount))],
+            p.FailureCode,
+            p.FailureMessage,
+            p.MetadataJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(p.MetadataJson));
+    }
+
+    private static string ToSnake<T>(T value)
+        where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+}
+
+public sealed record AllocationBody(string Account, string Role, long Amount);
+
+public sealed record SplitBody(IReadOnlyList<SplitRecipientBody>? Recipients)
+{
+    public static SplitBody? From(SplitRule? rule) =>
+        rule is null ? null : new SplitBody([.. rule.Recipients.Select(r => new SplitRecipientBody(r.AccountId, r.BasisPoints, r.FixedMinorUnits))]);
+}
+
+public sealed record SplitRecipientBody(string? Account, int? BasisPoints, long? Amount);

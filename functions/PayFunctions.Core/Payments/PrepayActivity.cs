@@ -1,0 +1,75 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Options;
+using PayFunctions.Channels;
+using PayFunctions.Core.Channels;
+using PayFunctions.Core.Http;
+using PayFunctions.Core.Secrets;
+using PayFunctions.Domain;
+
+namespace PayFunctions.Core.Payments;
+
+/// <summary>
+/// Places the order at the channel and records what the payer does next. The payment id is the
+/// channel's order number, and a channel answers a repeated identical order with the same result,
+/// so a second run of this activity cannot create a second order. A second run after the payer paid
+/// finds the order already at the channel, which the orchestration settles with a verified query.
+/// </summary>
+public sealed class PrepayActivity(ChannelRegistry channels, PaymentStore payments, PaymentProgress progress, IOptions<ApiOptions> api)
+    : TaskActivity<PaymentOrchestrationInput, PrepayOutcome>
+{
+    public override Task<PrepayOutcome> RunAsync(TaskActivityContext context, PaymentOrchestrationInput input) =>
+        ExecuteAsync(input, CancellationToken.None);
+
+    public async Task<PrepayOutcome> ExecuteAsync(PaymentOrchestrationInput input, CancellationToken cancellationToken)
+    {
+        var channel = await channels.GetAsync(input.Channel, input.ChannelAccount, cancellationToken);
+        var baseUrl = api.Value.PublicBaseUrl ?? throw new InvalidOperationException("Api:PublicBaseUrl is not configured.");
+        var request = new PrepayRequest(
+            input.PaymentId,
+            input.Method,
+            new Money(input.Amount, Currency.Parse(input.Currency)),
+            input.Description,
+            input.ExpiresAt,
+            new Uri(baseUrl, $"api/notify/{channel.Name}"),
+            null)
+        {
+            PayerId = input.Payer?.Id,
+            PaymentCode = input.Payer?.PaymentCode,
+            ReturnUrl = input.Payer?.ReturnUrl is { } returnUrl ? new Uri(returnUrl, UriKind.Absolute) : null,
+            ClientIp = input.Payer?.ClientIp,
+        };
+
+        PrepayResult result;
+        try
+        {
+            result = await channel.PrepayAsync(request, cancellationToken);
+        }
+        catch (ChannelException e) when (!e.IsTransient)
+        {
+            return new PrepayOutcome(false, null, "channel_declined", $"The channel refused the payment: {e.Code ?? e.Message}", OrderAtChannel: false);
+        }
+
+        if (result.Status == PrepayStatus.AlreadyAtChannel)
+        {
+            return new PrepayOutcome(false, null, null, null, OrderAtChannel: true);
+        }
+
+        var nextAction = result.NextAction is { } action ? NextActionBody.Serialize(action, channel.Name) : null;
+        await payments.UpdateAsync(input.MerchantId, input.PaymentId, p =>
+        {
+            if (p.PlacedAtChannel && p.NextActionJson == nextAction)
+            {
+                return false;
+            }
+
+            p.PlacedAtChannel = true;
+            p.NextActionJson = nextAction;
+            return true;
+        }, cancellationToken);
+        progress.Notify(input.PaymentId);
+        var answered = result.Order is { } order
+            ? new ChannelPaymentEvent(order.ChannelTradeNo ?? "", order.State, order.PaidAt, order.Amount?.MinorUnits, order.Amount?.Currency.Code)
+            : null;
+        return new PrepayOutcome(true, answered, null, null, OrderAtChannel: false);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using PayFunctions.Core.Http;
+using PayFunctions.Core.Merchants;
+
+namespace PayFunctions.Core.Settlements;
+
+/// <summary>Merchants list their settlements; operators can run a day's batch by hand (the daily run does it at 00:30).</summary>
+public sealed class SettlementEndpoints(
+    MerchantAuthenticator authenticator,
+    SettlementStore settlements,
+    SettlementScheduler scheduler,
+    AdminAuthenticator admin)
+{
+    public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        if (merchant is null)
+        {
+            return ApiError.Unauthenticated().ToResult();
+        }
+
+        var list = await settlements.ListAsync(merchant.Id, cancellationToken);
+        var data = list.Select(s => new SettlementResource(s.Id, "settlement", s.AccountId, s.Amount, s.Currency.ToLowerInvariant(), s.SettlementDate, s.CutoffUtc, s.JournalEntryId, s.CreatedAt));
+        return Results.Json(new { @object = "list", url = "/api/v1/settlements", data, has_more = false }, ApiJson.Options);
+    }
+
+    /// <summary>
+    /// Runs the batch of <c>date</c> (default: the latest day that may be settled) and answers when it ends. Only a day
+    /// whose cut-off has passed may run; running a day again is safe and pays only what is still owed.
+    /// </summary>
+    public async Task<IResult> RunAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        if (!await admin.IsAdminAsync(request, cancellationToken))
+        {
+            return ApiError.Unauthenticated().ToResult();
+        }
+
+        var dateText = request.Query["date"].ToString();
+        DateOnly date;
+        if (dateText.Length == 0)
+        {
+            date = scheduler.LatestSettleableDate();
+        }
+        else if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            return ApiError.InvalidRequest("date", "date must be yyyy-MM-dd.").ToResult();
+        }
+        else if (date < SettlementScheduler.EarliestDate)
+        {
+            return ApiError.InvalidRequest("date", $"date must be {SettlementScheduler.EarliestDate:yyyy-MM-dd} or later.").ToResult();
+        }
+        else if (!scheduler.CanSettle(date))
+        {
+            return ApiError.SettlementDateInFuture(date, scheduler.OpensAt(date)).ToResult();
+        }
+
+        var (instanceId, result) = await scheduler.RunDayAsync(durable, date, cancellationToken);
+        var failed = result.Failed.Select(f => new FailureResource(f.AccountId, f.Currency.ToLowerInvariant(), f.Error));
+        return Results.Json(
+            new RunResource("settlement_run", instanceId, result.SettlementDate, result.Status, result.Accounts, result.Recorded, failed),
+            ApiJson.Options,
+            statusCode: StatusCodes.Status200OK);
+    }
+
+    private sealed record SettlementResource(
+        string Id, string Object, string Account, long Amount, string Currency, string SettlementDate, DateTimeOffset CutoffAt, string JournalEntryId, DateTimeOffset CreatedAt);
+
+    private sealed record RunResource(
+        string Object, string InstanceId, string SettlementDate, string Status, int Accounts, int SettlementsRecorded, IEnumerable<FailureResource> Failed);
+
+    private sealed record FailureResource(string Account, string Currency, string Error);
+}
