@@ -1,8 +1,8 @@
 namespace PayFunctions.Channels;
 
 /// <summary>
-/// One of the platform's merchant accounts at a channel (a WeChat Pay mchid, an Alipay app, a
-/// UnionPay merId): its settings from configuration and its secrets from the secret store.
+/// One of the platform's merchant accounts at a channel (a merchant id or an app registered with the
+/// channel): its settings from configuration and its secrets from the secret store.
 /// <see cref="object.ToString"/> names the account only, so the secrets never reach a log.
 /// </summary>
 /// <param name="Id">The account's id on the platform, e.g. "main"; lower-case letters, digits and dashes.</param>
@@ -10,6 +10,12 @@ namespace PayFunctions.Channels;
 /// <param name="Secrets">The account's secrets by the names its channel declares.</param>
 public sealed record ChannelAccount(string Id, IReadOnlyDictionary<string, string> Settings, IReadOnlyDictionary<string, string> Secrets)
 {
+    /// <summary>
+    /// Where the platform takes this channel's callbacks (<c>{public base}/api/notify/{channel}</c>), for
+    /// operations whose request carries no callback address of its own.
+    /// </summary>
+    public Uri? NotifyUrl { get; init; }
+
     /// <summary>A setting the channel cannot do without.</summary>
     /// <exception cref="ArgumentException">It is missing or blank.</exception>
     public string Setting(string name) =>

@@ -1,3 +1,4 @@
+using PayFunctions.Channels.UnionPay;
 using PayFunctions.Channels.WeChatPay;
 
 namespace PayFunctions.Channels;
@@ -9,5 +10,6 @@ public static class ChannelCatalog
     public static IReadOnlyList<IChannelModule> All { get; } =
     [
         new WeChatPayModule(),
+        new UnionPayModule(),
     ];
 }

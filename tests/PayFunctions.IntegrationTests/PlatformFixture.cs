@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Reflection;
 using Microsoft.Extensions.Options;
+using PayFunctions.Channels;
 using PayFunctions.Core.Ledger;
 using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Secrets;
@@ -128,7 +129,6 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["Secrets__LocalDirectory"] = SecretsDirectory,
             ["Durable__TaskHub"] = taskHub,
             ["Api__PublicBaseUrl"] = $"http://127.0.0.1:{apiPort}/",
-            ["Channels__WeChatPay__Accounts__main__BaseUrl"] = $"http://127.0.0.1:{SandboxPort}",
             ["LocalHost__ApiUrl"] = $"http://127.0.0.1:{apiPort}",
             ["LocalHost__SidecarPort"] = sidecarPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["LocalHost__StartAzurite"] = "false",
@@ -141,6 +141,11 @@ public sealed class PlatformFixture : IAsyncLifetime
             // The demo merchant's webhooks go to the sandbox's sink on loopback over http.
             ["Webhooks__AllowPrivateNetworks"] = "true",
         };
+        foreach (var module in ChannelCatalog.All)
+        {
+            environment[$"Channels__{module.Capabilities.ConfigurationKey}__Accounts__main__BaseUrl"] = $"http://127.0.0.1:{SandboxPort}";
+        }
+
         foreach (var (key, value) in settings)
         {
             environment[key] = value;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ChannelSandbox.UnionPay;
 using ChannelSandbox.Webhooks;
 using ChannelSandbox.WeChatPay;
 
@@ -29,11 +30,13 @@ public static class SandboxApp
         services.ConfigureHttpJsonOptions(json => SandboxJson.Configure(json.SerializerOptions));
         services.AddSingleton(TimeProvider.System);
         services.AddWeChatPaySimulator();
+        services.AddUnionPaySimulator();
 
         var app = builder.Build();
         app.Use(LogCallAsync);
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         app.MapWeChatPaySimulator();
+        app.MapUnionPaySimulator();
         app.MapWebhookSinks();
         return app;
     }

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using PayFunctions.Channels;
+using PayFunctions.Core.Http;
 using PayFunctions.Core.Secrets;
 
 namespace PayFunctions.Core.Channels;
@@ -12,7 +14,8 @@ namespace PayFunctions.Core.Channels;
 /// adapter is kept for a few minutes: parsing RSA keys per request is wasteful, and a rotated key
 /// must still be picked up.
 /// </summary>
-public sealed partial class ChannelRegistry(IConfiguration configuration, IHttpClientFactory httpClients, ISecretStore secrets, TimeProvider time)
+public sealed partial class ChannelRegistry(
+    IConfiguration configuration, IHttpClientFactory httpClients, ISecretStore secrets, IOptions<ApiOptions> api, TimeProvider time)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
     private static readonly Dictionary<string, IChannelModule> Modules =
@@ -128,7 +131,9 @@ public sealed partial class ChannelRegistry(IConfiguration configuration, IHttpC
                 ?? throw new InvalidOperationException($"Secret '{secretName}' is missing from the secret store.");
         }
 
-        var adapter = module.Create(new ChannelAccount(account, settings, values), httpClients.CreateClient(HttpClientName(channel)), time);
+        var notifyUrl = api.Value.PublicBaseUrl is { } baseUrl ? new Uri(baseUrl, $"api/notify/{channel}") : null;
+        var adapter = module.Create(
+            new ChannelAccount(account, settings, values) { NotifyUrl = notifyUrl }, httpClients.CreateClient(HttpClientName(channel)), time);
         return new CachedAdapter(adapter, time.GetUtcNow() + Lifetime);
     }
 

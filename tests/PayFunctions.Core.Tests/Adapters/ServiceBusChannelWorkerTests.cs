@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
 using PayFunctions.Core.Channels;
+using PayFunctions.Core.Http;
 using PayFunctions.Core.Ledger;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.Secrets;
@@ -25,6 +26,7 @@ public sealed class ServiceBusChannelWorkerTests
         }).Build(),
         Mock.Of<IHttpClientFactory>(),
         Mock.Of<ISecretStore>(),
+        Options.Create(new ApiOptions()),
         TimeProvider.System);
 
     private readonly Mock<ServiceBusReceiver> receiver = new();

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Moq;
 using PayFunctions.Channels;
 using PayFunctions.Core.Channels;
+using PayFunctions.Core.Http;
 using PayFunctions.Core.Secrets;
 
 namespace PayFunctions.Core.Tests.Channels;
@@ -72,5 +74,5 @@ public sealed class ChannelRegistryTests
     }
 
     private static ChannelRegistry Registry(Dictionary<string, string?> settings) =>
-        new(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), Mock.Of<IHttpClientFactory>(), Mock.Of<ISecretStore>(), TimeProvider.System);
+        new(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), Mock.Of<IHttpClientFactory>(), Mock.Of<ISecretStore>(), Options.Create(new ApiOptions()), TimeProvider.System);
 }

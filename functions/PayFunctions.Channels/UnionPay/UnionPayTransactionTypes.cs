@@ -1,0 +1,23 @@
+namespace PayFunctions.Channels.UnionPay;
+
+/// <summary>The ACP <c>txnType</c>/<c>txnSubType</c> values the adapter sends and receives.</summary>
+internal static class UnionPayTransactionTypes
+{
+    public const string Query = "00";
+    public const string Consume = "01";
+    public const string Refund = "04";
+    public const string Void = "31";
+
+    public const string DefaultSubType = "00";
+
+    /// <summary>消费 by the payer's payment code scanned at the till (被扫).</summary>
+    public const string PaymentCodeSubType = "06";
+
+    /// <summary>申请消费二维码: a QR code the payer scans (主扫).</summary>
+    public const string ApplyQrCodeSubType = "07";
+
+    public const string BizType = "000000";
+
+    /// <summary>08 mobile; 07 would be a PC browser.</summary>
+    public const string MobileChannel = "08";
+}
