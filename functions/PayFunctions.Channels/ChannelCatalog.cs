@@ -1,3 +1,4 @@
+using PayFunctions.Channels.Alipay;
 using PayFunctions.Channels.UnionPay;
 using PayFunctions.Channels.WeChatPay;
 
@@ -10,6 +11,7 @@ public static class ChannelCatalog
     public static IReadOnlyList<IChannelModule> All { get; } =
     [
         new WeChatPayModule(),
+        new AlipayModule(),
         new UnionPayModule(),
     ];
 }

@@ -7,14 +7,14 @@ public abstract record ChannelNextAction
     public abstract NextActionType Type { get; }
 }
 
-/// <summary>Show <paramref name="Data"/> as a QR code (WeChat Pay's <c>code_url</c>, Alipay's <c>qr_code</c>).</summary>
+/// <summary>Show <paramref name="Data"/> as a QR code for the payer's wallet app to scan.</summary>
 public sealed record DisplayQrCode(string Data) : ChannelNextAction
 {
     /// <inheritdoc />
     public override NextActionType Type => NextActionType.DisplayQrCode;
 }
 
-/// <summary>Send the payer's browser to <paramref name="Url"/> (WeChat Pay's <c>h5_url</c>, Alipay's page and WAP pay).</summary>
+/// <summary>Send the payer's browser to <paramref name="Url"/>, the channel's payment page (PC, mobile web or H5).</summary>
 public sealed record RedirectToUrl(Uri Url) : ChannelNextAction
 {
     /// <inheritdoc />

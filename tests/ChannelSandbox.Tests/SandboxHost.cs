@@ -20,6 +20,8 @@ public sealed class SandboxHost : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
+    public Uri BaseAddress => Client.BaseAddress!;
+
     public MerchantSide Merchant { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -30,6 +32,7 @@ public sealed class SandboxHost : IAsyncLifetime
             $"--Sandbox:SecretsDirectory={SecretsDirectory}",
             $"--Sandbox:StateDirectory={StateDirectory}",
             "--Sandbox:NotifyRetryDelays=00:00:00.2,00:00:00.3,00:00:00.5",
+            "--Sandbox:Alipay:NotifyRetryDelays=00:00:00.2,00:00:00.3,00:00:00.5",
         ]);
         await _app.StartAsync();
         Client = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()) };

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ChannelSandbox.Alipay;
 using ChannelSandbox.UnionPay;
 using ChannelSandbox.Webhooks;
 using ChannelSandbox.WeChatPay;
@@ -31,12 +32,14 @@ public static class SandboxApp
         services.AddSingleton(TimeProvider.System);
         services.AddWeChatPaySimulator();
         services.AddUnionPaySimulator();
+        services.AddAlipaySimulator();
 
         var app = builder.Build();
         app.Use(LogCallAsync);
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         app.MapWeChatPaySimulator();
         app.MapUnionPaySimulator();
+        app.MapAlipaySimulator();
         app.MapWebhookSinks();
         return app;
     }
