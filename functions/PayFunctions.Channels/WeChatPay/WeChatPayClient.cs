@@ -1,37 +1,36 @@
-using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using PayFunctions.Domain;
 
 namespace PayFunctions.Channels.WeChatPay;
 
 /// <summary>
-/// WeChat Pay APIv3 for a direct merchant, Native (QR code) payments: every request is signed with the merchant
-/// key, every 2xx response and every callback is verified against the configured platform key before it is read.
+/// WeChat Pay APIv3 for a direct merchant (Native, JSAPI, mini-program, H5, App and payment-code payments, refunds): every request
+/// is signed with the merchant key, every 2xx response and every callback is verified against the configured
+/// platform key it names before it is read.
 /// </summary>
-public sealed class WeChatPayClient : IPaymentChannel, IDisposable
+public sealed partial class WeChatPayClient : IPaymentChannel, IDisposable
 {
     /// <summary>The channel name used across the platform.</summary>
     public const string ChannelName = "wechat_pay";
 
-    private const string NativeMethod = "wechat_pay.native";
     private const string JsonMediaType = "application/json";
-    private const string UserAgent = "PayFunctions-WeChatPay/1.0";
+
     private const int MaxReplyMessageLength = 64;
-    private const int Accepted = 202;
-    private const int NoContent = 204;
-    private const string ResponseSignatureInvalid = "RESPONSE_SIGNATURE_INVALID";
-    private const string ResponseMalformed = "RESPONSE_MALFORMED";
+
+    private const string PayerDetailsMissing = "PAYER_DETAILS_MISSING";
 
     private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
-    private static readonly MediaTypeHeaderValue JsonContentType = new(JsonMediaType);
 
-    private readonly HttpClient _httpClient;
     private readonly WeChatPayOptions _options;
+
     private readonly TimeProvider _timeProvider;
+
     private readonly WeChatPayRequestSigner _signer;
+
     private readonly WeChatPaySignatureVerifier _verifier;
+
+    private readonly WeChatPayTransport _transport;
+
     private readonly WeChatPayNotificationParser _notificationParser;
 
     /// <summary>Creates the client; the keys are parsed once here, so a bad PEM fails at start-up.</summary>
@@ -46,13 +45,13 @@ public sealed class WeChatPayClient : IPaymentChannel, IDisposable
         ArgumentNullException.ThrowIfNull(timeProvider);
         Validate(options);
 
-        _httpClient = httpClient;
         _options = options;
         _timeProvider = timeProvider;
         _signer = new WeChatPayRequestSigner(credentials.MerchantPrivateKeyPem);
         try
         {
-            _verifier = new WeChatPaySignatureVerifier(credentials.PlatformPublicKeyPem, options.PlatformSerialNo, options.NotificationTolerance, timeProvider);
+            _verifier = new WeChatPaySignatureVerifier(
+                WeChatPayPlatformKeys.Parse(credentials.PlatformPublicKeyPem, options.PlatformSerials()), options.NotificationTolerance, timeProvider);
         }
         catch
         {
@@ -60,6 +59,7 @@ public sealed class WeChatPayClient : IPaymentChannel, IDisposable
             throw;
         }
 
+        _transport = new WeChatPayTransport(httpClient, options, _signer, _verifier, timeProvider);
         _notificationParser = new WeChatPayNotificationParser(options, credentials.ApiV3Key, _verifier);
     }
 
@@ -85,103 +85,39 @@ public sealed class WeChatPayClient : IPaymentChannel, IDisposable
     public async Task<PrepayResult> PrepayAsync(PrepayRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Method != NativeMethod)
-        {
-            throw new ChannelException($"This WeChat Pay adapter does not serve {request.Method}.", "METHOD_NOT_SUPPORTED", null, isTransient: false);
-        }
-
         if (request.Amount.Currency != Currency.Cny)
         {
-            throw new ChannelException($"WeChat Pay Native accepts CNY only, not {request.Amount.Currency}.", "CURRENCY_NOT_SUPPORTED", null, isTransient: false);
+            throw new ChannelException($"WeChat Pay accepts CNY only, not {request.Amount.Currency}.", "CURRENCY_NOT_SUPPORTED", null, isTransient: false);
         }
 
-        var body = new NativePrepayBody(
-            _options.AppId,
-            _options.MchId,
-            request.Description,
-            request.OutTradeNo,
-            request.ExpiresAt.ToOffset(ChinaStandardTime).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
-            request.NotifyUrl.AbsoluteUri,
-            request.Attach,
-            new OrderAmount(request.Amount.MinorUnits, request.Amount.Currency.Code));
-
-        var response = await SendAsync(HttpMethod.Post, "/v3/pay/transactions/native", body, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccess)
+        return request.Method switch
         {
-            // A repeated order (a retried prepay) answers ORDERPAID once the payer has paid, and
-            // OUT_TRADE_NO_USED if the number was placed with other parameters. Error bodies are not
-            // signed, so this only ever leads to a verified query.
-            return TryReadError(response.Body)?.Code is { } code && code is "ORDERPAID" or "ORDER_PAID" or "OUT_TRADE_NO_USED"
-                ? PrepayResult.AlreadyAtChannel(code)
-                : throw ToChannelException(response);
-        }
-
-        var answer = ReadVerified<NativePrepayAnswer>(response);
-        return string.IsNullOrEmpty(answer.CodeUrl)
-            ? throw new ChannelException("The prepay response carries no code_url.", ResponseMalformed, response.Status, isTransient: false)
-            : PrepayResult.Placed(new DisplayQrCode(answer.CodeUrl));
+            WeChatPayMethods.Native => await PlaceAsync("native", Body(request, _options.AppId), ToQrCode, cancellationToken).ConfigureAwait(false),
+            WeChatPayMethods.Jsapi => await PlaceJsapiAsync(request, _options.AppId, cancellationToken).ConfigureAwait(false),
+            WeChatPayMethods.MiniProgram => await PlaceJsapiAsync(request, _options.MiniProgramAppId ?? _options.AppId, cancellationToken).ConfigureAwait(false),
+            WeChatPayMethods.H5 => await PlaceH5Async(request, cancellationToken).ConfigureAwait(false),
+            WeChatPayMethods.App => await PlaceAppAsync(request, cancellationToken).ConfigureAwait(false),
+            WeChatPayMethods.PaymentCode => await ChargePaymentCodeAsync(request, cancellationToken).ConfigureAwait(false),
+            _ => throw new ChannelException($"This WeChat Pay adapter does not serve {request.Method}.", "METHOD_NOT_SUPPORTED", null, isTransient: false),
+        };
     }
 
     /// <inheritdoc />
-    public async Task<ChannelOrder> QueryAsync(string outTradeNo, CancellationToken cancellationToken)
+    public async Task<ChannelOrder> QueryAsync(string outTradeNo, CancellationToken cancellationToken) =>
+        (await QueryWithTradeTypeAsync(outTradeNo, cancellationToken).ConfigureAwait(false)).Order;
+
+    private async Task<(ChannelOrder Order, string? TradeType)> QueryWithTradeTypeAsync(string outTradeNo, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(outTradeNo);
         var path = "/v3/pay/transactions/out-trade-no/" + Uri.EscapeDataString(outTradeNo) + "?mchid=" + Uri.EscapeDataString(_options.MchId);
-        var response = await SendAsync(HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false);
+        var response = await _transport.SendAsync(HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccess)
         {
-            throw ToChannelException(response);
+            throw WeChatPayTransport.ToChannelException(response);
         }
 
-        var transaction = ReadVerified<TransactionResource>(response);
-        if (!WeChatPayTransactionFields.TryMapTradeState(transaction.TradeState, out var state))
-        {
-            throw new ChannelException($"Unknown trade_state '{transaction.TradeState}'.", ResponseMalformed, response.Status, isTransient: false);
-        }
-
-        Money? amount = null;
-        if (transaction.Amount?.Total is not null)
-        {
-            amount = WeChatPayTransactionFields.TryParseAmount(transaction.Amount, currencyRequired: false, out var parsed)
-                ? parsed
-                : throw new ChannelException("The query response carries an unusable amount.", ResponseMalformed, response.Status, isTransient: false);
-        }
-
-        if (!WeChatPayTransactionFields.TryParseTime(transaction.SuccessTime, out var paidAt))
-        {
-            throw new ChannelException("The query response carries an unusable success_time.", ResponseMalformed, response.Status, isTransient: false);
-        }
-
-        return new ChannelOrder(transaction.OutTradeNo ?? outTradeNo, state, transaction.TransactionId, amount, paidAt);
-    }
-
-    /// <inheritdoc />
-    public async Task<CloseOutcome> CloseAsync(string outTradeNo, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(outTradeNo);
-        var path = "/v3/pay/transactions/out-trade-no/" + Uri.EscapeDataString(outTradeNo) + "/close";
-        var response = await SendAsync(HttpMethod.Post, path, new CloseBody(_options.MchId), cancellationToken).ConfigureAwait(false);
-        if (response.Status == NoContent)
-        {
-            return CloseOutcome.Closed;
-        }
-
-        // 202 USER_PAYING is documented for close: nothing was closed and the payer may still complete the payment.
-        if (response.Status == Accepted)
-        {
-            throw ToChannelException(response);
-        }
-
-        // An outcome read from an error body only ever leads to a query or a no-op, never to marking a payment paid.
-        var error = TryReadError(response.Body);
-        return error?.Code switch
-        {
-            "ORDERPAID" or "ORDER_PAID" => CloseOutcome.AlreadyPaid,
-            "ORDER_NOT_EXIST" => CloseOutcome.NotFound,
-            "ORDER_CLOSED" => CloseOutcome.Closed,
-            _ when response.Status == 404 => CloseOutcome.NotFound,
-            _ => throw ToChannelException(response),
-        };
+        var transaction = WeChatPayTransport.ReadVerified<TransactionResource>(response);
+        return (ToOrder(transaction, outTradeNo, response), transaction.TradeType);
     }
 
     /// <inheritdoc />
@@ -214,87 +150,29 @@ public sealed class WeChatPayClient : IPaymentChannel, IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.NotificationTolerance, TimeSpan.Zero);
     }
 
-    private async Task<WeChatPayResponse> SendAsync(HttpMethod method, string pathAndQuery, object? payload, CancellationToken cancellationToken)
+    private static ChannelException Malformed(string message, WeChatPayResponse response) =>
+        new(message, WeChatPayTransport.ResponseMalformed, response.Status, isTransient: false);
+
+    private static ChannelException MissingPayerDetail(string method, string detail) =>
+        new($"{method} needs the payer's {detail}.", PayerDetailsMissing, null, isTransient: false);
+
+    private static ChannelOrder ToOrder(TransactionResource transaction, string outTradeNo, WeChatPayResponse response)
     {
-        var uri = new Uri(_options.BaseUrl, pathAndQuery);
-        var body = payload is null ? [] : JsonSerializer.SerializeToUtf8Bytes(payload, payload.GetType(), WeChatPayJson.Options);
-        var timestamp = _timeProvider.GetUtcNow().ToUnixTimeSeconds();
-        var nonce = WeChatPayRequestSigner.CreateNonce();
-
-        // HttpClient puts uri.PathAndQuery on the request line, so that is exactly the URL WeChat Pay re-signs.
-        var signature = _signer.Sign(WeChatPayRequestSigner.BuildMessage(method.Method, uri.PathAndQuery, timestamp, nonce, Encoding.UTF8.GetString(body)));
-
-        using var request = new HttpRequestMessage(method, uri);
-        request.Headers.TryAddWithoutValidation(
-            "Authorization",
-            WeChatPayRequestSigner.Scheme + " " + WeChatPayRequestSigner.BuildAuthorizationParameter(_options.MchId, nonce, signature, timestamp, _options.MerchantSerialNo));
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(JsonMediaType));
-        request.Headers.UserAgent.ParseAdd(UserAgent);
-        if (payload is not null)
+        if (!WeChatPayTransactionFields.TryMapTradeState(transaction.TradeState, out var state))
         {
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = JsonContentType;
+            throw Malformed($"Unknown trade_state '{transaction.TradeState}'.", response);
         }
 
-        try
+        Money? amount = null;
+        if (transaction.Amount?.Total is not null)
         {
-            using var response = await _httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var responseBody = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            var result = new WeChatPayResponse(status, responseBody);
-            if (result.IsSuccess && !_verifier.TryVerify(WeChatPaySignatureHeaders.From(response.Headers), responseBody, out var failure))
-            {
-                throw new ChannelException($"WeChat Pay response signature rejected: {failure}.", ResponseSignatureInvalid, status, isTransient: false);
-            }
+            amount = WeChatPayTransactionFields.TryParseAmount(transaction.Amount, currencyRequired: false, out var parsed)
+                ? parsed
+                : throw Malformed("The answer carries an unusable amount.", response);
+        }
 
-            return result;
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new ChannelException("WeChat Pay could not be reached.", null, null, isTransient: true, ex);
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new ChannelException("WeChat Pay did not answer in time.", null, null, isTransient: true, ex);
-        }
-    }
-
-    private static T ReadVerified<T>(WeChatPayResponse response)
-        where T : class
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<T>(response.Body, WeChatPayJson.Options)
-                ?? throw new ChannelException("WeChat Pay answered with an empty JSON document.", ResponseMalformed, response.Status, isTransient: false);
-        }
-        catch (JsonException ex)
-        {
-            throw new ChannelException("WeChat Pay answered with malformed JSON.", ResponseMalformed, response.Status, isTransient: false, ex);
-        }
-    }
-
-    private static ErrorAnswer? TryReadError(byte[] body)
-    {
-        try
-        {
-            return body.Length == 0 ? null : JsonSerializer.Deserialize<ErrorAnswer>(body, WeChatPayJson.Options);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static ChannelException ToChannelException(WeChatPayResponse response)
-    {
-        var error = TryReadError(response.Body);
-        var isTransient = response.Status >= 500 || response.Status == 429 || response.Status == Accepted;
-        var message = $"WeChat Pay answered {response.Status} {error?.Code}: {error?.Message}";
-        return new ChannelException(message, error?.Code, response.Status, isTransient);
-    }
-
-    private readonly record struct WeChatPayResponse(int Status, byte[] Body)
-    {
-        public bool IsSuccess => Status is >= 200 and < 300;
+        return WeChatPayTransactionFields.TryParseTime(transaction.SuccessTime, out var paidAt)
+            ? new ChannelOrder(transaction.OutTradeNo ?? outTradeNo, state, transaction.TransactionId, amount, paidAt)
+            : throw Malformed("The answer carries an unusable success_time.", response);
     }
 }

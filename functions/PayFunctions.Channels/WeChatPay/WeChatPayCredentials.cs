@@ -10,7 +10,9 @@ public sealed class WeChatPayCredentials
 {
     /// <summary>Validates and holds the secrets.</summary>
     /// <param name="merchantPrivateKeyPem">The merchant API private key (apiclient_key.pem, PKCS#8 or PKCS#1).</param>
-    /// <param name="platformPublicKeyPem">The WeChat Pay public key, as a PUBLIC KEY or CERTIFICATE PEM.</param>
+    /// <param name="platformPublicKeyPem">
+    /// The WeChat Pay keys, one or more PUBLIC KEY or CERTIFICATE PEM blocks in the order of <see cref="WeChatPayOptions.PlatformSerialNo"/>.
+    /// </param>
     /// <param name="apiV3Key">The APIv3 key set in the merchant console; exactly 32 bytes of UTF-8.</param>
     public WeChatPayCredentials(string merchantPrivateKeyPem, string platformPublicKeyPem, string apiV3Key)
     {
@@ -30,7 +32,7 @@ public sealed class WeChatPayCredentials
     /// <summary>The merchant API private key in PEM form.</summary>
     public string MerchantPrivateKeyPem { get; }
 
-    /// <summary>The WeChat Pay platform public key (or certificate) in PEM form.</summary>
+    /// <summary>The WeChat Pay platform public keys (or certificates) in PEM form, one block per configured serial.</summary>
     public string PlatformPublicKeyPem { get; }
 
     /// <summary>The APIv3 key that encrypts callback resources.</summary>

@@ -6,11 +6,16 @@ public sealed class WeChatPayModule : IChannelModule
     /// <summary>The merchant API private key (apiclient_key.pem) that signs requests.</summary>
     public const string MerchantPrivateKeySecret = "merchant-private-key";
 
-    /// <summary>The WeChat Pay platform public key (or certificate) that signs answers and callbacks.</summary>
+    /// <summary>
+    /// The WeChat Pay keys that sign answers and callbacks: one or more PEM blocks (PUBLIC KEY or CERTIFICATE), in the
+    /// order of the <c>PlatformSerialNo</c> setting, so that both keys are accepted while WeChat Pay switches keys.
+    /// </summary>
     public const string PlatformPublicKeySecret = "platform-public-key";
 
     /// <summary>The APIv3 key that encrypts callback resources.</summary>
     public const string ApiV3KeySecret = "apiv3-key";
+
+    private const long MaxAmount = 100_000_000_00;
 
     private static readonly string[] Cny = ["CNY"];
     private static readonly string[] China = ["CN"];
@@ -21,9 +26,18 @@ public sealed class WeChatPayModule : IChannelModule
         "WeChat Pay",
         "WeChatPay",
         [
-            new PaymentMethodCapability("wechat_pay.native", NextActionType.DisplayQrCode, Cny, China, 1, 100_000_000_00, PayerDetails.None),
+            new PaymentMethodCapability(WeChatPayMethods.Native, NextActionType.DisplayQrCode, Cny, China, 1, MaxAmount, PayerDetails.None),
+            new PaymentMethodCapability(WeChatPayMethods.Jsapi, NextActionType.UseSdk, Cny, China, 1, MaxAmount, PayerDetails.PayerId),
+            new PaymentMethodCapability(WeChatPayMethods.MiniProgram, NextActionType.UseSdk, Cny, China, 1, MaxAmount, PayerDetails.PayerId),
+            new PaymentMethodCapability(WeChatPayMethods.H5, NextActionType.RedirectToUrl, Cny, China, 1, MaxAmount, PayerDetails.ClientIp),
+            new PaymentMethodCapability(WeChatPayMethods.App, NextActionType.UseSdk, Cny, China, 1, MaxAmount, PayerDetails.None),
+            new PaymentMethodCapability(WeChatPayMethods.PaymentCode, NextActionType.None, Cny, China, 1, MaxAmount, PayerDetails.PaymentCode)
+            {
+                PaymentCodePattern = WeChatPayClient.PaymentCodePattern(),
+            },
         ],
-        ChannelOperations.Query | ChannelOperations.Close,
+        ChannelOperations.Query | ChannelOperations.Close | ChannelOperations.Cancel | ChannelOperations.Refund | ChannelOperations.PartialRefund
+            | ChannelOperations.RefundQuery | ChannelOperations.RefundNotification,
         [nameof(WeChatPayOptions.MchId), nameof(WeChatPayOptions.AppId), nameof(WeChatPayOptions.MerchantSerialNo), nameof(WeChatPayOptions.PlatformSerialNo)],
         [MerchantPrivateKeySecret, PlatformPublicKeySecret, ApiV3KeySecret])
     {
@@ -38,6 +52,9 @@ public sealed class WeChatPayModule : IChannelModule
         {
             MchId = account.Setting(nameof(WeChatPayOptions.MchId)),
             AppId = account.Setting(nameof(WeChatPayOptions.AppId)),
+            MiniProgramAppId = account.OptionalSetting(nameof(WeChatPayOptions.MiniProgramAppId)),
+            MobileAppId = account.OptionalSetting(nameof(WeChatPayOptions.MobileAppId)),
+            StoreId = account.OptionalSetting(nameof(WeChatPayOptions.StoreId)),
             MerchantSerialNo = account.Setting(nameof(WeChatPayOptions.MerchantSerialNo)),
             PlatformSerialNo = account.Setting(nameof(WeChatPayOptions.PlatformSerialNo)),
         };

@@ -4,12 +4,13 @@ using System.Text.Json;
 namespace PayFunctions.Channels.WeChatPay;
 
 /// <summary>
-/// Turns a payment callback into a <see cref="ChannelNotification"/>: signature and freshness first, then
+/// Turns a payment or refund callback into a <see cref="ChannelNotification"/>: signature and freshness first, then
 /// decryption, then strict field checks. Every rejection is a <see cref="ChannelNotificationException"/>.
 /// </summary>
 internal sealed class WeChatPayNotificationParser
 {
     private const string TransactionResourceType = "transaction";
+    private const string RefundResourceType = "refund";
 
     private readonly WeChatPayOptions _options;
     private readonly string _apiV3Key;
@@ -42,8 +43,7 @@ internal sealed class WeChatPayNotificationParser
             throw new ChannelNotificationException("algorithm_unsupported");
         }
 
-        // Refund and other callbacks are configured with their own notify URLs; one arriving here is misrouted.
-        if (!string.Equals(resource.OriginalType, TransactionResourceType, StringComparison.Ordinal))
+        if (resource.OriginalType is not (TransactionResourceType or RefundResourceType))
         {
             throw new ChannelNotificationException("resource_type_unsupported");
         }
@@ -58,13 +58,15 @@ internal sealed class WeChatPayNotificationParser
             throw new ChannelNotificationException("decryption_failed", ex);
         }
 
-        return ToNotification(envelope.Id, envelope.EventType, Deserialize<TransactionResource>(plaintext, "resource_malformed"));
+        return resource.OriginalType == RefundResourceType
+            ? ToRefundNotification(envelope.Id, envelope.EventType, Deserialize<RefundResource>(plaintext, "resource_malformed"))
+            : ToNotification(envelope.Id, envelope.EventType, Deserialize<TransactionResource>(plaintext, "resource_malformed"));
     }
 
     private ChannelNotification ToNotification(string eventId, string eventType, TransactionResource transaction)
     {
         if (!string.Equals(transaction.MchId, _options.MchId, StringComparison.Ordinal)
-            || !string.Equals(transaction.AppId, _options.AppId, StringComparison.Ordinal))
+            || transaction.AppId is null || !_options.AppIds().Contains(transaction.AppId, StringComparer.Ordinal))
         {
             throw new ChannelNotificationException("merchant_mismatch");
         }
@@ -86,12 +88,49 @@ internal sealed class WeChatPayNotificationParser
             eventId,
             eventType,
             _options.MchId,
-            _options.AppId,
+            transaction.AppId,
             transaction.OutTradeNo,
             transaction.TransactionId,
             state,
             amount,
             paidAt);
+    }
+
+    /// <summary>
+    /// A refund callback names no application, so the account's own app id stands in. The order it is about was paid;
+    /// it counts as refunded once a refund succeeded.
+    /// </summary>
+    private ChannelNotification ToRefundNotification(string eventId, string eventType, RefundResource refund)
+    {
+        if (!string.Equals(refund.MchId, _options.MchId, StringComparison.Ordinal))
+        {
+            throw new ChannelNotificationException("merchant_mismatch");
+        }
+
+        if (!WeChatPayRefundFields.TryMapStatus(refund.RefundStatus, out _))
+        {
+            throw new ChannelNotificationException("refund_status_unknown");
+        }
+
+        if (string.IsNullOrEmpty(refund.OutTradeNo) || string.IsNullOrEmpty(refund.TransactionId) || string.IsNullOrEmpty(refund.RefundId)
+            || !WeChatPayRefundFields.TryRead(refund, refund.RefundStatus, out var result)
+            || !WeChatPayRefundFields.TryParseMoney(refund.Amount?.Total, refund.Amount?.Currency, out var orderAmount))
+        {
+            throw new ChannelNotificationException("resource_malformed");
+        }
+
+        return new ChannelNotification(
+            WeChatPayClient.ChannelName,
+            eventId,
+            eventType,
+            _options.MchId,
+            _options.AppId,
+            refund.OutTradeNo,
+            refund.TransactionId,
+            result.State == ChannelRefundState.Succeeded ? ChannelTradeState.Refunded : ChannelTradeState.Succeeded,
+            orderAmount,
+            PaidAt: null,
+            Refund: result);
     }
 
     private static T Deserialize<T>(ReadOnlySpan<byte> json, string reason)

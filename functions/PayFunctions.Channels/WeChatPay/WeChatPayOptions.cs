@@ -9,15 +9,35 @@ public sealed class WeChatPayOptions
     /// <summary>The merchant id (<c>mchid</c>).</summary>
     public string MchId { get; set; } = string.Empty;
 
-    /// <summary>The application id (<c>appid</c>) the orders are created under.</summary>
+    /// <summary>The official account's application id (<c>appid</c>): Native, JSAPI and H5 orders are created under it.</summary>
     public string AppId { get; set; } = string.Empty;
+
+    /// <summary>The mini-program's application id for mini-program orders; <see cref="AppId"/> when not set.</summary>
+    public string? MiniProgramAppId { get; set; }
+
+    /// <summary>The mobile application's id (from the WeChat Open Platform) for App orders; <see cref="AppId"/> when not set.</summary>
+    public string? MobileAppId { get; set; }
+
+    /// <summary>The merchant's own code for the store its tills send payment codes from (<c>scene_info.store_info.out_id</c>); <see cref="MchId"/> when not set.</summary>
+    public string? StoreId { get; set; }
 
     /// <summary>Serial number of the merchant API certificate whose private key signs requests.</summary>
     public string MerchantSerialNo { get; set; } = string.Empty;
 
-    /// <summary>Serial number (or public key id) of the WeChat Pay platform key that signs responses and callbacks.</summary>
+    /// <summary>
+    /// The serials of the WeChat Pay keys that sign responses and callbacks, comma-separated, one per PEM block of the
+    /// platform key secret in the same order: a platform certificate's serial number (may be left empty, the
+    /// certificate names itself) or a WeChat Pay public key's id (<c>PUB_KEY_ID_...</c>, required).
+    /// </summary>
     public string PlatformSerialNo { get; set; } = string.Empty;
 
     /// <summary>How far a signed timestamp may differ from now before the message is treated as a replay.</summary>
     public TimeSpan NotificationTolerance { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The application ids whose orders this account's callbacks may be about.</summary>
+    internal IEnumerable<string> AppIds() =>
+        new[] { AppId, MiniProgramAppId, MobileAppId }.OfType<string>().Where(id => id.Length > 0).Distinct(StringComparer.Ordinal);
+
+    /// <summary><see cref="PlatformSerialNo"/> as a list, entries trimmed and empty ones kept in place.</summary>
+    internal IReadOnlyList<string> PlatformSerials() => PlatformSerialNo.Split(',', StringSplitOptions.TrimEntries);
 }

@@ -1,27 +1,25 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
 namespace PayFunctions.Channels.WeChatPay;
 
 /// <summary>
 /// Verifies the platform signature of API responses and callbacks: SHA256withRSA over
-/// <c>timestamp\nnonce\nbody\n</c> with the raw body bytes, from the configured platform key only, within the
-/// configured clock tolerance.
+/// <c>timestamp\nnonce\nbody\n</c> with the raw body bytes, by the configured platform key that
+/// <c>Wechatpay-Serial</c> names, within the configured clock tolerance.
 /// </summary>
 internal sealed class WeChatPaySignatureVerifier : IDisposable
 {
-    private readonly RSA _publicKey;
-    private readonly string _platformSerialNo;
+    private readonly WeChatPayPlatformKeys _keys;
     private readonly TimeSpan _tolerance;
     private readonly TimeProvider _timeProvider;
 
-    public WeChatPaySignatureVerifier(string platformPublicKeyPem, string platformSerialNo, TimeSpan tolerance, TimeProvider timeProvider)
+    /// <summary>Takes ownership of <paramref name="keys"/>.</summary>
+    public WeChatPaySignatureVerifier(WeChatPayPlatformKeys keys, TimeSpan tolerance, TimeProvider timeProvider)
     {
-        _publicKey = ImportPublicKey(platformPublicKeyPem);
-        _platformSerialNo = platformSerialNo;
+        _keys = keys;
         _tolerance = tolerance;
         _timeProvider = timeProvider;
     }
@@ -47,8 +45,8 @@ internal sealed class WeChatPaySignatureVerifier : IDisposable
             return false;
         }
 
-        // Only the configured key may sign; accepting any serial would let a rotated-out or foreign key through.
-        if (!string.Equals(headers.Serial, _platformSerialNo, StringComparison.OrdinalIgnoreCase))
+        // Only a configured key may sign; accepting any serial would let a rotated-out or foreign key through.
+        if (!_keys.TryGet(headers.Serial, out var key))
         {
             failure = "platform_serial_unknown";
             return false;
@@ -68,7 +66,7 @@ internal sealed class WeChatPaySignatureVerifier : IDisposable
             return false;
         }
 
-        if (!VerifySignature(BuildMessage(headers.Timestamp, headers.Nonce, body), headers.Signature))
+        if (!Verify(key, BuildMessage(headers.Timestamp, headers.Nonce, body), headers.Signature))
         {
             failure = "signature_invalid";
             return false;
@@ -78,36 +76,16 @@ internal sealed class WeChatPaySignatureVerifier : IDisposable
         return true;
     }
 
-    /// <summary>Whether <paramref name="signatureBase64"/> is the platform key's SHA256withRSA signature of <paramref name="message"/>.</summary>
-    public bool VerifySignature(ReadOnlySpan<byte> message, string signatureBase64)
+    /// <summary>Whether <paramref name="signatureBase64"/> is the SHA256withRSA signature of <paramref name="message"/> by the key <paramref name="serial"/> names.</summary>
+    public bool VerifySignature(string serial, ReadOnlySpan<byte> message, string signatureBase64) =>
+        _keys.TryGet(serial, out var key) && Verify(key, message, signatureBase64);
+
+    public void Dispose() => _keys.Dispose();
+
+    private static bool Verify(RSA key, ReadOnlySpan<byte> message, string signatureBase64)
     {
         var signature = new byte[signatureBase64.Length];
         return Convert.TryFromBase64String(signatureBase64, signature, out var written)
-            && _publicKey.VerifyData(message, signature.AsSpan(0, written), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-    }
-
-    public void Dispose() => _publicKey.Dispose();
-
-    // Older merchants verify with a downloaded platform certificate, newer ones with the "WeChat Pay public key".
-    private static RSA ImportPublicKey(string pem)
-    {
-        if (pem.Contains("CERTIFICATE-----", StringComparison.Ordinal))
-        {
-            using var certificate = X509Certificate2.CreateFromPem(pem);
-            return certificate.GetRSAPublicKey()
-                ?? throw new ArgumentException("The platform certificate does not hold an RSA key.", nameof(pem));
-        }
-
-        var key = RSA.Create();
-        try
-        {
-            key.ImportFromPem(pem);
-            return key;
-        }
-        catch
-        {
-            key.Dispose();
-            throw;
-        }
+            && key.VerifyData(message, signature.AsSpan(0, written), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
     }
 }

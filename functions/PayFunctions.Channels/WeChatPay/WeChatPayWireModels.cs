@@ -13,8 +13,11 @@ internal static class WeChatPayJson
     };
 }
 
-/// <summary>Body of <c>POST /v3/pay/transactions/native</c>.</summary>
-internal sealed record NativePrepayBody(
+/// <summary>
+/// Body of <c>POST /v3/pay/transactions/{native|jsapi|app|h5}</c>: the same fields for every scenario, plus
+/// <c>payer</c> for JSAPI and mini-programs and <c>scene_info</c> for H5.
+/// </summary>
+internal sealed record PrepayBody(
     [property: JsonPropertyName("appid")] string AppId,
     [property: JsonPropertyName("mchid")] string MchId,
     string Description,
@@ -22,13 +25,50 @@ internal sealed record NativePrepayBody(
     string TimeExpire,
     string NotifyUrl,
     string? Attach,
-    OrderAmount Amount);
+    OrderAmount Amount)
+{
+    public PrepayPayer? Payer { get; init; }
+
+    public PrepaySceneInfo? SceneInfo { get; init; }
+}
+
+/// <summary>The payer of a JSAPI or mini-program order.</summary>
+internal sealed record PrepayPayer(string Openid);
+
+/// <summary>The scene of an H5 order: the payer's IP and the kind of page.</summary>
+internal sealed record PrepaySceneInfo(string PayerClientIp, H5Info H5Info);
+
+/// <summary>The H5 page kind: "Wap", "iOS" or "Android".</summary>
+internal sealed record H5Info(string Type);
+
+/// <summary>Body of <c>POST /v3/pay/transactions/codepay</c>: no notify_url, a payment-code order is never notified.</summary>
+internal sealed record CodePayBody(
+    [property: JsonPropertyName("appid")] string AppId,
+    [property: JsonPropertyName("mchid")] string MchId,
+    string Description,
+    string OutTradeNo,
+    string? Attach,
+    CodePayPayer Payer,
+    OrderAmount Amount,
+    CodePaySceneInfo SceneInfo);
+
+/// <summary>The payment code scanned from the payer's phone.</summary>
+internal sealed record CodePayPayer(string AuthCode);
+
+/// <summary>The till's store, required by the payment-code API.</summary>
+internal sealed record CodePaySceneInfo(CodePayStoreInfo StoreInfo);
+
+/// <summary>The merchant's own code for the store.</summary>
+internal sealed record CodePayStoreInfo(string OutId);
+
+/// <summary>Body of the reverse call.</summary>
+internal sealed record ReverseBody([property: JsonPropertyName("appid")] string AppId, [property: JsonPropertyName("mchid")] string MchId);
+
+/// <summary>Answer of a prepay call: <c>code_url</c> (Native), <c>prepay_id</c> (JSAPI, App) or <c>h5_url</c> (H5).</summary>
+internal sealed record PrepayAnswer(string? CodeUrl, string? PrepayId, string? H5Url);
 
 /// <summary>The amount of an order being created, in fen.</summary>
 internal sealed record OrderAmount(long Total, string Currency);
-
-/// <summary>Answer of the Native prepay call.</summary>
-internal sealed record NativePrepayAnswer(string? CodeUrl);
 
 /// <summary>Body of the close call.</summary>
 internal sealed record CloseBody([property: JsonPropertyName("mchid")] string MchId);
@@ -38,7 +78,7 @@ internal sealed record ErrorAnswer(string? Code, string? Message);
 
 /// <summary>
 /// The fields of a transaction (query answer, or decrypted callback resource) that the platform acts on;
-/// the others (trade_type, attach, payer, payer_total, ...) are ignored on purpose.
+/// the others (attach, payer, payer_total, ...) are ignored on purpose.
 /// </summary>
 internal sealed record TransactionResource(
     [property: JsonPropertyName("appid")] string? AppId,
@@ -47,7 +87,11 @@ internal sealed record TransactionResource(
     string? TransactionId,
     string? TradeState,
     string? SuccessTime,
-    TransactionAmount? Amount);
+    TransactionAmount? Amount)
+{
+    /// <summary><c>MICROPAY</c> for a payment-code order, the only kind WeChat Pay reverses.</summary>
+    public string? TradeType { get; init; }
+}
 
 /// <summary>
 /// The amount block of a transaction. <c>total</c> is what the order was created for and what is compared
@@ -65,3 +109,27 @@ internal sealed record NotificationResource(
     string? Ciphertext,
     string? AssociatedData,
     string? Nonce);
+
+/// <summary>Body of <c>POST /v3/refund/domestic/refunds</c>.</summary>
+internal sealed record RefundBody(string OutTradeNo, string OutRefundNo, string? Reason, string NotifyUrl, RefundBodyAmount Amount);
+
+/// <summary>The amounts of a refund request, in fen: this refund, and the order's total.</summary>
+internal sealed record RefundBodyAmount(long Refund, long Total, string Currency);
+
+/// <summary>
+/// The fields of a refund (refund answer, refund query, or decrypted refund callback, where the status is
+/// <c>refund_status</c>) that the platform acts on.
+/// </summary>
+internal sealed record RefundResource(
+    [property: JsonPropertyName("mchid")] string? MchId,
+    string? RefundId,
+    string? OutRefundNo,
+    string? TransactionId,
+    string? OutTradeNo,
+    string? Status,
+    string? RefundStatus,
+    string? SuccessTime,
+    RefundAmount? Amount);
+
+/// <summary>The amount block of a refund: the order's <c>total</c> and this <c>refund</c>, in fen.</summary>
+internal sealed record RefundAmount(long? Total, long? Refund, string? Currency);

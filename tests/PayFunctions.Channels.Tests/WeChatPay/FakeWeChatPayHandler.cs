@@ -25,7 +25,7 @@ internal sealed class FakeWeChatPayHandler(TestAccount account) : HttpMessageHan
         var bytes = Encoding.UTF8.GetBytes(answer.Body);
         var response = new HttpResponseMessage((HttpStatusCode)answer.Status) { Content = new ByteArrayContent(bytes) };
         var signedBytes = answer.SignedBody is null ? bytes : Encoding.UTF8.GetBytes(answer.SignedBody);
-        foreach (var (name, value) in account.SignAsPlatform(signedBytes, answer.Timestamp, answer.Serial ?? TestAccount.PlatformSerialNo))
+        foreach (var (name, value) in account.SignAsPlatform(signedBytes, answer.Timestamp, answer.Serial ?? TestAccount.PlatformSerialNo, answer.Key))
         {
             response.Headers.TryAddWithoutValidation(name, value);
         }
@@ -46,4 +46,7 @@ internal sealed record FakeAnswer(int Status, string Body)
     public string? Serial { get; init; }
 
     public long? Timestamp { get; init; }
+
+    /// <summary>When set, the answer is signed with this key instead of the account's platform key.</summary>
+    public System.Security.Cryptography.RSA? Key { get; init; }
 }

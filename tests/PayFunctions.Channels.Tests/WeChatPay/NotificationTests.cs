@@ -116,9 +116,9 @@ public sealed class NotificationTests : IDisposable
     }
 
     [Fact]
-    public void Parse_RefundResource_IsRejected()
+    public void Parse_UnknownResourceType_IsRejected()
     {
-        var body = Envelope(Transaction(), originalType: "refund");
+        var body = Envelope(Transaction(), originalType: "profitsharing");
 
         AssertRejected("resource_type_unsupported", _account.SignAsPlatform(body), body);
     }

@@ -47,28 +47,28 @@ public sealed class PublishedVectorTests
     public void VerifySignature_WithGoSdkPlatformCertificate_AcceptsPublishedSignatureOnlyOverItsMessage()
     {
         using var verifier = new WeChatPaySignatureVerifier(
-            PublishedVectors.GoPlatformCertificatePem, PublishedVectors.GoPlatformSerialNo, TimeSpan.FromMinutes(5), TimeProvider.System);
+            WeChatPayPlatformKeys.Parse(PublishedVectors.GoPlatformCertificatePem, [PublishedVectors.GoPlatformSerialNo]), TimeSpan.FromMinutes(5), TimeProvider.System);
 
-        Assert.True(verifier.VerifySignature(Encoding.UTF8.GetBytes(PublishedVectors.GoMessage), PublishedVectors.GoSignature));
-        Assert.False(verifier.VerifySignature(Encoding.UTF8.GetBytes("wrong source"), PublishedVectors.GoSignature));
+        Assert.True(verifier.VerifySignature(PublishedVectors.GoPlatformSerialNo, Encoding.UTF8.GetBytes(PublishedVectors.GoMessage), PublishedVectors.GoSignature));
+        Assert.False(verifier.VerifySignature(PublishedVectors.GoPlatformSerialNo, Encoding.UTF8.GetBytes("wrong source"), PublishedVectors.GoSignature));
     }
 
     [Fact]
     public void VerifySignature_WithJavaSdkMerchantCertificate_AcceptsPublishedSignature()
     {
         using var verifier = new WeChatPaySignatureVerifier(
-            PublishedVectors.JavaMerchantCertificatePem, "5F1C72E2A8931B72A2E13AF8DEE92471EB397115", TimeSpan.FromMinutes(5), TimeProvider.System);
+            WeChatPayPlatformKeys.Parse(PublishedVectors.JavaMerchantCertificatePem, ["5F1C72E2A8931B72A2E13AF8DEE92471EB397115"]), TimeSpan.FromMinutes(5), TimeProvider.System);
 
-        Assert.True(verifier.VerifySignature(Encoding.UTF8.GetBytes(PublishedVectors.JavaMessage), PublishedVectors.JavaSignature));
+        Assert.True(verifier.VerifySignature("5F1C72E2A8931B72A2E13AF8DEE92471EB397115", Encoding.UTF8.GetBytes(PublishedVectors.JavaMessage), PublishedVectors.JavaSignature));
     }
 
     [Fact]
     public void VerifySignature_WithMalformedBase64_ReturnsFalse()
     {
         using var verifier = new WeChatPaySignatureVerifier(
-            PublishedVectors.GoPlatformCertificatePem, PublishedVectors.GoPlatformSerialNo, TimeSpan.FromMinutes(5), TimeProvider.System);
+            WeChatPayPlatformKeys.Parse(PublishedVectors.GoPlatformCertificatePem, [PublishedVectors.GoPlatformSerialNo]), TimeSpan.FromMinutes(5), TimeProvider.System);
 
-        Assert.False(verifier.VerifySignature(Encoding.UTF8.GetBytes(PublishedVectors.GoMessage), "not base64!"));
+        Assert.False(verifier.VerifySignature(PublishedVectors.GoPlatformSerialNo, Encoding.UTF8.GetBytes(PublishedVectors.GoMessage), "not base64!"));
     }
 
     [Fact]
@@ -95,5 +95,46 @@ public sealed class PublishedVectorTests
         var message = WeChatPaySignatureVerifier.BuildMessage(PublishedVectors.DocsCertificatesTimestamp, PublishedVectors.DocsCertificatesNonce, body);
 
         Assert.Equal([.. Encoding.ASCII.GetBytes("1554208460\n593BEC0C930BF1AFEB40B4A08C8FB242\n"), .. body, (byte)'\n'], message);
+    }
+
+    [Fact]
+    public void JsapiSigningString_IsTheDocumentedExample()
+    {
+        // The "数据举例" of the JSAPI and mini-program payment-invocation pages.
+        Assert.Equal(
+            "wx8888888888888888\n1414561699\n5K8264ILTKCH16CQ2502SI8ZNMTM67VS\nprepay_id=wx201410272009395522657a690389285100\n",
+            WeChatPaySdkParameters.JsapiMessage("wx8888888888888888", "1414561699", "5K8264ILTKCH16CQ2502SI8ZNMTM67VS", "prepay_id=wx201410272009395522657a690389285100"));
+    }
+
+    [Fact]
+    public void AppSigningString_IsTheDocumentedExample()
+    {
+        // The "数据举例" of the App payment-invocation page: appid, timestamp, noncestr, prepayid.
+        Assert.Equal(
+            "wx8888888888888888\n1414561699\n5K8264ILTKCH16CQ2502SI8ZNMTM67VS\nWX1217752501201407033233368018\n",
+            WeChatPaySdkParameters.AppMessage("wx8888888888888888", "1414561699", "5K8264ILTKCH16CQ2502SI8ZNMTM67VS", "WX1217752501201407033233368018"));
+    }
+
+    [Fact]
+    public void JsapiPaySign_WithJavaSdkMerchantKey_VerifiesWithItsCertificate()
+    {
+        using var signer = new WeChatPayRequestSigner(PublishedVectors.JavaMerchantPrivateKeyPem);
+        using var verifier = new WeChatPaySignatureVerifier(
+            WeChatPayPlatformKeys.Parse(PublishedVectors.JavaMerchantCertificatePem, ["5F1C72E2A8931B72A2E13AF8DEE92471EB397115"]), TimeSpan.FromMinutes(5), TimeProvider.System);
+
+        var parameters = WeChatPaySdkParameters.ForJsapi(signer, "wx8888888888888888", "wx201410272009395522657a690389285100", 1414561699, "5K8264ILTKCH16CQ2502SI8ZNMTM67VS");
+
+        Assert.True(verifier.VerifySignature(
+            "5F1C72E2A8931B72A2E13AF8DEE92471EB397115",
+            Encoding.UTF8.GetBytes("wx8888888888888888\n1414561699\n5K8264ILTKCH16CQ2502SI8ZNMTM67VS\nprepay_id=wx201410272009395522657a690389285100\n"),
+            parameters["paySign"]));
+    }
+
+    [Fact]
+    public void PlatformCertificate_WithItsSerialLeftEmpty_NamesItselfAsWeChatPayWritesIt()
+    {
+        using var keys = WeChatPayPlatformKeys.Parse(PublishedVectors.GoPlatformCertificatePem, [string.Empty]);
+
+        Assert.Equal([PublishedVectors.GoPlatformSerialNo], keys.Serials);
     }
 }

@@ -22,7 +22,9 @@ internal sealed class TestAccount : IDisposable
     private static readonly RSA SharedMerchantKey = RSA.Create(2048);
     private static readonly RSA SharedPlatformKey = RSA.Create(2048);
 
-    public TestAccount()
+    /// <param name="configure">Changes to the account's settings before the client is built.</param>
+    /// <param name="platformPem">The platform key secret; the shared platform key's SPKI PEM when null.</param>
+    public TestAccount(Action<WeChatPayOptions>? configure = null, string? platformPem = null)
     {
         MerchantKey = SharedMerchantKey;
         PlatformKey = SharedPlatformKey;
@@ -35,10 +37,14 @@ internal sealed class TestAccount : IDisposable
             MerchantSerialNo = MerchantSerialNo,
             PlatformSerialNo = PlatformSerialNo,
         };
-        Credentials = new WeChatPayCredentials(MerchantKey.ExportPkcs8PrivateKeyPem(), PlatformKey.ExportSubjectPublicKeyInfoPem(), ApiV3Key);
+        configure?.Invoke(Options);
+        Credentials = new WeChatPayCredentials(MerchantKey.ExportPkcs8PrivateKeyPem(), platformPem ?? PlatformKey.ExportSubjectPublicKeyInfoPem(), ApiV3Key);
         HttpClient = new HttpClient(Handler);
         Client = new WeChatPayClient(HttpClient, Options, Credentials, Time);
     }
+
+    /// <summary>The shared platform key as the SPKI PEM WeChat Pay publishes a public key in.</summary>
+    public static string SharedPlatformPem() => SharedPlatformKey.ExportSubjectPublicKeyInfoPem() + "\n";
 
     public RSA MerchantKey { get; }
 
@@ -58,8 +64,8 @@ internal sealed class TestAccount : IDisposable
 
     public long UnixNow => Time.GetUtcNow().ToUnixTimeSeconds();
 
-    /// <summary>The four Wechatpay-* headers for <paramref name="body"/>, signed with the platform key.</summary>
-    public Dictionary<string, string> SignAsPlatform(byte[] body, long? timestamp = null, string serial = PlatformSerialNo)
+    /// <summary>The four Wechatpay-* headers for <paramref name="body"/>, signed with the platform key unless <paramref name="key"/> is given.</summary>
+    public Dictionary<string, string> SignAsPlatform(byte[] body, long? timestamp = null, string serial = PlatformSerialNo, RSA? key = null)
     {
         var ts = (timestamp ?? UnixNow).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
@@ -67,7 +73,7 @@ internal sealed class TestAccount : IDisposable
         message.AddRange(Encoding.UTF8.GetBytes(ts + "\n" + nonce + "\n"));
         message.AddRange(body);
         message.Add((byte)'\n');
-        var signature = PlatformKey.SignData(message.ToArray(), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var signature = (key ?? PlatformKey).SignData(message.ToArray(), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         return new Dictionary<string, string>
         {
             ["Wechatpay-Timestamp"] = ts,

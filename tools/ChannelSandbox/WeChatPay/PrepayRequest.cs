@@ -5,21 +5,25 @@ using System.Text.RegularExpressions;
 namespace ChannelSandbox.WeChatPay;
 
 /// <summary>
-/// The parameters of a Native prepay that define the order. Two requests for one out_trade_no are
-/// the same order exactly when these are equal (record equality).
+/// The parameters of a prepay (Native, JSAPI, App, H5) or payment-code order that define the order. Two requests
+/// for one out_trade_no are the same order exactly when these are equal (record equality).
 /// </summary>
 public sealed partial record PrepayRequest(
+    TradeType TradeType,
     string AppId,
     string MchId,
     string Description,
     string OutTradeNo,
     DateTimeOffset? TimeExpire,
     string? Attach,
-    string NotifyUrl,
+    string? NotifyUrl,
     long Total,
-    string Currency)
+    string Currency,
+    string? OpenId = null,
+    string? PayerClientIp = null,
+    string? AuthCode = null)
 {
-    public static (PrepayRequest? Request, WeChatPayError? Error) Parse(JsonElement body, WeChatPayIdentity identity, DateTimeOffset now)
+    public static (PrepayRequest? Request, WeChatPayError? Error) Parse(TradeType tradeType, JsonElement body, WeChatPayIdentity identity, DateTimeOffset now)
     {
         if (body.ValueKind != JsonValueKind.Object)
         {
@@ -37,7 +41,8 @@ public sealed partial record PrepayRequest(
             ? amountElement
             : (JsonElement?)null;
 
-        var missing = new[] { ("appid", appId), ("mchid", mchId), ("description", description), ("out_trade_no", outTradeNo), ("notify_url", notifyUrl) }
+        // A payment-code order is answered at once and never notified, so it takes no notify_url.
+        var missing = new[] { ("appid", appId), ("mchid", mchId), ("description", description), ("out_trade_no", outTradeNo), ("notify_url", tradeType == TradeType.MICROPAY ? "-" : notifyUrl) }
             .Where(field => string.IsNullOrEmpty(field.Item2))
             .Select(field => field.Item1)
             .FirstOrDefault();
@@ -51,7 +56,7 @@ public sealed partial record PrepayRequest(
             return (null, WeChatPayError.Param("缺少必填参数 amount"));
         }
 
-        if (appId != identity.AppId || mchId != identity.MchId)
+        if (!AppIdsFor(tradeType, identity).Contains(appId) || mchId != identity.MchId)
         {
             return (null, new WeChatPayError(StatusCodes.Status400BadRequest, "APPID_MCHID_NOT_MATCH", "AppID和mch_id不匹配"));
         }
@@ -71,10 +76,7 @@ public sealed partial record PrepayRequest(
             return (null, WeChatPayError.Param("attach 长度不能超过 128 个字符"));
         }
 
-        if (notifyUrl!.Length > 255
-            || !Uri.TryCreate(notifyUrl, UriKind.Absolute, out var notifyUri)
-            || (notifyUri.Scheme != Uri.UriSchemeHttps && notifyUri.Scheme != Uri.UriSchemeHttp)
-            || notifyUri.Query.Length > 0)
+        if (notifyUrl is not null && !IsNotifyUrl(notifyUrl))
         {
             return (null, WeChatPayError.Param("notify_url 须为不带查询参数的绝对 URL"));
         }
@@ -112,11 +114,92 @@ public sealed partial record PrepayRequest(
             return (null, WeChatPayError.Param("amount.currency 仅支持 CNY"));
         }
 
-        return (new PrepayRequest(appId!, mchId!, description, outTradeNo!, timeExpire, attach, notifyUrl, totalFen, currency), null);
+        var (scenario, scenarioError) = ScenarioFields(tradeType, body);
+        if (scenarioError is not null)
+        {
+            return (null, scenarioError);
+        }
+
+        return (scenario! with
+        {
+            AppId = appId!,
+            MchId = mchId!,
+            Description = description,
+            OutTradeNo = outTradeNo!,
+            TimeExpire = timeExpire,
+            Attach = attach,
+            NotifyUrl = notifyUrl,
+            Total = totalFen,
+            Currency = currency,
+        }, null);
     }
+
+    public static bool IsNotifyUrl(string url) =>
+        url.Length <= 255
+        && Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        && uri.Query.Length == 0;
+
+    private static string[] AppIdsFor(TradeType tradeType, WeChatPayIdentity identity) => tradeType switch
+    {
+        TradeType.JSAPI => [identity.AppId, identity.MiniProgramAppId],
+        TradeType.APP => [identity.MobileAppId],
+        _ => [identity.AppId],
+    };
+
+    /// <summary>The fields one scenario requires on top of the common ones: payer, scene.</summary>
+    private static (PrepayRequest? Partial, WeChatPayError? Error) ScenarioFields(TradeType tradeType, JsonElement body)
+    {
+        var blank = new PrepayRequest(tradeType, "", "", "", "", null, null, null, 0, "");
+        var payer = Child(body, "payer");
+        var scene = Child(body, "scene_info");
+        switch (tradeType)
+        {
+            case TradeType.JSAPI:
+                var openId = payer is { } p ? Text(p, "openid") : null;
+                return string.IsNullOrEmpty(openId)
+                    ? (null, WeChatPayError.Param("缺少必填参数 payer.openid"))
+                    : (blank with { OpenId = openId }, null);
+            case TradeType.MWEB:
+                var clientIp = scene is { } s ? Text(s, "payer_client_ip") : null;
+                var h5Type = scene is { } s2 && Child(s2, "h5_info") is { } h5 ? Text(h5, "type") : null;
+                if (string.IsNullOrEmpty(clientIp) || !System.Net.IPAddress.TryParse(clientIp, out _))
+                {
+                    return (null, WeChatPayError.Param("scene_info.payer_client_ip 须为用户的 IPv4 或 IPv6 地址"));
+                }
+
+                return h5Type is "Wap" or "iOS" or "Android"
+                    ? (blank with { PayerClientIp = clientIp }, null)
+                    : (null, WeChatPayError.Param("scene_info.h5_info.type 须为 Wap、iOS 或 Android"));
+            case TradeType.MICROPAY:
+                var authCode = payer is { } p2 ? Text(p2, "auth_code") : null;
+                if (string.IsNullOrEmpty(authCode))
+                {
+                    return (null, WeChatPayError.Param("缺少必填参数 payer.auth_code"));
+                }
+
+                if (scene is not { } codeScene || Child(codeScene, "store_info") is null)
+                {
+                    return (null, WeChatPayError.Param("缺少必填参数 scene_info.store_info"));
+                }
+
+                // 18 digits starting 10 to 15 is what a WeChat payment code looks like.
+                return AuthCodePattern().IsMatch(authCode)
+                    ? (blank with { AuthCode = authCode }, null)
+                    : (null, new WeChatPayError(StatusCodes.Status400BadRequest, "INVALID_REQUEST", "101 每个二维码仅限使用一次，请刷新再试"));
+            default:
+                return (blank, null);
+        }
+    }
+
+    private static JsonElement? Child(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object ? value : null;
 
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    [GeneratedRegex(@"^1[0-5]\d{16}$")]
+    private static partial Regex AuthCodePattern();
 
     [GeneratedRegex(@"^[0-9A-Za-z_\-|*]{6,32}$")]
     private static partial Regex OutTradeNoPattern();

@@ -3,12 +3,25 @@ using ChannelSandbox.WeChatPay.Notifications;
 namespace ChannelSandbox.WeChatPay;
 
 /// <summary>
-/// What the customer and the network do in real life, on demand: pay, fail, duplicate a notification,
-/// and show what the channel sees and sent.
+/// What the customer and the network do in real life, on demand: pay, fail, duplicate a notification, make the
+/// next payment-code orders meet a fault, and show what the channel sees and sent.
 /// </summary>
 public static class SandboxControlApi
 {
     private const int MaxResends = 100;
+
+    private const string TimeoutKind = "timeout";
+    private const string SignatureErrorKind = "signature_error";
+    private const int DefaultTimeoutMs = 30_000;
+
+    private static readonly Dictionary<string, CodePayFault> CodePayFaultKinds = new(StringComparer.Ordinal)
+    {
+        ["user_paying"] = CodePayFault.UserPaying,
+        ["success"] = CodePayFault.Success,
+        ["system_error"] = CodePayFault.SystemError,
+        ["bank_error"] = CodePayFault.BankError,
+        ["insufficient_balance"] = CodePayFault.InsufficientBalance,
+    };
 
     public static void MapWeChatPaySandboxControl(this IEndpointRouteBuilder app)
     {
@@ -19,6 +32,35 @@ public static class SandboxControlApi
         order.MapPost("/notifications/resend", ResendAsync);
         order.MapGet("/notifications", (string out_trade_no, OrderStore orders) =>
             orders.Find(out_trade_no) is { } found ? Results.Json(found.Deliveries(), SandboxJson.Options) : NotFound());
+        app.MapPost("/sandbox/wechat_pay/faults", FaultAsync);
+    }
+
+    private static async Task<IResult> FaultAsync(HttpRequest request, CodePayFaults codePayFaults, AnswerFaults answerFaults)
+    {
+        var (command, valid) = await SandboxJson.ReadOptionalAsync<FaultCommand>(request, request.HttpContext.RequestAborted);
+        var times = command?.Times ?? 1;
+        var kind = command?.Kind ?? string.Empty;
+        if (!valid || times is < 1 or > MaxResends || command?.DelayMs is < 0
+            || (!CodePayFaultKinds.ContainsKey(kind) && kind is not (TimeoutKind or SignatureErrorKind)))
+        {
+            var kinds = string.Join(", ", CodePayFaultKinds.Keys.Append(TimeoutKind).Append(SignatureErrorKind));
+            return Problem(StatusCodes.Status400BadRequest, "INVALID_BODY", $"Expected {{\"kind\": one of {kinds}, \"times\": 1..{MaxResends}, \"delay_ms\": int >= 0}}.");
+        }
+
+        switch (kind)
+        {
+            case TimeoutKind:
+                answerFaults.Add(new AnswerFault(TimeSpan.FromMilliseconds(command?.DelayMs ?? DefaultTimeoutMs), BadSignature: false), times);
+                break;
+            case SignatureErrorKind:
+                answerFaults.Add(new AnswerFault(TimeSpan.Zero, BadSignature: true), times);
+                break;
+            default:
+                codePayFaults.Add(CodePayFaultKinds[kind], times);
+                break;
+        }
+
+        return Results.Json(new { kind, times }, SandboxJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
     private static IResult Show(string out_trade_no, OrderStore orders, TimeProvider time) =>
@@ -50,7 +92,7 @@ public static class SandboxControlApi
             return Conflict(outcome);
         }
 
-        if (command?.Notify ?? true)
+        if (order.Notification is not null && (command?.Notify ?? true))
         {
             var delay = TimeSpan.FromMilliseconds(command?.DelayMs ?? 0);
             queue.Enqueue(new NotificationJob(order, order.Notification!, now + delay, "payment", RetriesDone: 0));
@@ -106,14 +148,17 @@ public static class SandboxControlApi
         return Results.Json(new { notification_id = message.Id, queued = times }, SandboxJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
-    private static object View(NativeOrder order, DateTimeOffset now)
+    private static object View(Order order, DateTimeOffset now)
     {
         var deliveries = order.Deliveries();
         return new
         {
             out_trade_no = order.Request.OutTradeNo,
+            trade_type = order.Request.TradeType.ToString(),
             trade_state = order.State(now).ToString(),
-            code_url = order.CodeUrl,
+            code_url = order.Answer.CodeUrl,
+            prepay_id = order.Answer.PrepayId,
+            h5_url = order.Answer.H5Url,
             description = order.Request.Description,
             notify_url = order.Request.NotifyUrl,
             created_at = ChinaTime.Format(order.CreatedAt),
@@ -122,6 +167,7 @@ public static class SandboxControlApi
             notification_id = order.Notification?.Id,
             deliveries = deliveries.Count,
             acknowledged = deliveries.Any(delivery => delivery.Acknowledged),
+            refunds = order.Refunds().Select(refund => refund.View()),
         };
     }
 
@@ -129,12 +175,14 @@ public static class SandboxControlApi
         ? Problem(StatusCodes.Status409Conflict, "ORDER_CLOSED", "The order is closed or expired.")
         : Problem(StatusCodes.Status409Conflict, "ORDER_PAID", "The order is already paid.");
 
-    private static IResult NotFound() => Problem(StatusCodes.Status404NotFound, "ORDER_NOT_EXIST", "No such out_trade_no.");
+    internal static IResult NotFound() => Problem(StatusCodes.Status404NotFound, "ORDER_NOT_EXIST", "No such out_trade_no.");
 
-    private static IResult Problem(int status, string code, string message) =>
+    internal static IResult Problem(int status, string code, string message) =>
         Results.Json(new { code, message }, SandboxJson.Options, statusCode: status);
 
     private sealed record PayCommand(bool? Notify, int? DelayMs);
 
     private sealed record ResendCommand(int? Times, bool? Concurrent);
+
+    private sealed record FaultCommand(string? Kind, int? Times, int? DelayMs);
 }

@@ -1,20 +1,32 @@
 using System.Text.Json;
+using ChannelSandbox.WeChatPay.Notifications;
 using Microsoft.Extensions.Options;
 
 namespace ChannelSandbox.WeChatPay;
 
-/// <summary>The API v3 Native payment endpoints: prepay, query by out_trade_no, close.</summary>
+/// <summary>
+/// The API v3 payment endpoints: prepay (Native, JSAPI, App, H5), payment code, query by out_trade_no, close and reverse.
+/// </summary>
 public static class TransactionsApi
 {
     public static void MapWeChatPayTransactions(this IEndpointRouteBuilder app)
     {
         var transactions = app.MapGroup("/v3/pay/transactions");
-        transactions.MapPost("/native", PrepayAsync);
+        transactions.MapPost("/native", (HttpRequest request, OrderStore orders, IOptions<WeChatPayIdentity> identity, TimeProvider time) =>
+            PrepayAsync(TradeType.NATIVE, request, orders, identity.Value, time));
+        transactions.MapPost("/jsapi", (HttpRequest request, OrderStore orders, IOptions<WeChatPayIdentity> identity, TimeProvider time) =>
+            PrepayAsync(TradeType.JSAPI, request, orders, identity.Value, time));
+        transactions.MapPost("/app", (HttpRequest request, OrderStore orders, IOptions<WeChatPayIdentity> identity, TimeProvider time) =>
+            PrepayAsync(TradeType.APP, request, orders, identity.Value, time));
+        transactions.MapPost("/h5", (HttpRequest request, OrderStore orders, IOptions<WeChatPayIdentity> identity, TimeProvider time) =>
+            PrepayAsync(TradeType.MWEB, request, orders, identity.Value, time));
+        transactions.MapPost("/codepay", CodePayAsync);
         transactions.MapGet("/out-trade-no/{out_trade_no}", Query);
         transactions.MapPost("/out-trade-no/{out_trade_no}/close", CloseAsync);
+        transactions.MapPost("/out-trade-no/{out_trade_no}/reverse", ReverseAsync);
     }
 
-    private static async Task<IResult> PrepayAsync(HttpRequest request, OrderStore orders, IOptions<WeChatPayIdentity> identity, TimeProvider time)
+    private static async Task<IResult> PrepayAsync(TradeType tradeType, HttpRequest request, OrderStore orders, WeChatPayIdentity identity, TimeProvider time)
     {
         var now = time.GetUtcNow();
         var (body, error) = await ReadJsonAsync(request);
@@ -25,7 +37,7 @@ public static class TransactionsApi
 
         using (body)
         {
-            var (prepay, invalid) = PrepayRequest.Parse(body!.RootElement, identity.Value, now);
+            var (prepay, invalid) = PrepayRequest.Parse(tradeType, body!.RootElement, identity, now);
             if (invalid is not null)
             {
                 return invalid.ToResult();
@@ -39,10 +51,56 @@ public static class TransactionsApi
 
             return order.State(now) switch
             {
-                TradeState.SUCCESS => WeChatPayError.OrderPaid().ToResult(),
+                TradeState.SUCCESS or TradeState.REFUND => WeChatPayError.OrderPaid().ToResult(),
                 TradeState.CLOSED => WeChatPayError.OrderClosed().ToResult(),
-                _ => Results.Json(new { code_url = order.CodeUrl }, SandboxJson.Options),
+                _ => Results.Json(order.Answer, SandboxJson.Options),
             };
+        }
+    }
+
+    /// <summary>
+    /// A payment code is charged at once: the answer is the transaction (SUCCESS, or USERPAYING while the payer
+    /// confirms), or an error after which only a query tells what happened.
+    /// </summary>
+    private static async Task<IResult> CodePayAsync(
+        HttpRequest request, OrderStore orders, CodePayFaults faults, NotificationFactory notifications, IOptions<WeChatPayIdentity> identity, TimeProvider time)
+    {
+        var now = time.GetUtcNow();
+        var (body, error) = await ReadJsonAsync(request);
+        if (error is not null)
+        {
+            return error.ToResult();
+        }
+
+        using (body)
+        {
+            var (prepay, invalid) = PrepayRequest.Parse(TradeType.MICROPAY, body!.RootElement, identity.Value, now);
+            if (invalid is not null)
+            {
+                return invalid.ToResult();
+            }
+
+            var order = orders.GetOrAdd(prepay!, now);
+            if (order.Request != prepay)
+            {
+                return WeChatPayError.OutTradeNoUsed().ToResult();
+            }
+
+            switch (faults.Take())
+            {
+                case CodePayFault.Success:
+                    order.Pay(now, notifications.Create);
+                    break;
+                case CodePayFault.SystemError:
+                    return new WeChatPayError(StatusCodes.Status500InternalServerError, "SYSTEM_ERROR", "系统超时，请立即调用被扫订单结果查询API，查询当前订单状态").ToResult();
+                case CodePayFault.BankError:
+                    return new WeChatPayError(StatusCodes.Status500InternalServerError, "BANK_ERROR", "银行系统异常，请立即调用被扫订单结果查询API，查询当前订单状态").ToResult();
+                case CodePayFault.InsufficientBalance:
+                    order.Fail(now);
+                    return new WeChatPayError(StatusCodes.Status403Forbidden, "NOT_ENOUGH", "用户账户余额不足").ToResult();
+            }
+
+            return Results.Json(order.Transaction(now), SandboxJson.Options);
         }
     }
 
@@ -64,31 +122,62 @@ public static class TransactionsApi
 
     private static async Task<IResult> CloseAsync(string out_trade_no, HttpRequest request, OrderStore orders, IOptions<WeChatPayIdentity> identity, TimeProvider time)
     {
-        var (body, error) = await ReadJsonAsync(request);
+        var (order, error) = await FindForCommandAsync(out_trade_no, request, orders, identity.Value, requireAppId: false);
         if (error is not null)
         {
             return error.ToResult();
         }
 
+        return order!.Close(time.GetUtcNow()) == OrderOutcome.AlreadyPaid
+            ? WeChatPayError.OrderPaid().ToResult()
+            : Results.NoContent();
+    }
+
+    private static async Task<IResult> ReverseAsync(string out_trade_no, HttpRequest request, OrderStore orders, IOptions<WeChatPayIdentity> identity, TimeProvider time)
+    {
+        var (order, error) = await FindForCommandAsync(out_trade_no, request, orders, identity.Value, requireAppId: true);
+        if (error is not null)
+        {
+            return error.ToResult();
+        }
+
+        if (order!.Request.TradeType != TradeType.MICROPAY)
+        {
+            return new WeChatPayError(StatusCodes.Status400BadRequest, "INVALID_REQUEST", "支付场景不适用，仅付款码支付订单可撤销").ToResult();
+        }
+
+        return order.Reverse(time.GetUtcNow()) == OrderOutcome.UserPaying
+            ? new WeChatPayError(StatusCodes.Status400BadRequest, "USERPAYING", "正在支付中不能发起撤销").ToResult()
+            : Results.Json(new { appid = order.Request.AppId, mchid = order.Request.MchId, out_trade_no = order.Request.OutTradeNo }, SandboxJson.Options);
+    }
+
+    /// <summary>Reads the <c>{"mchid"[, "appid"]}</c> body of close and reverse and finds the order it names.</summary>
+    private static async Task<(Order? Order, WeChatPayError? Error)> FindForCommandAsync(
+        string outTradeNo, HttpRequest request, OrderStore orders, WeChatPayIdentity identity, bool requireAppId)
+    {
+        var (body, error) = await ReadJsonAsync(request);
+        if (error is not null)
+        {
+            return (null, error);
+        }
+
         using (body)
         {
             var root = body!.RootElement;
-            if (root.ValueKind != JsonValueKind.Object
-                || !root.TryGetProperty("mchid", out var mchid)
-                || mchid.ValueKind != JsonValueKind.String)
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("mchid", out var mchid) || mchid.ValueKind != JsonValueKind.String)
             {
-                return WeChatPayError.Param("缺少必填参数 mchid").ToResult();
+                return (null, WeChatPayError.Param("缺少必填参数 mchid"));
             }
 
-            var order = orders.Find(out_trade_no);
-            if (order is null || mchid.GetString() != identity.Value.MchId)
+            if (requireAppId && (!root.TryGetProperty("appid", out var appId) || appId.ValueKind != JsonValueKind.String))
             {
-                return WeChatPayError.OrderNotExist().ToResult();
+                return (null, WeChatPayError.Param("缺少必填参数 appid"));
             }
 
-            return order.Close(time.GetUtcNow()) == OrderOutcome.AlreadyPaid
-                ? WeChatPayError.OrderPaid().ToResult()
-                : Results.NoContent();
+            var order = orders.Find(outTradeNo);
+            return order is null || mchid.GetString() != identity.MchId
+                ? (null, WeChatPayError.OrderNotExist())
+                : (order, null);
         }
     }
 

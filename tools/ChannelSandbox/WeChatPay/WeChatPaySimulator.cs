@@ -1,9 +1,10 @@
 using ChannelSandbox.WeChatPay.Notifications;
+using ChannelSandbox.WeChatPay.Refunds;
 using Microsoft.Extensions.Options;
 
 namespace ChannelSandbox.WeChatPay;
 
-/// <summary>Registers the WeChat Pay simulator: its keys, orders, notification worker and routes.</summary>
+/// <summary>Registers the WeChat Pay simulator: its keys, orders, refunds, faults, notification worker and routes.</summary>
 public static class WeChatPaySimulator
 {
     public static IServiceCollection AddWeChatPaySimulator(this IServiceCollection services)
@@ -12,7 +13,13 @@ public static class WeChatPaySimulator
         services.AddSingleton(provider => WeChatPayKeyFiles.LoadOrCreate(
             provider.GetRequiredService<IOptions<SandboxOptions>>().Value,
             provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WeChatPayKeyFiles))));
+        services.AddSingleton<PlatformSigningKeys>();
         services.AddSingleton<OrderStore>();
+        services.AddSingleton<CodePayFaults>();
+        services.AddSingleton<AnswerFaults>();
+        services.AddSingleton<RefundStore>();
+        services.AddSingleton<RefundSettlement>();
+        services.AddHostedService<RefundSettlementWorker>();
         services.AddSingleton<NotificationFactory>();
         services.AddSingleton<NotificationQueue>();
         services.AddSingleton<NotificationSender>();
@@ -30,7 +37,10 @@ public static class WeChatPaySimulator
             context => context.Request.Path.StartsWithSegments("/v3", StringComparison.Ordinal),
             v3 => v3.UseMiddleware<PlatformResponseSigning>().UseMiddleware<MerchantAuthentication>());
         app.MapWeChatPayTransactions();
+        app.MapWeChatPayRefunds();
         app.MapWeChatPaySandboxControl();
+        app.MapWeChatPayRefundControl();
+        app.MapWeChatPayPlatformKeysControl();
         return app;
     }
 }

@@ -1,22 +1,20 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
-using Microsoft.Extensions.Options;
 
 namespace ChannelSandbox.WeChatPay.Notifications;
 
 /// <summary>POSTs one notification, signed afresh for this attempt, and records what happened.</summary>
 public sealed class NotificationSender(
     IHttpClientFactory httpClients,
-    WeChatPayKeys keys,
-    IOptions<WeChatPayIdentity> identity,
+    PlatformSigningKeys keys,
     TimeProvider time,
     ILogger<NotificationSender> logger)
 {
     public const string HttpClientName = "wechatpay-notify";
 
     /// <summary>True when the merchant acknowledged: WeChat Pay accepts only HTTP 200 or 204.</summary>
-    public async Task<bool> SendAsync(NativeOrder order, NotificationMessage message, string reason, CancellationToken cancellationToken)
+    public async Task<bool> SendAsync(INotificationTarget target, NotificationMessage message, string reason, CancellationToken cancellationToken)
     {
         var body = Encoding.UTF8.GetBytes(message.Body);
         var sentAt = time.GetUtcNow();
@@ -24,17 +22,18 @@ public sealed class NotificationSender(
         // and a retry may come long after the first attempt.
         var timestamp = sentAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var nonce = WeChatPayCrypto.RandomString(32);
+        var key = keys.Next();
         var headers = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["Content-Type"] = "application/json",
             ["Wechatpay-Timestamp"] = timestamp,
             ["Wechatpay-Nonce"] = nonce,
-            ["Wechatpay-Signature"] = WeChatPayCrypto.Sign(keys.PlatformPrivateKey, WeChatPayCrypto.SignatureMessage([timestamp, nonce], body)),
-            ["Wechatpay-Serial"] = identity.Value.PlatformSerial,
+            ["Wechatpay-Signature"] = WeChatPayCrypto.Sign(key.PrivateKey, WeChatPayCrypto.SignatureMessage([timestamp, nonce], body)),
+            ["Wechatpay-Serial"] = key.Serial,
             ["Wechatpay-Signature-Type"] = "WECHATPAY2-SHA256-RSA2048",
         };
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, order.Request.NotifyUrl) { Content = new ByteArrayContent(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, target.NotifyUrl) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         foreach (var (name, value) in headers.Where(header => header.Key != "Content-Type"))
         {
@@ -60,12 +59,12 @@ public sealed class NotificationSender(
         }
 
         var acknowledged = status is StatusCodes.Status200OK or StatusCodes.Status204NoContent;
-        order.Record(new DeliveryRecord(message.Id, reason, order.Request.NotifyUrl, headers, message.Body, sentAt, status, responseBody, error, acknowledged));
+        target.Record(new DeliveryRecord(message.Id, reason, target.NotifyUrl!, headers, message.Body, sentAt, status, responseBody, error, acknowledged));
         logger.LogInformation(
             "Notify {OutTradeNo} ({Reason}) -> {Url}: {Outcome}",
-            order.Request.OutTradeNo,
+            target.Label,
             reason,
-            order.Request.NotifyUrl,
+            target.NotifyUrl,
             status?.ToString(CultureInfo.InvariantCulture) ?? error);
         return acknowledged;
     }

@@ -4,7 +4,7 @@ namespace ChannelSandbox.WeChatPay.Notifications;
 
 /// <summary>
 /// Delivers queued notifications, each job on its own task so that a slow or dead merchant endpoint
-/// delays nothing else, and re-queues an unacknowledged payment notification after the next configured delay.
+/// delays nothing else, and re-queues an unacknowledged payment or refund notification after the next configured delay.
 /// </summary>
 public sealed class NotificationWorker(
     NotificationQueue queue,
@@ -36,7 +36,7 @@ public sealed class NotificationWorker(
             var acknowledged = false;
             for (var i = 0; i < job.Repeat; i++)
             {
-                acknowledged = await sender.SendAsync(job.Order, job.Message, job.Reason, stoppingToken);
+                acknowledged = await sender.SendAsync(job.Target, job.Message, job.Reason, stoppingToken);
             }
 
             if (!acknowledged && job.RetriesDone is { } done && done < _retryDelays.Count)
@@ -50,16 +50,16 @@ public sealed class NotificationWorker(
             }
             else if (!acknowledged && job.RetriesDone is not null)
             {
-                logger.LogWarning("Notify {OutTradeNo}: gave up after {Retries} retries", job.Order.Request.OutTradeNo, job.RetriesDone);
+                logger.LogWarning("Notify {OutTradeNo}: gave up after {Retries} retries", job.Target.Label, job.RetriesDone);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            logger.LogDebug("Notify {OutTradeNo}: stopped with the sandbox", job.Order.Request.OutTradeNo);
+            logger.LogDebug("Notify {OutTradeNo}: stopped with the sandbox", job.Target.Label);
         }
         catch (Exception exception)
         {
-            logger.LogError(exception, "Notify {OutTradeNo}: delivery failed unexpectedly", job.Order.Request.OutTradeNo);
+            logger.LogError(exception, "Notify {OutTradeNo}: delivery failed unexpectedly", job.Target.Label);
         }
     }
 }

@@ -1,0 +1,41 @@
+using ChannelSandbox.WeChatPay;
+using PayFunctions.Channels;
+using PayFunctions.Channels.WeChatPay;
+
+namespace ChannelSandbox.Tests.WeChatPay;
+
+/// <summary>The platform's WeChat Pay adapter, built by its module from the secrets the sandbox wrote, pointed at the sandbox.</summary>
+public sealed class AdapterAccount : IDisposable
+{
+    private readonly HttpClient _http;
+
+    public AdapterAccount(SandboxHost host, string? platformSerialNo = null, string? platformPublicKey = null, TimeSpan? timeout = null)
+    {
+        _http = new HttpClient { Timeout = timeout ?? TimeSpan.FromSeconds(100) };
+        var settings = new Dictionary<string, string>
+        {
+            ["MchId"] = SandboxHost.MchId,
+            ["AppId"] = SandboxHost.AppId,
+            ["MiniProgramAppId"] = "wx6666666666666666",
+            ["MobileAppId"] = "wx7777777777777777",
+            ["MerchantSerialNo"] = SandboxHost.MerchantSerial,
+            ["PlatformSerialNo"] = platformSerialNo ?? SandboxHost.PlatformSerial,
+            ["BaseUrl"] = host.BaseAddress.AbsoluteUri,
+        };
+        var secrets = new Dictionary<string, string>
+        {
+            [WeChatPayModule.MerchantPrivateKeySecret] = host.Secret(WeChatPayKeyFiles.MerchantPrivateKeySecret),
+            [WeChatPayModule.PlatformPublicKeySecret] = platformPublicKey ?? host.Secret(WeChatPayKeyFiles.PlatformPublicKeySecret),
+            [WeChatPayModule.ApiV3KeySecret] = host.Secret(WeChatPayKeyFiles.ApiV3KeySecret),
+        };
+        Channel = new WeChatPayModule().Create(new ChannelAccount("main", settings, secrets), _http, TimeProvider.System);
+    }
+
+    public IPaymentChannel Channel { get; }
+
+    public void Dispose()
+    {
+        (Channel as IDisposable)?.Dispose();
+        _http.Dispose();
+    }
+}
