@@ -1,4 +1,4 @@
-// Interop check, run by tools/ChannelSandbox/Alipay/interop/run.sh: Alipay's official Node.js SDK (alipay-sdk 4.x) against the sandbox.
+// Interop check, run by tests/ChannelSandbox.Tests/Alipay/OfficialSdkInteropTests.cs: Alipay's official Node.js SDK (alipay-sdk 4.x) against the sandbox.
 import fs from 'node:fs';
 import http from 'node:http';
 import { AlipaySdk } from 'alipay-sdk';
