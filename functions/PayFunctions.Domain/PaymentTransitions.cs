@@ -1,15 +1,23 @@
 namespace PayFunctions.Domain;
 
-/// <summary>The payment state machine: a pending payment ends exactly once, in one terminal status.</summary>
+/// <summary>
+/// The payment state machine: a pending payment ends exactly once, in one terminal status; a payment
+/// the channel took at the till may first be processing while the payer confirms.
+/// </summary>
 public static class PaymentTransitions
 {
     /// <summary>Whether no further transition is possible from <paramref name="status"/>.</summary>
-    public static bool IsTerminal(PaymentStatus status) => status != PaymentStatus.RequiresAction;
+    public static bool IsTerminal(PaymentStatus status) => status is not (PaymentStatus.RequiresAction or PaymentStatus.Processing);
 
     /// <summary>
     /// Whether a payment may move from <paramref name="from"/> to <paramref name="to"/>. Staying in the same
     /// status is not a transition, so a duplicate or late notification is never mistaken for a state change.
     /// </summary>
     public static bool CanTransition(PaymentStatus from, PaymentStatus to) =>
-        from == PaymentStatus.RequiresAction && Enum.IsDefined(to) && IsTerminal(to);
+        Enum.IsDefined(to) && from switch
+        {
+            PaymentStatus.RequiresAction => to == PaymentStatus.Processing || IsTerminal(to),
+            PaymentStatus.Processing => IsTerminal(to),
+            _ => false,
+        };
 }

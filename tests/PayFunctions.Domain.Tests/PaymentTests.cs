@@ -14,10 +14,22 @@ public sealed class PaymentTests
         !PaymentTransitions.CanTransition(status, status);
 
     [Fact]
-    public void Only_requires_action_is_pending()
+    public void Only_requires_action_and_processing_are_pending()
     {
-        Assert.False(PaymentTransitions.IsTerminal(PaymentStatus.RequiresAction));
-        Assert.All(Enum.GetValues<PaymentStatus>().Skip(1), s => Assert.True(PaymentTransitions.IsTerminal(s)));
+        PaymentStatus[] pending = [PaymentStatus.RequiresAction, PaymentStatus.Processing];
+
+        Assert.All(pending, s => Assert.False(PaymentTransitions.IsTerminal(s)));
+        Assert.All(Enum.GetValues<PaymentStatus>().Except(pending), s => Assert.True(PaymentTransitions.IsTerminal(s)));
+    }
+
+    [Fact]
+    public void Processing_comes_only_from_requires_action_and_never_goes_back()
+    {
+        Assert.True(PaymentTransitions.CanTransition(PaymentStatus.RequiresAction, PaymentStatus.Processing));
+        Assert.False(PaymentTransitions.CanTransition(PaymentStatus.Processing, PaymentStatus.RequiresAction));
+        Assert.All(
+            Enum.GetValues<PaymentStatus>().Where(PaymentTransitions.IsTerminal),
+            s => Assert.True(PaymentTransitions.CanTransition(PaymentStatus.Processing, s)));
     }
 
     [Theory]

@@ -124,7 +124,7 @@ public sealed partial class PaymentEndpoints(
         {
             case PaymentStatus.Closed or PaymentStatus.Expired:
                 return Results.Json(PaymentResource.From(payment), ApiJson.Options);
-            case PaymentStatus.Succeeded or PaymentStatus.Failed:
+            case PaymentStatus.Succeeded or PaymentStatus.Failed or PaymentStatus.Processing:
                 return new ApiError(
                     StatusCodes.Status409Conflict,
                     "payment_unexpected_state",
@@ -206,7 +206,7 @@ public sealed partial class PaymentEndpoints(
             logger.LogInformation("Payment {PaymentId} created for merchant {MerchantId}", paymentId, merchant.Id);
         }
 
-        var ready = await WaitForAsync(merchant.Id, paymentId, p => (p.PlacedAtChannel && p.NextActionJson is not null) || PaymentTransitions.IsTerminal(p.StatusValue), cancellationToken);
+        var ready = await WaitForAsync(merchant.Id, paymentId, p => (p.PlacedAtChannel && p.NextActionJson is not null) || p.StatusValue != PaymentStatus.RequiresAction, cancellationToken);
         return new StoredResponse(StatusCodes.Status201Created, JsonSerializer.Serialize(PaymentResource.From(ready), ApiJson.Options), "application/json");
     }
 

@@ -55,15 +55,22 @@ public sealed class PrepayActivity(ChannelRegistry channels, PaymentStore paymen
         }
 
         var nextAction = result.NextAction is { } action ? NextActionBody.Serialize(action, channel.Name) : null;
+        var answeredAtOnce = result.Status == PrepayStatus.Answered;
         await payments.UpdateAsync(input.MerchantId, input.PaymentId, p =>
         {
-            if (p.PlacedAtChannel && p.NextActionJson == nextAction)
+            var processing = answeredAtOnce && p.StatusValue == PaymentStatus.RequiresAction;
+            if (p.PlacedAtChannel && p.NextActionJson == nextAction && !processing)
             {
                 return false;
             }
 
             p.PlacedAtChannel = true;
             p.NextActionJson = nextAction;
+            if (processing)
+            {
+                p.Status = nameof(PaymentStatus.Processing);
+            }
+
             return true;
         }, cancellationToken);
         progress.Notify(input.PaymentId);
