@@ -12,6 +12,7 @@ using PayFunctions.Core.Notifications;
 using PayFunctions.Core.Orchestration;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.RateLimiting;
+using PayFunctions.Core.Refunds;
 using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Storage;
@@ -94,6 +95,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ApiRateLimiter>();
         services.AddSingleton<SettlementScheduler>();
         services.AddSingleton<ChannelWorkProcessor>();
+        services.AddSingleton<RefundStore>();
+        services.AddSingleton<RefundBalanceStore>();
+        services.AddSingleton<RefundStarter>();
+        services.AddSingleton<RefundIds>();
+        services.AddSingleton<RefundEndpoints>();
 
         if (transport == ChannelWorkTransport.ServiceBus)
         {

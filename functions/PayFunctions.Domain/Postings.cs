@@ -9,6 +9,9 @@ public static class Postings
     /// <summary>The kind of the entry posted when money arrives at a channel for a payment that had already ended.</summary>
     public const string LatePaymentKind = "late_payment";
 
+    /// <summary>The kind of the entry posted when a channel refunds (part of) a captured payment.</summary>
+    public const string RefundKind = "refund";
+
     /// <summary>The kind of the entry posted when a balance is settled to an account.</summary>
     public const string SettlementKind = "settlement";
 
@@ -48,4 +51,23 @@ public static class Postings
             new(LedgerAccounts.ChannelClearing(channel), EntrySide.Debit, amount),
             new(LedgerAccounts.LatePaymentsSuspense, EntrySide.Credit, amount),
         ]);
+
+    /// <summary>
+    /// Reverses part of a capture: each party's payable is debited with its share of the refund (see
+    /// <see cref="RefundAllocator"/>) and the channel's clearing account credited with the whole, as
+    /// the channel pays the refund out of what it owes us. A payable already settled goes negative:
+    /// a debt the party's next settlement recovers.
+    /// </summary>
+    /// <exception cref="ArgumentException">The reversals do not add up to the amount, or the amount is not positive.</exception>
+    public static JournalEntry RefundSucceeded(
+        string entryId, string refundId, string channel, Money amount, IReadOnlyList<SplitAllocation> reversals, DateTimeOffset postedAt)
+    {
+        ArgumentNullException.ThrowIfNull(reversals);
+        var lines = new List<LedgerLine>(reversals.Count + 1);
+        lines.AddRange(reversals
+            .Where(r => r.Amount.MinorUnits != 0)
+            .Select(r => new LedgerLine(LedgerAccounts.Payable(r.AccountId), EntrySide.Debit, r.Amount)));
+        lines.Add(new LedgerLine(LedgerAccounts.ChannelClearing(channel), EntrySide.Credit, amount));
+        return JournalEntry.Create(entryId, RefundKind, refundId, postedAt, lines);
+    }
 }

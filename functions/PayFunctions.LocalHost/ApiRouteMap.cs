@@ -6,6 +6,7 @@ using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Notifications;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.RateLimiting;
+using PayFunctions.Core.Refunds;
 using PayFunctions.Core.Settlements;
 
 namespace PayFunctions.LocalHost;
@@ -32,6 +33,9 @@ public static class ApiRouteMap
         Map(app, ApiRoutes.ListApiKeys, (HttpRequest r, ApiKeyEndpoints e, CancellationToken c) => e.ListAsync(r, c));
         Map(app, ApiRoutes.RollApiKey, (HttpRequest r, string id, ApiKeyEndpoints e, CancellationToken c) => e.RollAsync(r, id, c));
         Map(app, ApiRoutes.RevokeApiKey, (HttpRequest r, string id, ApiKeyEndpoints e, CancellationToken c) => e.RevokeAsync(r, id, c));
+        Map(app, ApiRoutes.CreateRefund, (HttpRequest r, string id, DurableTaskClient d, RefundEndpoints e, CancellationToken c) => e.CreateAsync(r, id, d, c));
+        Map(app, ApiRoutes.ListRefunds, (HttpRequest r, string id, RefundEndpoints e, CancellationToken c) => e.ListAsync(r, id, c));
+        Map(app, ApiRoutes.GetRefund, (HttpRequest r, string id, RefundEndpoints e, CancellationToken c) => e.GetAsync(r, id, c));
         Map(app, ApiRoutes.RunSettlement, (HttpRequest r, DurableTaskClient d, SettlementEndpoints e, CancellationToken c) => e.RunAsync(r, d, c));
     }
 

@@ -12,6 +12,9 @@ public static class ApiRoutes
     public static readonly ApiRoute ListPayments = new("ListPayments", "GET", "v1/payments");
     public static readonly ApiRoute GetPayment = new("GetPayment", "GET", "v1/payments/{id}");
     public static readonly ApiRoute ClosePayment = new("ClosePayment", "POST", "v1/payments/{id}/close");
+    public static readonly ApiRoute CreateRefund = new("CreateRefund", "POST", "v1/payments/{id}/refunds");
+    public static readonly ApiRoute ListRefunds = new("ListRefunds", "GET", "v1/payments/{id}/refunds");
+    public static readonly ApiRoute GetRefund = new("GetRefund", "GET", "v1/refunds/{id}");
     public static readonly ApiRoute ListSettlements = new("ListSettlements", "GET", "v1/settlements");
     public static readonly ApiRoute GetBalance = new("GetBalance", "GET", "v1/balance");
     public static readonly ApiRoute CreateAccount = new("CreateAccount", "POST", "v1/accounts");
@@ -30,6 +33,7 @@ public static class ApiRoutes
         [
             Health, CreatePayment, ListPayments, GetPayment, ClosePayment, ListSettlements, GetBalance, ChannelNotify, RunSettlement, CreateMerchant,
             CreateAccount, ListAccounts, GetAccount, DeactivateAccount, CreateApiKey, ListApiKeys, RollApiKey, RevokeApiKey,
+            CreateRefund, ListRefunds, GetRefund,
         ];
 }
 

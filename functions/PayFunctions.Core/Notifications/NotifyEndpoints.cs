@@ -7,6 +7,7 @@ using PayFunctions.Core.Channels;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Notifications;
 using PayFunctions.Core.Payments;
+using PayFunctions.Core.Refunds;
 using PayFunctions.Core.Secrets;
 using PayFunctions.Domain;
 
@@ -19,7 +20,7 @@ namespace PayFunctions.Core.Notifications;
 /// ignores the rest, so a duplicate can never double-post, and a delivery whose first copy died
 /// half-way is still not lost.
 /// </summary>
-public sealed class NotifyEndpoints(
+public sealed partial class NotifyEndpoints(
     ChannelRegistry channels,
     NotificationLog log,
     RejectedNotificationLog rejections,
@@ -51,10 +52,9 @@ public sealed class NotifyEndpoints(
         }
 
         await log.ArchiveAsync(channel.Name, "verified", body, headers, ChannelRegistry.Module(channelName).Capabilities.EvidenceHeaders, cancellationToken);
-        if (notification!.Refund is not null)
+        if (notification!.Refund is { } refund)
         {
-            // Refund callbacks belong to refund orchestrations; until one exists for it, the channel keeps the callback and retries.
-            return Reject(channel, StatusCodes.Status404NotFound, "unknown refund");
+            return await RefundNotifiedAsync(channel, channelName, account, notification, refund, durable, cancellationToken);
         }
 
         var instance = PaymentIds.IsWellFormed(notification.OutTradeNo)
@@ -103,6 +103,38 @@ public sealed class NotifyEndpoints(
     }
 
     /// <summary>
+    /// A refund callback goes to its refund's orchestration, which takes the first final statement. An
+    /// unknown refund is refused so the channel retries; a success for another amount is never believed.
+    /// </summary>
+    private async Task<IResult> RefundNotifiedAsync(
+        IPaymentChannel channel, string channelName, string account, ChannelNotification notification, ChannelRefund refund, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var instance = RefundIds.IsWellFormed(refund.OutRefundNo)
+            ? await durable.GetInstanceAsync(refund.OutRefundNo, getInputsAndOutputs: true, cancellationToken)
+            : null;
+        var input = instance?.ReadInputAs<RefundOrchestrationInput>();
+        if (instance is null || input is null || input.Channel != channelName || input.ChannelAccount != account || input.PaymentId != notification.OutTradeNo)
+        {
+            LogUnknownRefund(logger, notification.EventId, refund.OutRefundNo);
+            return Reject(channel, StatusCodes.Status404NotFound, "unknown refund");
+        }
+
+        if (refund.State == ChannelRefundState.Succeeded && !ChannelRefundCheck.AmountAgrees(refund, input.Amount, input.Currency))
+        {
+            LogRefundAmountMismatch(logger, notification.EventId, input.RefundId, input.Amount, input.Currency);
+            return Reject(channel, StatusCodes.Status400BadRequest, "amount mismatch");
+        }
+
+        if (!instance.IsCompleted && refund.State != ChannelRefundState.Processing)
+        {
+            var refundEvent = ChannelRefundCheck.ToEvent(refund, input.Amount, input.Currency, logger);
+            await durable.RaiseEventAsync(input.RefundId, RefundEvents.ChannelNotification, refundEvent, cancellationToken);
+        }
+
+        return Reply(channel.SuccessReply);
+    }
+
+    /// <summary>
     /// Each of the channel's accounts verifies with its own keys; the first that does not refuse the
     /// callback's origin owns it. A callback every account refuses is not from the channel.
     /// </summary>
@@ -133,6 +165,12 @@ public sealed class NotifyEndpoints(
     /// <summary>The channel's failure body (so it retries), with a status that says what was wrong rather than a 500.</summary>
     private static IResult Reject(IPaymentChannel channel, int status, string reason) =>
         Reply(channel.FailureReply(reason) with { StatusCode = status });
+
+    [LoggerMessage(EventId = 7503, Level = LogLevel.Error, Message = "Notification {EventId} is for unknown refund {OutRefundNo}")]
+    private static partial void LogUnknownRefund(ILogger logger, string eventId, string outRefundNo);
+
+    [LoggerMessage(EventId = 7504, Level = LogLevel.Critical, Message = "Notification {EventId} reports refund {RefundId} in another amount than {Expected} {Currency}")]
+    private static partial void LogRefundAmountMismatch(ILogger logger, string eventId, string refundId, long expected, string currency);
 
     private static IResult Reply(ChannelReply reply) => Results.Text(reply.Body, reply.ContentType, statusCode: reply.StatusCode);
 }

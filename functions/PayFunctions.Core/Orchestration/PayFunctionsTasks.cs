@@ -1,4 +1,5 @@
 using PayFunctions.Core.Payments;
+using PayFunctions.Core.Refunds;
 using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Webhooks;
 namespace PayFunctions.Core.Orchestration;
@@ -6,7 +7,7 @@ namespace PayFunctions.Core.Orchestration;
 /// <summary>The orchestrations and activities both hosts must expose under these exact names.</summary>
 public static class PayFunctionsTasks
 {
-    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(PaymentOrchestrator), typeof(SettlementOrchestrator), typeof(SettlementCatchUpOrchestrator)];
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(PaymentOrchestrator), typeof(SettlementOrchestrator), typeof(SettlementCatchUpOrchestrator), typeof(RefundOrchestrator)];
 
     public static IReadOnlyList<Type> Activities { get; } =
     [
@@ -20,5 +21,8 @@ public static class PayFunctionsTasks
         typeof(PlanSettlementActivity),
         typeof(RecordSettlementActivity),
         typeof(CompleteSettlementDayActivity),
+        typeof(RefundAtChannelActivity),
+        typeof(QueryRefundActivity),
+        typeof(CompleteRefundActivity),
     ];
 }

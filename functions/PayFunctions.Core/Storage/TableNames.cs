@@ -21,8 +21,14 @@ public static class TableNames
     public const string WebhookEvents = "webhookevents";
     public const string NotificationRejections = "notificationrejections";
 
+    /// <summary>Refunds by merchant, each under its id and again under its payment for listing.</summary>
+    public const string Refunds = "refunds";
+
+    /// <summary>Per payment: what is reserved and refunded, changed only under the row's ETag.</summary>
+    public const string RefundBalances = "refundbalances";
+
     public const string NotificationArchiveContainer = "channel-notifications";
 
     public static IReadOnlyList<string> All { get; } =
-        [Payments, MerchantOrders, Idempotency, Merchants, ApiKeys, Accounts, Ledger, LedgerAccounts, Settlements, SettlementState, SettlementDue, SettlementDays, Notifications, WebhookEvents, NotificationRejections];
+        [Payments, MerchantOrders, Idempotency, Merchants, ApiKeys, Accounts, Ledger, LedgerAccounts, Settlements, SettlementState, SettlementDue, SettlementDays, Notifications, WebhookEvents, NotificationRejections, Refunds, RefundBalances];
 }

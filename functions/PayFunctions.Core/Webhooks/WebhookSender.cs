@@ -6,6 +6,7 @@ using Azure.Data.Tables;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Payments;
+using PayFunctions.Core.Refunds;
 using PayFunctions.Core.Storage;
 
 namespace PayFunctions.Core.Webhooks;
@@ -17,6 +18,7 @@ namespace PayFunctions.Core.Webhooks;
 public sealed class WebhookSender(
     StorageClients clients,
     PaymentStore payments,
+    RefundStore refunds,
     MerchantStore merchants,
     IHttpClientFactory httpClients,
     TimeProvider time)
@@ -25,11 +27,12 @@ public sealed class WebhookSender(
 
     private TableClient Events => clients.Tables.GetTableClient(TableNames.WebhookEvents);
 
-    public async Task DeliverAsync(string merchantId, string paymentId, string eventType, string eventId, CancellationToken cancellationToken)
+    /// <param name="objectId">The payment the event is about, or for a <c>refund.*</c> event the refund.</param>
+    public async Task DeliverAsync(string merchantId, string objectId, string eventType, string eventId, CancellationToken cancellationToken)
     {
         var merchant = await merchants.GetAsync(merchantId, cancellationToken)
             ?? throw new InvalidOperationException($"Merchant {merchantId} does not exist.");
-        var evt = await GetOrCreateEventAsync(merchantId, paymentId, eventType, eventId, cancellationToken);
+        var evt = await GetOrCreateEventAsync(merchantId, objectId, eventType, eventId, cancellationToken);
         if (evt.DeliveredAt is not null || string.IsNullOrWhiteSpace(merchant.WebhookUrl))
         {
             return;
@@ -63,7 +66,7 @@ public sealed class WebhookSender(
     }
 
     private async Task<WebhookEventEntity> GetOrCreateEventAsync(
-        string merchantId, string paymentId, string eventType, string eventId, CancellationToken cancellationToken)
+        string merchantId, string objectId, string eventType, string eventId, CancellationToken cancellationToken)
     {
         var existing = await Events.GetEntityIfExistsAsync<WebhookEventEntity>(merchantId, eventId, cancellationToken: cancellationToken);
         if (existing.HasValue)
@@ -71,12 +74,9 @@ public sealed class WebhookSender(
             return existing.Value!;
         }
 
-        var payment = await payments.GetAsync(merchantId, paymentId, cancellationToken)
-            ?? throw new InvalidOperationException($"Payment {paymentId} does not exist.");
-        var body = JsonSerializer.Serialize(
-            new WebhookEvent(eventId, "event", eventType, payment.CompletedAt ?? time.GetUtcNow(), new WebhookEventData(PaymentResource.From(payment))),
-            ApiJson.Options);
-        var created = new WebhookEventEntity { PartitionKey = merchantId, RowKey = eventId, Type = eventType, PaymentId = paymentId, Body = body };
+        var (subject, at) = await SubjectAsync(merchantId, objectId, eventType, cancellationToken);
+        var body = JsonSerializer.Serialize(new WebhookEvent(eventId, "event", eventType, at, new WebhookEventData(subject)), ApiJson.Options);
+        var created = new WebhookEventEntity { PartitionKey = merchantId, RowKey = eventId, Type = eventType, PaymentId = objectId, Body = body };
         try
         {
             await Events.AddEntityAsync(created, cancellationToken);
@@ -87,6 +87,21 @@ public sealed class WebhookSender(
         }
 
         return (await Events.GetEntityAsync<WebhookEventEntity>(merchantId, eventId, cancellationToken: cancellationToken)).Value;
+    }
+
+    /// <summary>The object the event carries, frozen as it is now, and when the event happened.</summary>
+    private async Task<(object Subject, DateTimeOffset At)> SubjectAsync(string merchantId, string objectId, string eventType, CancellationToken cancellationToken)
+    {
+        if (eventType.StartsWith(RefundEvents.Prefix, StringComparison.Ordinal))
+        {
+            var refund = await refunds.GetAsync(merchantId, objectId, cancellationToken)
+                ?? throw new InvalidOperationException($"Refund {objectId} does not exist.");
+            return (RefundResource.From(refund), refund.SucceededAt ?? time.GetUtcNow());
+        }
+
+        var payment = await payments.GetAsync(merchantId, objectId, cancellationToken)
+            ?? throw new InvalidOperationException($"Payment {objectId} does not exist.");
+        return (PaymentResource.From(payment), payment.CompletedAt ?? time.GetUtcNow());
     }
 
     private async Task RecordAttemptAsync(WebhookEventEntity evt, int? status, DateTimeOffset at, CancellationToken cancellationToken)
@@ -110,5 +125,5 @@ public sealed class WebhookSender(
 
     private sealed record WebhookEvent(string Id, string Object, string Type, DateTimeOffset CreatedAt, WebhookEventData Data);
 
-    private sealed record WebhookEventData(PaymentResource Object);
+    private sealed record WebhookEventData(object Object);
 }

@@ -1,0 +1,65 @@
+using Microsoft.DurableTask;
+using PayFunctions.Core.Ledger;
+using PayFunctions.Core.Payments;
+using PayFunctions.Domain;
+
+namespace PayFunctions.Core.Refunds;
+
+/// <summary>
+/// Ends a refund. A success is first counted on the payment's refund balance, which fixes the
+/// refunded total it follows, then reversed in the ledger from that total (entry id from the refund
+/// id, so a re-run posts nothing twice); a failure gives its reservation back. Each step is a no-op
+/// when it already happened.
+/// </summary>
+public sealed class CompleteRefundActivity(RefundStore refunds, RefundBalanceStore balances, PaymentStore payments, LedgerStore ledger)
+    : TaskActivity<CompleteRefundInput, bool>
+{
+    public override Task<bool> RunAsync(TaskActivityContext context, CompleteRefundInput input) =>
+        ExecuteAsync(input, CancellationToken.None);
+
+    public static string RefundEntryId(string refundId) => "je_" + refundId + "_refund";
+
+    public async Task<bool> ExecuteAsync(CompleteRefundInput input, CancellationToken cancellationToken)
+    {
+        var refund = await refunds.GetAsync(input.MerchantId, input.RefundId, cancellationToken)
+            ?? throw new InvalidOperationException($"Refund {input.RefundId} does not exist.");
+        if (input.Succeeded)
+        {
+            await PostReversalAsync(refund, input.SucceededAt ?? refund.CreatedAt, cancellationToken);
+        }
+        else
+        {
+            await balances.ReleaseAsync(refund.MerchantId, refund.PaymentId, refund.RefundId, cancellationToken);
+        }
+
+        await refunds.UpdateAsync(input.MerchantId, input.RefundId, r =>
+        {
+            var status = input.Succeeded ? RefundStatuses.Succeeded : RefundStatuses.Failed;
+            if (r.Status == status)
+            {
+                return false;
+            }
+
+            r.Status = status;
+            r.ChannelRefundNo = input.ChannelRefundNo ?? r.ChannelRefundNo;
+            r.SucceededAt = input.Succeeded ? input.SucceededAt ?? refund.CreatedAt : null;
+            r.FailureCode = input.FailureCode;
+            r.FailureMessage = input.FailureMessage;
+            return true;
+        }, cancellationToken);
+        return true;
+    }
+
+    private async Task PostReversalAsync(RefundEntity refund, DateTimeOffset postedAt, CancellationToken cancellationToken)
+    {
+        var before = await balances.CompleteAsync(refund.MerchantId, refund.PaymentId, refund.RefundId, cancellationToken);
+        var amount = new Money(refund.Amount, Currency.Parse(refund.Currency));
+        var payment = await payments.GetAsync(refund.MerchantId, refund.PaymentId, cancellationToken)
+            ?? throw new InvalidOperationException($"Payment {refund.PaymentId} does not exist.");
+        var allocations = SplitRuleSerializer.DeserializeAllocations(payment.AllocationsJson)
+            .Select(a => new SplitAllocation(a.Account, a.Role, new Money(a.Amount, amount.Currency)))
+            .ToArray();
+        var reversals = RefundAllocator.Reverse(allocations, before, refund.Amount);
+        await ledger.PostAsync(Postings.RefundSucceeded(RefundEntryId(refund.RefundId), refund.RefundId, refund.Channel, amount, reversals, postedAt), cancellationToken);
+    }
+}

@@ -1,0 +1,227 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using PayFunctions.Domain;
+
+namespace PayFunctions.IntegrationTests;
+
+[Collection(PlatformCollection.Name)]
+public sealed class RefundTests(PlatformFixture platform)
+{
+    private static readonly TimeSpan Within = TimeSpan.FromSeconds(45);
+    private readonly Scenario scenario = new(platform);
+
+    [Fact]
+    public async Task TwoPartialRefunds_ReverseTheSplitExactly_AndNothingIsLeftToRefund()
+    {
+        var courier = await scenario.CreateAccountAsync();
+        var id = await PaidPaymentAsync("wechat_pay.native", "wechat_pay", 10000, $$""","split":{"recipients":[{"account":"{{courier}}","basis_points":1000}]}""");
+
+        var (status, first) = await RefundAsync(id, """{"amount":3333,"reason":"Damaged cup","metadata":{"ticket":"T-1"}}""", "refund-key-" + id);
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal("refund", (string?)first["object"]);
+        Assert.StartsWith("re_", (string?)first["id"], StringComparison.Ordinal);
+        Assert.Equal(id, (string?)first["payment"]);
+        Assert.Equal("cny", (string?)first["currency"]);
+        Assert.Equal("T-1", (string?)first["metadata"]?["ticket"]);
+        var (replayStatus, replay) = await RefundAsync(id, """{"amount":3333,"reason":"Damaged cup","metadata":{"ticket":"T-1"}}""", "refund-key-" + id);
+        Assert.Equal(HttpStatusCode.Created, replayStatus);
+        Assert.Equal((string?)first["id"], (string?)replay["id"]);
+
+        var (restStatus, rest) = await RefundAsync(id, "");
+        Assert.Equal(HttpStatusCode.Created, restStatus);
+        Assert.Equal(6667, (long)rest["amount"]!);
+        var (tooMuch, refused) = await RefundAsync(id, """{"amount":1}""");
+        Assert.Equal(HttpStatusCode.BadRequest, tooMuch);
+        Assert.Equal("amount_too_large", (string?)refused["code"]);
+        Assert.Equal("amount", (string?)refused["param"]);
+
+        var done = await WaitForRefundAsync((string)first["id"]!, "succeeded");
+        Assert.NotNull((string?)done["channel_refund_no"]);
+        Assert.NotNull((string?)done["succeeded_at"]);
+        await WaitForRefundAsync((string)rest["id"]!, "succeeded");
+
+        var list = await GetAsync($"api/v1/payments/{id}/refunds");
+        Assert.Equal([(string)rest["id"]!, (string)first["id"]!], list["data"]!.AsArray().Select(r => (string)r!["id"]!));
+        Assert.Equal(HttpStatusCode.NotFound, (await GetStatusAsync($"api/v1/refunds/{first["id"]}", PlatformFixture.OtherApiKey)));
+        Assert.Equal(HttpStatusCode.NotFound, (await GetStatusAsync($"api/v1/payments/{id}/refunds", PlatformFixture.OtherApiKey)));
+
+        var payment = await scenario.GetPaymentAsync(id);
+        var received = payment["allocations"]!.AsArray().ToDictionary(a => LedgerAccounts.Payable((string)a!["account"]!), a => (long)a!["amount"]!);
+        var journal = await LedgerSnapshot.ReadJournalAsync(platform.Storage);
+        var reversals = journal.Where(e => e.Kind == Postings.RefundKind && (e.Reference == (string)first["id"]! || e.Reference == (string)rest["id"]!)).ToList();
+        Assert.Equal(2, reversals.Count);
+        var reversed = reversals.SelectMany(e => e.Lines).Where(l => l.Side == EntrySide.Debit)
+            .GroupBy(l => l.Account).ToDictionary(g => g.Key, g => g.Sum(l => l.Amount.MinorUnits));
+        Assert.Equal(received.OrderBy(kv => kv.Key), reversed.OrderBy(kv => kv.Key));
+        await WaitForWebhookAsync((string)first["id"]!, "refund.succeeded");
+        await scenario.AssertLedgerInvariantAsync();
+    }
+
+    [Fact]
+    public async Task TwentyConcurrentRefunds_NeverRefundMoreThanWasCaptured()
+    {
+        var id = await PaidPaymentAsync("wechat_pay.native", "wechat_pay", 10000);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => RefundAsync(id, """{"amount":700}""", $"concurrent-{i}-{id}")));
+
+        var accepted = answers.Where(a => a.Status == HttpStatusCode.Created).Select(a => a.Body).ToList();
+        Assert.All(answers.Where(a => a.Status != HttpStatusCode.Created), a =>
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, a.Status);
+            Assert.Equal("amount_too_large", (string?)a.Body["code"]);
+        });
+        Assert.Equal(14, accepted.Count);
+        foreach (var refund in accepted)
+        {
+            await WaitForRefundAsync((string)refund["id"]!, "succeeded");
+        }
+
+        var ids = accepted.Select(r => (string)r["id"]!).ToHashSet();
+        var refunded = (await LedgerSnapshot.ReadJournalAsync(platform.Storage))
+            .Where(e => e.Kind == Postings.RefundKind && ids.Contains(e.Reference))
+            .Sum(e => e.Lines.Where(l => l.Side == EntrySide.Credit).Sum(l => l.Amount.MinorUnits));
+        Assert.Equal(9800, refunded);
+        await scenario.AssertLedgerInvariantAsync();
+    }
+
+    [Fact]
+    public async Task RefundTheChannelFails_ReleasesItsReservation_AndPostsNothing()
+    {
+        var id = await PaidPaymentAsync("wechat_pay.native", "wechat_pay", 2500);
+        Assert.Equal(HttpStatusCode.Accepted, await scenario.SandboxPostAsync("sandbox/wechat_pay/refunds/fail_next", """{"times":1}"""));
+
+        var (status, failing) = await RefundAsync(id, """{"amount":1000}""");
+        Assert.Equal(HttpStatusCode.Created, status);
+        var failed = await WaitForRefundAsync((string)failing["id"]!, "failed");
+        Assert.Equal("refund_failed", (string?)failed["failure_code"]);
+        await WaitForWebhookAsync((string)failing["id"]!, "refund.failed");
+
+        // The channel keeps counting an abnormal refund against the order, so it declines a refund of
+        // the whole amount; ours released the reservation, so it takes the request and records the refusal.
+        var (wholeStatus, whole) = await RefundAsync(id, "");
+        Assert.Equal(HttpStatusCode.Created, wholeStatus);
+        Assert.Equal(2500, (long)whole["amount"]!);
+        Assert.Equal("channel_declined", (string?)(await WaitForRefundAsync((string)whole["id"]!, "failed"))["failure_code"]);
+
+        var (restStatus, rest) = await RefundAsync(id, """{"amount":1500}""");
+        Assert.Equal(HttpStatusCode.Created, restStatus);
+        await WaitForRefundAsync((string)rest["id"]!, "succeeded");
+        var journal = await LedgerSnapshot.ReadJournalAsync(platform.Storage);
+        Assert.DoesNotContain(journal, e => e.Reference == (string)failing["id"]! || e.Reference == (string)whole["id"]!);
+        Assert.Single(journal, e => e.Reference == (string)rest["id"]!);
+        await scenario.AssertLedgerInvariantAsync();
+    }
+
+    [Theory]
+    [InlineData("alipay.qr", "alipay")]
+    [InlineData("unionpay.qr", "unionpay")]
+    public async Task FullRefund_ThroughEachChannel_Succeeds(string method, string sandboxChannel)
+    {
+        var id = await PaidPaymentAsync(method, sandboxChannel, 1999);
+
+        var (status, refund) = await RefundAsync(id, "{}");
+
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal(1999, (long)refund["amount"]!);
+        await WaitForRefundAsync((string)refund["id"]!, "succeeded");
+        await scenario.AssertLedgerInvariantAsync();
+    }
+
+    [Fact]
+    public async Task BadRefunds_AreRefusedAndChangeNothing()
+    {
+        var unpaid = (string)(await scenario.CreatePaymentAsync())["id"]!;
+        var (notPaid, notPaidBody) = await RefundAsync(unpaid, "{}");
+        Assert.Equal(HttpStatusCode.Conflict, notPaid);
+        Assert.Equal("payment_unexpected_state", (string?)notPaidBody["code"]);
+
+        var id = await PaidPaymentAsync("wechat_pay.native", "wechat_pay", 1000);
+        foreach (var (body, param) in new[] { ("""{"amount":0}""", "amount"), ("""{"reason":"bad\u0007reason"}""", "reason"), ("""{"amount":-5}""", "amount") })
+        {
+            var (status, problem) = await RefundAsync(id, body);
+            Assert.Equal(HttpStatusCode.BadRequest, status);
+            Assert.Equal(param, (string?)problem["param"]);
+        }
+
+        var (over, overBody) = await RefundAsync(id, """{"amount":1001}""");
+        Assert.Equal(HttpStatusCode.BadRequest, over);
+        Assert.Equal("amount_too_large", (string?)overBody["code"]);
+        Assert.Equal(HttpStatusCode.NotFound, (await RefundAsync(id, "{}", apiKey: PlatformFixture.OtherApiKey)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, await GetStatusAsync("api/v1/refunds/re_junk", PlatformFixture.DemoApiKey));
+        Assert.Empty((await GetAsync($"api/v1/payments/{id}/refunds"))["data"]!.AsArray());
+    }
+
+    private async Task<string> PaidPaymentAsync(string method, string sandboxChannel, long amount, string extra = "")
+    {
+        var body = $$"""{"amount":{{amount}},"currency":"cny","method":"{{method}}","merchant_order_id":"{{Scenario.NewOrderId()}}","description":"Latte"{{extra}}}""";
+        using var request = platform.Request(HttpMethod.Post, "api/v1/payments", json: body);
+        var (status, created, _) = await scenario.SendAsync(request);
+        Assert.True(status == HttpStatusCode.Created, $"create answered {status}: {created}");
+        var id = (string)created["id"]!;
+        Assert.Equal(HttpStatusCode.OK, await scenario.SandboxPostAsync($"sandbox/{sandboxChannel}/orders/{id}/pay"));
+        await scenario.WaitForStatusAsync(id, "succeeded", Within);
+        return id;
+    }
+
+    private async Task<(HttpStatusCode Status, JsonObject Body)> RefundAsync(
+        string paymentId, string json, string? idempotencyKey = null, string apiKey = PlatformFixture.DemoApiKey)
+    {
+        using var request = platform.Request(HttpMethod.Post, $"api/v1/payments/{paymentId}/refunds", apiKey, json);
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        var (status, body, _) = await scenario.SendAsync(request);
+        return (status, body);
+    }
+
+    private async Task<JsonObject> WaitForRefundAsync(string refundId, string status)
+    {
+        var deadline = DateTime.UtcNow + Within;
+        JsonObject refund;
+        do
+        {
+            refund = await GetAsync($"api/v1/refunds/{refundId}");
+            if ((string?)refund["status"] == status)
+            {
+                return refund;
+            }
+
+            await Task.Delay(250);
+        }
+        while (DateTime.UtcNow < deadline);
+        Assert.Fail($"Refund {refundId} is {refund["status"]}, not {status}, after {Within}.\n{platform.HostLogTail()}");
+        return refund;
+    }
+
+    private async Task WaitForWebhookAsync(string refundId, string type)
+    {
+        var deadline = DateTime.UtcNow + Within;
+        while (DateTime.UtcNow < deadline)
+        {
+            if ((await scenario.WebhooksForAsync(refundId)).Any(w => ((string?)w["body"] ?? "").Contains($"\"type\":\"{type}\"", StringComparison.Ordinal)))
+            {
+                return;
+            }
+
+            await Task.Delay(250);
+        }
+
+        Assert.Fail($"No {type} webhook for {refundId} within {Within}.");
+    }
+
+    private async Task<JsonObject> GetAsync(string path)
+    {
+        using var request = platform.Request(HttpMethod.Get, path);
+        var (status, body, _) = await scenario.SendAsync(request);
+        Assert.True(status == HttpStatusCode.OK, $"GET {path} answered {status}: {body}");
+        return body;
+    }
+
+    private async Task<HttpStatusCode> GetStatusAsync(string path, string apiKey)
+    {
+        using var request = platform.Request(HttpMethod.Get, path, apiKey);
+        return (await scenario.SendAsync(request)).Status;
+    }
+}
