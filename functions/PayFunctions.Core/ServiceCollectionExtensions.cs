@@ -35,6 +35,8 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.PublicBaseUrl is not null, "Api:PublicBaseUrl is required: channels call it back.").ValidateOnStart();
         services.AddOptions<DurableOptions>().BindConfiguration(DurableOptions.SectionName);
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName);
+        services.AddOptions<PaymentOptions>().BindConfiguration(PaymentOptions.SectionName)
+            .Validate(o => o.IsValid(), "Payments:BarcodeConfirmWindow must be between 00:00:04 and 00:10:00.").ValidateOnStart();
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName)
             .Validate(o => o.IsValid(), "RateLimits: each rule needs Limit 1–1000000 and Window 1 ms–1 day; MaxTrackedKeys 1000–10000000.").ValidateOnStart();
         services.AddOptions<SettlementOptions>().BindConfiguration(SettlementOptions.SectionName)

@@ -25,6 +25,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     public const string AdminKey = "admin_test_it_000000000000000000";
     public const string WebhookSink = "it";
 
+    /// <summary>How long the host lets a payer at the till confirm before it reverses the payment.</summary>
+    public static readonly TimeSpan BarcodeConfirmWindow = TimeSpan.FromSeconds(6);
+
     // Free ports picked per test run, so several runs (and a developer's run-local.sh) can share a machine.
     private static readonly int BlobPort = FreePort();
     private static readonly int QueuePort = FreePort();
@@ -96,6 +99,9 @@ public sealed class PlatformFixture : IAsyncLifetime
         // seconds: the default of 30 failed authentications a minute per address would be shared by the
         // whole run. Every other limit keeps its default (the busiest test sends 20 concurrent creates).
         ["RateLimits__Unauthenticated__Limit"] = "100000",
+
+        // The barcode tests wait for a payer who never confirms: the channels' 45 s would be most of the run.
+        ["Payments__BarcodeConfirmWindow"] = BarcodeConfirmWindow.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
     });
 
     /// <summary>

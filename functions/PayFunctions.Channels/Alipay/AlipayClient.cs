@@ -160,9 +160,10 @@ public sealed class AlipayClient : IPaymentChannel, IDisposable
     }
 
     /// <summary>
-    /// <c>alipay.trade.close</c>. ACQ.TRADE_NOT_EXIST is <see cref="CloseOutcome.NotFound"/>: note that a precreated QR
-    /// code nobody scanned yet is "not found" and stays payable until its time_expire; cancel makes it unpayable.
-    /// ACQ.TRADE_STATUS_ERROR (paid, or already closed) is resolved by a query.
+    /// <c>alipay.trade.close</c>. A precreated QR code nobody scanned yet is ACQ.TRADE_NOT_EXIST to close and would stay
+    /// payable until its time_expire, so it is cancelled instead, which makes it unpayable (or, if the payer paid in between,
+    /// gives the money back: <see cref="CloseOutcome.Reversed"/>). ACQ.TRADE_STATUS_ERROR (paid, or already closed) is
+    /// resolved by a query.
     /// </summary>
     public async Task<CloseOutcome> CloseAsync(string outTradeNo, CancellationToken cancellationToken)
     {
@@ -176,7 +177,7 @@ public sealed class AlipayClient : IPaymentChannel, IDisposable
         switch (response.SubCode)
         {
             case TradeNotExist:
-                return CloseOutcome.NotFound;
+                return await CancelAsync(outTradeNo, cancellationToken).ConfigureAwait(false);
             case "ACQ.TRADE_STATUS_ERROR":
                 var order = await FindAsync(outTradeNo, cancellationToken).ConfigureAwait(false);
                 return order?.State switch

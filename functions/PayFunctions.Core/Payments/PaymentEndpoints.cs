@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PayFunctions.Channels;
 using PayFunctions.Core.Accounts;
 using PayFunctions.Core.Channels;
 using PayFunctions.Core.Http;
@@ -23,6 +25,7 @@ public sealed partial class PaymentEndpoints(
     PaymentProgress progress,
     SplitRecipientCheck splitRecipients,
     TimeProvider time,
+    IOptions<PaymentOptions> options,
     ILogger<PaymentEndpoints> logger)
 {
     private static readonly TimeSpan SettleWait = TimeSpan.FromSeconds(20);
@@ -133,6 +136,19 @@ public sealed partial class PaymentEndpoints(
                     "id").ToResult();
         }
 
+        var capabilities = ChannelRegistry.Module(payment.Channel).Capabilities;
+        if (!capabilities.Supports(ChannelOperations.Close))
+        {
+            // Without a close the order stays payable at the channel until it lapses at expires_at;
+            // calling it closed here would let a payment land on a payment the merchant was told is over.
+            return new ApiError(
+                StatusCodes.Status409Conflict,
+                "payment_close_unsupported",
+                $"{capabilities.DisplayName} cannot close an unpaid order.",
+                "The payment ends by itself at expires_at, when the channel stops accepting it.",
+                "id").ToResult();
+        }
+
         await durable.RaiseEventAsync(id, PaymentEvents.CloseRequested, new CloseRequest("merchant"), cancellationToken);
         var settled = await WaitForAsync(merchant.Id, id, p => PaymentTransitions.IsTerminal(p.StatusValue), cancellationToken);
         return Results.Json(PaymentResource.From(settled), ApiJson.Options);
@@ -200,6 +216,7 @@ public sealed partial class PaymentEndpoints(
                 paymentId, merchant.Id, payment.Channel, payment.ChannelAccount, payment.Method, payment.Amount, payment.Currency, payment.Description, payment.ExpiresAt)
             {
                 Payer = valid.Payer,
+                ConfirmWindow = options.Value.BarcodeConfirmWindow,
             };
             await durable.ScheduleNewOrchestrationInstanceAsync(
                 nameof(PaymentOrchestrator), input, new StartOrchestrationOptions(paymentId), cancellationToken);

@@ -123,9 +123,15 @@ public sealed class AdapterAgainstSandboxTests(SandboxHost host) : IClassFixture
     {
         var unscanned = NewOrderNo();
         await _channel.PrepayAsync(Order(unscanned, AlipayClient.QrMethod, 100), CancellationToken.None);
-        Assert.Equal(CloseOutcome.NotFound, await _channel.CloseAsync(unscanned, CancellationToken.None));
-        Assert.Equal(CloseOutcome.Closed, await _channel.CancelAsync(unscanned, CancellationToken.None));
+        // Unknown to close until scanned, yet payable: the close cancels it, and the payer can no longer pay.
+        Assert.Equal(CloseOutcome.Closed, await _channel.CloseAsync(unscanned, CancellationToken.None));
         Assert.Equal(ChannelTradeState.Closed, (await _channel.QueryAsync(unscanned, CancellationToken.None)).State);
+        using (var pay = await host.Client.PostAsync($"/sandbox/alipay/orders/{unscanned}/pay", null))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, pay.StatusCode);
+        }
+
+        Assert.Equal(CloseOutcome.Closed, await _channel.CancelAsync(unscanned, CancellationToken.None));
 
         var scanned = NewOrderNo();
         await _channel.PrepayAsync(Order(scanned, AlipayClient.QrMethod, 100), CancellationToken.None);

@@ -257,8 +257,12 @@ public sealed class AlipayClientTests : IDisposable
         _gateway.Respond = _ => new GatewayAnswer("""{"code":"10000","msg":"Success","trade_no":"1","out_trade_no":"pay_0001"}""");
         Assert.Equal(CloseOutcome.Closed, await _client.CloseAsync("pay_0001", CancellationToken.None));
 
-        _gateway.Respond = _ => new GatewayAnswer("""{"code":"40004","msg":"Business Failed","sub_code":"ACQ.TRADE_NOT_EXIST","sub_msg":"交易不存在"}""");
-        Assert.Equal(CloseOutcome.NotFound, await _client.CloseAsync("pay_0001", CancellationToken.None));
+        // A QR code nobody scanned is unknown to close but still payable: it is cancelled instead.
+        _gateway.Respond = call => call.Method == "alipay.trade.close"
+            ? new GatewayAnswer("""{"code":"40004","msg":"Business Failed","sub_code":"ACQ.TRADE_NOT_EXIST","sub_msg":"交易不存在"}""")
+            : new GatewayAnswer("""{"code":"10000","msg":"Success","out_trade_no":"pay_0001","retry_flag":"N","action":"close"}""");
+        Assert.Equal(CloseOutcome.Closed, await _client.CloseAsync("pay_0001", CancellationToken.None));
+        Assert.Equal(["alipay.trade.close", "alipay.trade.cancel"], _gateway.Calls.TakeLast(2).Select(call => call.Method));
 
         _gateway.Respond = call => call.Method == "alipay.trade.close"
             ? new GatewayAnswer("""{"code":"40004","msg":"Business Failed","sub_code":"ACQ.TRADE_STATUS_ERROR","sub_msg":"交易状态不合法"}""")

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace PayFunctions.IntegrationTests.Channels;
+
+[Collection(PlatformCollection.Name)]
+public sealed partial class AlipayChannelTests(PlatformFixture platform)
+{
+    private const string Channel = "alipay";
+
+    // 16 to 24 digits starting 25 to 30, as Alipay issues them.
+    private const string PaymentCode = "286012345678901234";
+
+    private readonly ChannelFlow flow = new(platform, Channel);
+
+    public static TheoryData<string> OnlineMethods => ChannelFlow.OnlineMethods(Channel);
+
+    [Theory]
+    [MemberData(nameof(OnlineMethods))]
+    public async Task Method_WhenPaid_SucceedsOnceDespiteDuplicatesAndRefusesTamperedNotifications(string method)
+    {
+        var (recipient, split) = await flow.SplitAsync();
+        var created = await flow.CreateAsync(ChannelFlow.Body(flow.Method(method), extra: split));
+        var id = (string)created["id"]!;
+        Assert.Equal("requires_action", (string?)created["status"]);
+        var next = created["next_action"]!.AsObject();
+        if (method == "alipay.qr")
+        {
+            Assert.Equal("display_qr_code", (string?)next["type"]);
+            Assert.StartsWith("https://qr.alipay.com/", (string?)next["display_qr_code"]?["data"], StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, await flow.PayAsync(id));
+        }
+        else
+        {
+            Assert.Equal("redirect_to_url", (string?)next["type"]);
+            await PayAtCashierAsync(method, new Uri((string)next["redirect_to_url"]!["url"]!), id);
+        }
+
+        Assert.Equal(HttpStatusCode.Accepted, await flow.ResendAsync(id, 5));
+        var paid = await flow.WaitForStatusAsync(id, "succeeded");
+        Assert.NotNull((string?)paid["channel_trade_no"]);
+        ChannelFlow.AssertSplit(paid, recipient);
+        await flow.WaitForWebhookAsync(id, "payment.succeeded");
+        var deliveries = await flow.AssertPaidOnceAsync(id);
+
+        // The amount is a signed field: 100.00 paid becomes 0.01.
+        await flow.AssertTamperedRefusedAsync(
+            id, deliveries[0], body => TotalAmount().Replace(body, "total_amount=0.01"), "application/x-www-form-urlencoded");
+        await flow.Scenario.AssertLedgerInvariantAsync();
+    }
+
+    [Fact]
+    public async Task Barcode_PaidAtOnceConfirmedLaterOrReversed()
+    {
+        var till = new TillFlow(platform, flow);
+        await till.AssertPaidAtOnceAsync(PaymentCode);
+
+        var (_, abandoned) = await till.AssertConfirmedLaterOrReversedAsync(
+            PaymentCode, """{"fault":"user_paying","method":"alipay.trade.pay","times":2}""", confirmsTooLate: false);
+        var trade = JsonNode.Parse(await platform.Sandbox.GetStringAsync(flow.OrderPath((string)abandoned["id"]!)))!;
+        Assert.Equal("TRADE_CLOSED", (string?)trade["trade_status"]);
+        await flow.Scenario.AssertLedgerInvariantAsync();
+    }
+
+    [Fact]
+    public async Task Close_UnpaidQrCode_IsClosedAtTheChannelAndCannotBePaid()
+    {
+        var id = (string)(await flow.CreateAsync(ChannelFlow.Body(flow.Method("alipay.qr"))))["id"]!;
+        using var close = platform.Request(HttpMethod.Post, $"api/v1/payments/{id}/close");
+        var (status, body, _) = await flow.Scenario.SendAsync(close);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("closed", (string?)body["status"]);
+        Assert.Equal(HttpStatusCode.Conflict, await flow.PayAsync(id));
+        await flow.WaitForWebhookAsync(id, "payment.closed");
+        Assert.Empty(await flow.Scenario.LedgerEntriesForAsync(id));
+    }
+
+    /// <summary>The payer's browser: opens the signed gateway URL, presses pay, and is sent back to the merchant.</summary>
+    private async Task PayAtCashierAsync(string method, Uri url, string id)
+    {
+        Assert.Equal(platform.Sandbox.BaseAddress!.Authority, url.Authority);
+        Assert.Equal("/gateway.do", url.AbsolutePath);
+        var query = System.Web.HttpUtility.ParseQueryString(url.Query);
+        Assert.Equal(method == "alipay.page" ? "alipay.trade.page.pay" : "alipay.trade.wap.pay", query["method"]);
+        Assert.Equal(ChannelFlow.ReturnUrl, query["return_url"]);
+        Assert.Equal("RSA2", query["sign_type"]);
+
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = platform.Sandbox.BaseAddress };
+        using var cashier = await browser.GetAsync(url);
+        Assert.True(cashier.StatusCode == HttpStatusCode.OK, await cashier.Content.ReadAsStringAsync());
+        using var pay = await browser.PostAsync($"sandbox/alipay/cashier/{id}/pay", null);
+        Assert.Equal(HttpStatusCode.Redirect, pay.StatusCode);
+        Assert.StartsWith(ChannelFlow.ReturnUrl + "?", pay.Headers.Location!.AbsoluteUri, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"total_amount=[0-9.]+")]
+    private static partial Regex TotalAmount();
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace PayFunctions.IntegrationTests.Channels;
+
+[Collection(PlatformCollection.Name)]
+public sealed partial class UnionPayChannelTests(PlatformFixture platform)
+{
+    private const string Channel = "unionpay";
+
+    // 19 digits starting 62, as UnionPay issues them.
+    private const string PaymentCode = "6222021234567890123";
+
+    private readonly ChannelFlow flow = new(platform, Channel);
+
+    public static TheoryData<string> OnlineMethods => ChannelFlow.OnlineMethods(Channel);
+
+    [Theory]
+    [MemberData(nameof(OnlineMethods))]
+    public async Task Method_WhenPaid_SucceedsOnceDespiteDuplicatesAndRefusesTamperedNotifications(string method)
+    {
+        var (recipient, split) = await flow.SplitAsync();
+        var created = await flow.CreateAsync(ChannelFlow.Body(flow.Method(method), extra: split));
+        var id = (string)created["id"]!;
+        Assert.Equal("requires_action", (string?)created["status"]);
+        Assert.Equal("display_qr_code", (string?)created["next_action"]?["type"]);
+        Assert.StartsWith("https://qr.95516.com/", (string?)created["next_action"]?["display_qr_code"]?["data"], StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, await flow.PayAsync(id));
+        Assert.Equal(HttpStatusCode.Accepted, await flow.ResendAsync(id, 5));
+        var paid = await flow.WaitForStatusAsync(id, "succeeded");
+        Assert.NotNull((string?)paid["channel_trade_no"]);
+        ChannelFlow.AssertSplit(paid, recipient);
+        await flow.WaitForWebhookAsync(id, "payment.succeeded");
+        var deliveries = await flow.AssertPaidOnceAsync(id);
+
+        // The amount in fen is a signed field: 10000 paid becomes 1.
+        await flow.AssertTamperedRefusedAsync(
+            id, deliveries[0], body => TxnAmt().Replace(body, "txnAmt=1"), "application/x-www-form-urlencoded");
+        await flow.Scenario.AssertLedgerInvariantAsync();
+    }
+
+    [Fact]
+    public async Task Barcode_PaidAtOnceConfirmedLaterOrReversed()
+    {
+        var till = new TillFlow(platform, flow);
+        await till.AssertPaidAtOnceAsync(PaymentCode);
+
+        // ACP cannot void a consume still pending (05): the platform retries until it has an outcome, here a payment
+        // confirmed after the till gave up, which it voids.
+        var (_, abandoned) = await till.AssertConfirmedLaterOrReversedAsync(PaymentCode, """{"kind":"user_paying","times":2}""", confirmsTooLate: true);
+        var transaction = JsonNode.Parse(await platform.Sandbox.GetStringAsync(flow.OrderPath((string)abandoned["id"]!)))!;
+        Assert.Equal(ChannelFlow.Amount, (long?)transaction["reversed"]);
+        await flow.Scenario.AssertLedgerInvariantAsync();
+    }
+
+    [Fact]
+    public async Task Close_UnpaidQrCode_IsRefusedBecauseUnionPayHasNoClose()
+    {
+        var id = (string)(await flow.CreateAsync(ChannelFlow.Body(flow.Method("unionpay.qr"))))["id"]!;
+        using var close = platform.Request(HttpMethod.Post, $"api/v1/payments/{id}/close");
+        var (status, body, _) = await flow.Scenario.SendAsync(close);
+
+        // The QR code stays payable at UnionPay until its payTimeout, the payment's expires_at: the platform says so
+        // rather than call a payment closed that could still be paid.
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Equal("payment_close_unsupported", (string?)body["code"]);
+        Assert.Equal("requires_action", (string?)(await flow.Scenario.GetPaymentAsync(id))["status"]);
+
+        // And it can still be paid: the payment succeeds as any other.
+        Assert.Equal(HttpStatusCode.OK, await flow.PayAsync(id));
+        await flow.WaitForStatusAsync(id, "succeeded");
+        Assert.Single(await flow.Scenario.LedgerEntriesForAsync(id));
+    }
+
+    [GeneratedRegex(@"txnAmt=[0-9]+")]
+    private static partial Regex TxnAmt();
+}

@@ -1,0 +1,112 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace PayFunctions.IntegrationTests.Channels;
+
+[Collection(PlatformCollection.Name)]
+public sealed class WeChatPayChannelTests(PlatformFixture platform)
+{
+    private const string Channel = "wechat_pay";
+
+    // 18 digits starting 10 to 15, as WeChat Pay issues them.
+    private const string PaymentCode = "134567890123456789";
+
+    private readonly ChannelFlow flow = new(platform, Channel);
+
+    public static TheoryData<string> OnlineMethods => ChannelFlow.OnlineMethods(Channel);
+
+    [Theory]
+    [MemberData(nameof(OnlineMethods))]
+    public async Task Method_WhenPaid_SucceedsOnceDespiteDuplicatesAndRefusesTamperedNotifications(string method)
+    {
+        var (recipient, split) = await flow.SplitAsync();
+        var created = await flow.CreateAsync(ChannelFlow.Body(flow.Method(method), extra: split));
+        var id = (string)created["id"]!;
+        Assert.Equal("requires_action", (string?)created["status"]);
+        AssertNextAction(method, created["next_action"]!.AsObject());
+
+        Assert.Equal(HttpStatusCode.OK, await flow.PayAsync(id));
+        Assert.Equal(HttpStatusCode.Accepted, await flow.ResendAsync(id, 5));
+
+        var paid = await flow.WaitForStatusAsync(id, "succeeded");
+        Assert.NotNull((string?)paid["channel_trade_no"]);
+        Assert.Null(paid["next_action"]);
+        ChannelFlow.AssertSplit(paid, recipient);
+        await flow.WaitForWebhookAsync(id, "payment.succeeded");
+        var deliveries = await flow.AssertPaidOnceAsync(id);
+
+        // The resource is encrypted and authenticated, and the body signed: a changed byte fails both.
+        await flow.AssertTamperedRefusedAsync(
+            id, deliveries[0], body => body.Replace("\"ciphertext\":\"", "\"ciphertext\":\"A", StringComparison.Ordinal), "application/json");
+        await flow.Scenario.AssertLedgerInvariantAsync();
+    }
+
+    [Fact]
+    public async Task PaymentCode_PaidAtOnceConfirmedLaterOrReversed()
+    {
+        var till = new TillFlow(platform, flow);
+        Assert.Equal(HttpStatusCode.Accepted, await flow.FaultAsync("""{"kind":"success"}"""));
+        await till.AssertPaidAtOnceAsync(PaymentCode);
+
+        // Without a fault the simulated payer is always still confirming, and WeChat Pay refuses to reverse an order
+        // (USERPAYING) until the payer's attempt ends: here it ends in a payment after the till gave up, which is reversed.
+        var (_, abandoned) = await till.AssertConfirmedLaterOrReversedAsync(PaymentCode, userPayingFault: null, confirmsTooLate: true);
+        var order = JsonNode.Parse(await platform.Sandbox.GetStringAsync(flow.OrderPath((string)abandoned["id"]!)))!;
+        Assert.Equal("REVOKED", (string?)order["trade_state"]);
+        await flow.Scenario.AssertLedgerInvariantAsync();
+    }
+
+    [Fact]
+    public async Task Close_UnpaidOrder_IsClosedAtTheChannelAndCannotBePaid()
+    {
+        var id = (string)(await flow.CreateAsync(ChannelFlow.Body(flow.Method("wechat_pay.jsapi"))))["id"]!;
+        using var close = platform.Request(HttpMethod.Post, $"api/v1/payments/{id}/close");
+        var (status, body, _) = await flow.Scenario.SendAsync(close);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("closed", (string?)body["status"]);
+        Assert.Equal(HttpStatusCode.Conflict, await flow.PayAsync(id));
+        await flow.WaitForWebhookAsync(id, "payment.closed");
+        Assert.Empty(await flow.Scenario.LedgerEntriesForAsync(id));
+    }
+
+    private static void AssertNextAction(string method, JsonObject next)
+    {
+        switch (method)
+        {
+            case "wechat_pay.native":
+                Assert.Equal("display_qr_code", (string?)next["type"]);
+                Assert.StartsWith("weixin://wxpay/bizpayurl?pr=", (string?)next["display_qr_code"]?["data"], StringComparison.Ordinal);
+                break;
+            case "wechat_pay.h5":
+                Assert.Equal("redirect_to_url", (string?)next["type"]);
+                Assert.StartsWith("https://wx.tenpay.com/cgi-bin/mmpayweb-bin/checkmweb?prepay_id=", (string?)next["redirect_to_url"]?["url"], StringComparison.Ordinal);
+                break;
+            case "wechat_pay.jsapi" or "wechat_pay.mini_program":
+                // WeixinJSBridge getBrandWCPayRequest / wx.requestPayment: the package names the prepay id.
+                AssertSdk(next, ["appId", "timeStamp", "nonceStr", "package", "signType", "paySign"]);
+                Assert.StartsWith("prepay_id=wx", (string?)next["use_sdk"]!["parameters"]!["package"], StringComparison.Ordinal);
+                Assert.Equal("RSA", (string?)next["use_sdk"]!["parameters"]!["signType"]);
+                Assert.Equal(method == "wechat_pay.jsapi" ? "wx8888888888888888" : "wx6666666666666666", (string?)next["use_sdk"]!["parameters"]!["appId"]);
+                break;
+            case "wechat_pay.app":
+                // OpenSDK PayReq.
+                AssertSdk(next, ["appid", "partnerid", "prepayid", "package", "noncestr", "timestamp", "sign"]);
+                Assert.Equal("Sign=WXPay", (string?)next["use_sdk"]!["parameters"]!["package"]);
+                Assert.Equal("wx7777777777777777", (string?)next["use_sdk"]!["parameters"]!["appid"]);
+                break;
+            default:
+                Assert.Fail($"No expectation for {method}'s next action.");
+                break;
+        }
+    }
+
+    private static void AssertSdk(JsonObject next, string[] parameters)
+    {
+        Assert.Equal("use_sdk", (string?)next["type"]);
+        Assert.Equal(Channel, (string?)next["use_sdk"]?["channel"]);
+        var actual = next["use_sdk"]!["parameters"]!.AsObject();
+        Assert.Equal(parameters.Order(StringComparer.Ordinal), actual.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.All(actual, p => Assert.False(string.IsNullOrEmpty((string?)p.Value), p.Key));
+    }
+}
