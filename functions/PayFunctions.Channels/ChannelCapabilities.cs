@@ -26,6 +26,15 @@ public sealed record ChannelCapabilities(
     /// </summary>
     public IReadOnlyList<string> EvidenceHeaders { get; init; } = [];
 
+    /// <summary>
+    /// Text found in the User-Agent of the channel's own app browser (the wallet a payer scans a store
+    /// code with), so a store code can open the channel's in-app payment; empty when there is none.
+    /// </summary>
+    public IReadOnlyList<string> InAppBrowserMarkers { get; init; } = [];
+
+    /// <summary>The channel's methods for a payer inside its app browser, in order of preference.</summary>
+    public IReadOnlyList<string> InAppMethods { get; init; } = [];
+
     /// <summary>Whether the channel can do every one of <paramref name="operations"/>.</summary>
     public bool Supports(ChannelOperations operations) => (Operations & operations) == operations;
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PayFunctions.Core.Accounts;
 using PayFunctions.Core.Channels;
+using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Ledger;
 using PayFunctions.Core.Merchants;
@@ -16,6 +17,7 @@ using PayFunctions.Core.Refunds;
 using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Storage;
+using PayFunctions.Core.Stores;
 using PayFunctions.Core.Webhooks;
 
 namespace PayFunctions.Core;
@@ -102,6 +104,12 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<RefundStarter>();
         services.AddSingleton<RefundIds>();
         services.AddSingleton<RefundEndpoints>();
+        services.AddSingleton<PaymentStarter>();
+        services.AddSingleton<CheckoutLinks>();
+        services.AddSingleton<CheckoutEndpoints>();
+        services.AddSingleton<StoreStore>();
+        services.AddSingleton<StoreEndpoints>();
+        services.AddSingleton<StoreCodeEndpoints>();
 
         if (transport == ChannelWorkTransport.ServiceBus)
         {

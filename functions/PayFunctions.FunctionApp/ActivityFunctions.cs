@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using PayFunctions.Channels;
+using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Orchestration;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.Settlements;
@@ -18,7 +19,8 @@ public sealed class ActivityFunctions(
     SendWebhookActivity webhook,
     PlanSettlementActivity plan,
     RecordSettlementActivity record,
-    CompleteSettlementDayActivity completeDay)
+    CompleteSettlementDayActivity completeDay,
+    ChooseMethodActivity chooseMethod)
 {
     [Function(nameof(PrepayActivity))]
     public Task<PrepayOutcome> Prepay([ActivityTrigger] PaymentOrchestrationInput input, CancellationToken cancellationToken) =>
@@ -59,4 +61,8 @@ public sealed class ActivityFunctions(
     [Function(nameof(CompleteSettlementDayActivity))]
     public Task<bool> CompleteSettlementDay([ActivityTrigger] SettlementDayResult input, CancellationToken cancellationToken) =>
         completeDay.ExecuteAsync(input, cancellationToken);
+
+    [Function(nameof(ChooseMethodActivity))]
+    public Task<bool> ChooseMethod([ActivityTrigger] ChooseMethodInput input, CancellationToken cancellationToken) =>
+        chooseMethod.ExecuteAsync(input, cancellationToken);
 }

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask.Client;
 using PayFunctions.Core.Accounts;
+using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Ledger;
 using PayFunctions.Core.Merchants;
@@ -8,6 +9,7 @@ using PayFunctions.Core.Payments;
 using PayFunctions.Core.RateLimiting;
 using PayFunctions.Core.Refunds;
 using PayFunctions.Core.Settlements;
+using PayFunctions.Core.Stores;
 
 namespace PayFunctions.LocalHost;
 
@@ -37,6 +39,16 @@ public static class ApiRouteMap
         Map(app, ApiRoutes.ListRefunds, (HttpRequest r, string id, RefundEndpoints e, CancellationToken c) => e.ListAsync(r, id, c));
         Map(app, ApiRoutes.GetRefund, (HttpRequest r, string id, RefundEndpoints e, CancellationToken c) => e.GetAsync(r, id, c));
         Map(app, ApiRoutes.RunSettlement, (HttpRequest r, DurableTaskClient d, SettlementEndpoints e, CancellationToken c) => e.RunAsync(r, d, c));
+        Map(app, ApiRoutes.CheckoutPage, (HttpRequest r, string id, DurableTaskClient d, CheckoutEndpoints e, CancellationToken c) => e.PageAsync(r, id, d, c));
+        Map(app, ApiRoutes.CheckoutStatus, (HttpRequest r, string id, DurableTaskClient d, CheckoutEndpoints e, CancellationToken c) => e.StatusAsync(r, id, d, c));
+        Map(app, ApiRoutes.CheckoutChooseMethod, (HttpRequest r, string id, DurableTaskClient d, CheckoutEndpoints e, CancellationToken c) => e.ChooseMethodAsync(r, id, d, c));
+        Map(app, ApiRoutes.CreateStore, (HttpRequest r, StoreEndpoints e, CancellationToken c) => e.CreateAsync(r, c));
+        Map(app, ApiRoutes.ListStores, (HttpRequest r, StoreEndpoints e, CancellationToken c) => e.ListAsync(r, c));
+        Map(app, ApiRoutes.GetStore, (HttpRequest r, string id, StoreEndpoints e, CancellationToken c) => e.GetAsync(r, id, c));
+        Map(app, ApiRoutes.GetStoreQrPng, (HttpRequest r, string id, StoreEndpoints e, CancellationToken c) => e.QrPngAsync(r, id, c));
+        Map(app, ApiRoutes.GetStoreQrSvg, (HttpRequest r, string id, StoreEndpoints e, CancellationToken c) => e.QrSvgAsync(r, id, c));
+        Map(app, ApiRoutes.StoreCodePage, (HttpRequest r, string code, StoreCodeEndpoints e, CancellationToken c) => e.PageAsync(r, code, c));
+        Map(app, ApiRoutes.StoreCodePay, (HttpRequest r, string code, DurableTaskClient d, StoreCodeEndpoints e, CancellationToken c) => e.PayAsync(r, code, d, c));
     }
 
     private static void Map(IEndpointRouteBuilder app, ApiRoute route, Delegate handler) =>

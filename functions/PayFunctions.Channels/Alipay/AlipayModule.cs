@@ -51,7 +51,11 @@ public sealed partial class AlipayModule : IChannelModule
         ChannelOperations.Query | ChannelOperations.Close | ChannelOperations.Cancel
             | ChannelOperations.Refund | ChannelOperations.PartialRefund | ChannelOperations.RefundQuery,
         [AppIdSetting],
-        [AppPrivateKeySecret, AlipayPublicKeySecret]);
+        [AppPrivateKeySecret, AlipayPublicKeySecret])
+    {
+        InAppBrowserMarkers = ["AlipayClient"],
+        InAppMethods = [AlipayClient.WapMethod],
+    };
 
     /// <inheritdoc />
     public IPaymentChannel Create(ChannelAccount account, HttpClient httpClient, TimeProvider timeProvider)

@@ -32,7 +32,12 @@ public sealed partial class UnionPayModule : IChannelModule
         ChannelOperations.Query | ChannelOperations.Cancel | ChannelOperations.Refund | ChannelOperations.PartialRefund
             | ChannelOperations.RefundQuery | ChannelOperations.RefundNotification,
         [nameof(UnionPayOptions.MerId), nameof(UnionPayOptions.SignCertId)],
-        [SigningPrivateKeySecret, RootCertSecret, MiddleCertSecret]);
+        [SigningPrivateKeySecret, RootCertSecret, MiddleCertSecret])
+    {
+        // The Cloud QuickPass app's browser; UnionPay's in-app payment is its QR order.
+        InAppBrowserMarkers = ["UnionPay", "CloudPay"],
+        InAppMethods = [UnionPayClient.QrMethod],
+    };
 
     /// <inheritdoc />
     public IPaymentChannel Create(ChannelAccount account, HttpClient httpClient, TimeProvider timeProvider)

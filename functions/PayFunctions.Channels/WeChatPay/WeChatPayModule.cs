@@ -42,6 +42,8 @@ public sealed class WeChatPayModule : IChannelModule
         [MerchantPrivateKeySecret, PlatformPublicKeySecret, ApiV3KeySecret])
     {
         EvidenceHeaders = [.. WeChatPaySignatureHeaders.Names],
+        InAppBrowserMarkers = ["MicroMessenger"],
+        InAppMethods = [WeChatPayMethods.Jsapi],
     };
 
     /// <inheritdoc />

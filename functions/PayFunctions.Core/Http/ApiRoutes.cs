@@ -28,12 +28,23 @@ public static class ApiRoutes
     public static readonly ApiRoute ChannelNotify = new("ChannelNotify", "POST", "notify/{channel}");
     public static readonly ApiRoute RunSettlement = new("RunSettlement", "POST", "ops/settlements");
     public static readonly ApiRoute CreateMerchant = new("CreateMerchant", "POST", "ops/merchants");
+    public static readonly ApiRoute CheckoutPage = new("CheckoutPage", "GET", "checkout/{id}");
+    public static readonly ApiRoute CheckoutStatus = new("CheckoutStatus", "GET", "checkout/{id}/status");
+    public static readonly ApiRoute CheckoutChooseMethod = new("CheckoutChooseMethod", "POST", "checkout/{id}/method");
+    public static readonly ApiRoute CreateStore = new("CreateStore", "POST", "v1/stores");
+    public static readonly ApiRoute ListStores = new("ListStores", "GET", "v1/stores");
+    public static readonly ApiRoute GetStore = new("GetStore", "GET", "v1/stores/{id}");
+    public static readonly ApiRoute GetStoreQrPng = new("GetStoreQrPng", "GET", "v1/stores/{id}/qr.png");
+    public static readonly ApiRoute GetStoreQrSvg = new("GetStoreQrSvg", "GET", "v1/stores/{id}/qr.svg");
+    public static readonly ApiRoute StoreCodePage = new("StoreCodePage", "GET", "s/{code}");
+    public static readonly ApiRoute StoreCodePay = new("StoreCodePay", "POST", "s/{code}");
 
     public static IReadOnlyList<ApiRoute> All { get; } =
         [
             Health, CreatePayment, ListPayments, GetPayment, ClosePayment, ListSettlements, GetBalance, ChannelNotify, RunSettlement, CreateMerchant,
             CreateAccount, ListAccounts, GetAccount, DeactivateAccount, CreateApiKey, ListApiKeys, RollApiKey, RevokeApiKey,
             CreateRefund, ListRefunds, GetRefund,
+            CheckoutPage, CheckoutStatus, CheckoutChooseMethod, CreateStore, ListStores, GetStore, GetStoreQrPng, GetStoreQrSvg, StoreCodePage, StoreCodePay,
         ];
 }
 

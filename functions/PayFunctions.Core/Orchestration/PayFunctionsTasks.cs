@@ -1,3 +1,4 @@
+using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.Refunds;
 using PayFunctions.Core.Settlements;
@@ -24,5 +25,6 @@ public static class PayFunctionsTasks
         typeof(RefundAtChannelActivity),
         typeof(QueryRefundActivity),
         typeof(CompleteRefundActivity),
+        typeof(ChooseMethodActivity),
     ];
 }

@@ -12,7 +12,11 @@ public sealed record CreatePaymentRequest(
     Dictionary<string, string>? Metadata,
     string? PaymentCode,
     string? ReturnUrl,
-    PayerBody? Payer);
+    PayerBody? Payer)
+{
+    /// <summary>With <c>method: "checkout"</c>, the methods the payer may pick on the checkout page.</summary>
+    public IReadOnlyList<string>? PaymentMethodTypes { get; init; }
+}
 
 /// <summary>The payer, for methods that need to know them: their id at the channel (a WeChat openid) and their IP address.</summary>
 public sealed record PayerBody(string? Id, string? Ip);

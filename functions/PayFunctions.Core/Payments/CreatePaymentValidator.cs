@@ -31,7 +31,10 @@ public static class CreatePaymentValidator
         TimeSpan ExpiresIn,
         SplitRule? Split,
         string? MetadataJson,
-        PayerInput? Payer);
+        PayerInput? Payer)
+    {
+        public IReadOnlyList<string>? PaymentMethodTypes { get; init; }
+    }
 
     public static (Valid? Value, ApiError? Error) Validate(CreatePaymentRequest r, FeeSchedule fee)
     {
@@ -138,7 +141,10 @@ public static class CreatePaymentValidator
             }
         }
 
-        return (new Valid(amount, method!.Method, method.Channel, r.MerchantOrderId, r.Description, TimeSpan.FromSeconds(expiresIn), split, metadataJson, method.Payer), null);
+        return (new Valid(amount, method!.Method, method.Channel, r.MerchantOrderId, r.Description, TimeSpan.FromSeconds(expiresIn), split, metadataJson, method.Payer)
+        {
+            PaymentMethodTypes = method.PaymentMethodTypes,
+        }, null);
     }
 
     private static (Valid?, ApiError?) Fail(ApiError error) => (null, error);

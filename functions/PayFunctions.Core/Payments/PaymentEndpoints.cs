@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using PayFunctions.Channels;
 using PayFunctions.Core.Accounts;
 using PayFunctions.Core.Channels;
+using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
 using PayFunctions.Domain;
@@ -17,15 +17,15 @@ namespace PayFunctions.Core.Payments;
 /// <summary>The merchant-facing payments resource: create, retrieve, list, close.</summary>
 public sealed partial class PaymentEndpoints(
     MerchantAuthenticator authenticator,
-    ChannelRegistry channels,
+    PaymentStarter starter,
     PaymentStore payments,
     MerchantOrderStore merchantOrders,
     IdempotentPost idempotentPost,
     PaymentIdGenerator ids,
     PaymentProgress progress,
     SplitRecipientCheck splitRecipients,
+    CheckoutLinks checkoutLinks,
     TimeProvider time,
-    IOptions<PaymentOptions> options,
     ILogger<PaymentEndpoints> logger)
 {
     private static readonly TimeSpan SettleWait = TimeSpan.FromSeconds(20);
@@ -57,11 +57,13 @@ public sealed partial class PaymentEndpoints(
             return invalid.ToResult();
         }
 
-        var channelAccount = channels.DefaultAccountOf(valid!.Channel);
-        if (channelAccount is null)
+        var (placed, channelAccount, unavailable) = starter.AccountFor(valid!);
+        if (unavailable is not null)
         {
-            return new ApiError(StatusCodes.Status400BadRequest, "payment_method_unavailable", "This payment method is not enabled on this platform.", $"{valid.Method} has no configured channel.", "method").ToResult();
+            return unavailable.ToResult();
         }
+
+        valid = placed;
 
         if (await splitRecipients.CheckAsync(merchant.Id, valid.Split, cancellationToken) is { } recipientError)
         {
@@ -73,7 +75,7 @@ public sealed partial class PaymentEndpoints(
             merchant.Id,
             body,
             ids.NewId,
-            paymentId => CreateOrReleaseOrderIdAsync(merchant, valid, channelAccount, paymentId, durable, cancellationToken),
+            paymentId => CreateOrReleaseOrderIdAsync(merchant, valid, channelAccount!, paymentId, durable, cancellationToken),
             cancellationToken);
     }
 
@@ -88,7 +90,7 @@ public sealed partial class PaymentEndpoints(
         var payment = PaymentIds.IsWellFormed(id) ? await payments.GetAsync(merchant.Id, id, cancellationToken) : null;
         return payment is null
             ? ApiError.NotFound("payment", "id").ToResult()
-            : Results.Json(PaymentResource.From(payment), ApiJson.Options);
+            : Results.Json(await checkoutLinks.ResourceAsync(payment, cancellationToken), ApiJson.Options);
     }
 
     public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -106,7 +108,13 @@ public sealed partial class PaymentEndpoints(
         }
 
         var (page, hasMore) = await payments.ListAsync(merchant.Id, limit, startingAfter, cancellationToken);
-        return Results.Json(new PaymentList("list", "/api/v1/payments", [.. page.Select(PaymentResource.From)], hasMore), ApiJson.Options);
+        var data = new List<PaymentResource>(page.Count);
+        foreach (var payment in page)
+        {
+            data.Add(await checkoutLinks.ResourceAsync(payment, cancellationToken));
+        }
+
+        return Results.Json(new PaymentList("list", "/api/v1/payments", data, hasMore), ApiJson.Options);
     }
 
     public async Task<IResult> CloseAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken)
@@ -126,7 +134,7 @@ public sealed partial class PaymentEndpoints(
         switch (payment.StatusValue)
         {
             case PaymentStatus.Closed or PaymentStatus.Expired:
-                return Results.Json(PaymentResource.From(payment), ApiJson.Options);
+                return Results.Json(await checkoutLinks.ResourceAsync(payment, cancellationToken), ApiJson.Options);
             case PaymentStatus.Succeeded or PaymentStatus.Failed or PaymentStatus.Processing:
                 return new ApiError(
                     StatusCodes.Status409Conflict,
@@ -136,8 +144,9 @@ public sealed partial class PaymentEndpoints(
                     "id").ToResult();
         }
 
-        var capabilities = ChannelRegistry.Module(payment.Channel).Capabilities;
-        if (!capabilities.Supports(ChannelOperations.Close))
+        // A checkout payment whose payer has not picked a method has no order at any channel to close.
+        if (ChannelRegistry.IsKnown(payment.Channel) && ChannelRegistry.Module(payment.Channel).Capabilities is var capabilities
+            && !capabilities.Supports(ChannelOperations.Close))
         {
             // Without a close the order stays payable at the channel until it lapses at expires_at;
             // calling it closed here would let a payment land on a payment the merchant was told is over.
@@ -151,7 +160,7 @@ public sealed partial class PaymentEndpoints(
 
         await durable.RaiseEventAsync(id, PaymentEvents.CloseRequested, new CloseRequest("merchant"), cancellationToken);
         var settled = await WaitForAsync(merchant.Id, id, p => PaymentTransitions.IsTerminal(p.StatusValue), cancellationToken);
-        return Results.Json(PaymentResource.From(settled), ApiJson.Options);
+        return Results.Json(await checkoutLinks.ResourceAsync(settled, cancellationToken), ApiJson.Options);
     }
 
     private async Task<StoredResponse> CreateOrReleaseOrderIdAsync(
@@ -188,43 +197,15 @@ public sealed partial class PaymentEndpoints(
             return new StoredResponse(error.Status, error.ToJson(), ApiError.ContentType);
         }
 
-        var now = time.GetUtcNow();
-        var payment = await payments.CreateAsync(
-            new PaymentEntity
-            {
-                PartitionKey = merchant.Id,
-                RowKey = paymentId,
-                MerchantOrderId = valid.MerchantOrderId,
-                Method = valid.Method,
-                Channel = valid.Channel,
-                ChannelAccount = channelAccount,
-                Amount = valid.Amount.MinorUnits,
-                Currency = valid.Amount.Currency.Code,
-                Description = valid.Description,
-                CreatedAt = now,
-                ExpiresAt = now + valid.ExpiresIn,
-                FeeBasisPoints = merchant.FeeBasisPoints,
-                FeeFixedMinorUnits = merchant.FeeFixedMinorUnits,
-                SplitRuleJson = SplitRuleSerializer.Serialize(valid.Split),
-                MetadataJson = valid.MetadataJson,
-            },
+        await starter.StartAsync(merchant, valid, channelAccount, paymentId, durable, cancellationToken);
+
+        // A checkout payment has nothing to wait for: its order is placed when the payer picks a method.
+        var ready = await WaitForAsync(
+            merchant.Id,
+            paymentId,
+            p => p.Method == CheckoutMethods.Name || (p.PlacedAtChannel && p.NextActionJson is not null) || p.StatusValue != PaymentStatus.RequiresAction,
             cancellationToken);
-
-        if (await durable.GetInstanceAsync(paymentId, cancellationToken) is null)
-        {
-            var input = new PaymentOrchestrationInput(
-                paymentId, merchant.Id, payment.Channel, payment.ChannelAccount, payment.Method, payment.Amount, payment.Currency, payment.Description, payment.ExpiresAt)
-            {
-                Payer = valid.Payer,
-                ConfirmWindow = options.Value.BarcodeConfirmWindow,
-            };
-            await durable.ScheduleNewOrchestrationInstanceAsync(
-                nameof(PaymentOrchestrator), input, new StartOrchestrationOptions(paymentId), cancellationToken);
-            logger.LogInformation("Payment {PaymentId} created for merchant {MerchantId}", paymentId, merchant.Id);
-        }
-
-        var ready = await WaitForAsync(merchant.Id, paymentId, p => (p.PlacedAtChannel && p.NextActionJson is not null) || p.StatusValue != PaymentStatus.RequiresAction, cancellationToken);
-        return new StoredResponse(StatusCodes.Status201Created, JsonSerializer.Serialize(PaymentResource.From(ready), ApiJson.Options), "application/json");
+        return new StoredResponse(StatusCodes.Status201Created, JsonSerializer.Serialize(await checkoutLinks.ResourceAsync(ready, cancellationToken), ApiJson.Options), "application/json");
     }
 
     /// <summary>

@@ -51,6 +51,12 @@ public sealed class PaymentEntity : TableRow
 
     public string? MetadataJson { get; set; }
 
+    /// <summary>For a checkout payment, the methods the payer may pick, comma-separated.</summary>
+    public string? PaymentMethodTypes { get; set; }
+
+    /// <summary>Where the checkout page's result sends the payer back to the merchant.</summary>
+    public string? ReturnUrl { get; set; }
+
     public string? FailureCode { get; set; }
 
     public string? FailureMessage { get; set; }

@@ -1,5 +1,6 @@
 using System.Net;
 using PayFunctions.Channels;
+using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Channels;
 using PayFunctions.Core.Http;
 using PayFunctions.Domain;
@@ -17,10 +18,18 @@ public static class PaymentMethodCheck
     private const int MaxReturnUrlLength = 1024;
     private const int MaxPayerIdLength = 128;
 
-    public sealed record Resolved(string Method, string Channel, PayerInput? Payer);
+    public sealed record Resolved(string Method, string Channel, PayerInput? Payer)
+    {
+        public IReadOnlyList<string>? PaymentMethodTypes { get; init; }
+    }
 
     public static (Resolved? Value, ApiError? Error) Resolve(CreatePaymentRequest r, Money amount)
     {
+        if (r.Method == CheckoutMethods.Name)
+        {
+            return ResolveCheckout(r, amount);
+        }
+
         ApiError? unknown;
         var capability = r.Method == Auto ? ByPaymentCode(r.PaymentCode, out unknown) : ByName(r.Method!, out unknown);
         if (capability is null)
@@ -43,11 +52,38 @@ public static class PaymentMethodCheck
             return (null, payerError);
         }
 
+        if (r.PaymentMethodTypes is not null)
+        {
+            return (null, ApiError.InvalidRequest("payment_method_types", $"payment_method_types is for method \"{CheckoutMethods.Name}\" only."));
+        }
+
         var payer = r.PaymentCode is null && r.ReturnUrl is null && r.Payer is null
             ? null
             : new PayerInput(r.Payer?.Id, r.PaymentCode, r.ReturnUrl, r.Payer?.Ip);
         ChannelRegistry.TryGetMethod(capability.Method, out var module, out _);
         return (new Resolved(capability.Method, module.Capabilities.Name, payer), null);
+    }
+
+    private static (Resolved? Value, ApiError? Error) ResolveCheckout(CreatePaymentRequest r, Money amount)
+    {
+        var (types, typesError) = CheckoutMethods.Resolve(r.PaymentMethodTypes, amount);
+        if (typesError is not null)
+        {
+            return (null, typesError);
+        }
+
+        if (r.Payer is not null)
+        {
+            return (null, ApiError.InvalidRequest("payer", "A checkout payment takes no payer; the checkout page supplies what the chosen method needs."));
+        }
+
+        if (PayerError(r, CheckoutMethods.Capability) is { } payerError)
+        {
+            return (null, payerError);
+        }
+
+        var payer = r.ReturnUrl is null ? null : new PayerInput(null, null, r.ReturnUrl, null);
+        return (new Resolved(CheckoutMethods.Name, "", payer) { PaymentMethodTypes = types }, null);
     }
 
     private static PaymentMethodCapability? ByName(string method, out ApiError? error)

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using PayFunctions.Channels;
+using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Webhooks;
 using PayFunctions.Domain;
 
@@ -34,6 +35,11 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
 
     public override async Task<PaymentStatus> RunAsync(TaskOrchestrationContext context, PaymentOrchestrationInput input)
     {
+        if (input.Method == CheckoutMethods.Name)
+        {
+            return await CheckoutPayment.AwaitMethodAsync(context, input);
+        }
+
         var prepay = await PrepayAsync(context, input);
         if (prepay.OrderAtChannel)
         {

@@ -26,6 +26,12 @@ public sealed record PaymentResource(
     string? FailureMessage,
     IReadOnlyDictionary<string, string>? Metadata)
 {
+    /// <summary>For a checkout payment, the methods the payer may pick.</summary>
+    public IReadOnlyList<string>? PaymentMethodTypes { get; init; }
+
+    /// <summary>The hosted cashier page: whoever holds this address can see and pay the payment.</summary>
+    public string? CheckoutUrl { get; init; }
+
     public static PaymentResource From(PaymentEntity p)
     {
         var status = p.StatusValue;
@@ -51,7 +57,10 @@ public sealed record PaymentResource(
                 : [.. SplitRuleSerializer.DeserializeAllocations(p.AllocationsJson).Select(a => new AllocationBody(a.Account, ToSnake(a.Role), a.Amount))],
             p.FailureCode,
             p.FailureMessage,
-            p.MetadataJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(p.MetadataJson));
+            p.MetadataJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(p.MetadataJson))
+        {
+            PaymentMethodTypes = p.PaymentMethodTypes is null ? null : p.PaymentMethodTypes.Split(','),
+        };
     }
 
     private static string ToSnake<T>(T value)

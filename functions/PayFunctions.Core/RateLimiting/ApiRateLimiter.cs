@@ -18,6 +18,9 @@ public enum RateLimitScope
     MerchantApi,
     Operator,
     Notify,
+
+    /// <summary>The payer pages: the cashier page, its status poll and the store codes.</summary>
+    Payer,
 }
 
 /// <summary>
@@ -40,6 +43,7 @@ public sealed partial class ApiRateLimiter
     private readonly KeyedRateLimiter addresses;
     private readonly KeyedRateLimiter unauthenticated;
     private readonly KeyedRateLimiter notify;
+    private readonly KeyedRateLimiter payers;
     private readonly ILogger<ApiRateLimiter> logger;
 
     public ApiRateLimiter(IOptions<RateLimitOptions> options, TimeProvider time, ILogger<ApiRateLimiter> logger)
@@ -49,6 +53,7 @@ public sealed partial class ApiRateLimiter
         addresses = new KeyedRateLimiter(o.ClientAddress, o.MaxTrackedKeys, time);
         unauthenticated = new KeyedRateLimiter(o.Unauthenticated, o.MaxTrackedKeys, time);
         notify = new KeyedRateLimiter(o.Notify, o.MaxTrackedKeys, time);
+        payers = new KeyedRateLimiter(o.Payer, o.MaxTrackedKeys, time);
         this.logger = logger;
     }
 
@@ -60,6 +65,7 @@ public sealed partial class ApiRateLimiter
             var t when t.StartsWith("v1/", StringComparison.Ordinal) => RateLimitScope.MerchantApi,
             var t when t.StartsWith("ops/", StringComparison.Ordinal) => RateLimitScope.Operator,
             var t when t.StartsWith("notify/", StringComparison.Ordinal) => RateLimitScope.Notify,
+            var t when t.StartsWith("checkout/", StringComparison.Ordinal) || t.StartsWith("s/", StringComparison.Ordinal) => RateLimitScope.Payer,
             _ => RateLimitScope.None,
         };
     }
@@ -78,6 +84,11 @@ public sealed partial class ApiRateLimiter
         if (scope == RateLimitScope.Notify)
         {
             return Refuse(notify.Acquire(address), http, route, "client address");
+        }
+
+        if (scope == RateLimitScope.Payer)
+        {
+            return Refuse(payers.Acquire(address), http, route, "client address");
         }
 
         return Refuse(unauthenticated.Peek(address), http, route, "client address for failed authentication")

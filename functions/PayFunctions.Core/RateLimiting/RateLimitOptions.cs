@@ -23,12 +23,18 @@ public sealed class RateLimitOptions
     /// </summary>
     public RateLimitRule Notify { get; set; } = new() { Limit = 1000, Window = TimeSpan.FromSeconds(5) };
 
+    /// <summary>
+    /// Payer page requests per client address. A waiting page polls every 2 s; payers behind one
+    /// carrier NAT share an address, so the allowance is for many of them: a burst of 600, then 10 a second.
+    /// </summary>
+    public RateLimitRule Payer { get; set; } = new() { Limit = 600, Window = TimeSpan.FromMinutes(1) };
+
     /// <summary>Keys each limit remembers at most; beyond that, keys it does not remember share one allowance.</summary>
     public int MaxTrackedKeys { get; set; } = 100_000;
 
     public bool IsValid() =>
         MaxTrackedKeys is >= 1_000 and <= 10_000_000
-        && new[] { ApiKey, ClientAddress, Unauthenticated, Notify }.All(r => r is not null && r.IsValid());
+        && new[] { ApiKey, ClientAddress, Unauthenticated, Notify, Payer }.All(r => r is not null && r.IsValid());
 }
 
 /// <summary>A burst of <see cref="Limit"/> requests, refilled at <see cref="Limit"/> per <see cref="Window"/>.</summary>

@@ -27,8 +27,14 @@ public static class TableNames
     /// <summary>Per payment: what is reserved and refunded, changed only under the row's ETag.</summary>
     public const string RefundBalances = "refundbalances";
 
+    /// <summary>One partition per merchant: its stores.</summary>
+    public const string Stores = "stores";
+
+    /// <summary>A store's code, pointing at its row in <see cref="Stores"/>.</summary>
+    public const string StoreCodes = "storecodes";
+
     public const string NotificationArchiveContainer = "channel-notifications";
 
     public static IReadOnlyList<string> All { get; } =
-        [Payments, MerchantOrders, Idempotency, Merchants, ApiKeys, Accounts, Ledger, LedgerAccounts, Settlements, SettlementState, SettlementDue, SettlementDays, Notifications, WebhookEvents, NotificationRejections, Refunds, RefundBalances];
+        [Payments, MerchantOrders, Idempotency, Merchants, ApiKeys, Accounts, Ledger, LedgerAccounts, Settlements, SettlementState, SettlementDue, SettlementDays, Notifications, WebhookEvents, NotificationRejections, Refunds, RefundBalances, Stores, StoreCodes];
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using PayFunctions.Core.Http;
+using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.Refunds;
@@ -21,6 +22,7 @@ public sealed class WebhookSender(
     RefundStore refunds,
     MerchantStore merchants,
     IHttpClientFactory httpClients,
+    CheckoutLinks checkoutLinks,
     TimeProvider time)
 {
     public const string HttpClientName = "webhooks";
@@ -101,7 +103,7 @@ public sealed class WebhookSender(
 
         var payment = await payments.GetAsync(merchantId, objectId, cancellationToken)
             ?? throw new InvalidOperationException($"Payment {objectId} does not exist.");
-        return (PaymentResource.From(payment), payment.CompletedAt ?? time.GetUtcNow());
+        return (await checkoutLinks.ResourceAsync(payment, cancellationToken), payment.CompletedAt ?? time.GetUtcNow());
     }
 
     private async Task RecordAttemptAsync(WebhookEventEntity evt, int? status, DateTimeOffset at, CancellationToken cancellationToken)

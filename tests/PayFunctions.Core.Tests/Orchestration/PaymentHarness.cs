@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using PayFunctions.Channels;
+using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.Webhooks;
 using PayFunctions.Domain;
@@ -52,6 +53,11 @@ public sealed class PaymentHarness : IAsyncDisposable
                 {
                     Log.Record(nameof(PrepayActivity), input);
                     return Prepay(input);
+                });
+                registry.AddActivityFunc<ChooseMethodInput, bool>(nameof(ChooseMethodActivity), (_, input) =>
+                {
+                    Log.Record(nameof(ChooseMethodActivity), input);
+                    return true;
                 });
                 registry.AddActivityFunc<ChannelOrderInput, CloseOutcome>(nameof(CloseAtChannelActivity), (_, input) =>
                 {

@@ -31,6 +31,8 @@ public sealed class ApiRateLimiterTests
         Assert.Equal(RateLimitScope.MerchantApi, ApiRateLimiter.ScopeOf(ApiRoutes.CreatePayment));
         Assert.Equal(RateLimitScope.Operator, ApiRateLimiter.ScopeOf(ApiRoutes.CreateMerchant));
         Assert.Equal(RateLimitScope.Notify, ApiRateLimiter.ScopeOf(ApiRoutes.ChannelNotify));
+        Assert.Equal(RateLimitScope.Payer, ApiRateLimiter.ScopeOf(ApiRoutes.CheckoutPage));
+        Assert.Equal(RateLimitScope.Payer, ApiRateLimiter.ScopeOf(ApiRoutes.StoreCodePay));
     }
 
     [Fact]

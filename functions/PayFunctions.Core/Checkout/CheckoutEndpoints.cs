@@ -1,0 +1,183 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using PayFunctions.Channels;
+using PayFunctions.Core.Channels;
+using PayFunctions.Core.Http;
+using PayFunctions.Core.Payments;
+using PayFunctions.Domain;
+
+namespace PayFunctions.Core.Checkout;
+
+/// <summary>
+/// The hosted cashier page: anyone holding a payment's checkout address sees it, picks a method
+/// when the merchant left the choice to them, follows the next step and sees the result.
+/// </summary>
+public sealed partial class CheckoutEndpoints(
+    CheckoutLinks links,
+    ChannelRegistry channels,
+    PaymentStore payments,
+    PaymentStarter starter,
+    PaymentProgress progress,
+    TimeProvider time,
+    ILogger<CheckoutEndpoints> logger)
+{
+    private static readonly TimeSpan PlacementWait = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan FallbackPoll = TimeSpan.FromMilliseconds(250);
+
+    public async Task<IResult> PageAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var text = CashierText.For(request);
+        var token = request.Query["token"].ToString();
+        var payment = await FindAsync(id, token, durable, cancellationToken);
+        return payment is null ? CheckoutPage.NotFound(text) : CheckoutPage.Render(payment, text, Address(id, token, text));
+    }
+
+    public async Task<IResult> StatusAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        CashierHtml.Secure(request.HttpContext.Response);
+        var payment = await FindAsync(id, request.Query["token"].ToString(), durable, cancellationToken);
+        return payment is null
+            ? ApiError.NotFound("payment", "id").ToResult()
+            : Results.Json(new CheckoutStatus(PaymentResourceStatus(payment), CheckoutPage.StateOf(payment)), ApiJson.Options);
+    }
+
+    /// <summary>The payer's pick, posted by the page's form; answered with the page again (303), never JSON.</summary>
+    public async Task<IResult> ChooseMethodAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var form = await ReadFormAsync(request, cancellationToken);
+        var text = form.TryGetValue("lang", out var lang) && lang.ToString() == "zh" ? CashierText.Chinese : CashierText.English;
+        var token = form.TryGetValue("token", out var t) ? t.ToString() : "";
+        var payment = await FindAsync(id, token, durable, cancellationToken);
+        if (payment is null)
+        {
+            return CheckoutPage.NotFound(text);
+        }
+
+        var address = Address(id, token, text);
+        var method = form.TryGetValue("method", out var m) ? m.ToString() : "";
+        if (CheckoutPage.StateOf(payment) == CheckoutPage.Choose)
+        {
+            if (await ChooseAsync(payment, method, address.PageUrl, request.HttpContext.Connection.RemoteIpAddress, durable, cancellationToken) is false)
+            {
+                return CheckoutPage.Render(payment, text, address, text.MethodUnavailable, StatusCodes.Status400BadRequest);
+            }
+
+            await WaitForPlacementAsync(payment, cancellationToken);
+        }
+
+        return new SeeOther(address.PageUrl);
+    }
+
+    /// <summary>
+    /// Hands <paramref name="method"/> to the payment's orchestration when it is one the payer may pick
+    /// and the page can supply what it needs. The orchestration takes the first pick; later ones are dropped.
+    /// </summary>
+    public async Task<bool> ChooseAsync(
+        PaymentEntity payment, string method, string pageUrl, IPAddress? payerAddress, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payment);
+        ArgumentNullException.ThrowIfNull(durable);
+        if (!CheckoutMethods.Split(payment.PaymentMethodTypes).Contains(method, StringComparer.Ordinal)
+            || !ChannelRegistry.TryGetMethod(method, out var module, out var capability)
+            || !starter.IsConfigured(method)
+            || !CheckoutMethods.Fits(capability, payment.AmountValue))
+        {
+            return false;
+        }
+
+        var clientIp = payerAddress is null ? null : (payerAddress.IsIPv4MappedToIPv6 ? payerAddress.MapToIPv4() : payerAddress).ToString();
+        if (capability.Requires.HasFlag(PayerDetails.ClientIp) && clientIp is null)
+        {
+            return false;
+        }
+
+        var channel = module.Capabilities.Name;
+        var account = channels.DefaultAccountOf(channel);
+        if (account is null)
+        {
+            return false;
+        }
+        var payer = new PayerInput(
+            null,
+            null,
+            capability.Requires.HasFlag(PayerDetails.ReturnUrl) ? pageUrl : null,
+            capability.Requires.HasFlag(PayerDetails.ClientIp) ? clientIp : null);
+        await durable.RaiseEventAsync(payment.Id, CheckoutEvents.MethodChosen, new MethodChoice(method, channel, account, payer), cancellationToken);
+        LogChosen(logger, payment.Id, method);
+        return true;
+    }
+
+    /// <summary>The payment behind a checkout address: the token is checked before anything is read.</summary>
+    public async Task<PaymentEntity?> FindAsync(string id, string? token, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        if (!PaymentIds.IsWellFormed(id) || !await links.VerifyAsync(id, token, cancellationToken))
+        {
+            return null;
+        }
+
+        // The orchestration's input names the merchant whose partition holds the payment.
+        var instance = await durable.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
+        var input = instance?.ReadInputAs<PaymentOrchestrationInput>();
+        return input is null ? null : await payments.GetAsync(input.MerchantId, id, cancellationToken);
+    }
+
+    public CheckoutAddress Address(string id, string token, CashierText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var baseUrl = links.BaseUrl;
+        return new CheckoutAddress(
+            id,
+            token,
+            links.PageUrl(id, token, text.Lang),
+            new Uri(baseUrl, $"api/checkout/{id}/method").AbsoluteUri,
+            new Uri(baseUrl, $"api/checkout/{id}/status").AbsoluteUri + "?token=" + Uri.EscapeDataString(token));
+    }
+
+    /// <summary>Waits a moment for the order to be placed, so the payer lands on the next step rather than on "preparing".</summary>
+    public async Task WaitForPlacementAsync(PaymentEntity payment, CancellationToken cancellationToken)
+    {
+        var deadline = time.GetUtcNow() + PlacementWait;
+        try
+        {
+            while (time.GetUtcNow() < deadline)
+            {
+                var next = progress.NextAsync(payment.Id);
+                var current = await payments.GetAsync(payment.MerchantId, payment.Id, cancellationToken);
+                if (current is null || CheckoutPage.StateOf(current) is not (CheckoutPage.Choose or CheckoutPage.Preparing))
+                {
+                    return;
+                }
+
+                await Task.WhenAny(next, Task.Delay(FallbackPoll, time, cancellationToken));
+            }
+        }
+        finally
+        {
+            progress.Forget(payment.Id);
+        }
+    }
+
+    private static async Task<Dictionary<string, Microsoft.Extensions.Primitives.StringValues>> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType)
+        {
+            return [];
+        }
+
+        var body = await RequestBody.ReadBytesAsync(request, cancellationToken);
+        return body is null ? [] : QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
+    }
+
+    private static string PaymentResourceStatus(PaymentEntity payment) =>
+        System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(payment.Status);
+
+    [LoggerMessage(EventId = 7501, Level = LogLevel.Information, Message = "Payment {PaymentId}: the payer chose {Method} on the checkout page")]
+    private static partial void LogChosen(ILogger logger, string paymentId, string method);
+
+    private sealed record CheckoutStatus(string Status, string State);
+}

@@ -1,0 +1,146 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PayFunctions.Core.Channels;
+using PayFunctions.Core.Checkout;
+using PayFunctions.Core.Http;
+using PayFunctions.Core.Merchants;
+
+namespace PayFunctions.Core.Payments;
+
+/// <summary>
+/// Writes a validated payment and starts its orchestration: the one way a payment comes to exist,
+/// whether a merchant created it or a payer did at a store's code.
+/// </summary>
+public sealed partial class PaymentStarter(
+    ChannelRegistry channels,
+    PaymentStore payments,
+    MerchantOrderStore merchantOrders,
+    TimeProvider time,
+    IOptions<PaymentOptions> options,
+    ILogger<PaymentStarter> logger)
+{
+    /// <summary>
+    /// The platform's account the order goes to; a checkout payment has none until the payer picks,
+    /// and may only offer methods whose channel is configured.
+    /// </summary>
+    public (CreatePaymentValidator.Valid Valid, string? Account, ApiError? Error) AccountFor(CreatePaymentValidator.Valid valid)
+    {
+        ArgumentNullException.ThrowIfNull(valid);
+        if (valid.Method != CheckoutMethods.Name)
+        {
+            return channels.DefaultAccountOf(valid.Channel) is { } account
+                ? (valid, account, null)
+                : (valid, null, Unavailable($"{valid.Method} has no configured channel.", "method"));
+        }
+
+        var unconfigured = valid.PaymentMethodTypes?.FirstOrDefault(m => !IsConfigured(m));
+        if (unconfigured is not null)
+        {
+            return (valid, null, Unavailable($"{unconfigured} has no configured channel.", "payment_method_types"));
+        }
+
+        IReadOnlyList<string> types = valid.PaymentMethodTypes ?? [.. CheckoutMethods.AllThatFit(valid.Amount).Where(IsConfigured)];
+        return types.Count == 0
+            ? (valid, null, Unavailable("No configured method can take this amount and currency on the checkout page.", "method"))
+            : (valid with { PaymentMethodTypes = types }, "", null);
+    }
+
+    /// <summary>Whether the method's channel has an account on this platform.</summary>
+    public bool IsConfigured(string method) =>
+        ChannelRegistry.TryGetMethod(method, out var module, out _) && channels.IsConfigured(module.Capabilities.Name);
+
+    /// <summary>
+    /// Writes the payment (a retry finds its own row) and starts its orchestration unless it runs.
+    /// The caller has reserved the merchant order id for <paramref name="paymentId"/>.
+    /// </summary>
+    public async Task<PaymentEntity> StartAsync(
+        MerchantEntity merchant,
+        CreatePaymentValidator.Valid valid,
+        string channelAccount,
+        string paymentId,
+        DurableTaskClient durable,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(merchant);
+        ArgumentNullException.ThrowIfNull(valid);
+        ArgumentNullException.ThrowIfNull(durable);
+        var now = time.GetUtcNow();
+        var payment = await payments.CreateAsync(
+            new PaymentEntity
+            {
+                PartitionKey = merchant.Id,
+                RowKey = paymentId,
+                MerchantOrderId = valid.MerchantOrderId,
+                Method = valid.Method,
+                Channel = valid.Channel,
+                ChannelAccount = channelAccount,
+                Amount = valid.Amount.MinorUnits,
+                Currency = valid.Amount.Currency.Code,
+                Description = valid.Description,
+                CreatedAt = now,
+                ExpiresAt = now + valid.ExpiresIn,
+                FeeBasisPoints = merchant.FeeBasisPoints,
+                FeeFixedMinorUnits = merchant.FeeFixedMinorUnits,
+                SplitRuleJson = SplitRuleSerializer.Serialize(valid.Split),
+                MetadataJson = valid.MetadataJson,
+                PaymentMethodTypes = valid.PaymentMethodTypes is { } types ? CheckoutMethods.Join(types) : null,
+                ReturnUrl = valid.Payer?.ReturnUrl,
+            },
+            cancellationToken);
+
+        if (await durable.GetInstanceAsync(paymentId, cancellationToken) is null)
+        {
+            var input = new PaymentOrchestrationInput(
+                paymentId, merchant.Id, payment.Channel, payment.ChannelAccount, payment.Method, payment.Amount, payment.Currency, payment.Description, payment.ExpiresAt)
+            {
+                Payer = valid.Payer,
+                ConfirmWindow = options.Value.BarcodeConfirmWindow,
+            };
+            await durable.ScheduleNewOrchestrationInstanceAsync(
+                nameof(PaymentOrchestrator), input, new StartOrchestrationOptions(paymentId), cancellationToken);
+            LogCreated(logger, paymentId, merchant.Id);
+        }
+
+        return payment;
+    }
+
+    /// <summary>
+    /// A payment a payer asked for (at a store's code): the merchant order id is the submission's own,
+    /// so a repeated submission answers the payment the first one made instead of a second one.
+    /// </summary>
+    public async Task<(PaymentEntity? Payment, ApiError? Error)> StartForPayerAsync(
+        MerchantEntity merchant, CreatePaymentRequest request, string newPaymentId, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(merchant);
+        var (valid, invalid) = CreatePaymentValidator.Validate(request, merchant.Fee);
+        if (invalid is not null)
+        {
+            return (null, invalid);
+        }
+
+        var (placed, account, unavailable) = AccountFor(valid!);
+        if (unavailable is not null)
+        {
+            return (null, unavailable);
+        }
+
+        valid = placed;
+        var holder = await merchantOrders.ReserveAsync(merchant.Id, valid.MerchantOrderId, newPaymentId, cancellationToken);
+        var paymentId = holder ?? newPaymentId;
+        if (holder is not null && await payments.GetAsync(merchant.Id, holder, cancellationToken) is { } earlier)
+        {
+            return (earlier, null);
+        }
+
+        return (await StartAsync(merchant, valid, account!, paymentId, durable, cancellationToken), null);
+    }
+
+    private static ApiError Unavailable(string detail, string param) =>
+        new(StatusCodes.Status400BadRequest, "payment_method_unavailable", "This payment method is not enabled on this platform.", detail, param);
+
+    [LoggerMessage(EventId = 7402, Level = LogLevel.Information, Message = "Payment {PaymentId} created for merchant {MerchantId}")]
+    private static partial void LogCreated(ILogger logger, string paymentId, string merchantId);
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Primitives;
+using PayFunctions.Core.Channels;
+using PayFunctions.Core.Checkout;
+using PayFunctions.Core.Http;
+using PayFunctions.Core.Merchants;
+using PayFunctions.Core.Payments;
+using PayFunctions.Domain;
+
+namespace PayFunctions.Core.Stores;
+
+/// <summary>
+/// A store's static code (聚合收款码): the scanning app's browser decides which wallet's in-app payment
+/// opens, for the amount the payer enters; any other browser gets the cashier page with every method.
+/// </summary>
+public sealed partial class StoreCodeEndpoints(
+    StoreStore stores,
+    MerchantStore merchants,
+    ChannelRegistry channels,
+    PaymentStarter starter,
+    PaymentIdGenerator paymentIds,
+    CheckoutLinks links,
+    CheckoutEndpoints checkout,
+    ILogger<StoreCodeEndpoints> logger)
+{
+    private const int MaxAmountCharacters = 16;
+
+    public async Task<IResult> PageAsync(HttpRequest request, string code, CancellationToken cancellationToken)
+    {
+        var text = CashierText.For(request);
+        var store = StoreStore.IsCode(code) ? await stores.FindByCodeAsync(code, cancellationToken) : null;
+        return store is null
+            ? CheckoutPage.NotFound(text)
+            : StorePage.Render(store, text, FormUrl(store), StoreStore.NewCode());
+    }
+
+    /// <summary>
+    /// The payer's submission: a checkout payment for the store's merchant (metadata <c>store</c>), the
+    /// wallet's in-app method chosen at once when there is one. The form's nonce makes the merchant order
+    /// id, so a repeated submission leads to the same payment.
+    /// </summary>
+    public async Task<IResult> PayAsync(HttpRequest request, string code, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var form = await ReadFormAsync(request, cancellationToken);
+        var text = Value(form, "lang") == "zh" ? CashierText.Chinese : CashierText.English;
+        var store = StoreStore.IsCode(code) ? await stores.FindByCodeAsync(code, cancellationToken) : null;
+        var merchant = store is null ? null : await merchants.GetAsync(store.MerchantId, cancellationToken);
+        if (store is null || merchant is null)
+        {
+            return CheckoutPage.NotFound(text);
+        }
+
+        var nonce = Value(form, "nonce");
+        if (!StoreStore.IsCode(nonce))
+        {
+            return StorePage.Render(store, text, FormUrl(store), StoreStore.NewCode(), text.StoreUnavailable, status: StatusCodes.Status400BadRequest);
+        }
+
+        var currency = Currency.Parse(store.Currency);
+        var entered = Value(form, "amount");
+        var amount = store.Amount ?? ParseAmount(entered, currency);
+        if (amount is null)
+        {
+            return StorePage.Render(store, text, FormUrl(store), nonce, text.AmountInvalid, entered.Length <= MaxAmountCharacters ? entered : null, StatusCodes.Status400BadRequest);
+        }
+
+        var wallet = InAppWallets.Detect(request.Headers.UserAgent.ToString(), channels);
+        var (inApp, offered) = InAppWallets.MethodsFor(wallet, new Money(amount.Value, currency));
+        var create = new CreatePaymentRequest(
+            amount, currency.Code, CheckoutMethods.Name, $"{store.Id}_{nonce}", store.Name, null, null,
+            new Dictionary<string, string> { ["store"] = store.Id }, null, null, null)
+        {
+            PaymentMethodTypes = offered?.Where(starter.IsConfigured).ToList() is { Count: > 0 } configured ? configured : null,
+        };
+        var (payment, error) = await starter.StartForPayerAsync(merchant, create, paymentIds.NewId(), durable, cancellationToken);
+        if (payment is null)
+        {
+            LogRefused(logger, store.Id, error!.Code);
+            return StorePage.Render(store, text, FormUrl(store), nonce, error.Code == "invalid_request" ? text.AmountInvalid : text.StoreUnavailable, entered, StatusCodes.Status400BadRequest);
+        }
+
+        var token = await links.TokenAsync(payment.Id, cancellationToken);
+        var address = checkout.Address(payment.Id, token, text);
+        if (inApp is not null && CheckoutPage.StateOf(payment) == CheckoutPage.Choose
+            && await checkout.ChooseAsync(payment, inApp, address.PageUrl, request.HttpContext.Connection.RemoteIpAddress, durable, cancellationToken))
+        {
+            await checkout.WaitForPlacementAsync(payment, cancellationToken);
+        }
+
+        return new SeeOther(address.PageUrl);
+    }
+
+    /// <summary>A decimal in the currency's major unit with at most its minor digits, e.g. "12.5" → 1250; null otherwise.</summary>
+    public static long? ParseAmount(string entered, Currency currency)
+    {
+        var trimmed = entered.Trim();
+        if (trimmed.Length is 0 or > MaxAmountCharacters
+            || !decimal.TryParse(trimmed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var major)
+            || decimal.Round(major, currency.MinorUnitDigits) != major)
+        {
+            return null;
+        }
+
+        var minor = major * (decimal)Math.Pow(10, currency.MinorUnitDigits);
+        return minor is >= 1 and <= 100_000_000_00 ? (long)minor : null;
+    }
+
+    private string FormUrl(StoreEntity store) => StoreResource.AddressOf(store, links.BaseUrl);
+
+    private static string Value(Dictionary<string, StringValues> form, string key) => form.TryGetValue(key, out var value) ? value.ToString() : "";
+
+    private static async Task<Dictionary<string, StringValues>> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType)
+        {
+            return [];
+        }
+
+        var body = await RequestBody.ReadBytesAsync(request, cancellationToken);
+        return body is null ? [] : QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
+    }
+
+    [LoggerMessage(EventId = 7602, Level = LogLevel.Information, Message = "Store {StoreId}: a payer's payment was refused ({Code})")]
+    private static partial void LogRefused(ILogger logger, string storeId, string code);
+}
