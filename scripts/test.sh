@@ -4,6 +4,6 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-[ -f node_modules/azurite/dist/src/azurite.js ] || npm ci --no-audit --no-fund
+[ -f node_modules/azurite/dist/src/azurite.js ] && [ -f node_modules/alipay-sdk/package.json ] || npm ci --no-audit --no-fund
 dotnet build PayFunctions.sln -c Release -nologo -v q
 dotnet test PayFunctions.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@"
