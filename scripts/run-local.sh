@@ -4,7 +4,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-[ -f node_modules/azurite/dist/src/azurite.js ] || npm ci --no-audit --no-fund
+# npm writes node_modules/.package-lock.json on install: older than package-lock.json means out of date.
+[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund
 dotnet build tools/ChannelSandbox/ChannelSandbox.csproj -v q -nologo
 dotnet build functions/PayFunctions.LocalHost/PayFunctions.LocalHost.csproj -v q -nologo
 

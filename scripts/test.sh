@@ -4,6 +4,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-[ -f node_modules/azurite/dist/src/azurite.js ] && [ -f node_modules/alipay-sdk/package.json ] || npm ci --no-audit --no-fund
+# npm writes node_modules/.package-lock.json on install: older than package-lock.json means out of date.
+[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund
 dotnet build PayFunctions.sln -c Release -nologo -v q
 dotnet test PayFunctions.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@"
