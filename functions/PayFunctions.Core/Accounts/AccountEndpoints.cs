@@ -23,13 +23,7 @@ public sealed class AccountEndpoints(
             return ApiError.Unauthenticated().ToResult();
         }
 
-        var body = await RequestBody.ReadBytesAsync(request, cancellationToken);
-        if (body is null)
-        {
-            return ApiError.MalformedBody($"The request body exceeds {RequestBody.MaxBytes} bytes.").ToResult();
-        }
-
-        var (parsed, parseError) = RequestBody.Parse<CreateAccountRequest>(body);
+        var (body, parsed, parseError) = await RequestBody.ReadAsync<CreateAccountRequest>(request, null, cancellationToken);
         if (parseError is not null)
         {
             return parseError.ToResult();
@@ -44,7 +38,7 @@ public sealed class AccountEndpoints(
         return await idempotentPost.RunAsync(
             request,
             merchant.Id,
-            body,
+            body!,
             accounts.NewId,
             async accountId =>
             {

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Text;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using PayFunctions.Channels;
@@ -48,7 +46,7 @@ public sealed partial class CheckoutEndpoints(
     /// <summary>The payer's pick, posted by the page's form; answered with the page again (303), never JSON.</summary>
     public async Task<IResult> ChooseMethodAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        var form = await ReadFormAsync(request, cancellationToken);
+        var form = await RequestBody.ReadFormAsync(request, cancellationToken);
         var text = form.TryGetValue("lang", out var lang) && lang.ToString() == "zh" ? CashierText.Chinese : CashierText.English;
         var token = form.TryGetValue("token", out var t) ? t.ToString() : "";
         var payment = await FindAsync(id, token, durable, cancellationToken);
@@ -160,17 +158,6 @@ public sealed partial class CheckoutEndpoints(
         {
             progress.Forget(payment.Id);
         }
-    }
-
-    private static async Task<Dictionary<string, Microsoft.Extensions.Primitives.StringValues>> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (!request.HasFormContentType)
-        {
-            return [];
-        }
-
-        var body = await RequestBody.ReadBytesAsync(request, cancellationToken);
-        return body is null ? [] : QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
     }
 
     private static string PaymentResourceStatus(PaymentEntity payment) =>

@@ -1,5 +1,8 @@
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
 
 namespace PayFunctions.Core.Http;
 
@@ -24,6 +27,41 @@ public static class RequestBody
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// Reads and parses a JSON body. With <paramref name="whenEmpty"/> the body is optional and an
+    /// empty one means every default; without it an empty body is refused. The raw bytes come back
+    /// too, for the idempotency record.
+    /// </summary>
+    public static async Task<(byte[]? Body, T? Value, ApiError? Error)> ReadAsync<T>(HttpRequest request, T? whenEmpty, CancellationToken cancellationToken)
+        where T : class
+    {
+        var body = await ReadBytesAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return (null, null, ApiError.MalformedBody($"The request body exceeds {MaxBytes} bytes."));
+        }
+
+        if (body.Length == 0 && whenEmpty is not null)
+        {
+            return (body, whenEmpty, null);
+        }
+
+        var (value, error) = Parse<T>(body);
+        return (body, value, error);
+    }
+
+    /// <summary>A bounded form post of a payer page; anything else (or too large) reads as an empty form.</summary>
+    public static async Task<Dictionary<string, StringValues>> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType)
+        {
+            return [];
+        }
+
+        var body = await ReadBytesAsync(request, cancellationToken);
+        return body is null ? [] : QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
     }
 
     public static (T? Value, ApiError? Error) Parse<T>(byte[] body)

@@ -24,7 +24,7 @@ public sealed class ApiKeyEndpoints(MerchantAuthenticator authenticator, ApiKeyS
             return ApiError.Unauthenticated().ToResult();
         }
 
-        var (body, parsed, invalid) = await ReadOptionalAsync(request, new CreateApiKeyRequest(null), cancellationToken);
+        var (body, parsed, invalid) = await RequestBody.ReadAsync(request, new CreateApiKeyRequest(null), cancellationToken);
         if (invalid is null && parsed!.Name is { } name && (name.Length is 0 or > MaxNameLength || name.Any(char.IsControl)))
         {
             invalid = ApiError.InvalidRequest("name", $"name must be 1 to {MaxNameLength} printable characters.");
@@ -81,7 +81,7 @@ public sealed class ApiKeyEndpoints(MerchantAuthenticator authenticator, ApiKeyS
             return ApiError.NotFound("API key", "id").ToResult();
         }
 
-        var (body, parsed, invalid) = await ReadOptionalAsync(request, new RollApiKeyRequest(null), cancellationToken);
+        var (body, parsed, invalid) = await RequestBody.ReadAsync(request, new RollApiKeyRequest(null), cancellationToken);
         var graceSeconds = parsed?.ExpiresInSeconds ?? DefaultGraceSeconds;
         if (invalid is null && graceSeconds is < 0 or > MaxGraceSeconds)
         {
@@ -147,25 +147,6 @@ public sealed class ApiKeyEndpoints(MerchantAuthenticator authenticator, ApiKeyS
     }
 
     private static StoredResponse Stored(ApiError error) => new(error.Status, error.ToJson(), ApiError.ContentType);
-
-    /// <summary>These bodies are optional: an empty one means every default.</summary>
-    private static async Task<(byte[]? Body, T? Parsed, ApiError? Error)> ReadOptionalAsync<T>(HttpRequest request, T empty, CancellationToken cancellationToken)
-        where T : class
-    {
-        var body = await RequestBody.ReadBytesAsync(request, cancellationToken);
-        if (body is null)
-        {
-            return (null, null, ApiError.MalformedBody($"The request body exceeds {RequestBody.MaxBytes} bytes."));
-        }
-
-        if (body.Length == 0)
-        {
-            return (body, empty, null);
-        }
-
-        var (parsed, error) = RequestBody.Parse<T>(body);
-        return (body, parsed, error);
-    }
 
     private sealed record ApiKeyList(string Object, string Url, IReadOnlyList<ApiKeyResource> Data, bool HasMore);
 }

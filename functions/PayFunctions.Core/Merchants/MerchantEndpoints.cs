@@ -28,13 +28,7 @@ public sealed class MerchantEndpoints(
             return ApiError.Unauthenticated().ToResult();
         }
 
-        var body = await RequestBody.ReadBytesAsync(request, cancellationToken);
-        if (body is null)
-        {
-            return ApiError.MalformedBody($"The request body exceeds {RequestBody.MaxBytes} bytes.").ToResult();
-        }
-
-        var (parsed, parseError) = RequestBody.Parse<CreateMerchantRequest>(body);
+        var (body, parsed, parseError) = await RequestBody.ReadAsync<CreateMerchantRequest>(request, null, cancellationToken);
         if (parseError is not null)
         {
             return parseError.ToResult();
@@ -50,7 +44,7 @@ public sealed class MerchantEndpoints(
         return await idempotentPost.RunAsync(
             request,
             IdempotencyScope,
-            body,
+            body!,
             () => NewMerchantId() + IdSeparator + apiKeys.NewKeyId(),
             ids => ids.Split(IdSeparator) is [var merchantId, var keyId]
                 ? CreateWithIdsAsync(merchantId, keyId, parsed!, cancellationToken)

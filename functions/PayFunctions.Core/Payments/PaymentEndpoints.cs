@@ -39,13 +39,7 @@ public sealed partial class PaymentEndpoints(
             return ApiError.Unauthenticated().ToResult();
         }
 
-        var body = await RequestBody.ReadBytesAsync(request, cancellationToken);
-        if (body is null)
-        {
-            return ApiError.MalformedBody($"The request body exceeds {RequestBody.MaxBytes} bytes.").ToResult();
-        }
-
-        var (parsed, parseError) = RequestBody.Parse<CreatePaymentRequest>(body);
+        var (body, parsed, parseError) = await RequestBody.ReadAsync<CreatePaymentRequest>(request, null, cancellationToken);
         if (parseError is not null)
         {
             return parseError.ToResult();
@@ -73,7 +67,7 @@ public sealed partial class PaymentEndpoints(
         return await idempotentPost.RunAsync(
             request,
             merchant.Id,
-            body,
+            body!,
             ids.NewId,
             paymentId => CreateOrReleaseOrderIdAsync(merchant, valid, channelAccount!, paymentId, durable, cancellationToken),
             cancellationToken);

@@ -31,14 +31,8 @@ public sealed class RefundEndpoints(
             return ApiError.Unauthenticated().ToResult();
         }
 
-        var body = await RequestBody.ReadBytesAsync(request, cancellationToken);
-        if (body is null)
-        {
-            return ApiError.MalformedBody($"The request body exceeds {RequestBody.MaxBytes} bytes.").ToResult();
-        }
-
         // Every field is optional, so an empty body asks for a full refund.
-        var (parsed, parseError) = body.Length == 0 ? (new CreateRefundRequest(null, null, null), null) : RequestBody.Parse<CreateRefundRequest>(body);
+        var (body, parsed, parseError) = await RequestBody.ReadAsync(request, new CreateRefundRequest(null, null, null), cancellationToken);
         if (parseError is not null)
         {
             return parseError.ToResult();
@@ -75,7 +69,7 @@ public sealed class RefundEndpoints(
         return await idempotentPost.RunAsync(
             request,
             merchant.Id,
-            body,
+            body!,
             ids.NewId,
             refundId => CreateWithIdAsync(payment, valid!, refundId, operations.Supports(ChannelOperations.PartialRefund), durable, cancellationToken),
             cancellationToken);

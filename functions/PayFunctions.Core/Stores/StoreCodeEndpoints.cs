@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
@@ -46,7 +44,7 @@ public sealed partial class StoreCodeEndpoints(
     /// </summary>
     public async Task<IResult> PayAsync(HttpRequest request, string code, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        var form = await ReadFormAsync(request, cancellationToken);
+        var form = await RequestBody.ReadFormAsync(request, cancellationToken);
         var text = Value(form, "lang") == "zh" ? CashierText.Chinese : CashierText.English;
         var store = StoreStore.IsCode(code) ? await stores.FindByCodeAsync(code, cancellationToken) : null;
         var merchant = store is null ? null : await merchants.GetAsync(store.MerchantId, cancellationToken);
@@ -113,17 +111,6 @@ public sealed partial class StoreCodeEndpoints(
     private string FormUrl(StoreEntity store) => StoreResource.AddressOf(store, links.BaseUrl);
 
     private static string Value(Dictionary<string, StringValues> form, string key) => form.TryGetValue(key, out var value) ? value.ToString() : "";
-
-    private static async Task<Dictionary<string, StringValues>> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (!request.HasFormContentType)
-        {
-            return [];
-        }
-
-        var body = await RequestBody.ReadBytesAsync(request, cancellationToken);
-        return body is null ? [] : QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
-    }
 
     [LoggerMessage(EventId = 7602, Level = LogLevel.Information, Message = "Store {StoreId}: a payer's payment was refused ({Code})")]
     private static partial void LogRefused(ILogger logger, string storeId, string code);

@@ -28,13 +28,7 @@ public sealed partial class StoreEndpoints(
             return ApiError.Unauthenticated().ToResult();
         }
 
-        var body = await RequestBody.ReadBytesAsync(request, cancellationToken);
-        if (body is null)
-        {
-            return ApiError.MalformedBody($"The request body exceeds {RequestBody.MaxBytes} bytes.").ToResult();
-        }
-
-        var (parsed, parseError) = RequestBody.Parse<CreateStoreRequest>(body);
+        var (body, parsed, parseError) = await RequestBody.ReadAsync<CreateStoreRequest>(request, null, cancellationToken);
         if (parseError is not null)
         {
             return parseError.ToResult();
@@ -49,7 +43,7 @@ public sealed partial class StoreEndpoints(
         return await idempotentPost.RunAsync(
             request,
             merchant.Id,
-            body,
+            body!,
             stores.NewId,
             async storeId =>
             {
