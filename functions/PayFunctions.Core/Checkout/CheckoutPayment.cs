@@ -12,9 +12,6 @@ namespace PayFunctions.Core.Checkout;
 /// </summary>
 internal static class CheckoutPayment
 {
-    private static readonly TaskOptions StoreRetry = TaskOptions.FromRetryPolicy(
-        new RetryPolicy(maxNumberOfAttempts: 10, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(1)));
-
     public static async Task<PaymentStatus> AwaitMethodAsync(TaskOrchestrationContext context, PaymentOrchestrationInput input)
     {
         using var timerCancellation = new CancellationTokenSource();
@@ -34,7 +31,7 @@ internal static class CheckoutPayment
         if (first == chosen)
         {
             var choice = chosen.Result;
-            await context.CallActivityAsync(nameof(ChooseMethodActivity), new ChooseMethodInput(input.MerchantId, input.PaymentId, choice), StoreRetry);
+            await context.CallActivityAsync(nameof(ChooseMethodActivity), new ChooseMethodInput(input.MerchantId, input.PaymentId, choice), PaymentOrchestrator.StoreRetry);
 
             // Events that arrived meanwhile (a close) are kept for the payment's next phase.
             context.ContinueAsNew(

@@ -21,7 +21,7 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
     internal static readonly TaskOptions CloseRetry = TaskOptions.FromRetryPolicy(
         new RetryPolicy(maxNumberOfAttempts: 15, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(10)));
 
-    private static readonly TaskOptions StoreRetry = TaskOptions.FromRetryPolicy(
+    internal static readonly TaskOptions StoreRetry = TaskOptions.FromRetryPolicy(
         new RetryPolicy(maxNumberOfAttempts: 10, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(1)));
 
     // A merchant's endpoint may be down for hours: 5 s, 15 s, 45 s, … capped at 6 h, about a day in
