@@ -102,6 +102,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<RefundStore>();
         services.AddSingleton<RefundBalanceStore>();
         services.AddSingleton<RefundStarter>();
+        services.AddSingleton<LatePaymentRefunds>();
+        services.AddSingleton<StorageQueueChannelWorkQueue>();
         services.AddSingleton<RefundIds>();
         services.AddSingleton<RefundEndpoints>();
         services.AddSingleton<PaymentStarter>();
@@ -120,7 +122,7 @@ public static class ServiceCollectionExtensions
         }
         else
         {
-            services.AddSingleton<IChannelWorkQueue, StorageQueueChannelWorkQueue>();
+            services.AddSingleton<IChannelWorkQueue>(sp => sp.GetRequiredService<StorageQueueChannelWorkQueue>());
         }
 
         foreach (var activity in PayFunctionsTasks.Activities)

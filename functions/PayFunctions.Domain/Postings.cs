@@ -9,6 +9,9 @@ public static class Postings
     /// <summary>The kind of the entry posted when money arrives at a channel for a payment that had already ended.</summary>
     public const string LatePaymentKind = "late_payment";
 
+    /// <summary>The kind of the entry posted when a channel gives a late payment back to its payer.</summary>
+    public const string LatePaymentRefundKind = "late_payment_refund";
+
     /// <summary>The kind of the entry posted when a channel refunds (part of) a captured payment.</summary>
     public const string RefundKind = "refund";
 
@@ -50,6 +53,18 @@ public static class Postings
         [
             new(LedgerAccounts.ChannelClearing(channel), EntrySide.Debit, amount),
             new(LedgerAccounts.LatePaymentsSuspense, EntrySide.Credit, amount),
+        ]);
+
+    /// <summary>
+    /// Records the refund of a late payment to its payer: the channel paid it out of what it owed us,
+    /// and the customer is no longer owed anything, which empties the suspense the late payment filled.
+    /// </summary>
+    /// <exception cref="ArgumentException">The amount is not positive.</exception>
+    public static JournalEntry LatePaymentRefunded(string entryId, string refundId, string channel, Money amount, DateTimeOffset postedAt) =>
+        JournalEntry.Create(entryId, LatePaymentRefundKind, refundId, postedAt,
+        [
+            new(LedgerAccounts.LatePaymentsSuspense, EntrySide.Debit, amount),
+            new(LedgerAccounts.ChannelClearing(channel), EntrySide.Credit, amount),
         ]);
 
     /// <summary>

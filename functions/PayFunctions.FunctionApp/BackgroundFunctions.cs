@@ -17,9 +17,13 @@ public sealed class BackgroundFunctions(SettlementScheduler scheduler, ChannelWo
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken) => scheduler.CatchUpAsync(durable, cancellationToken);
 
-    /// <summary>Channel work over Storage queues; the "Storage" connection is identity-based in Azure.</summary>
+    /// <summary>
+    /// Channel work over Storage queues, and the refunds the Service Bus workers hand on, which need this
+    /// trigger's Durable client; the "Storage" connection is identity-based in Azure.
+    /// </summary>
     [Function("ChannelWork")]
     public Task ProcessChannelWork(
         [QueueTrigger(ChannelWorkQueues.Storage, Connection = "Storage")] string message,
-        CancellationToken cancellationToken) => processor.ProcessAsync(message, cancellationToken);
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken) => processor.ProcessAsync(message, durable, cancellationToken);
 }

@@ -33,11 +33,7 @@ builder.Services.AddSingleton<DemoMerchantSeeder>();
 using var loggerFactory = LoggerFactory.Create(l => l.AddConsole().AddFilter("DurableTask", LogLevel.Warning));
 var orchestrationService = DurableSidecar.CreateService(builder.Configuration, loggerFactory);
 builder.Services.AddDurableSidecar(orchestrationService, local.SidecarPort);
-if (transport == ChannelWorkTransport.StorageQueue)
-{
-    builder.Services.AddHostedService<StorageQueueChannelWorker>();
-}
-
+builder.Services.AddHostedService<StorageQueueChannelWorker>();
 builder.Services.AddHostedService<SettlementTimer>();
 
 var app = builder.Build();

@@ -1,14 +1,17 @@
 using Azure.Storage.Queues;
+using Microsoft.DurableTask.Client;
 using PayFunctions.Core.Channels;
 using PayFunctions.Core.Storage;
 
 namespace PayFunctions.LocalHost;
 
 /// <summary>
-/// LocalHost's stand-in for the Functions queue trigger: polls each channel's Storage queue, deletes
-/// a message only after it was processed, and parks it in a poison queue after five failures.
+/// LocalHost's stand-in for the Functions queue trigger: polls the channel work Storage queue, deletes
+/// a message only after it was processed, and parks it in a poison queue after five failures. It runs
+/// with either transport, as the trigger does: Service Bus workers hand their refunds on to it.
 /// </summary>
-public sealed class StorageQueueChannelWorker(StorageClients clients, ChannelWorkProcessor processor, ILogger<StorageQueueChannelWorker> logger)
+public sealed class StorageQueueChannelWorker(
+    StorageClients clients, ChannelWorkProcessor processor, DurableTaskClient durable, ILogger<StorageQueueChannelWorker> logger)
     : BackgroundService
 {
     private const int MaxDequeueCount = 5;
@@ -37,7 +40,7 @@ public sealed class StorageQueueChannelWorker(StorageClients clients, ChannelWor
     {
         try
         {
-            await processor.ProcessAsync(message.Body.ToString(), stoppingToken);
+            await processor.ProcessAsync(message.Body.ToString(), durable, stoppingToken);
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)

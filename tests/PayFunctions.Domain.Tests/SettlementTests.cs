@@ -385,4 +385,20 @@ public sealed class SettlementTests
         Assert.Equal(10000, lines.Where(l => LedgerAccounts.TryParsePayable(l.Account, out _)).Sum(l => l.Credits));
         Assert.Empty(LedgerInvariants.Check([capture, late]));
     }
+
+    [Fact]
+    public void Late_payment_refunded_empties_its_suspense_and_leaves_the_payables_alone()
+    {
+        var at = SettlementCutoff.For(Date, China).CutoffUtc.AddHours(-3);
+        var late = Postings.LatePaymentReceived("je_late", "pay_late", "wechat_pay", Cny(4200), at);
+        var refunded = Postings.LatePaymentRefunded("je_late_refund", "re_late", "wechat_pay", Cny(4200), at.AddMinutes(1));
+        var capture = Capture("c1", 10000, at);
+        var lines = Lines(capture, late, refunded);
+
+        Assert.Equal(Postings.LatePaymentRefundKind, refunded.Kind);
+        Assert.Equal(0, lines.Where(l => l.Account == LedgerAccounts.LatePaymentsSuspense).Sum(l => l.Credits - l.Debits));
+        Assert.Equal(0, lines.Where(l => l.Account == LedgerAccounts.ChannelClearing("wechat_pay")).Sum(l => l.Debits - l.Credits));
+        Assert.Equal(10000, lines.Where(l => LedgerAccounts.TryParsePayable(l.Account, out _)).Sum(l => l.Credits));
+        Assert.Empty(LedgerInvariants.Check([capture, late, refunded]));
+    }
 }

@@ -128,6 +128,57 @@ public sealed class RefundTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task LatePayment_AfterTheClose_IsRefundedToThePayer_AndNeverReachesTheMerchant()
+    {
+        var id = (string)(await scenario.CreatePaymentAsync(amount: 2345))["id"]!;
+        using var close = platform.Request(HttpMethod.Post, $"api/v1/payments/{id}/close");
+        Assert.Equal(HttpStatusCode.OK, (await scenario.SendAsync(close)).Status);
+
+        // The payer's payment was under way at the close: WeChat Pay completes it anyway and notifies, twice more at once.
+        Assert.Equal(HttpStatusCode.OK, await scenario.PayAsync(id, """{"raced_close":true}"""));
+        Assert.Equal(HttpStatusCode.Accepted, await scenario.SandboxPostAsync($"sandbox/wechat_pay/orders/{id}/notifications/resend", """{"times":2,"concurrent":true}"""));
+
+        var refundId = await WaitForLateRefundAsync(id);
+        var refund = await WaitForRefundAsync(refundId, "succeeded");
+        Assert.Equal(2345, (long)refund["amount"]!);
+        Assert.Equal(id, (string?)refund["payment"]);
+        Assert.NotNull((string?)refund["channel_refund_no"]);
+        await WaitForWebhookAsync(refundId, "refund.succeeded");
+
+        var payment = await scenario.GetPaymentAsync(id);
+        Assert.Equal("closed", (string?)payment["status"]);
+        Assert.Single((await GetAsync($"api/v1/payments/{id}/refunds"))["data"]!.AsArray());
+        var journal = await LedgerSnapshot.ReadJournalAsync(platform.Storage);
+        var received = Assert.Single(journal, e => e.Reference == id);
+        Assert.Equal(Postings.LatePaymentKind, received.Kind);
+        var returned = Assert.Single(journal, e => e.Reference == refundId);
+        Assert.Equal(Postings.LatePaymentRefundKind, returned.Kind);
+        var suspense = received.Lines.Concat(returned.Lines).Where(l => l.Account == LedgerAccounts.LatePaymentsSuspense).ToList();
+        Assert.Equal(2, suspense.Count);
+        Assert.Equal(0, suspense.Sum(l => l.Side == EntrySide.Credit ? l.Amount.MinorUnits : -l.Amount.MinorUnits));
+        Assert.DoesNotContain(journal, e => e.Lines.Any(l => LedgerAccounts.TryParsePayable(l.Account, out _)) && (e.Reference == id || e.Reference == refundId));
+        await scenario.AssertLedgerInvariantAsync();
+    }
+
+    /// <summary>The one refund the platform starts by itself for money that arrived after the payment ended.</summary>
+    private async Task<string> WaitForLateRefundAsync(string paymentId)
+    {
+        var deadline = DateTime.UtcNow + Within;
+        do
+        {
+            if ((await GetAsync($"api/v1/payments/{paymentId}/refunds"))["data"]!.AsArray().SingleOrDefault() is { } refund)
+            {
+                return (string)refund["id"]!;
+            }
+
+            await Task.Delay(250);
+        }
+        while (DateTime.UtcNow < deadline);
+        Assert.Fail($"No refund of late payment {paymentId} within {Within}.\n{platform.HostLogTail()}");
+        return "";
+    }
+
+    [Fact]
     public async Task BadRefunds_AreRefusedAndChangeNothing()
     {
         var unpaid = (string)(await scenario.CreatePaymentAsync())["id"]!;

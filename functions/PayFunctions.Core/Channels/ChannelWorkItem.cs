@@ -1,13 +1,17 @@
 namespace PayFunctions.Core.Channels;
 
 /// <summary>
-/// A unit of channel work done off the request path by channel workers. Today: reconcile one
-/// order against the channel, for a payment notification that arrived after the payment ended.
+/// A unit of channel work done off the request path by channel workers: reconcile one order against
+/// the channel, for a payment notification that arrived after the payment ended; then refund the
+/// money it finds.
 /// </summary>
 /// <param name="ChannelAccount">The platform's account at the channel the order was placed with.</param>
 public sealed record ChannelWorkItem(string Kind, string Channel, string ChannelAccount, string MerchantId, string PaymentId)
 {
     public const string ReconcileOrder = "reconcile_order";
+
+    /// <summary>Refund the money a reconciled order found: needs the Durable client only some workers have.</summary>
+    public const string RefundLatePayment = "refund_late_payment";
 
     /// <summary>Stable per logical item: Service Bus duplicate detection drops a second send.</summary>
     public string MessageId => $"{Kind}:{Channel}:{PaymentId}";

@@ -44,7 +44,7 @@ public sealed class ServiceBusChannelWorker(ServiceBusClient client, ChannelWork
 
     public async Task HandleMessageAsync(ProcessMessageEventArgs args)
     {
-        await processor.ProcessAsync(args.Message.Body.ToString(), args.CancellationToken);
+        await processor.ProcessAsync(args.Message.Body.ToString(), durable: null, args.CancellationToken);
         await args.CompleteMessageAsync(args.Message, args.CancellationToken);
     }
 

@@ -163,7 +163,7 @@ public sealed partial class CheckoutEndpoints(
     private static string PaymentResourceStatus(PaymentEntity payment) =>
         System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(payment.Status);
 
-    [LoggerMessage(EventId = 7501, Level = LogLevel.Information, Message = "Payment {PaymentId}: the payer chose {Method} on the checkout page")]
+    [LoggerMessage(EventId = 7701, Level = LogLevel.Information, Message = "Payment {PaymentId}: the payer chose {Method} on the checkout page")]
     private static partial void LogChosen(ILogger logger, string paymentId, string method);
 
     private sealed record CheckoutStatus(string Status, string State);

@@ -25,6 +25,7 @@ public sealed partial class NotifyEndpoints(
     NotificationLog log,
     RejectedNotificationLog rejections,
     IChannelWorkQueue work,
+    PaymentStore payments,
     ILogger<NotifyEndpoints> logger)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, string channelName, DurableTaskClient durable, CancellationToken cancellationToken)
@@ -76,9 +77,17 @@ public sealed partial class NotifyEndpoints(
         }
 
         var duplicate = await log.RecordDeliveryAsync(channel.Name, notification.ChannelTradeNo, notification.EventId, input.PaymentId, cancellationToken);
-        if (instance.IsCompleted)
+
+        // The payment's outcome is written before its orchestration ends (which may take a day of webhook
+        // retries): a payment ended in storage listens for no more channel events, whatever its instance says.
+        var ended = instance.IsCompleted
+            ? instance.ReadOutputAs<PaymentStatus>()
+            : (await payments.GetAsync(input.MerchantId, input.PaymentId, cancellationToken))?.StatusValue is { } stored && PaymentTransitions.IsTerminal(stored)
+                ? stored
+                : (PaymentStatus?)null;
+        if (ended is not null)
         {
-            if (notification.State == ChannelTradeState.Succeeded && instance.ReadOutputAs<PaymentStatus>() != PaymentStatus.Succeeded)
+            if (notification.State == ChannelTradeState.Succeeded && ended != PaymentStatus.Succeeded)
             {
                 await work.EnqueueAsync(new ChannelWorkItem(ChannelWorkItem.ReconcileOrder, channel.Name, input.ChannelAccount, input.MerchantId, input.PaymentId), cancellationToken);
             }

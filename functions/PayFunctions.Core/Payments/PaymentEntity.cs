@@ -61,8 +61,11 @@ public sealed class PaymentEntity : TableRow
 
     public string? FailureMessage { get; set; }
 
-    /// <summary>The channel's trade number of money that arrived after the payment ended; to be refunded.</summary>
+    /// <summary>The channel's trade number of money that arrived after the payment ended; it is refunded.</summary>
     public string? LatePaymentTradeNo { get; set; }
+
+    /// <summary>What the channel collected after the payment ended, in minor units: the amount refunded.</summary>
+    public long? LatePaymentAmount { get; set; }
 
     [IgnoreDataMember]
     public string Id => RowKey;

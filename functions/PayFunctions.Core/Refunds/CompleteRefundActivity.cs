@@ -8,8 +8,8 @@ namespace PayFunctions.Core.Refunds;
 /// <summary>
 /// Ends a refund. A success is first counted on the payment's refund balance, which fixes the
 /// refunded total it follows, then reversed in the ledger from that total (entry id from the refund
-/// id, so a re-run posts nothing twice); a failure gives its reservation back. Each step is a no-op
-/// when it already happened.
+/// id, so a re-run posts nothing twice); a failure gives its reservation back. A late payment's refund
+/// empties its suspense instead. Each step is a no-op when it already happened.
 /// </summary>
 public sealed class CompleteRefundActivity(RefundStore refunds, RefundBalanceStore balances, PaymentStore payments, LedgerStore ledger)
     : TaskActivity<CompleteRefundInput, bool>
@@ -23,7 +23,17 @@ public sealed class CompleteRefundActivity(RefundStore refunds, RefundBalanceSto
     {
         var refund = await refunds.GetAsync(input.MerchantId, input.RefundId, cancellationToken)
             ?? throw new InvalidOperationException($"Refund {input.RefundId} does not exist.");
-        if (input.Succeeded)
+        if (refund.LatePayment)
+        {
+            // The money was in suspense, never the merchant's: there is no reservation and no split to reverse.
+            if (input.Succeeded)
+            {
+                await ledger.PostAsync(
+                    Postings.LatePaymentRefunded(RefundEntryId(refund.RefundId), refund.RefundId, refund.Channel, new Money(refund.Amount, Currency.Parse(refund.Currency)), input.SucceededAt ?? refund.CreatedAt),
+                    cancellationToken);
+            }
+        }
+        else if (input.Succeeded)
         {
             await PostReversalAsync(refund, input.SucceededAt ?? refund.CreatedAt, cancellationToken);
         }

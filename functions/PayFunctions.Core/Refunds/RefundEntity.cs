@@ -37,6 +37,12 @@ public sealed class RefundEntity : TableRow
 
     public string? MetadataJson { get; set; }
 
+    /// <summary>
+    /// The platform gives back money that reached the channel after the payment ended: it was held in
+    /// suspense, never the merchant's, so no reservation and no split reversal.
+    /// </summary>
+    public bool LatePayment { get; set; }
+
     [IgnoreDataMember]
     public string MerchantId => PartitionKey;
 }

@@ -107,6 +107,7 @@ public sealed class RefundStore(StorageClients clients)
         CreatedAt = r.CreatedAt,
         SucceededAt = r.SucceededAt,
         MetadataJson = r.MetadataJson,
+        LatePayment = r.LatePayment,
         ETag = ETag.All,
     };
 }

@@ -8,6 +8,7 @@ using PayFunctions.Core.Channels;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Ledger;
 using PayFunctions.Core.Payments;
+using PayFunctions.Core.Refunds;
 using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Storage;
@@ -29,6 +30,8 @@ public sealed class ServiceBusChannelWorkerTests
         Options.Create(new ApiOptions()),
         TimeProvider.System);
 
+    private const string PaymentId = "pay_0000000000000000000000a1";
+
     private readonly Mock<ServiceBusReceiver> receiver = new();
 
     [Theory]
@@ -36,6 +39,7 @@ public sealed class ServiceBusChannelWorkerTests
     [InlineData("""{"Kind":"refund_order","Channel":"wechat_pay","MerchantId":"mch_1","PaymentId":"pay_1"}""")]
     [InlineData("""{"Kind":"reconcile_order","Channel":"nope","MerchantId":"mch_1","PaymentId":"pay_1"}""")]
     [InlineData("""{"Kind":"reconcile_order","MerchantId":"mch_1","PaymentId":"pay_1"}""")]
+    [InlineData("""{"Kind":"reconcile_order","Channel":"wechat_pay","ChannelAccount":"main","MerchantId":"mch_1","PaymentId":"pay_1"}""")]
     public async Task ServiceBusChannelWorker_CompletesMessageOnlyAfterProcessing(string body)
     {
         var args = ArgsFor(body);
@@ -49,7 +53,7 @@ public sealed class ServiceBusChannelWorkerTests
     public async Task ServiceBusChannelWorker_WhenProcessingFails_DoesNotComplete()
     {
         // A valid item for a channel whose keys are missing: retried by Service Bus, never completed.
-        var item = new ChannelWorkItem(ChannelWorkItem.ReconcileOrder, "wechat_pay", "main", "mch_1", "pay_1");
+        var item = new ChannelWorkItem(ChannelWorkItem.ReconcileOrder, "wechat_pay", "main", "mch_1", PaymentId);
         var args = ArgsFor(JsonSerializer.Serialize(item));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => Worker().HandleMessageAsync(args));
@@ -61,7 +65,13 @@ public sealed class ServiceBusChannelWorkerTests
     {
         var storage = new StorageClients(Options.Create(new StorageOptions { ConnectionString = "UseDevelopmentStorage=true" }));
         var processor = new ChannelWorkProcessor(
-            channels, new PaymentStore(storage), new LedgerStore(storage, new SettlementDueIndex(storage)), TimeProvider.System, NullLogger<ChannelWorkProcessor>.Instance);
+            channels,
+            new PaymentStore(storage),
+            new LedgerStore(storage, new SettlementDueIndex(storage)),
+            new LatePaymentRefunds(new RefundStore(storage), TimeProvider.System, NullLogger<LatePaymentRefunds>.Instance),
+            new StorageQueueChannelWorkQueue(storage),
+            TimeProvider.System,
+            NullLogger<ChannelWorkProcessor>.Instance);
         return new ServiceBusChannelWorker(Mock.Of<ServiceBusClient>(), processor, NullLogger<ServiceBusChannelWorker>.Instance);
     }
 

@@ -43,12 +43,16 @@ public sealed class Order(PrepayRequest request, PrepayAnswer answer, DateTimeOf
     }
 
     /// <summary>The payer pays. A payment-code order is never notified: the till learns the result by querying.</summary>
-    public OrderOutcome Pay(DateTimeOffset now, Func<Transaction, NotificationMessage> notify)
+    /// <param name="racedClose">
+    /// The payer's payment was under way when the order closed or expired, and completes anyway: what
+    /// WeChat Pay warns of for a close called too soon after the order was placed.
+    /// </param>
+    public OrderOutcome Pay(DateTimeOffset now, Func<Transaction, NotificationMessage> notify, bool racedClose = false)
     {
         lock (_gate)
         {
             ExpireIfDue(now);
-            if (Final() is { } final)
+            if (Final() is { } final && !(racedClose && _state == TradeState.CLOSED))
             {
                 return final;
             }

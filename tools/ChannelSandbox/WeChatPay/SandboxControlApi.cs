@@ -77,7 +77,7 @@ public static class SandboxControlApi
         var (command, valid) = await SandboxJson.ReadOptionalAsync<PayCommand>(request, request.HttpContext.RequestAborted);
         if (!valid || command?.DelayMs < 0)
         {
-            return Problem(StatusCodes.Status400BadRequest, "INVALID_BODY", "Expected {\"notify\": bool, \"delay_ms\": int >= 0}.");
+            return Problem(StatusCodes.Status400BadRequest, "INVALID_BODY", "Expected {\"notify\": bool, \"delay_ms\": int >= 0, \"raced_close\": bool}.");
         }
 
         if (orders.Find(out_trade_no) is not { } order)
@@ -86,7 +86,7 @@ public static class SandboxControlApi
         }
 
         var now = time.GetUtcNow();
-        var outcome = order.Pay(now, notifications.Create);
+        var outcome = order.Pay(now, notifications.Create, command?.RacedClose ?? false);
         if (outcome != OrderOutcome.Done)
         {
             return Conflict(outcome);
@@ -180,7 +180,7 @@ public static class SandboxControlApi
     internal static IResult Problem(int status, string code, string message) =>
         Results.Json(new { code, message }, SandboxJson.Options, statusCode: status);
 
-    private sealed record PayCommand(bool? Notify, int? DelayMs);
+    private sealed record PayCommand(bool? Notify, int? DelayMs, bool? RacedClose);
 
     private sealed record ResendCommand(int? Times, bool? Concurrent);
 
