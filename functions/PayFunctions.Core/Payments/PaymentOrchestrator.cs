@@ -112,7 +112,7 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
     /// <summary>
     /// Every path to a success checks the same facts the notify endpoint checks: the channel collected
     /// exactly the payment's amount and currency. Money in any other amount is not this payment's
-    /// success; it goes to the channel workers, who book it to suspense for an operator.
+    /// success; it goes to the channel workers, who book it to suspense and refund it to the payer.
     /// </summary>
     internal static async Task<PaymentStatus> FinishPaidAsync(TaskOrchestrationContext context, PaymentOrchestrationInput input, ChannelPaymentEvent paid)
     {

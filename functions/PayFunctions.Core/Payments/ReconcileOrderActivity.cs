@@ -5,7 +5,7 @@ namespace PayFunctions.Core.Payments;
 
 /// <summary>
 /// Hands an order whose money does not match its payment to the channel workers, which book what
-/// the channel collected to suspense for an operator, as they do for a late payment.
+/// the channel collected to suspense and refund it to the payer, as they do for a late payment.
 /// </summary>
 public sealed class ReconcileOrderActivity(IChannelWorkQueue work) : TaskActivity<ReconcileOrderInput, bool>
 {
