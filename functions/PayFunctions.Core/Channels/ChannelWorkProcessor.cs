@@ -114,6 +114,6 @@ public sealed partial class ChannelWorkProcessor(
     [LoggerMessage(EventId = 7802, Level = LogLevel.Error, Message = "Dropping channel work {Kind} for channel {Channel}: not a valid item")]
     private static partial void LogInvalid(ILogger logger, string? kind, string? channel);
 
-    [LoggerMessage(EventId = 7803, Level = LogLevel.Warning, Message = "Payment {PaymentId} was paid at {Channel} after it ended; it is refunded")]
+    [LoggerMessage(EventId = 7803, Level = LogLevel.Warning, Message = "Payment {PaymentId} was paid at {Channel} after it ended; the money is booked to suspense")]
     private static partial void LogLatePayment(ILogger logger, string paymentId, string channel);
 }

@@ -29,6 +29,28 @@ public sealed partial class RefundStarter(RefundBalanceStore balances, RefundSto
             return (outcome, null);
         }
 
+        var refund = await BeginAsync(durable, payment, refundId, held, payment.Amount, reason, metadataJson, latePayment: false, cancellationToken);
+        return (outcome, refund);
+    }
+
+    /// <summary>
+    /// Writes the refund and starts its orchestration, each unless an earlier run already did: the
+    /// steps every refund takes once its amount is settled.
+    /// </summary>
+    /// <param name="orderAmount">The channel's order total, which some channels require alongside the refund's amount.</param>
+    public async Task<RefundEntity> BeginAsync(
+        DurableTaskClient durable,
+        PaymentEntity payment,
+        string refundId,
+        long amount,
+        long orderAmount,
+        string? reason,
+        string? metadataJson,
+        bool latePayment,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        ArgumentNullException.ThrowIfNull(payment);
         var refund = await refunds.CreateAsync(
             new RefundEntity
             {
@@ -37,23 +59,24 @@ public sealed partial class RefundStarter(RefundBalanceStore balances, RefundSto
                 PaymentId = payment.Id,
                 Channel = payment.Channel,
                 ChannelAccount = payment.ChannelAccount,
-                Amount = held,
+                Amount = amount,
                 Currency = payment.Currency,
                 Reason = reason,
                 CreatedAt = time.GetUtcNow(),
                 MetadataJson = metadataJson,
+                LatePayment = latePayment,
             },
             cancellationToken);
 
-        if (await durable.GetInstanceAsync(refundId, cancellationToken) is null)
+        if (refund.Status == RefundStatuses.Pending && await durable.GetInstanceAsync(refundId, cancellationToken) is null)
         {
             var input = new RefundOrchestrationInput(
-                refundId, payment.MerchantId, payment.Id, payment.Channel, payment.ChannelAccount, held, payment.Amount, payment.Currency, reason);
+                refundId, payment.MerchantId, payment.Id, payment.Channel, payment.ChannelAccount, amount, orderAmount, payment.Currency, reason);
             await durable.ScheduleNewOrchestrationInstanceAsync(nameof(RefundOrchestrator), input, new StartOrchestrationOptions(refundId), cancellationToken);
-            LogStarted(logger, refundId, payment.Id, held);
+            LogStarted(logger, refundId, payment.Id, amount);
         }
 
-        return (outcome, refund);
+        return refund;
     }
 
     [LoggerMessage(EventId = 7501, Level = LogLevel.Information, Message = "Refund {RefundId} of {Amount} started for payment {PaymentId}")]

@@ -68,7 +68,7 @@ public sealed class ServiceBusChannelWorkerTests
             channels,
             new PaymentStore(storage),
             new LedgerStore(storage, new SettlementDueIndex(storage)),
-            new LatePaymentRefunds(new RefundStore(storage), TimeProvider.System, NullLogger<LatePaymentRefunds>.Instance),
+            new LatePaymentRefunds(new RefundStarter(new RefundBalanceStore(storage), new RefundStore(storage), TimeProvider.System, NullLogger<RefundStarter>.Instance), NullLogger<LatePaymentRefunds>.Instance),
             new StorageQueueChannelWorkQueue(storage),
             TimeProvider.System,
             NullLogger<ChannelWorkProcessor>.Instance);

@@ -65,7 +65,7 @@ public sealed class RefundStoreTests(AzuriteFixture azurite)
         null!,
         new PaymentStore(azurite.Storage),
         new LedgerStore(azurite.Storage, new SettlementDueIndex(azurite.Storage)),
-        new LatePaymentRefunds(new RefundStore(azurite.Storage), TimeProvider.System, NullLogger<LatePaymentRefunds>.Instance),
+        new LatePaymentRefunds(new RefundStarter(new RefundBalanceStore(azurite.Storage), new RefundStore(azurite.Storage), TimeProvider.System, NullLogger<RefundStarter>.Instance), NullLogger<LatePaymentRefunds>.Instance),
         new StorageQueueChannelWorkQueue(azurite.Storage),
         TimeProvider.System,
         NullLogger<ChannelWorkProcessor>.Instance);
