@@ -27,3 +27,14 @@ public sealed record UseSdk(IReadOnlyDictionary<string, string> Parameters) : Ch
     /// <inheritdoc />
     public override NextActionType Type => NextActionType.UseSdk;
 }
+
+/// <summary>
+/// The payer's browser POSTs <paramref name="Fields"/>, signed by the adapter, as a form to <paramref name="Action"/>,
+/// the channel's payment page (an online card gateway). The fields are the payment's own and must reach the
+/// channel unchanged, so the platform hosts the form and shows the merchant a redirect to it.
+/// </summary>
+public sealed record SubmitForm(Uri Action, IReadOnlyDictionary<string, string> Fields) : ChannelNextAction
+{
+    /// <summary>To the merchant, a form the platform posts is a redirect: the payer's browser goes to the channel's page.</summary>
+    public override NextActionType Type => NextActionType.RedirectToUrl;
+}

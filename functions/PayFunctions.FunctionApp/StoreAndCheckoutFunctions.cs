@@ -31,6 +31,19 @@ public sealed class StoreAndCheckoutFunctions(CheckoutEndpoints checkout, StoreE
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken) => checkout.ChooseMethodAsync(request, id, durable, cancellationToken).AsActionResult();
 
+    [Function("CheckoutRedirect")]
+    public Task<IActionResult> CheckoutRedirect(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "checkout/{id}/redirect")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken) => checkout.RedirectAsync(request, id, durable, cancellationToken).AsActionResult();
+
+    [Function("CheckoutReturn")]
+    public Task<IActionResult> CheckoutReturn(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "checkout/{id}")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) => checkout.ReturnAsync(request, id, cancellationToken).AsActionResult();
+
     [Function("CreateStore")]
     public Task<IActionResult> CreateStore(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/stores")] HttpRequest request,

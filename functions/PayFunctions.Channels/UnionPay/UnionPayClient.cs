@@ -6,9 +6,9 @@ namespace PayFunctions.Channels.UnionPay;
 
 /// <summary>
 /// UnionPay online payments (全渠道, ACP 5.1.0, <c>signMethod=01</c>) for a directly connected merchant: QR codes
-/// the payer scans and payment codes scanned at the till, query, same-day void and refunds. Every request is
-/// signed with the merchant's signing key; every answer and back notification is verified against the
-/// UnionPay root and middle certificates before it is read.
+/// the payer scans, payment codes scanned at the till and the online gateway's card page, query, same-day void and
+/// refunds. Every request is signed with the merchant's signing key; every answer and back notification is verified
+/// against the UnionPay root and middle certificates before it is read.
 /// </summary>
 public sealed class UnionPayClient : IPaymentChannel, IDisposable
 {
@@ -21,6 +21,10 @@ public sealed class UnionPayClient : IPaymentChannel, IDisposable
     /// <summary>The payer's payment code scanned at the till (被扫消费).</summary>
     public const string BarcodeMethod = "unionpay.barcode";
 
+    /// <summary>UnionPay's card payment page, reached by the payer's browser posting a signed form (网关支付).</summary>
+    public const string GatewayMethod = "unionpay.gateway";
+
+    private const string FrontTransPath = "/gateway/api/frontTransReq.do";
     private const string BackTransPath = "/gateway/api/backTransReq.do";
     private const string QueryPath = "/gateway/api/queryTrans.do";
     private const string ChinaCurrencyCode = "156";
@@ -93,6 +97,7 @@ public sealed class UnionPayClient : IPaymentChannel, IDisposable
         {
             QrMethod => await ApplyQrCodeAsync(request, cancellationToken).ConfigureAwait(false),
             BarcodeMethod => await ConsumeByPaymentCodeAsync(request, cancellationToken).ConfigureAwait(false),
+            GatewayMethod => GatewayForm(request),
             _ => throw new ChannelException($"This UnionPay adapter does not serve {request.Method}.", "METHOD_NOT_SUPPORTED", null, isTransient: false),
         };
     }
@@ -248,6 +253,27 @@ public sealed class UnionPayClient : IPaymentChannel, IDisposable
         return answer.Fields.GetValueOrDefault("qrCode") is { Length: > 0 } qrCode
             ? PrepayResult.Placed(new DisplayQrCode(qrCode))
             : throw new ChannelException("The QR code answer carries no qrCode.", ResponseMalformed, answer.Status, isTransient: false);
+    }
+
+    /// <summary>
+    /// The signed 消费 form (01/01, bizType 000201) the payer's browser posts to <c>frontTransReq.do</c>. Nothing is
+    /// sent now: UnionPay learns of the order when the form arrives, answers the browser with its payment page, sends
+    /// the payer back to <c>frontUrl</c> (with the signed result, posted) and the result to <c>backUrl</c>.
+    /// </summary>
+    private PrepayResult GatewayForm(PrepayRequest request)
+    {
+        if (request.ReturnUrl is null)
+        {
+            throw new ChannelException("UnionPay's gateway needs a frontUrl to send the payer back to.", "RETURN_URL_MISSING", null, isTransient: false);
+        }
+
+        var fields = ConsumeFields(request, UnionPayTransactionTypes.GatewaySubType);
+        fields["bizType"] = UnionPayTransactionTypes.GatewayBizType;
+        fields["channelType"] = UnionPayTransactionTypes.PcChannel;
+        fields["frontUrl"] = request.ReturnUrl.AbsoluteUri;
+        fields["payTimeout"] = UnionPayOrderNumbers.FormatChinaTime(request.ExpiresAt);
+        _signer.Sign(fields);
+        return PrepayResult.Placed(new SubmitForm(new Uri(_options.BaseUrl, FrontTransPath), fields));
     }
 
     private async Task<PrepayResult> ConsumeByPaymentCodeAsync(PrepayRequest request, CancellationToken cancellationToken)

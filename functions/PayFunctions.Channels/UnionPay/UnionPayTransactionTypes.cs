@@ -16,7 +16,16 @@ internal static class UnionPayTransactionTypes
     /// <summary>申请消费二维码: a QR code the payer scans (主扫).</summary>
     public const string ApplyQrCodeSubType = "07";
 
+    /// <summary>消费 on UnionPay's page, the payer's browser posting the merchant's signed form (网关支付).</summary>
+    public const string GatewaySubType = "01";
+
     public const string BizType = "000000";
+
+    /// <summary>The online gateway product (B2C 网关支付).</summary>
+    public const string GatewayBizType = "000201";
+
+    /// <summary>A PC browser, where the gateway's card page is laid out for a desktop.</summary>
+    public const string PcChannel = "07";
 
     /// <summary>08 mobile; 07 would be a PC browser.</summary>
     public const string MobileChannel = "08";

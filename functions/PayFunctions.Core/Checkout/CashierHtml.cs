@@ -41,18 +41,29 @@ public sealed class CashierHtml : IResult
 
     private readonly string nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
 
+    /// <summary>Where the page's forms may post: the page's own origin, and a channel's when the page hands the payer to it.</summary>
+    private string formActions = "'self'";
+
     private CashierHtml(int status) => StatusCode = status;
 
     public int StatusCode { get; }
 
     public string Html { get; private set; } = "";
 
-    /// <summary>A page of <paramref name="title"/> around <paramref name="content"/>, which <paramref name="render"/> writes with the response's nonce.</summary>
-    public static CashierHtml Page(CashierText text, string title, Func<string, string> render, int status = StatusCodes.Status200OK)
+    /// <summary>
+    /// A page of <paramref name="title"/> around the content <paramref name="render"/> writes with the response's nonce;
+    /// its forms may post to <paramref name="postsTo"/>'s origin besides its own.
+    /// </summary>
+    public static CashierHtml Page(CashierText text, string title, Func<string, string> render, int status = StatusCodes.Status200OK, Uri? postsTo = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(render);
         var page = new CashierHtml(status);
+        if (postsTo is not null)
+        {
+            page.formActions += " " + postsTo.GetLeftPart(UriPartial.Authority);
+        }
+
         page.Html = $"""
             <!DOCTYPE html>
             <html lang="{text.HtmlLang}">
@@ -81,7 +92,7 @@ public sealed class CashierHtml : IResult
         var response = httpContext.Response;
         response.StatusCode = StatusCode;
         response.ContentType = "text/html; charset=utf-8";
-        Secure(response, $"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+        Secure(response, $"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; img-src 'self' data:; connect-src 'self'; form-action {formActions}; base-uri 'none'; frame-ancestors 'none'");
         await response.WriteAsync(Html, Encoding.UTF8, httpContext.RequestAborted);
     }
 

@@ -34,6 +34,39 @@ public sealed partial class CheckoutEndpoints(
         return payment is null ? CheckoutPage.NotFound(text) : CheckoutPage.Render(payment, text, Address(id, token, text));
     }
 
+    /// <summary>
+    /// The page that posts the payment's signed form to the channel, the target of its <c>redirect_to_url</c>. Once
+    /// the payment no longer waits for the payer (or has no form), the payer is sent to the cashier page instead.
+    /// </summary>
+    public async Task<IResult> RedirectAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var text = CashierText.For(request);
+        var token = request.Query["token"].ToString();
+        var payment = await FindAsync(id, token, durable, cancellationToken);
+        if (payment is null)
+        {
+            return CheckoutPage.NotFound(text);
+        }
+
+        return CheckoutPage.StateOf(payment) == CheckoutPage.Action
+            && PayerForm.Deserialize(payment.PayerFormJson) is { } form && PayerFormPage.Target(form) is { } target
+            ? PayerFormPage.Render(form, target, text)
+            : new SeeOther(Address(id, token, text).PageUrl);
+    }
+
+    /// <summary>
+    /// Where a channel that returns the payer by posting its result (a front notification) sends them back to the
+    /// cashier page. The body is not read: the channel's verified back notification records the result.
+    /// </summary>
+    public async Task<IResult> ReturnAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var text = CashierText.For(request);
+        var token = request.Query["token"].ToString();
+        return PaymentIds.IsWellFormed(id) && await links.VerifyAsync(id, token, cancellationToken)
+            ? new SeeOther(Address(id, token, text).PageUrl)
+            : CheckoutPage.NotFound(text);
+    }
+
     public async Task<IResult> StatusAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         CashierHtml.Secure(request.HttpContext.Response);

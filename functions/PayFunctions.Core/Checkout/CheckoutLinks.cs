@@ -34,6 +34,10 @@ public sealed class CheckoutLinks(ISecretStore secrets, IOptions<ApiOptions> api
     public string PageUrl(string paymentId, string token, string? lang = null) =>
         new Uri(BaseUrl, $"api/checkout/{paymentId}").AbsoluteUri + "?token=" + token + (lang is null ? "" : "&lang=" + lang);
 
+    /// <summary>The page that posts the payment's signed form to the channel, <c>{public base}/api/checkout/{id}/redirect?token=…</c>.</summary>
+    public async Task<Uri> FormPageUrlAsync(string paymentId, CancellationToken cancellationToken) =>
+        new(new Uri(BaseUrl, $"api/checkout/{paymentId}/redirect").AbsoluteUri + "?token=" + await TokenAsync(paymentId, cancellationToken));
+
     /// <summary>The payment as the merchant API shows it, with its checkout address.</summary>
     public async Task<PaymentResource> ResourceAsync(PaymentEntity payment, CancellationToken cancellationToken)
     {

@@ -31,6 +31,8 @@ public static class ApiRoutes
     public static readonly ApiRoute CheckoutPage = new("CheckoutPage", "GET", "checkout/{id}");
     public static readonly ApiRoute CheckoutStatus = new("CheckoutStatus", "GET", "checkout/{id}/status");
     public static readonly ApiRoute CheckoutChooseMethod = new("CheckoutChooseMethod", "POST", "checkout/{id}/method");
+    public static readonly ApiRoute CheckoutRedirect = new("CheckoutRedirect", "GET", "checkout/{id}/redirect");
+    public static readonly ApiRoute CheckoutReturn = new("CheckoutReturn", "POST", "checkout/{id}");
     public static readonly ApiRoute CreateStore = new("CreateStore", "POST", "v1/stores");
     public static readonly ApiRoute ListStores = new("ListStores", "GET", "v1/stores");
     public static readonly ApiRoute GetStore = new("GetStore", "GET", "v1/stores/{id}");
@@ -44,7 +46,7 @@ public static class ApiRoutes
             Health, CreatePayment, ListPayments, GetPayment, ClosePayment, ListSettlements, GetBalance, ChannelNotify, RunSettlement, CreateMerchant,
             CreateAccount, ListAccounts, GetAccount, DeactivateAccount, CreateApiKey, ListApiKeys, RollApiKey, RevokeApiKey,
             CreateRefund, ListRefunds, GetRefund,
-            CheckoutPage, CheckoutStatus, CheckoutChooseMethod, CreateStore, ListStores, GetStore, GetStoreQrPng, GetStoreQrSvg, StoreCodePage, StoreCodePay,
+            CheckoutPage, CheckoutStatus, CheckoutChooseMethod, CheckoutRedirect, CheckoutReturn, CreateStore, ListStores, GetStore, GetStoreQrPng, GetStoreQrSvg, StoreCodePage, StoreCodePay,
         ];
 }
 

@@ -34,6 +34,12 @@ public sealed class PaymentEntity : TableRow
     /// <summary>What the payer does next, as the merchant API shows it (a QR code, a redirect, SDK parameters).</summary>
     public string? NextActionJson { get; set; }
 
+    /// <summary>
+    /// For a channel whose page the payer's browser reaches by posting a signed form, that form: the API shows a
+    /// redirect to the platform's page that posts it, and only that page reads it.
+    /// </summary>
+    public string? PayerFormJson { get; set; }
+
     public string? ChannelTradeNo { get; set; }
 
     public DateTimeOffset? PaidAt { get; set; }

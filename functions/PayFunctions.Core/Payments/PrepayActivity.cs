@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 using PayFunctions.Channels;
 using PayFunctions.Core.Channels;
+using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Secrets;
 using PayFunctions.Domain;
@@ -14,7 +15,7 @@ namespace PayFunctions.Core.Payments;
 /// so a second run of this activity cannot create a second order. A second run after the payer paid
 /// finds the order already at the channel, which the orchestration settles with a verified query.
 /// </summary>
-public sealed class PrepayActivity(ChannelRegistry channels, PaymentStore payments, PaymentProgress progress, IOptions<ApiOptions> api)
+public sealed class PrepayActivity(ChannelRegistry channels, PaymentStore payments, PaymentProgress progress, CheckoutLinks links, IOptions<ApiOptions> api)
     : TaskActivity<PaymentOrchestrationInput, PrepayOutcome>
 {
     public override Task<PrepayOutcome> RunAsync(TaskActivityContext context, PaymentOrchestrationInput input) =>
@@ -54,18 +55,27 @@ public sealed class PrepayActivity(ChannelRegistry channels, PaymentStore paymen
             return new PrepayOutcome(false, null, null, null, OrderAtChannel: true);
         }
 
-        var nextAction = result.NextAction is { } action ? NextActionBody.Serialize(action, channel.Name) : null;
+        var (nextAction, payerForm) = result.NextAction switch
+        {
+            // The merchant is shown a redirect to the platform's page that posts the signed form, never the form.
+            SubmitForm form => (
+                NextActionBody.Serialize(new RedirectToUrl(await links.FormPageUrlAsync(input.PaymentId, cancellationToken)), channel.Name),
+                PayerForm.Serialize(form)),
+            { } action => (NextActionBody.Serialize(action, channel.Name), null),
+            null => (null, null),
+        };
         var answeredAtOnce = result.Status == PrepayStatus.Answered;
         await payments.UpdateAsync(input.MerchantId, input.PaymentId, p =>
         {
             var processing = answeredAtOnce && p.StatusValue == PaymentStatus.RequiresAction;
-            if (p.PlacedAtChannel && p.NextActionJson == nextAction && !processing)
+            if (p.PlacedAtChannel && p.NextActionJson == nextAction && p.PayerFormJson == payerForm && !processing)
             {
                 return false;
             }
 
             p.PlacedAtChannel = true;
             p.NextActionJson = nextAction;
+            p.PayerFormJson = payerForm;
             if (processing)
             {
                 p.Status = nameof(PaymentStatus.Processing);

@@ -85,6 +85,37 @@ public sealed class AdapterAgainstSandboxTests(UnionPaySandboxHost sandbox) : IC
     }
 
     [Fact]
+    public async Task Gateway_form_opens_UnionPays_page_a_changed_one_is_refused_and_paying_notifies()
+    {
+        var paymentId = NewId("pay");
+        var placed = await _adapter.PrepayAsync(
+            Prepay(paymentId, UnionPayClient.GatewayMethod, 2500) with { ReturnUrl = new Uri("https://shop.example/return") }, CancellationToken.None);
+        var form = Assert.IsType<SubmitForm>(placed.NextAction);
+        Assert.Equal(new Uri(sandbox.BaseUrl, "/gateway/api/frontTransReq.do"), form.Action);
+
+        using (var forged = await sandbox.Client.PostAsync(form.Action, new FormUrlEncodedContent(new Dictionary<string, string>(form.Fields) { ["txnAmt"] = "1" })))
+        {
+            Assert.Contains("交易失败", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var page = await sandbox.Client.PostAsync(form.Action, new FormUrlEncodedContent(form.Fields)))
+        {
+            Assert.Contains("银联在线支付", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(ChannelTradeState.NotPaid, (await _adapter.QueryAsync(paymentId, CancellationToken.None)).State);
+        using (var paid = await sandbox.Client.PostAsync(
+            $"/sandbox/unionpay/front/{form.Fields["orderId"]}/pay", new FormUrlEncodedContent(new Dictionary<string, string> { ["result"] = "success" })))
+        {
+            Assert.Contains("https://shop.example/return", await paid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var payment = _adapter.ParseNotification(NoHeaders, (await NextDeliveryAsync(1)).Body);
+        Assert.Equal((paymentId, ChannelTradeState.Succeeded, new Money(2500, Currency.Cny)), (payment.OutTradeNo, payment.State, payment.Amount));
+        Assert.Equal(ChannelTradeState.Succeeded, (await _adapter.QueryAsync(paymentId, CancellationToken.None)).State);
+    }
+
+    [Fact]
     public async Task Barcode_success_pending_and_insufficient_balance()
     {
         var success = await _adapter.PrepayAsync(Barcode(NewId("pay")), CancellationToken.None);

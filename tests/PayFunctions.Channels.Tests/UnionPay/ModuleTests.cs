@@ -7,14 +7,17 @@ public sealed class ModuleTests
     private readonly UnionPayModule _module = new();
 
     [Fact]
-    public void Declares_QR_and_barcode_in_CNY_with_the_UnionPay_payment_code_pattern()
+    public void Declares_QR_gateway_and_barcode_in_CNY_with_the_UnionPay_payment_code_pattern()
     {
         var capabilities = _module.Capabilities;
 
         Assert.Equal("unionpay", capabilities.Name);
         Assert.Equal("UnionPay", capabilities.ConfigurationKey);
-        Assert.Equal(["unionpay.qr", "unionpay.barcode"], capabilities.Methods.Select(method => method.Method));
-        var barcode = capabilities.Methods[1];
+        Assert.Equal(["unionpay.qr", "unionpay.gateway", "unionpay.barcode"], capabilities.Methods.Select(method => method.Method));
+        var gateway = capabilities.Methods[1];
+        Assert.Equal(NextActionType.RedirectToUrl, gateway.NextAction);
+        Assert.Equal(PayerDetails.ReturnUrl, gateway.Requires);
+        var barcode = capabilities.Methods[2];
         Assert.Equal(PayerDetails.PaymentCode, barcode.Requires);
         Assert.Matches(barcode.PaymentCodePattern!, "6222021234567890123");
         // A WeChat Pay code (18 digits, 10–15) must never be taken for a UnionPay one.

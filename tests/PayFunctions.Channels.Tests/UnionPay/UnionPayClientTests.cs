@@ -246,7 +246,7 @@ public sealed class UnionPayClientTests : IDisposable
     {
         await Assert.ThrowsAsync<ChannelException>(() =>
             _account.Client.PrepayAsync(Prepay(UnionPayClient.QrMethod) with { Amount = new Money(100, Currency.Parse("USD")) }, CancellationToken.None));
-        await Assert.ThrowsAsync<ChannelException>(() => _account.Client.PrepayAsync(Prepay("unionpay.gateway"), CancellationToken.None));
+        await Assert.ThrowsAsync<ChannelException>(() => _account.Client.PrepayAsync(Prepay("unionpay.app"), CancellationToken.None));
         Assert.Empty(_account.Handler.Requests);
     }
 

@@ -24,10 +24,18 @@ public sealed partial class UnionPayChannelTests(PlatformFixture platform)
         var created = await flow.CreateAsync(ChannelFlow.Body(flow.Method(method), extra: split));
         var id = (string)created["id"]!;
         Assert.Equal("requires_action", (string?)created["status"]);
-        Assert.Equal("display_qr_code", (string?)created["next_action"]?["type"]);
-        Assert.StartsWith("https://qr.95516.com/", (string?)created["next_action"]?["display_qr_code"]?["data"], StringComparison.Ordinal);
+        if (method == "unionpay.gateway")
+        {
+            Assert.Equal("redirect_to_url", (string?)created["next_action"]?["type"]);
+            await UnionPayGatewayPayer.PayAsync(platform, id, new Uri((string)created["next_action"]!["redirect_to_url"]!["url"]!));
+        }
+        else
+        {
+            Assert.Equal("display_qr_code", (string?)created["next_action"]?["type"]);
+            Assert.StartsWith("https://qr.95516.com/", (string?)created["next_action"]?["display_qr_code"]?["data"], StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, await flow.PayAsync(id));
+        }
 
-        Assert.Equal(HttpStatusCode.OK, await flow.PayAsync(id));
         Assert.Equal(HttpStatusCode.Accepted, await flow.ResendAsync(id, 5));
         var paid = await flow.WaitForStatusAsync(id, "succeeded");
         Assert.NotNull((string?)paid["channel_trade_no"]);
