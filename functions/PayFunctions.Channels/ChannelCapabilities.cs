@@ -27,13 +27,26 @@ public sealed record ChannelCapabilities(
     public IReadOnlyList<string> EvidenceHeaders { get; init; } = [];
 
     /// <summary>
+    /// The optional settings that name the channel's hosts, each the channel's production host when not set, so a
+    /// deployment or a test can point every one of them at a stand-in such as the sandbox.
+    /// </summary>
+    public IReadOnlyList<string> HostSettings { get; init; } = ["BaseUrl"];
+
+    /// <summary>
     /// Text found in the User-Agent of the channel's own app browser (the wallet a payer scans a store
     /// code with), so a store code can open the channel's in-app payment; empty when there is none.
     /// </summary>
     public IReadOnlyList<string> InAppBrowserMarkers { get; init; } = [];
 
-    /// <summary>The channel's methods for a payer inside its app browser, in order of preference.</summary>
+    /// <summary>
+    /// The channel's methods for a payer inside its app browser, in order of preference. One that requires
+    /// <see cref="PayerDetails.PayerId"/> is usable there when the account's adapter implements
+    /// <see cref="IPayerAuthorization"/>, which identifies the payer by the wallet's OAuth.
+    /// </summary>
     public IReadOnlyList<string> InAppMethods { get; init; } = [];
+
+    /// <summary>How a page in the app browser starts the payment of an in-app <c>use_sdk</c> method; null when it cannot.</summary>
+    public InAppBridge? InAppBridge { get; init; }
 
     /// <summary>Whether the channel can do every one of <paramref name="operations"/>.</summary>
     public bool Supports(ChannelOperations operations) => (Operations & operations) == operations;

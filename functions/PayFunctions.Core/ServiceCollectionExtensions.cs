@@ -112,6 +112,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<StoreStore>();
         services.AddSingleton<StoreEndpoints>();
         services.AddSingleton<StoreCodeEndpoints>();
+        services.AddSingleton<StoreAuthorizationState>();
+        services.AddSingleton<StorePayerAuthorization>();
 
         if (transport == ChannelWorkTransport.ServiceBus)
         {

@@ -8,7 +8,8 @@ using PayFunctions.Core.Stores;
 namespace PayFunctions.FunctionApp;
 
 /// <summary>The cashier page, the stores API and the store codes: one trigger per entry of <c>ApiRoutes</c>, as in <see cref="HttpFunctions"/>.</summary>
-public sealed class StoreAndCheckoutFunctions(CheckoutEndpoints checkout, StoreEndpoints stores, StoreCodeEndpoints storeCodes)
+public sealed class StoreAndCheckoutFunctions(
+    CheckoutEndpoints checkout, StoreEndpoints stores, StoreCodeEndpoints storeCodes, StorePayerAuthorization payerAuthorization)
 {
     [Function("CheckoutPage")]
     public Task<IActionResult> CheckoutPage(
@@ -84,4 +85,11 @@ public sealed class StoreAndCheckoutFunctions(CheckoutEndpoints checkout, StoreE
         string code,
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken) => storeCodes.PayAsync(request, code, durable, cancellationToken).AsActionResult();
+
+    [Function("StoreCodeAuthorized")]
+    public Task<IActionResult> StoreCodeAuthorized(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "s/{storeCode}/authorized")] HttpRequest request,
+        string storeCode,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken) => payerAuthorization.AuthorizedAsync(request, storeCode, durable, cancellationToken).AsActionResult();
 }

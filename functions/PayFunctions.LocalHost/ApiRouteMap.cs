@@ -51,6 +51,7 @@ public static class ApiRouteMap
         Map(app, ApiRoutes.GetStoreQrSvg, (HttpRequest r, string id, StoreEndpoints e, CancellationToken c) => e.QrSvgAsync(r, id, c));
         Map(app, ApiRoutes.StoreCodePage, (HttpRequest r, string code, StoreCodeEndpoints e, CancellationToken c) => e.PageAsync(r, code, c));
         Map(app, ApiRoutes.StoreCodePay, (HttpRequest r, string code, DurableTaskClient d, StoreCodeEndpoints e, CancellationToken c) => e.PayAsync(r, code, d, c));
+        Map(app, ApiRoutes.StoreCodeAuthorized, (HttpRequest r, string storeCode, DurableTaskClient d, StorePayerAuthorization e, CancellationToken c) => e.AuthorizedAsync(r, storeCode, d, c));
     }
 
     private static void Map(IEndpointRouteBuilder app, ApiRoute route, Delegate handler) =>

@@ -8,6 +8,7 @@ public sealed class CredentialsTests(SandboxHost host) : IClassFixture<SandboxHo
         Assert.StartsWith("-----BEGIN PRIVATE KEY-----", host.Secret("wechat-pay-main-merchant-private-key"), StringComparison.Ordinal);
         Assert.StartsWith("-----BEGIN PUBLIC KEY-----", host.Secret("wechat-pay-main-platform-public-key"), StringComparison.Ordinal);
         Assert.Matches("^[A-Za-z0-9]{32}$", host.Secret("wechat-pay-main-apiv3-key"));
+        Assert.Matches("^[0-9a-f]{32}$", host.Secret("wechat-pay-main-app-secret"));
         Assert.Empty(Directory.GetFiles(host.SecretsDirectory, "*.tmp", SearchOption.AllDirectories));
     }
 

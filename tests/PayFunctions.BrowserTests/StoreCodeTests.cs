@@ -60,21 +60,40 @@ public sealed class StoreCodeTests(PlatformFixture platform, BrowserFixture brow
     }
 
     [Fact]
-    public async Task WeChat_offers_its_own_methods_only_as_JSAPI_needs_an_openid()
+    public async Task WeChat_identifies_the_payer_and_its_JS_bridge_pays_by_JSAPI()
     {
-        var (page, payment) = await ScanAndPayAsync(WeChat, "5.5");
-        var offered = await page.Locator("input[name=method]").EvaluateAllAsync<string[]>("els => els.map(e => e.value)");
-        Assert.NotEmpty(offered);
-        Assert.All(offered, m => Assert.StartsWith("wechat_pay.", m, StringComparison.Ordinal));
-        Assert.Equal("checkout", (string?)payment["method"]);
-        Assert.Equal(550, (long)payment["amount"]!);
+        var store = await CreateStoreAsync("""{"name":"Noodle bar"}""");
+        await using var context = await browser.NewContextAsync(userAgent: WeChat);
+        var bridgeCalls = new List<(string Command, string Package)>();
+        await context.ExposeFunctionAsync("payInSandbox", async (string path, string command, string package) =>
+        {
+            bridgeCalls.Add((command, package));
+            return (int)await scenario.SandboxPostAsync($"sandbox/wechat_pay/orders/{path.Split('/')[^1]}/pay");
+        });
 
-        // The app method hands parameters to an SDK: the page can only say so.
-        await page.Locator("input[value='wechat_pay.app']").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.Locator(".use-sdk").WaitForAsync();
-        Assert.Contains("WeChat Pay", await page.Locator(".use-sdk").InnerTextAsync(), StringComparison.Ordinal);
-        await PageChecks.ScreenshotAsync(page, "store-wechat-use-sdk-phone");
+        // Stands in for the bridge WeChat's browser injects: the payer confirms, WeChat Pay takes the money, the page hears "ok".
+        await context.AddInitScriptAsync("""
+            window.WeixinJSBridge = {
+              invoke: function (command, parameters, callback) {
+                window.payInSandbox(location.pathname, command, parameters.package)
+                  .then(function () { callback({ err_msg: "get_brand_wcpay_request:ok" }); });
+              }
+            };
+            """);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync((string)store["code_url"]!);
+        await page.GetByLabel("Amount (CNY)").FillAsync("5.5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pay" }).ClickAsync();
+
+        await page.Locator("[data-result=succeeded]").WaitForAsync();
+        var payment = await scenario.GetPaymentAsync(new Uri(page.Url).AbsolutePath.Split('/')[^1]);
+        Assert.Equal("wechat_pay.jsapi", (string?)payment["method"]);
+        Assert.Equal(550, (long)payment["amount"]!);
+        Assert.Equal("succeeded", (string?)payment["status"]);
+        var (command, package) = Assert.Single(bridgeCalls);
+        Assert.Equal("getBrandWCPayRequest", command);
+        Assert.StartsWith("prepay_id=", package, StringComparison.Ordinal);
+        await PageChecks.ScreenshotAsync(page, "store-wechat-jsapi-succeeded-phone");
     }
 
     [Fact]
@@ -99,6 +118,12 @@ public sealed class StoreCodeTests(PlatformFixture platform, BrowserFixture brow
         Assert.Contains(offered, m => m.StartsWith("alipay.", StringComparison.Ordinal));
         Assert.Contains(offered, m => m.StartsWith("unionpay.", StringComparison.Ordinal));
 
+        // The app method hands parameters to an SDK, which a web page has not: the page can only say so.
+        await page.Locator("input[value='wechat_pay.app']").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.Locator(".use-sdk").WaitForAsync();
+        Assert.Contains("WeChat Pay", await page.Locator(".use-sdk").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("#pay-in-app").CountAsync());
     }
 
     [Fact]

@@ -149,7 +149,10 @@ public sealed class PlatformFixture : IAsyncLifetime
         };
         foreach (var module in ChannelCatalog.All)
         {
-            environment[$"Channels__{module.Capabilities.ConfigurationKey}__Accounts__main__BaseUrl"] = $"http://127.0.0.1:{SandboxPort}";
+            foreach (var setting in module.Capabilities.HostSettings)
+            {
+                environment[$"Channels__{module.Capabilities.ConfigurationKey}__Accounts__main__{setting}"] = $"http://127.0.0.1:{SandboxPort}";
+            }
         }
 
         foreach (var (key, value) in settings)

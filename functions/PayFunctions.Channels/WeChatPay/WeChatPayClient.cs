@@ -33,6 +33,8 @@ public sealed partial class WeChatPayClient : IPaymentChannel, IDisposable
 
     private readonly WeChatPayNotificationParser _notificationParser;
 
+    private readonly WeChatPayWebAuthorization _webAuthorization;
+
     /// <summary>Creates the client; the keys are parsed once here, so a bad PEM fails at start-up.</summary>
     /// <param name="httpClient">The transport; its lifetime (and timeout) belongs to the caller.</param>
     /// <param name="options">The merchant account settings.</param>
@@ -61,6 +63,7 @@ public sealed partial class WeChatPayClient : IPaymentChannel, IDisposable
 
         _transport = new WeChatPayTransport(httpClient, options, _signer, _verifier, timeProvider);
         _notificationParser = new WeChatPayNotificationParser(options, credentials.ApiV3Key, _verifier);
+        _webAuthorization = new WeChatPayWebAuthorization(httpClient, options, credentials.AppSecret);
     }
 
     /// <inheritdoc />
@@ -141,6 +144,11 @@ public sealed partial class WeChatPayClient : IPaymentChannel, IDisposable
         if (!options.BaseUrl.IsAbsoluteUri)
         {
             throw new ArgumentException("BaseUrl must be absolute.", nameof(options));
+        }
+
+        if (options.OAuthPageBaseUrl is not { IsAbsoluteUri: true } || options.OAuthApiBaseUrl is not { IsAbsoluteUri: true })
+        {
+            throw new ArgumentException("OAuthPageBaseUrl and OAuthApiBaseUrl must be absolute.", nameof(options));
         }
 
         ArgumentException.ThrowIfNullOrWhiteSpace(options.MchId);

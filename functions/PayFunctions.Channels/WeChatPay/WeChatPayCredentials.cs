@@ -14,8 +14,10 @@ public sealed class WeChatPayCredentials
     /// The WeChat Pay keys, one or more PUBLIC KEY or CERTIFICATE PEM blocks in the order of <see cref="WeChatPayOptions.PlatformSerialNo"/>.
     /// </param>
     /// <param name="apiV3Key">The APIv3 key set in the merchant console; exactly 32 bytes of UTF-8.</param>
-    public WeChatPayCredentials(string merchantPrivateKeyPem, string platformPublicKeyPem, string apiV3Key)
+    /// <param name="appSecret">The official account's AppSecret, which exchanges a web authorization code for the payer's openid.</param>
+    public WeChatPayCredentials(string merchantPrivateKeyPem, string platformPublicKeyPem, string apiV3Key, string appSecret)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(appSecret);
         ArgumentException.ThrowIfNullOrWhiteSpace(merchantPrivateKeyPem);
         ArgumentException.ThrowIfNullOrWhiteSpace(platformPublicKeyPem);
         ArgumentNullException.ThrowIfNull(apiV3Key);
@@ -27,6 +29,7 @@ public sealed class WeChatPayCredentials
         MerchantPrivateKeyPem = merchantPrivateKeyPem;
         PlatformPublicKeyPem = platformPublicKeyPem;
         ApiV3Key = apiV3Key;
+        AppSecret = appSecret;
     }
 
     /// <summary>The merchant API private key in PEM form.</summary>
@@ -37,4 +40,7 @@ public sealed class WeChatPayCredentials
 
     /// <summary>The APIv3 key that encrypts callback resources.</summary>
     public string ApiV3Key { get; }
+
+    /// <summary>The official account's AppSecret (web authorization code exchange).</summary>
+    public string AppSecret { get; }
 }

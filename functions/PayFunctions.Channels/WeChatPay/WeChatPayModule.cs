@@ -15,6 +15,9 @@ public sealed class WeChatPayModule : IChannelModule
     /// <summary>The APIv3 key that encrypts callback resources.</summary>
     public const string ApiV3KeySecret = "apiv3-key";
 
+    /// <summary>The official account's AppSecret, which exchanges a web authorization code for the payer's openid (JSAPI).</summary>
+    public const string AppSecretSecret = "app-secret";
+
     private const long MaxAmount = 100_000_000_00;
 
     private static readonly string[] Cny = ["CNY"];
@@ -39,11 +42,13 @@ public sealed class WeChatPayModule : IChannelModule
         ChannelOperations.Query | ChannelOperations.Close | ChannelOperations.Cancel | ChannelOperations.Refund | ChannelOperations.PartialRefund
             | ChannelOperations.RefundQuery | ChannelOperations.RefundNotification,
         [nameof(WeChatPayOptions.MchId), nameof(WeChatPayOptions.AppId), nameof(WeChatPayOptions.MerchantSerialNo), nameof(WeChatPayOptions.PlatformSerialNo)],
-        [MerchantPrivateKeySecret, PlatformPublicKeySecret, ApiV3KeySecret])
+        [MerchantPrivateKeySecret, PlatformPublicKeySecret, ApiV3KeySecret, AppSecretSecret])
     {
         EvidenceHeaders = [.. WeChatPaySignatureHeaders.Names],
+        HostSettings = [nameof(WeChatPayOptions.BaseUrl), nameof(WeChatPayOptions.OAuthPageBaseUrl), nameof(WeChatPayOptions.OAuthApiBaseUrl)],
         InAppBrowserMarkers = ["MicroMessenger"],
         InAppMethods = [WeChatPayMethods.Jsapi],
+        InAppBridge = new InAppBridge("WeixinJSBridge", "invoke", "getBrandWCPayRequest", "WeixinJSBridgeReady"),
     };
 
     /// <inheritdoc />
@@ -65,8 +70,18 @@ public sealed class WeChatPayModule : IChannelModule
             options.BaseUrl = new Uri(baseUrl, UriKind.Absolute);
         }
 
+        if (account.OptionalSetting(nameof(WeChatPayOptions.OAuthPageBaseUrl)) is { } pageUrl)
+        {
+            options.OAuthPageBaseUrl = new Uri(pageUrl, UriKind.Absolute);
+        }
+
+        if (account.OptionalSetting(nameof(WeChatPayOptions.OAuthApiBaseUrl)) is { } apiUrl)
+        {
+            options.OAuthApiBaseUrl = new Uri(apiUrl, UriKind.Absolute);
+        }
+
         var credentials = new WeChatPayCredentials(
-            account.Secret(MerchantPrivateKeySecret), account.Secret(PlatformPublicKeySecret), account.Secret(ApiV3KeySecret));
+            account.Secret(MerchantPrivateKeySecret), account.Secret(PlatformPublicKeySecret), account.Secret(ApiV3KeySecret), account.Secret(AppSecretSecret));
         return new WeChatPayClient(httpClient, options, credentials, timeProvider);
     }
 }

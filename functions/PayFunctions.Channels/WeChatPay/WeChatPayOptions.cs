@@ -6,6 +6,12 @@ public sealed class WeChatPayOptions
     /// <summary>The API host; the documented primary domain unless overridden (e.g. api2 or a test server).</summary>
     public Uri BaseUrl { get; set; } = new("https://api.mch.weixin.qq.com");
 
+    /// <summary>The host of the official account's web authorization page (网页授权, <c>/connect/oauth2/authorize</c>).</summary>
+    public Uri OAuthPageBaseUrl { get; set; } = new("https://open.weixin.qq.com");
+
+    /// <summary>The host of the official-account API that exchanges a web authorization code (<c>/sns/oauth2/access_token</c>).</summary>
+    public Uri OAuthApiBaseUrl { get; set; } = new("https://api.weixin.qq.com");
+
     /// <summary>The merchant id (<c>mchid</c>).</summary>
     public string MchId { get; set; } = string.Empty;
 

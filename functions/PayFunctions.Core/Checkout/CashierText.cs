@@ -47,7 +47,13 @@ public sealed record CashierText(
         "Back to the merchant", "Page not found", "This payment link is not valid.",
         "This payment method cannot be used right now. Choose another one.",
         "Nothing to do here: this payment is completed at the till.",
-        "Enter the amount", "Amount ({0})", "Enter an amount such as 12.50.", "Pay", "This store cannot take payments right now.");
+        "Enter the amount", "Amount ({0})", "Enter an amount such as 12.50.", "Pay", "This store cannot take payments right now.")
+    {
+        PayInApp = "Pay with {0}",
+        Identifying = "Confirming who is paying with {0}…",
+        PayerNotIdentified = "{0} could not confirm who is paying. Please try again.",
+        AuthorizationExpired = "This payment request has expired or is not valid. Please enter the amount again.",
+    };
 
     public static CashierText Chinese { get; } = new(
         "zh", "zh-CN", "en", "English",
@@ -59,7 +65,25 @@ public sealed record CashierText(
         "返回商户", "页面不存在", "该支付链接无效。",
         "该支付方式暂不可用，请选择其他方式。",
         "无需操作：此笔支付在收银台完成。",
-        "请输入金额", "金额（{0}）", "请输入金额，例如 12.50。", "支付", "该门店暂时无法收款。");
+        "请输入金额", "金额（{0}）", "请输入金额，例如 12.50。", "支付", "该门店暂时无法收款。")
+    {
+        PayInApp = "使用{0}支付",
+        Identifying = "正在通过{0}确认付款人…",
+        PayerNotIdentified = "{0}未能确认付款人身份，请重试。",
+        AuthorizationExpired = "该支付请求已过期或无效，请重新输入金额。",
+    };
+
+    /// <summary>The button that starts the payment in the wallet's own browser; {0} is the wallet.</summary>
+    public string PayInApp { get; init; } = "";
+
+    /// <summary>On the way to the wallet's OAuth; {0} is the wallet.</summary>
+    public string Identifying { get; init; } = "";
+
+    /// <summary>The wallet's OAuth did not give the payer's id; {0} is the wallet.</summary>
+    public string PayerNotIdentified { get; init; } = "";
+
+    /// <summary>A wallet's return with a state that is forged, for another store, or too old.</summary>
+    public string AuthorizationExpired { get; init; } = "";
 
     public static CashierText For(HttpRequest request)
     {

@@ -56,12 +56,7 @@ public sealed class CheckoutLinks(ISecretStore secrets, IOptions<ApiOptions> api
         return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(token));
     }
 
-    private async Task<byte[]> KeyAsync(CancellationToken cancellationToken)
-    {
-        var pepper = await secrets.GetAsync(ApiKeyHasher.PepperSecretName, cancellationToken)
-            ?? throw new InvalidOperationException($"Secret '{ApiKeyHasher.PepperSecretName}' is not configured.");
-        return HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(pepper), 32, salt: [], info: KeyLabel);
-    }
+    private Task<byte[]> KeyAsync(CancellationToken cancellationToken) => PepperKeys.DeriveAsync(secrets, KeyLabel, cancellationToken);
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

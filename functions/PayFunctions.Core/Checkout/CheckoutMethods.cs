@@ -21,10 +21,10 @@ public static class CheckoutMethods
     /// <summary>A checkout payment needs no payer details of its own; the chosen method's are supplied by the page.</summary>
     public static PaymentMethodCapability Capability { get; } = new(Name, NextActionType.None, [], [], 1, long.MaxValue, PayerDetails.None);
 
-    /// <summary>Whether the page can start <paramref name="method"/> for <paramref name="amount"/>.</summary>
-    public static bool Fits(PaymentMethodCapability method, Money amount) =>
+    /// <summary>Whether the page can start <paramref name="method"/> for <paramref name="amount"/>, knowing <paramref name="supplied"/> of the payer.</summary>
+    public static bool Fits(PaymentMethodCapability method, Money amount, PayerDetails supplied = PageSupplies) =>
         method.NextAction != NextActionType.None
-        && (method.Requires & ~PageSupplies) == PayerDetails.None
+        && (method.Requires & ~supplied) == PayerDetails.None
         && method.Currencies.Contains(amount.Currency.Code)
         && amount.MinorUnits >= method.MinAmount && amount.MinorUnits <= method.MaxAmount;
 

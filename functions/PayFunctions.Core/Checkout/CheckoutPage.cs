@@ -70,7 +70,7 @@ public static class CheckoutPage
                     html.Append(CultureInfo.InvariantCulture, $"""<p class="status" role="status">{CashierHtml.Encode(text.Preparing)}</p>""");
                     break;
                 case Action:
-                    AppendNextAction(html, payment, text);
+                    AppendNextAction(html, payment, text, nonce);
                     break;
                 default:
                     polls = false;
@@ -123,7 +123,7 @@ public static class CheckoutPage
             """);
     }
 
-    private static void AppendNextAction(StringBuilder html, PaymentEntity payment, CashierText text)
+    private static void AppendNextAction(StringBuilder html, PaymentEntity payment, CashierText text, string nonce)
     {
         var action = NextActionBody.Deserialize(payment.NextActionJson);
         switch (action?.Type)
@@ -139,8 +139,14 @@ public static class CheckoutPage
                     """);
                 break;
             case NextActionBody.UseSdkType:
-                var app = ChannelRegistry.IsKnown(payment.Channel) ? ChannelRegistry.Module(payment.Channel).Capabilities.DisplayName : payment.Channel;
+                var module = ChannelRegistry.IsKnown(payment.Channel) ? ChannelRegistry.Module(payment.Channel) : null;
+                var app = module?.Capabilities.DisplayName ?? payment.Channel;
                 html.Append(CultureInfo.InvariantCulture, $"""<p class="use-sdk">{CashierHtml.Encode(CashierText.Format(text.UseApp, app))}</p>""");
+                if (action.UseSdk is { } sdk && module?.Capabilities is { InAppBridge: { } bridge } capabilities && capabilities.InAppMethods.Contains(payment.Method))
+                {
+                    InAppBridgeScript.Append(html, nonce, bridge, sdk.Parameters, CashierText.Format(text.PayInApp, app));
+                }
+
                 break;
             default:
                 html.Append(CultureInfo.InvariantCulture, $"""<p>{CashierHtml.Encode(text.NoAction)}</p>""");
@@ -184,7 +190,7 @@ public static class CheckoutPage
             """);
 
     /// <summary>JSON that is safe inside a script element: <c>&lt;</c>, <c>&gt;</c> and <c>&amp;</c> escaped.</summary>
-    private static readonly System.Text.Json.JsonSerializerOptions ScriptJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default };
+    internal static readonly System.Text.Json.JsonSerializerOptions ScriptJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default };
 
     private static bool IsWebAddress(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http";

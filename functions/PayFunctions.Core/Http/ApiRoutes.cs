@@ -40,6 +40,7 @@ public static class ApiRoutes
     public static readonly ApiRoute GetStoreQrSvg = new("GetStoreQrSvg", "GET", "v1/stores/{id}/qr.svg");
     public static readonly ApiRoute StoreCodePage = new("StoreCodePage", "GET", "s/{code}");
     public static readonly ApiRoute StoreCodePay = new("StoreCodePay", "POST", "s/{code}");
+    public static readonly ApiRoute StoreCodeAuthorized = new("StoreCodeAuthorized", "GET", "s/{storeCode}/authorized");
 
     public static IReadOnlyList<ApiRoute> All { get; } =
         [
@@ -47,6 +48,7 @@ public static class ApiRoutes
             CreateAccount, ListAccounts, GetAccount, DeactivateAccount, CreateApiKey, ListApiKeys, RollApiKey, RevokeApiKey,
             CreateRefund, ListRefunds, GetRefund,
             CheckoutPage, CheckoutStatus, CheckoutChooseMethod, CheckoutRedirect, CheckoutReturn, CreateStore, ListStores, GetStore, GetStoreQrPng, GetStoreQrSvg, StoreCodePage, StoreCodePay,
+            StoreCodeAuthorized,
         ];
 }
 

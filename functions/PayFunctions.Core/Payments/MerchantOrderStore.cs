@@ -26,6 +26,13 @@ public sealed class MerchantOrderStore(StorageClients clients)
         }
     }
 
+    /// <summary>The payment that holds the order id, if one does.</summary>
+    public async Task<string?> HolderAsync(string merchantId, string merchantOrderId, CancellationToken cancellationToken)
+    {
+        var existing = await Table.GetEntityIfExistsAsync<TableEntity>(merchantId, TableKeys.HashOf(merchantOrderId), cancellationToken: cancellationToken);
+        return existing.HasValue ? existing.Value!.GetString("PaymentId") : null;
+    }
+
     /// <summary>Gives the order id back if, and only if, this payment still holds it.</summary>
     public async Task ReleaseAsync(string merchantId, string merchantOrderId, string paymentId, CancellationToken cancellationToken)
     {

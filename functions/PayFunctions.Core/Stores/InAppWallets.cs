@@ -22,6 +22,19 @@ public static class InAppWallets
     }
 
     /// <summary>
+    /// The wallet's preferred in-app method that fits <paramref name="amount"/> when it needs the payer's id at the
+    /// channel (which only the wallet's OAuth gives) and nothing else the page cannot supply; null otherwise.
+    /// </summary>
+    public static PaymentMethodCapability? PayerIdMethod(IChannelModule wallet, Money amount)
+    {
+        ArgumentNullException.ThrowIfNull(wallet);
+        var preferred = wallet.Capabilities.InAppMethods
+            .Select(name => wallet.Capabilities.Methods.FirstOrDefault(m => m.Method == name))
+            .FirstOrDefault(m => m is not null && CheckoutMethods.Fits(m, amount, CheckoutMethods.PageSupplies | PayerDetails.PayerId));
+        return preferred is not null && preferred.Requires.HasFlag(PayerDetails.PayerId) ? preferred : null;
+    }
+
+    /// <summary>
     /// The wallet's first in-app method the page can start, to be chosen at once; or, when it has none
     /// (its in-app method needs a payer id only the wallet's OAuth gives), the wallet's methods the
     /// page can start, for the payer to pick; null for every method.

@@ -24,6 +24,7 @@ public sealed partial class StoreCodeEndpoints(
     PaymentIdGenerator paymentIds,
     CheckoutLinks links,
     CheckoutEndpoints checkout,
+    StorePayerAuthorization authorization,
     ILogger<StoreCodeEndpoints> logger)
 {
     private const int MaxAmountCharacters = 16;
@@ -39,7 +40,8 @@ public sealed partial class StoreCodeEndpoints(
 
     /// <summary>
     /// The payer's submission: a checkout payment for the store's merchant (metadata <c>store</c>), the
-    /// wallet's in-app method chosen at once when there is one. The form's nonce makes the merchant order
+    /// wallet's in-app method chosen at once when there is one; when that method needs the payer's id, the
+    /// wallet's OAuth first (<see cref="StorePayerAuthorization"/>). The form's nonce makes the merchant order
     /// id, so a repeated submission leads to the same payment.
     /// </summary>
     public async Task<IResult> PayAsync(HttpRequest request, string code, DurableTaskClient durable, CancellationToken cancellationToken)
@@ -68,10 +70,14 @@ public sealed partial class StoreCodeEndpoints(
         }
 
         var wallet = InAppWallets.Detect(request.Headers.UserAgent.ToString(), channels);
-        var (inApp, offered) = InAppWallets.MethodsFor(wallet, new Money(amount.Value, currency));
-        var create = new CreatePaymentRequest(
-            amount, currency.Code, CheckoutMethods.Name, $"{store.Id}_{nonce}", store.Name, null, null,
-            new Dictionary<string, string> { ["store"] = store.Id }, null, null, null)
+        var money = new Money(amount.Value, currency);
+        if (wallet is not null && await authorization.AuthorizeUrlAsync(store, wallet, nonce, money, cancellationToken) is { } authorize)
+        {
+            return StorePayerAuthorization.Opening(authorize, text, wallet.Capabilities.DisplayName);
+        }
+
+        var (inApp, offered) = InAppWallets.MethodsFor(wallet, money);
+        var create = StorePayments.Request(store, amount.Value, currency.Code, CheckoutMethods.Name, nonce, null) with
         {
             PaymentMethodTypes = offered?.Where(starter.IsConfigured).ToList() is { Count: > 0 } configured ? configured : null,
         };

@@ -21,12 +21,15 @@ public sealed class AdapterAccount : IDisposable
             ["MerchantSerialNo"] = SandboxHost.MerchantSerial,
             ["PlatformSerialNo"] = platformSerialNo ?? SandboxHost.PlatformSerial,
             ["BaseUrl"] = host.BaseAddress.AbsoluteUri,
+            ["OAuthPageBaseUrl"] = host.BaseAddress.AbsoluteUri,
+            ["OAuthApiBaseUrl"] = host.BaseAddress.AbsoluteUri,
         };
         var secrets = new Dictionary<string, string>
         {
             [WeChatPayModule.MerchantPrivateKeySecret] = host.Secret(WeChatPayKeyFiles.MerchantPrivateKeySecret),
             [WeChatPayModule.PlatformPublicKeySecret] = platformPublicKey ?? host.Secret(WeChatPayKeyFiles.PlatformPublicKeySecret),
             [WeChatPayModule.ApiV3KeySecret] = host.Secret(WeChatPayKeyFiles.ApiV3KeySecret),
+            [WeChatPayModule.AppSecretSecret] = host.Secret(WeChatPayKeyFiles.AppSecretSecret),
         };
         Channel = new WeChatPayModule().Create(new ChannelAccount("main", settings, secrets), _http, TimeProvider.System);
     }

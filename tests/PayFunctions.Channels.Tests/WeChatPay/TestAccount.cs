@@ -15,6 +15,7 @@ internal sealed class TestAccount : IDisposable
     public const string MerchantSerialNo = "3775B6A45ACD588826D15E583A95F5DD0EEF73F5";
     public const string PlatformSerialNo = "PUB_KEY_ID_0114232134912410000000000000";
     public const string ApiV3Key = "0123456789abcdefghijklmnopqrstuv";
+    public const string AppSecret = "0123456789abcdef0123456789abcdef";
 
     public static readonly DateTimeOffset Now = new(2025, 3, 1, 4, 0, 0, TimeSpan.Zero);
 
@@ -38,7 +39,7 @@ internal sealed class TestAccount : IDisposable
             PlatformSerialNo = PlatformSerialNo,
         };
         configure?.Invoke(Options);
-        Credentials = new WeChatPayCredentials(MerchantKey.ExportPkcs8PrivateKeyPem(), platformPem ?? PlatformKey.ExportSubjectPublicKeyInfoPem(), ApiV3Key);
+        Credentials = new WeChatPayCredentials(MerchantKey.ExportPkcs8PrivateKeyPem(), platformPem ?? PlatformKey.ExportSubjectPublicKeyInfoPem(), ApiV3Key, AppSecret);
         HttpClient = new HttpClient(Handler);
         Client = new WeChatPayClient(HttpClient, Options, Credentials, Time);
     }

@@ -90,6 +90,50 @@ public sealed class CheckoutRulesTests
         Assert.Equal((null, null), InAppWallets.MethodsFor(null, TwentyYuan));
     }
 
+    [Fact]
+    public void A_wallets_in_app_method_that_needs_the_payer_id_is_the_one_its_oauth_serves()
+    {
+        var wallets = ChannelCatalog.All.Where(m => m.Capabilities.InAppMethods.Any(name =>
+            m.Capabilities.Methods.Single(c => c.Method == name).Requires.HasFlag(PayerDetails.PayerId))).ToList();
+
+        Assert.NotEmpty(wallets);
+        foreach (var wallet in wallets)
+        {
+            var method = InAppWallets.PayerIdMethod(wallet, TwentyYuan);
+            Assert.NotNull(method);
+            Assert.Contains(method.Method, wallet.Capabilities.InAppMethods);
+            Assert.True(method.Requires.HasFlag(PayerDetails.PayerId));
+            Assert.Null(InAppWallets.PayerIdMethod(wallet, new Money(method.MaxAmount + 1, TwentyYuan.Currency)));
+        }
+    }
+
+    [Fact]
+    public void An_in_app_payment_hands_its_parameters_to_the_declared_bridge_as_safe_json()
+    {
+        var wallet = ChannelCatalog.All.First(m => m.Capabilities.InAppBridge is not null);
+        var method = wallet.Capabilities.InAppMethods[0];
+        var payment = new PaymentEntity
+        {
+            PartitionKey = "mch_x",
+            RowKey = "pay_x",
+            Method = method,
+            Channel = wallet.Capabilities.Name,
+            Description = "Latte",
+            Amount = 100,
+            Currency = "CNY",
+            PlacedAtChannel = true,
+            NextActionJson = NextActionBody.Serialize(new UseSdk(new Dictionary<string, string> { ["package"] = "prepay_id=wx1</script><script>alert(1)//" }), wallet.Capabilities.Name),
+        };
+        var address = new CheckoutAddress("pay_x", "t", "https://p.example/api/checkout/pay_x?token=t", "https://p.example/m", "https://p.example/s");
+
+        var html = CheckoutPage.Render(payment, CashierText.English, address).Html;
+
+        Assert.Contains("id=\"pay-in-app\"", html, StringComparison.Ordinal);
+        Assert.Contains(System.Text.Json.JsonSerializer.Serialize(wallet.Capabilities.InAppBridge!.Command), html, StringComparison.Ordinal);
+        Assert.DoesNotContain("</script><script>alert", html, StringComparison.Ordinal);
+        Assert.Contains("\\u003C/script\\u003E", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("zh-CN,zh;q=0.9,en;q=0.8", null, "zh")]
     [InlineData("en-US,en;q=0.9", null, "en")]

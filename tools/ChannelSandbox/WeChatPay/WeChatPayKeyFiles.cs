@@ -14,6 +14,7 @@ public static class WeChatPayKeyFiles
     public const string MerchantPrivateKeySecret = "wechat-pay-main-merchant-private-key";
     public const string PlatformPublicKeySecret = "wechat-pay-main-platform-public-key";
     public const string ApiV3KeySecret = "wechat-pay-main-apiv3-key";
+    public const string AppSecretSecret = "wechat-pay-main-app-secret";
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
@@ -26,6 +27,7 @@ public static class WeChatPayKeyFiles
             Path.Combine(secretsDirectory, MerchantPrivateKeySecret),
             Path.Combine(secretsDirectory, PlatformPublicKeySecret),
             Path.Combine(secretsDirectory, ApiV3KeySecret),
+            Path.Combine(secretsDirectory, AppSecretSecret),
         ];
 
         // Both halves must come from one generation, so a missing half regenerates the pair.
@@ -41,7 +43,7 @@ public static class WeChatPayKeyFiles
         merchantPublicKey.ImportFromPem(state.MerchantPublicKey);
         var platformPrivateKey = RSA.Create();
         platformPrivateKey.ImportFromPem(state.PlatformPrivateKey);
-        return new WeChatPayKeys(merchantPublicKey, platformPrivateKey, state.ApiV3Key);
+        return new WeChatPayKeys(merchantPublicKey, platformPrivateKey, state.ApiV3Key, state.AppSecret);
     }
 
     private static void Generate(string statePath, string secretsDirectory)
@@ -50,17 +52,22 @@ public static class WeChatPayKeyFiles
         using var platform = RSA.Create(2048);
         var apiV3Key = WeChatPayCrypto.RandomString(32);
 
+        // An official account's AppSecret is 32 lower-case hex digits.
+        var appSecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+
         AtomicFile.WriteAllText(Path.Combine(secretsDirectory, MerchantPrivateKeySecret), merchant.ExportPkcs8PrivateKeyPem(), ownerOnly: true);
         AtomicFile.WriteAllText(Path.Combine(secretsDirectory, PlatformPublicKeySecret), platform.ExportSubjectPublicKeyInfoPem(), ownerOnly: false);
         AtomicFile.WriteAllText(Path.Combine(secretsDirectory, ApiV3KeySecret), apiV3Key, ownerOnly: true);
+        AtomicFile.WriteAllText(Path.Combine(secretsDirectory, AppSecretSecret), appSecret, ownerOnly: true);
 
         // Written last: its presence means the secrets above are complete.
-        var state = new KeyState(merchant.ExportSubjectPublicKeyInfoPem(), platform.ExportPkcs8PrivateKeyPem(), apiV3Key);
+        var state = new KeyState(merchant.ExportSubjectPublicKeyInfoPem(), platform.ExportPkcs8PrivateKeyPem(), apiV3Key, appSecret);
         AtomicFile.WriteAllText(statePath, JsonSerializer.Serialize(state, Indented), ownerOnly: true);
     }
 
     private sealed record KeyState(
         [property: JsonPropertyName("merchant_public_key")] string MerchantPublicKey,
         [property: JsonPropertyName("platform_private_key")] string PlatformPrivateKey,
-        [property: JsonPropertyName("apiv3_key")] string ApiV3Key);
+        [property: JsonPropertyName("apiv3_key")] string ApiV3Key,
+        [property: JsonPropertyName("app_secret")] string AppSecret);
 }

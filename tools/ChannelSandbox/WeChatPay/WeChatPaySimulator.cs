@@ -1,10 +1,11 @@
 using ChannelSandbox.WeChatPay.Notifications;
 using ChannelSandbox.WeChatPay.Refunds;
+using ChannelSandbox.WeChatPay.WebAuthorization;
 using Microsoft.Extensions.Options;
 
 namespace ChannelSandbox.WeChatPay;
 
-/// <summary>Registers the WeChat Pay simulator: its keys, orders, refunds, faults, notification worker and routes.</summary>
+/// <summary>Registers the WeChat Pay simulator: its keys, orders, refunds, faults, notification worker, web authorization and routes.</summary>
 public static class WeChatPaySimulator
 {
     public static IServiceCollection AddWeChatPaySimulator(this IServiceCollection services)
@@ -15,6 +16,7 @@ public static class WeChatPaySimulator
             provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WeChatPayKeyFiles))));
         services.AddSingleton<PlatformSigningKeys>();
         services.AddSingleton<OrderStore>();
+        services.AddSingleton<AuthorizationCodes>();
         services.AddSingleton<CodePayFaults>();
         services.AddSingleton<AnswerFaults>();
         services.AddSingleton<RefundStore>();
@@ -38,6 +40,7 @@ public static class WeChatPaySimulator
             v3 => v3.UseMiddleware<PlatformResponseSigning>().UseMiddleware<MerchantAuthentication>());
         app.MapWeChatPayTransactions();
         app.MapWeChatPayRefunds();
+        app.MapWeChatWebAuthorization();
         app.MapWeChatPaySandboxControl();
         app.MapWeChatPayRefundControl();
         app.MapWeChatPayPlatformKeysControl();
