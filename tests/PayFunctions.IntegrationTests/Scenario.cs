@@ -74,6 +74,41 @@ public sealed class Scenario(PlatformFixture platform)
         return payment;
     }
 
+    public async Task<(HttpStatusCode Status, JsonObject Body)> CreateRefundAsync(
+        string paymentId, string json, string? idempotencyKey = null, string apiKey = PlatformFixture.DemoApiKey)
+    {
+        using var request = platform.Request(HttpMethod.Post, $"api/v1/payments/{paymentId}/refunds", apiKey, json);
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        var (status, body, _) = await SendAsync(request);
+        return (status, body);
+    }
+
+    public async Task<JsonObject> WaitForRefundAsync(string refundId, string status, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        JsonObject refund;
+        do
+        {
+            using var request = platform.Request(HttpMethod.Get, $"api/v1/refunds/{refundId}");
+            var (answered, body, _) = await SendAsync(request);
+            Assert.True(answered == HttpStatusCode.OK, $"GET refund {refundId} answered {answered}: {body}");
+            refund = body;
+            if ((string?)refund["status"] == status)
+            {
+                return refund;
+            }
+
+            await Task.Delay(250);
+        }
+        while (DateTime.UtcNow < deadline);
+        Assert.Fail($"Refund {refundId} is {refund["status"]}, not {status}, after {within}.\n{refund}\n{platform.HostLogTail()}");
+        return refund;
+    }
+
     public async Task<HttpStatusCode> SandboxPostAsync(string path, string json = "{}")
     {
         using var response = await platform.Sandbox.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));

@@ -84,6 +84,31 @@ public sealed class RefundTests(SandboxHost host) : IClassFixture<SandboxHost>
     }
 
     [Fact]
+    public async Task A_refund_told_to_stay_silent_ends_SUCCESS_seen_only_by_query()
+    {
+        await using var listener = await NotifyListener.StartAsync();
+        var outTradeNo = await PaidOrderAsync(100);
+
+        var (silenceNext, _) = await SignedApi.ControlAsync(host, "/sandbox/wechat_pay/refunds/silence_next", new { times = 1 });
+        await RefundAsync(outTradeNo, "S" + outTradeNo, 100, 100, listener.Url);
+        JsonElement queried;
+        var deadline = DateTime.UtcNow + Patience;
+        do
+        {
+            await Task.Delay(100);
+            (_, queried) = await SignedApi.SendAsync(host, HttpMethod.Get, "/v3/refund/domestic/refunds/S" + outTradeNo);
+        }
+        while (queried.GetProperty("status").GetString() == "PROCESSING" && DateTime.UtcNow < deadline);
+        var shown = JsonDocument.Parse(await host.Client.GetStringAsync("/sandbox/wechat_pay/refunds/S" + outTradeNo)).RootElement;
+
+        Assert.Equal(202, silenceNext);
+        Assert.Equal("SUCCESS", queried.GetProperty("status").GetString());
+        Assert.False(shown.TryGetProperty("notification_id", out _));
+        Assert.Empty(shown.GetProperty("deliveries").EnumerateArray());
+        Assert.Empty(listener.Received);
+    }
+
+    [Fact]
     public async Task Unknown_refund_is_RESOURCE_NOT_EXISTS()
     {
         var (status, body) = await SignedApi.SendAsync(host, HttpMethod.Get, "/v3/refund/domestic/refunds/nope");

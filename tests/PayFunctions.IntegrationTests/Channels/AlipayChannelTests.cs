@@ -16,9 +16,13 @@ public sealed partial class AlipayChannelTests(PlatformFixture platform)
 
     public static TheoryData<string> OnlineMethods => ChannelFlow.OnlineMethods(Channel);
 
+    public static TheoryData<string> ClosableMethods => CloseFlow.ClosableMethods(Channel);
+
+    private RefundFlow Refunds => new(platform, flow);
+
     [Theory]
     [MemberData(nameof(OnlineMethods))]
-    public async Task Method_WhenPaid_SucceedsOnceDespiteDuplicatesAndRefusesTamperedNotifications(string method)
+    public async Task Method_WhenPaid_SucceedsOnceRefusesTamperedNotificationsAndRefundsInParts(string method)
     {
         var (recipient, split) = await flow.SplitAsync();
         var created = await flow.CreateAsync(ChannelFlow.Body(flow.Method(method), extra: split));
@@ -48,13 +52,14 @@ public sealed partial class AlipayChannelTests(PlatformFixture platform)
         await flow.AssertTamperedRefusedAsync(
             id, deliveries[0], body => TotalAmount().Replace(body, "total_amount=0.01"), "application/x-www-form-urlencoded");
         await flow.Scenario.AssertLedgerInvariantAsync();
+        await Refunds.AssertRefundedInFullAsync(id, RefundedAtTradeAsync);
     }
 
     [Fact]
     public async Task Barcode_PaidAtOnceConfirmedLaterOrReversed()
     {
         var till = new TillFlow(platform, flow);
-        await till.AssertPaidAtOnceAsync(PaymentCode);
+        await Refunds.AssertRefundedInFullAsync(await till.AssertPaidAtOnceAsync(PaymentCode), RefundedAtTradeAsync);
 
         var (_, abandoned) = await till.AssertConfirmedLaterOrReversedAsync(
             PaymentCode, """{"fault":"user_paying","method":"alipay.trade.pay","times":2}""", confirmsTooLate: false);
@@ -63,18 +68,40 @@ public sealed partial class AlipayChannelTests(PlatformFixture platform)
         await flow.Scenario.AssertLedgerInvariantAsync();
     }
 
-    [Fact]
-    public async Task Close_UnpaidQrCode_IsClosedAtTheChannelAndCannotBePaid()
-    {
-        var id = (string)(await flow.CreateAsync(ChannelFlow.Body(flow.Method("alipay.qr"))))["id"]!;
-        using var close = platform.Request(HttpMethod.Post, $"api/v1/payments/{id}/close");
-        var (status, body, _) = await flow.Scenario.SendAsync(close);
+    // A page or WAP trade exists at Alipay only once the payer's browser is at the cashier, so the payer gets there first
+    // and the close ends that trade. A QR code nobody scanned is not a trade yet either: there the close falls back to cancel.
+    [Theory]
+    [MemberData(nameof(ClosableMethods))]
+    public async Task Close_UnpaidOrder_IsClosedAtTheChannelAndCannotBePaid(string method) =>
+        await new CloseFlow(platform, flow).AssertClosedUnpaidAsync(method, OpenCashierAsync);
 
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("closed", (string?)body["status"]);
-        Assert.Equal(HttpStatusCode.Conflict, await flow.PayAsync(id));
-        await flow.WaitForWebhookAsync(id, "payment.closed");
-        Assert.Empty(await flow.Scenario.LedgerEntriesForAsync(id));
+    // The query is alipay.trade.query by out_trade_no whatever the product, and so is the close that leads to it.
+    [Fact]
+    public async Task Query_PaidButNeverNotified_IsFoundWhenTheMerchantCloses() =>
+        await new CloseFlow(platform, flow).AssertClosingAPaidOrderFindsItByQueryAsync("alipay.qr");
+
+    /// <summary>
+    /// Alipay refunds synchronously (or, its answer lost, is asked by refund query): the trade holds the refund, and tells
+    /// the notify address of it, which the platform must acknowledge like any notification (checked by the refund flow).
+    /// </summary>
+    private async Task RefundedAtTradeAsync(JsonObject refund)
+    {
+        var path = flow.OrderPath((string)refund["payment"]!);
+        var trade = JsonNode.Parse(await platform.Sandbox.GetStringAsync(path))!;
+        var atAlipay = Assert.Single(trade["refunds"]!.AsArray(), r => (string?)r!["out_request_no"] == (string?)refund["id"]);
+        Assert.Equal((long)refund["amount"]! / 100m, decimal.Parse((string)atAlipay!["amount"]!, System.Globalization.CultureInfo.InvariantCulture));
+        await flow.WaitAtChannelAsync(path + "/notifications", deliveries => deliveries.AsArray().Any(
+            d => ((string)d!["body"]!).Contains($"out_biz_no={refund["id"]}", StringComparison.Ordinal) && d["status"] is not null));
+    }
+
+    /// <summary>The payer's browser, sent to Alipay by a page or WAP payment, shows the cashier.</summary>
+    private async Task OpenCashierAsync(JsonObject created)
+    {
+        if (created["next_action"]?["redirect_to_url"]?["url"] is { } url)
+        {
+            using var cashier = await platform.Sandbox.GetAsync((string)url!);
+            Assert.True(cashier.StatusCode == HttpStatusCode.OK, await cashier.Content.ReadAsStringAsync());
+        }
     }
 
     /// <summary>The payer's browser: opens the signed gateway URL, presses pay, and is sent back to the merchant.</summary>

@@ -85,6 +85,51 @@ public sealed class ChannelFlow(PlatformFixture platform, string channel)
 
     public Task<HttpStatusCode> PayAsync(string id, string json = "{}") => Scenario.SandboxPostAsync(OrderPath(id) + "/pay", json);
 
+    /// <summary>
+    /// Creates a payment of <paramref name="method"/> and has the payer pay it with the channel's notification lost
+    /// (every simulator's pay takes <c>{"notify": false}</c>): only a query can tell the platform it was paid.
+    /// </summary>
+    public async Task<string> StartPaidSilentlyAsync(string method, string extra = "")
+    {
+        var id = (string)(await CreateAsync(Body(Method(method), extra: extra)))["id"]!;
+        Assert.Equal(HttpStatusCode.OK, await PayAsync(id, """{"notify":false}"""));
+        return id;
+    }
+
+    /// <summary>
+    /// The one success of a payment found by query: one capture, a signed webhook, and no notification from the channel
+    /// ever reached the platform.
+    /// </summary>
+    public async Task AssertFoundByQueryAsync(string id)
+    {
+        var paid = await WaitForStatusAsync(id, "succeeded");
+        Assert.NotNull((string?)paid["channel_trade_no"]);
+        Assert.Single(await Scenario.LedgerEntriesForAsync(id));
+        await WaitForWebhookAsync(id, "payment.succeeded");
+        Assert.Empty(await Scenario.SandboxGetAsync(OrderPath(id) + "/notifications"));
+        await Scenario.AssertLedgerInvariantAsync();
+    }
+
+    /// <summary>Polls the simulator's control API at <paramref name="path"/> until <paramref name="done"/> holds for what it shows.</summary>
+    public async Task<JsonNode> WaitAtChannelAsync(string path, Func<JsonNode, bool> done)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        JsonNode shown;
+        do
+        {
+            shown = JsonNode.Parse(await platform.Sandbox.GetStringAsync(path))!;
+            if (done(shown))
+            {
+                return shown;
+            }
+
+            await Task.Delay(200);
+        }
+        while (DateTime.UtcNow < deadline);
+        Assert.Fail($"The simulator never showed what was expected at {path}: {shown}");
+        return shown;
+    }
+
     public Task<HttpStatusCode> ResendAsync(string id, int times) =>
         Scenario.SandboxPostAsync(OrderPath(id) + "/notifications/resend", $$"""{"times":{{times}},"concurrent":true}""");
 

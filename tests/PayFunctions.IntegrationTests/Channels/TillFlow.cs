@@ -16,9 +16,9 @@ public sealed class TillFlow(PlatformFixture platform, ChannelFlow flow)
 
     /// <summary>
     /// <c>method: "auto"</c> with a code of this channel's: resolved to the channel's barcode method and paid at once,
-    /// with its split, one ledger entry and a signed webhook.
+    /// with its split, one ledger entry and a signed webhook. Answers the payment's id.
     /// </summary>
-    public async Task AssertPaidAtOnceAsync(string paymentCode)
+    public async Task<string> AssertPaidAtOnceAsync(string paymentCode)
     {
         var (recipient, split) = await flow.SplitAsync();
         var created = await flow.CreateAsync(ChannelFlow.Body(Barcode, paymentCode, split, methodName: "auto"));
@@ -32,6 +32,7 @@ public sealed class TillFlow(PlatformFixture platform, ChannelFlow flow)
         ChannelFlow.AssertSplit(paid, recipient);
         Assert.Single(await flow.Scenario.LedgerEntriesForAsync(id));
         await flow.WaitForWebhookAsync(id, "payment.succeeded");
+        return id;
     }
 
     /// <summary>

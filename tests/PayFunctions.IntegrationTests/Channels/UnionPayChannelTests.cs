@@ -16,9 +16,11 @@ public sealed partial class UnionPayChannelTests(PlatformFixture platform)
 
     public static TheoryData<string> OnlineMethods => ChannelFlow.OnlineMethods(Channel);
 
+    private RefundFlow Refunds => new(platform, flow);
+
     [Theory]
     [MemberData(nameof(OnlineMethods))]
-    public async Task Method_WhenPaid_SucceedsOnceDespiteDuplicatesAndRefusesTamperedNotifications(string method)
+    public async Task Method_WhenPaid_SucceedsOnceRefusesTamperedNotificationsAndRefundsInParts(string method)
     {
         var (recipient, split) = await flow.SplitAsync();
         var created = await flow.CreateAsync(ChannelFlow.Body(flow.Method(method), extra: split));
@@ -47,13 +49,14 @@ public sealed partial class UnionPayChannelTests(PlatformFixture platform)
         await flow.AssertTamperedRefusedAsync(
             id, deliveries[0], body => TxnAmt().Replace(body, "txnAmt=1"), "application/x-www-form-urlencoded");
         await flow.Scenario.AssertLedgerInvariantAsync();
+        await Refunds.AssertRefundedInFullAsync(id, RefundNotifiedAsync);
     }
 
     [Fact]
     public async Task Barcode_PaidAtOnceConfirmedLaterOrReversed()
     {
         var till = new TillFlow(platform, flow);
-        await till.AssertPaidAtOnceAsync(PaymentCode);
+        await Refunds.AssertRefundedInFullAsync(await till.AssertPaidAtOnceAsync(PaymentCode), RefundNotifiedAsync);
 
         // ACP cannot void a consume still pending (05): the platform retries until it has an outcome, here a payment
         // confirmed after the till gave up, which it voids.
@@ -80,6 +83,15 @@ public sealed partial class UnionPayChannelTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.OK, await flow.PayAsync(id));
         await flow.WaitForStatusAsync(id, "succeeded");
         Assert.Single(await flow.Scenario.LedgerEntriesForAsync(id));
+    }
+
+    /// <summary>A 退货 is a transaction of its own at UnionPay, ended by its back notification, which the platform acknowledged.</summary>
+    private async Task RefundNotifiedAsync(JsonObject refund)
+    {
+        var shown = await flow.WaitAtChannelAsync(flow.OrderPath((string)refund["id"]!), r => (bool?)r["acknowledged"] == true);
+        Assert.Equal("04", (string?)shown["txn_type"]);
+        Assert.Equal("Succeeded", (string?)shown["state"]);
+        Assert.Equal((long)refund["amount"]!, (long?)shown["txn_amt"]);
     }
 
     [GeneratedRegex(@"txnAmt=[0-9]+")]

@@ -15,9 +15,13 @@ public sealed class WeChatPayChannelTests(PlatformFixture platform)
 
     public static TheoryData<string> OnlineMethods => ChannelFlow.OnlineMethods(Channel);
 
+    public static TheoryData<string> ClosableMethods => CloseFlow.ClosableMethods(Channel);
+
+    private RefundFlow Refunds => new(platform, flow);
+
     [Theory]
     [MemberData(nameof(OnlineMethods))]
-    public async Task Method_WhenPaid_SucceedsOnceDespiteDuplicatesAndRefusesTamperedNotifications(string method)
+    public async Task Method_WhenPaid_SucceedsOnceRefusesTamperedNotificationsAndRefundsInParts(string method)
     {
         var (recipient, split) = await flow.SplitAsync();
         var created = await flow.CreateAsync(ChannelFlow.Body(flow.Method(method), extra: split));
@@ -39,6 +43,7 @@ public sealed class WeChatPayChannelTests(PlatformFixture platform)
         await flow.AssertTamperedRefusedAsync(
             id, deliveries[0], body => body.Replace("\"ciphertext\":\"", "\"ciphertext\":\"A", StringComparison.Ordinal), "application/json");
         await flow.Scenario.AssertLedgerInvariantAsync();
+        await Refunds.AssertRefundedInFullAsync(id, RefundNotifiedAsync);
     }
 
     [Fact]
@@ -46,7 +51,7 @@ public sealed class WeChatPayChannelTests(PlatformFixture platform)
     {
         var till = new TillFlow(platform, flow);
         Assert.Equal(HttpStatusCode.Accepted, await flow.FaultAsync("""{"kind":"success"}"""));
-        await till.AssertPaidAtOnceAsync(PaymentCode);
+        await Refunds.AssertRefundedInFullAsync(await till.AssertPaidAtOnceAsync(PaymentCode), RefundNotifiedAsync);
 
         // Without a fault the simulated payer is always still confirming, and WeChat Pay refuses to reverse an order
         // (USERPAYING) until the payer's attempt ends: here it ends in a payment after the till gave up, which is reversed.
@@ -56,18 +61,24 @@ public sealed class WeChatPayChannelTests(PlatformFixture platform)
         await flow.Scenario.AssertLedgerInvariantAsync();
     }
 
-    [Fact]
-    public async Task Close_UnpaidOrder_IsClosedAtTheChannelAndCannotBePaid()
-    {
-        var id = (string)(await flow.CreateAsync(ChannelFlow.Body(flow.Method("wechat_pay.jsapi"))))["id"]!;
-        using var close = platform.Request(HttpMethod.Post, $"api/v1/payments/{id}/close");
-        var (status, body, _) = await flow.Scenario.SendAsync(close);
+    [Theory]
+    [MemberData(nameof(ClosableMethods))]
+    public async Task Close_UnpaidOrder_IsClosedAtTheChannelAndCannotBePaid(string method) =>
+        await new CloseFlow(platform, flow).AssertClosedUnpaidAsync(method);
 
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("closed", (string?)body["status"]);
-        Assert.Equal(HttpStatusCode.Conflict, await flow.PayAsync(id));
-        await flow.WaitForWebhookAsync(id, "payment.closed");
-        Assert.Empty(await flow.Scenario.LedgerEntriesForAsync(id));
+    // The query is the same call (GET /v3/pay/transactions/out-trade-no/{out_trade_no}) whatever the trade type, and so is
+    // the close that leads to it: one method stands for all.
+    [Fact]
+    public async Task Query_PaidButNeverNotified_IsFoundWhenTheMerchantCloses() =>
+        await new CloseFlow(platform, flow).AssertClosingAPaidOrderFindsItByQueryAsync("wechat_pay.native");
+
+    /// <summary>WeChat Pay ends a refund with its REFUND.SUCCESS notification, which the platform acknowledged.</summary>
+    private async Task RefundNotifiedAsync(JsonObject refund)
+    {
+        var shown = await flow.WaitAtChannelAsync(
+            $"sandbox/wechat_pay/refunds/{refund["id"]}", r => r["deliveries"]!.AsArray().Any(d => (bool?)d!["acknowledged"] == true));
+        Assert.Equal("SUCCESS", (string?)shown["refund"]!["status"]);
+        Assert.Equal((long)refund["amount"]!, (long?)shown["refund"]!["amount"]!["refund"]);
     }
 
     private static void AssertNextAction(string method, JsonObject next)

@@ -120,7 +120,7 @@ public sealed class Order(PrepayRequest request, PrepayAnswer answer, DateTimeOf
     /// Takes a refund of a paid order. A repeated out_refund_no is the same refund; the refunds of an order never add
     /// up to more than its total.
     /// </summary>
-    public (Refund? Refund, RefundOutcome Outcome) Refund(RefundRequest refund, DateTimeOffset now, TimeSpan delay, bool fails)
+    public (Refund? Refund, RefundOutcome Outcome) Refund(RefundRequest refund, DateTimeOffset now, TimeSpan delay, RefundFate fate)
     {
         lock (_gate)
         {
@@ -145,7 +145,7 @@ public sealed class Order(PrepayRequest request, PrepayAnswer answer, DateTimeOf
                 return (null, RefundOutcome.NotEnough);
             }
 
-            var taken = new Refund(refund, _transactionId!, now, now + delay, fails);
+            var taken = new Refund(refund, _transactionId!, now, now + delay, fate);
             _refunds.Add(taken);
             _state = TradeState.REFUND;
             return (taken, RefundOutcome.Taken);

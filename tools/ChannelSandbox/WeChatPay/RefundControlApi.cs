@@ -2,30 +2,35 @@ using ChannelSandbox.WeChatPay.Refunds;
 
 namespace ChannelSandbox.WeChatPay;
 
-/// <summary>Refunds on demand: make the next ones end ABNORMAL, fail one still processing, show one and its notifications.</summary>
+/// <summary>
+/// Refunds on demand: make the next ones end ABNORMAL or without their notification, fail one still processing,
+/// show one and its notifications.
+/// </summary>
 public static class RefundControlApi
 {
-    private const int MaxFailures = 100;
+    private const int MaxFaults = 100;
 
     public static void MapWeChatPayRefundControl(this IEndpointRouteBuilder app)
     {
         var refunds = app.MapGroup("/sandbox/wechat_pay/refunds");
-        refunds.MapPost("/fail_next", FailNextAsync);
+        refunds.MapPost("/fail_next", (HttpRequest request, RefundStore store) => NextAsync(request, "fail_next", store.FailNext));
+        refunds.MapPost("/silence_next", (HttpRequest request, RefundStore store) => NextAsync(request, "silence_next", store.SilenceNext));
         refunds.MapGet("/{out_refund_no}", Show);
         refunds.MapPost("/{out_refund_no}/fail", Fail);
     }
 
-    private static async Task<IResult> FailNextAsync(HttpRequest request, RefundStore refunds)
+    /// <summary>Arms a fault for the next <c>times</c> refunds (default 1; 0 disarms it).</summary>
+    private static async Task<IResult> NextAsync(HttpRequest request, string fault, Action<int> arm)
     {
-        var (command, valid) = await SandboxJson.ReadOptionalAsync<FailNextCommand>(request, request.HttpContext.RequestAborted);
+        var (command, valid) = await SandboxJson.ReadOptionalAsync<NextCommand>(request, request.HttpContext.RequestAborted);
         var times = command?.Times ?? 1;
-        if (!valid || times is < 0 or > MaxFailures)
+        if (!valid || times is < 0 or > MaxFaults)
         {
-            return SandboxControlApi.Problem(StatusCodes.Status400BadRequest, "INVALID_BODY", $"Expected {{\"times\": 0..{MaxFailures}}}.");
+            return SandboxControlApi.Problem(StatusCodes.Status400BadRequest, "INVALID_BODY", $"Expected {{\"times\": 0..{MaxFaults}}}.");
         }
 
-        refunds.FailNext(times);
-        return Results.Json(new { fail_next = times }, SandboxJson.Options, statusCode: StatusCodes.Status202Accepted);
+        arm(times);
+        return Results.Json(new Dictionary<string, int> { [fault] = times }, SandboxJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
     private static IResult Show(string out_refund_no, RefundStore refunds, RefundSettlement settlement)
@@ -63,5 +68,5 @@ public static class RefundControlApi
     private static IResult RefundNotFound() =>
         SandboxControlApi.Problem(StatusCodes.Status404NotFound, "RESOURCE_NOT_EXISTS", "No such out_refund_no.");
 
-    private sealed record FailNextCommand(int? Times);
+    private sealed record NextCommand(int? Times);
 }

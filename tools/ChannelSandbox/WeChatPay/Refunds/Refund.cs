@@ -2,13 +2,16 @@ using ChannelSandbox.WeChatPay.Notifications;
 
 namespace ChannelSandbox.WeChatPay.Refunds;
 
-/// <summary>One refund: PROCESSING until it is due, then SUCCESS (or ABNORMAL when it was told to fail). Transitions hold its lock.</summary>
-public sealed class Refund(RefundRequest request, string transactionId, DateTimeOffset createdAt, DateTimeOffset dueAt, bool fails) : INotificationTarget
+/// <summary>
+/// One refund: PROCESSING until it is due, then SUCCESS (or ABNORMAL when it was told to fail), notified unless it was
+/// told to stay silent. Transitions hold its lock.
+/// </summary>
+public sealed class Refund(RefundRequest request, string transactionId, DateTimeOffset createdAt, DateTimeOffset dueAt, RefundFate fate) : INotificationTarget
 {
     private readonly Lock _gate = new();
     private readonly List<DeliveryRecord> _deliveries = [];
     private RefundStatus _status = RefundStatus.PROCESSING;
-    private bool _fails = fails;
+    private bool _fails = fate.Fails;
     private DateTimeOffset? _successTime;
 
     public RefundRequest Request { get; } = request;
@@ -41,7 +44,7 @@ public sealed class Refund(RefundRequest request, string transactionId, DateTime
             _fails |= failNow;
             _status = _fails ? RefundStatus.ABNORMAL : RefundStatus.SUCCESS;
             _successTime = _fails ? null : now;
-            Notification = NotifyUrl is null ? null : notify(Notice(mchId));
+            Notification = NotifyUrl is null || fate.Silent ? null : notify(Notice(mchId));
             return true;
         }
     }

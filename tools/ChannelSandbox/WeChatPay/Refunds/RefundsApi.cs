@@ -45,7 +45,7 @@ public static class RefundsApi
             }
 
             var known = refunds.Find(refundRequest.OutRefundNo);
-            var (refund, outcome) = order.Refund(refundRequest, time.GetUtcNow(), identity.Value.RefundDelay, known is null && refunds.TakeFailure());
+            var (refund, outcome) = order.Refund(refundRequest, time.GetUtcNow(), identity.Value.RefundDelay, known is null ? refunds.TakeFate() : default);
             switch (outcome)
             {
                 case RefundOutcome.NotPaid:
