@@ -27,6 +27,12 @@ public sealed record ChannelCapabilities(
     public IReadOnlyList<string> EvidenceHeaders { get; init; } = [];
 
     /// <summary>
+    /// The channel's name for people in other languages, by language (e.g. "zh"), as payers there know it;
+    /// <see cref="DisplayName"/> in any other.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> LocalNames { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
     /// The optional settings that name the channel's hosts, each the channel's production host when not set, so a
     /// deployment or a test can point every one of them at a stand-in such as the sandbox.
     /// </summary>
@@ -47,6 +53,9 @@ public sealed record ChannelCapabilities(
 
     /// <summary>How a page in the app browser starts the payment of an in-app <c>use_sdk</c> method; null when it cannot.</summary>
     public InAppBridge? InAppBridge { get; init; }
+
+    /// <summary>The channel's name for people who read <paramref name="language"/>.</summary>
+    public string DisplayNameIn(string language) => LocalNames.TryGetValue(language, out var name) ? name : DisplayName;
 
     /// <summary>Whether the channel can do every one of <paramref name="operations"/>.</summary>
     public bool Supports(ChannelOperations operations) => (Operations & operations) == operations;

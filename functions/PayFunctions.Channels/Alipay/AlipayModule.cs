@@ -53,6 +53,7 @@ public sealed partial class AlipayModule : IChannelModule
         [AppIdSetting],
         [AppPrivateKeySecret, AlipayPublicKeySecret])
     {
+        LocalNames = new Dictionary<string, string> { ["zh"] = "支付宝" },
         InAppBrowserMarkers = ["AlipayClient"],
         InAppMethods = [AlipayClient.WapMethod],
     };

@@ -36,6 +36,7 @@ public sealed partial class UnionPayModule : IChannelModule
         [SigningPrivateKeySecret, RootCertSecret, MiddleCertSecret])
     {
         // The Cloud QuickPass app's browser; UnionPay's in-app payment is its QR order.
+        LocalNames = new Dictionary<string, string> { ["zh"] = "银联云闪付" },
         InAppBrowserMarkers = ["UnionPay", "CloudPay"],
         InAppMethods = [UnionPayClient.QrMethod],
     };

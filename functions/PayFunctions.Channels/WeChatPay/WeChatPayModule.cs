@@ -46,6 +46,7 @@ public sealed class WeChatPayModule : IChannelModule
     {
         EvidenceHeaders = [.. WeChatPaySignatureHeaders.Names],
         HostSettings = [nameof(WeChatPayOptions.BaseUrl), nameof(WeChatPayOptions.OAuthPageBaseUrl), nameof(WeChatPayOptions.OAuthApiBaseUrl)],
+        LocalNames = new Dictionary<string, string> { ["zh"] = "微信支付" },
         InAppBrowserMarkers = ["MicroMessenger"],
         InAppMethods = [WeChatPayMethods.Jsapi],
         InAppBridge = new InAppBridge("WeixinJSBridge", "invoke", "getBrandWCPayRequest", "WeixinJSBridgeReady"),

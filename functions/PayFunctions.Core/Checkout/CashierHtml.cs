@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 
 namespace PayFunctions.Core.Checkout;
@@ -11,6 +12,8 @@ namespace PayFunctions.Core.Checkout;
 /// </summary>
 public sealed class CashierHtml : IResult
 {
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     private const string Styles = """
         *{box-sizing:border-box}
         html{font-family:system-ui,-apple-system,"PingFang SC","Microsoft YaHei",sans-serif;font-size:100%;line-height:1.5;color:#1a1a1a;background:#f4f5f7}
@@ -84,7 +87,11 @@ public sealed class CashierHtml : IResult
         return page;
     }
 
-    public static string Encode(string? value) => HtmlEncoder.Default.Encode(value ?? "");
+    /// <summary>
+    /// Escapes for HTML text and quoted attributes. Every script is kept as itself (the default encoder would turn
+    /// each Chinese character into an eight-byte reference); markup-significant characters are still escaped.
+    /// </summary>
+    public static string Encode(string? value) => Encoder.Encode(value ?? "");
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {

@@ -111,7 +111,7 @@ public static class CheckoutPage
             var id = "method-" + index.ToString(CultureInfo.InvariantCulture);
             html.Append(CultureInfo.InvariantCulture, $"""
                 <div class="option"><input type="radio" name="method" id="{id}" value="{CashierHtml.Encode(method)}"{(index == 0 ? " checked" : "")} required>
-                <label for="{id}">{CashierHtml.Encode(module.Capabilities.DisplayName)}<small>{CashierHtml.Encode(text.Describe(capability.NextAction))} · {CashierHtml.Encode(method)}</small></label></div>
+                <label for="{id}">{CashierHtml.Encode(module.Capabilities.DisplayNameIn(text.Lang))}<small>{CashierHtml.Encode(text.Describe(capability.NextAction))} · {CashierHtml.Encode(method)}</small></label></div>
                 """);
             index++;
         }
@@ -140,7 +140,7 @@ public static class CheckoutPage
                 break;
             case NextActionBody.UseSdkType:
                 var module = ChannelRegistry.IsKnown(payment.Channel) ? ChannelRegistry.Module(payment.Channel) : null;
-                var app = module?.Capabilities.DisplayName ?? payment.Channel;
+                var app = module?.Capabilities.DisplayNameIn(text.Lang) ?? payment.Channel;
                 html.Append(CultureInfo.InvariantCulture, $"""<p class="use-sdk">{CashierHtml.Encode(CashierText.Format(text.UseApp, app))}</p>""");
                 if (action.UseSdk is { } sdk && module?.Capabilities is { InAppBridge: { } bridge } capabilities && capabilities.InAppMethods.Contains(payment.Method))
                 {

@@ -73,7 +73,7 @@ public sealed partial class StoreCodeEndpoints(
         var money = new Money(amount.Value, currency);
         if (wallet is not null && await authorization.AuthorizeUrlAsync(store, wallet, nonce, money, cancellationToken) is { } authorize)
         {
-            return StorePayerAuthorization.Opening(authorize, text, wallet.Capabilities.DisplayName);
+            return StorePayerAuthorization.Opening(authorize, text, wallet.Capabilities.DisplayNameIn(text.Lang));
         }
 
         var (inApp, offered) = InAppWallets.MethodsFor(wallet, money);

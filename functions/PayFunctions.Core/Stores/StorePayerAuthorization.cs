@@ -100,7 +100,7 @@ public sealed partial class StorePayerAuthorization(
             || walletCode.Length is 0 or > MaxCodeLength)
         {
             LogNotIdentified(logger, store.Id, walletCode.Length == 0 ? "no_code" : "unavailable");
-            return Again(store, text, CashierText.Format(text.PayerNotIdentified, wallet.Capabilities.DisplayName), StatusCodes.Status400BadRequest);
+            return Again(store, text, CashierText.Format(text.PayerNotIdentified, wallet.Capabilities.DisplayNameIn(text.Lang)), StatusCodes.Status400BadRequest);
         }
 
         string payerId;
@@ -111,7 +111,7 @@ public sealed partial class StorePayerAuthorization(
         catch (ChannelException e)
         {
             LogNotIdentified(logger, store.Id, e.Code ?? "unreachable");
-            return Again(store, text, CashierText.Format(text.PayerNotIdentified, wallet.Capabilities.DisplayName), StatusCodes.Status502BadGateway);
+            return Again(store, text, CashierText.Format(text.PayerNotIdentified, wallet.Capabilities.DisplayNameIn(text.Lang)), StatusCodes.Status502BadGateway);
         }
 
         var create = StorePayments.Request(store, state.Amount, currency.Code, authorization.Method, state.Nonce, new PayerBody(payerId, null));

@@ -174,6 +174,30 @@ public sealed class CheckoutRulesTests
         Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ChannelNames_AreTheOnesPayersKnowInThePagesLanguage()
+    {
+        var payment = new PaymentEntity
+        {
+            PartitionKey = "mch_x",
+            RowKey = "pay_x",
+            Method = CheckoutMethods.Name,
+            Description = "Latte",
+            Amount = 100,
+            Currency = "CNY",
+            PaymentMethodTypes = "wechat_pay.native,alipay.qr",
+        };
+        var address = new CheckoutAddress("pay_x", "t", "https://p.example/api/checkout/pay_x?token=t", "https://p.example/m", "https://p.example/s");
+
+        var chinese = CheckoutPage.Render(payment, CashierText.Chinese, address).Html;
+        var english = CheckoutPage.Render(payment, CashierText.English, address).Html;
+
+        Assert.Contains(">微信支付<", chinese, StringComparison.Ordinal);
+        Assert.Contains(">支付宝<", chinese, StringComparison.Ordinal);
+        Assert.Contains(">WeChat Pay<", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("微信支付", english, StringComparison.Ordinal);
+    }
+
     private static CreatePaymentRequest Request(string method) =>
         new(2000, "cny", method, "order-1", "Latte", null, null, null, null, null, null);
 }
