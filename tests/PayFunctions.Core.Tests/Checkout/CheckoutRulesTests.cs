@@ -155,17 +155,8 @@ public sealed class CheckoutRulesTests
     [Fact]
     public void PageText_IsEncoded()
     {
-        var payment = new PaymentEntity
-        {
-            PartitionKey = "mch_x",
-            RowKey = "pay_x",
-            Method = CheckoutMethods.Name,
-            Description = "<script>alert(1)</script>",
-            Amount = 100,
-            Currency = "CNY",
-            PaymentMethodTypes = "wechat_pay.native",
-        };
-        var address = new CheckoutAddress("pay_x", "t\"oken", "https://p.example/api/checkout/pay_x?token=t", "https://p.example/m", "https://p.example/s");
+        var payment = ChoosingPayment("<script>alert(1)</script>", "wechat_pay.native");
+        var address = Address("t\"oken");
 
         var html = CheckoutPage.Render(payment, CashierText.English, address).Html;
 
@@ -177,17 +168,8 @@ public sealed class CheckoutRulesTests
     [Fact]
     public void ChannelNames_AreTheOnesPayersKnowInThePagesLanguage()
     {
-        var payment = new PaymentEntity
-        {
-            PartitionKey = "mch_x",
-            RowKey = "pay_x",
-            Method = CheckoutMethods.Name,
-            Description = "Latte",
-            Amount = 100,
-            Currency = "CNY",
-            PaymentMethodTypes = "wechat_pay.native,alipay.qr",
-        };
-        var address = new CheckoutAddress("pay_x", "t", "https://p.example/api/checkout/pay_x?token=t", "https://p.example/m", "https://p.example/s");
+        var payment = ChoosingPayment("Latte", "wechat_pay.native,alipay.qr");
+        var address = Address("t");
 
         var chinese = CheckoutPage.Render(payment, CashierText.Chinese, address).Html;
         var english = CheckoutPage.Render(payment, CashierText.English, address).Html;
@@ -197,6 +179,21 @@ public sealed class CheckoutRulesTests
         Assert.Contains(">WeChat Pay<", english, StringComparison.Ordinal);
         Assert.DoesNotContain("微信支付", english, StringComparison.Ordinal);
     }
+
+    /// <summary>A checkout payment whose payer has yet to pick among <paramref name="types"/>.</summary>
+    private static PaymentEntity ChoosingPayment(string description, string types) => new()
+    {
+        PartitionKey = "mch_x",
+        RowKey = "pay_x",
+        Method = CheckoutMethods.Name,
+        Description = description,
+        Amount = 100,
+        Currency = "CNY",
+        PaymentMethodTypes = types,
+    };
+
+    private static CheckoutAddress Address(string token) =>
+        new("pay_x", token, "https://p.example/api/checkout/pay_x?token=t", "https://p.example/m", "https://p.example/s");
 
     private static CreatePaymentRequest Request(string method) =>
         new(2000, "cny", method, "order-1", "Latte", null, null, null, null, null, null);
