@@ -84,6 +84,9 @@ public sealed class PlatformFixture : IAsyncLifetime
             {
                 ["Sandbox__SecretsDirectory"] = SecretsDirectory,
                 ["Sandbox__StateDirectory"] = Path.Combine(work, "sandbox"),
+
+                // The channels' published schedules wait minutes before a retry; a test cannot.
+                ["Sandbox__NotifyRetryDelays"] = "00:00:01,00:00:02,00:00:05,00:00:15,00:01:00",
             });
         await WaitForHealthAsync(Sandbox, "health", sandbox);
 

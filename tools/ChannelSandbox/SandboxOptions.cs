@@ -13,7 +13,9 @@ public sealed class SandboxOptions
 
     // A comma-separated string rather than an array: configuration binds arrays only from indexed
     // keys, which are clumsy to pass on a command line or in one environment variable.
-    public string NotifyRetryDelays { get; set; } = "00:00:01,00:00:02,00:00:05,00:00:15,00:01:00";
+    // WeChat Pay's published schedule (15 retries over about 24 hours); tests set a shorter one.
+    public string NotifyRetryDelays { get; set; } =
+        "00:00:15,00:00:15,00:00:30,00:03:00,00:10:00,00:20:00,00:30:00,00:30:00,00:30:00,01:00:00,03:00:00,03:00:00,03:00:00,06:00:00,06:00:00";
 
     public TimeSpan NotifyTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
