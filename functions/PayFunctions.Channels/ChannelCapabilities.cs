@@ -83,6 +83,12 @@ public sealed record PaymentMethodCapability(
     /// 10 to 15), so that <c>method: "auto"</c> can tell the channel from the code alone.
     /// </summary>
     public System.Text.RegularExpressions.Regex? PaymentCodePattern { get; init; }
+
+    /// <summary>
+    /// The channel sends the payer back by posting its result to the return address (a front notification), which a
+    /// merchant's page need not accept: the platform takes the post and sends the payer on with a GET.
+    /// </summary>
+    public bool ReturnsPayerByPost { get; init; }
 }
 
 /// <summary>The operations a channel supports beyond placing an order.</summary>

@@ -43,7 +43,8 @@ public sealed class StoreAndCheckoutFunctions(
     public Task<IActionResult> CheckoutReturn(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "checkout/{id}")] HttpRequest request,
         string id,
-        CancellationToken cancellationToken) => checkout.ReturnAsync(request, id, cancellationToken).AsActionResult();
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken) => checkout.ReturnAsync(request, id, durable, cancellationToken).AsActionResult();
 
     [Function("CreateStore")]
     public Task<IActionResult> CreateStore(

@@ -43,7 +43,7 @@ public static class ApiRouteMap
         Map(app, ApiRoutes.CheckoutStatus, (HttpRequest r, string id, DurableTaskClient d, CheckoutEndpoints e, CancellationToken c) => e.StatusAsync(r, id, d, c));
         Map(app, ApiRoutes.CheckoutChooseMethod, (HttpRequest r, string id, DurableTaskClient d, CheckoutEndpoints e, CancellationToken c) => e.ChooseMethodAsync(r, id, d, c));
         Map(app, ApiRoutes.CheckoutRedirect, (HttpRequest r, string id, DurableTaskClient d, CheckoutEndpoints e, CancellationToken c) => e.RedirectAsync(r, id, d, c));
-        Map(app, ApiRoutes.CheckoutReturn, (HttpRequest r, string id, CheckoutEndpoints e, CancellationToken c) => e.ReturnAsync(r, id, c));
+        Map(app, ApiRoutes.CheckoutReturn, (HttpRequest r, string id, DurableTaskClient d, CheckoutEndpoints e, CancellationToken c) => e.ReturnAsync(r, id, d, c));
         Map(app, ApiRoutes.CreateStore, (HttpRequest r, StoreEndpoints e, CancellationToken c) => e.CreateAsync(r, c));
         Map(app, ApiRoutes.ListStores, (HttpRequest r, StoreEndpoints e, CancellationToken c) => e.ListAsync(r, c));
         Map(app, ApiRoutes.GetStore, (HttpRequest r, string id, StoreEndpoints e, CancellationToken c) => e.GetAsync(r, id, c));

@@ -24,7 +24,10 @@ public sealed partial class UnionPayModule : IChannelModule
         "UnionPay",
         [
             new PaymentMethodCapability(UnionPayClient.QrMethod, NextActionType.DisplayQrCode, Cny, China, 1, 99_999_999_99, PayerDetails.None),
-            new PaymentMethodCapability(UnionPayClient.GatewayMethod, NextActionType.RedirectToUrl, Cny, China, 1, 99_999_999_99, PayerDetails.ReturnUrl),
+            new PaymentMethodCapability(UnionPayClient.GatewayMethod, NextActionType.RedirectToUrl, Cny, China, 1, 99_999_999_99, PayerDetails.ReturnUrl)
+            {
+                ReturnsPayerByPost = true,
+            },
             new PaymentMethodCapability(UnionPayClient.BarcodeMethod, NextActionType.None, Cny, China, 1, 99_999_999_99, PayerDetails.PaymentCode)
             {
                 PaymentCodePattern = PaymentCode(),

@@ -55,16 +55,24 @@ public sealed partial class CheckoutEndpoints(
     }
 
     /// <summary>
-    /// Where a channel that returns the payer by posting its result (a front notification) sends them back to the
-    /// cashier page. The body is not read: the channel's verified back notification records the result.
+    /// Where a channel that returns the payer by posting its result (a front notification) sends them: on with a GET
+    /// to the merchant's <c>return_url</c> for a payment the merchant's own page started, else to the cashier page.
+    /// The body is not read: the channel's verified back notification records the result.
     /// </summary>
-    public async Task<IResult> ReturnAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public async Task<IResult> ReturnAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var text = CashierText.For(request);
         var token = request.Query["token"].ToString();
-        return PaymentIds.IsWellFormed(id) && await links.VerifyAsync(id, token, cancellationToken)
-            ? new SeeOther(Address(id, token, text).PageUrl)
-            : CheckoutPage.NotFound(text);
+        var payment = await FindAsync(id, token, durable, cancellationToken);
+        if (payment is null)
+        {
+            return CheckoutPage.NotFound(text);
+        }
+
+        // Only ever the stored return_url: the query chooses whether to go there, never where.
+        return request.Query["to"] == CheckoutLinks.ToReturnUrl && payment.ReturnUrl is { } returnUrl && CheckoutPage.IsWebAddress(returnUrl)
+            ? new SeeOther(returnUrl)
+            : new SeeOther(Address(id, token, text).PageUrl);
     }
 
     public async Task<IResult> StatusAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken)

@@ -35,6 +35,18 @@ public sealed class CheckoutLinks(ISecretStore secrets, IOptions<ApiOptions> api
         new Uri(BaseUrl, $"api/checkout/{paymentId}").AbsoluteUri + "?token=" + token + (lang is null ? "" : "&lang=" + lang);
 
     /// <summary>The page that posts the payment's signed form to the channel, <c>{public base}/api/checkout/{id}/redirect?token=…</c>.</summary>
+    /// <summary>
+    /// Where a channel that posts the payer back lands when the merchant's page started the payment:
+    /// <c>POST api/checkout/{id}?token=…&amp;to=return_url</c>, which sends them on to the payment's <c>return_url</c>.
+    /// </summary>
+    public async Task<Uri> MerchantReturnUrlAsync(string paymentId, CancellationToken cancellationToken) =>
+        new(new Uri(BaseUrl, $"api/checkout/{paymentId}").AbsoluteUri + "?token=" + await TokenAsync(paymentId, cancellationToken) + "&to=" + ToReturnUrl);
+
+    public const string ToReturnUrl = "return_url";
+
+    /// <summary>Whether <paramref name="address"/> is one of the platform's own pages.</summary>
+    public bool IsOwn(Uri address) => BaseUrl.IsBaseOf(address);
+
     public async Task<Uri> FormPageUrlAsync(string paymentId, CancellationToken cancellationToken) =>
         new(new Uri(BaseUrl, $"api/checkout/{paymentId}/redirect").AbsoluteUri + "?token=" + await TokenAsync(paymentId, cancellationToken));
 

@@ -192,7 +192,7 @@ public static class CheckoutPage
     /// <summary>JSON that is safe inside a script element: <c>&lt;</c>, <c>&gt;</c> and <c>&amp;</c> escaped.</summary>
     internal static readonly System.Text.Json.JsonSerializerOptions ScriptJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default };
 
-    private static bool IsWebAddress(string url) =>
+    internal static bool IsWebAddress(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http";
 }
 

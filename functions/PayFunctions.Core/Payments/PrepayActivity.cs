@@ -36,7 +36,7 @@ public sealed class PrepayActivity(ChannelRegistry channels, PaymentStore paymen
         {
             PayerId = input.Payer?.Id,
             PaymentCode = input.Payer?.PaymentCode,
-            ReturnUrl = input.Payer?.ReturnUrl is { } returnUrl ? new Uri(returnUrl, UriKind.Absolute) : null,
+            ReturnUrl = await ReturnUrlAsync(input, cancellationToken),
             ClientIp = input.Payer?.ClientIp,
         };
 
@@ -88,5 +88,21 @@ public sealed class PrepayActivity(ChannelRegistry channels, PaymentStore paymen
             ? new ChannelPaymentEvent(order.ChannelTradeNo ?? "", order.State, order.PaidAt, order.Amount?.MinorUnits, order.Amount?.Currency.Code)
             : null;
         return new PrepayOutcome(true, answered, null, null, OrderAtChannel: false);
+    }
+
+    /// <summary>
+    /// The address the channel's page sends the payer back to. A merchant's page need not take a channel's post: such
+    /// a channel returns the payer to the platform, which sends them on to the merchant with a GET.
+    /// </summary>
+    private async Task<Uri?> ReturnUrlAsync(PaymentOrchestrationInput input, CancellationToken cancellationToken)
+    {
+        if (input.Payer?.ReturnUrl is not { } given)
+        {
+            return null;
+        }
+
+        var returnUrl = new Uri(given, UriKind.Absolute);
+        var postsBack = ChannelRegistry.Module(input.Channel).Capabilities.Methods.FirstOrDefault(m => m.Method == input.Method)?.ReturnsPayerByPost == true;
+        return postsBack && !links.IsOwn(returnUrl) ? await links.MerchantReturnUrlAsync(input.PaymentId, cancellationToken) : returnUrl;
     }
 }

@@ -5,7 +5,8 @@ namespace PayFunctions.IntegrationTests.Channels;
 
 /// <summary>
 /// The payer's browser on UnionPay's online gateway: opens the platform's page behind <c>redirect_to_url</c>, posts its
-/// form to UnionPay as a browser would, pays on UnionPay's page and is sent back to <c>frontUrl</c> by a signed form.
+/// form to UnionPay as a browser would, pays on UnionPay's page and is sent back to <c>frontUrl</c> by a signed form:
+/// the platform's return, which sends the payer on to the merchant's <c>return_url</c> with a GET.
 /// </summary>
 internal static partial class UnionPayGatewayPayer
 {
@@ -22,7 +23,9 @@ internal static partial class UnionPayGatewayPayer
         Assert.Equal(new Uri(platform.Sandbox.BaseAddress!, "gateway/api/frontTransReq.do"), action);
         Assert.Contains($"form-action 'self' {platform.Sandbox.BaseAddress!.GetLeftPart(UriPartial.Authority)};", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.Equal(("01", "01", "000201"), (fields["txnType"], fields["txnSubType"], fields["bizType"]));
-        Assert.Equal(ChannelFlow.ReturnUrl, fields["frontUrl"]);
+        var frontUrl = new Uri(fields["frontUrl"]);
+        Assert.Equal(platform.Api.BaseAddress!.Authority, frontUrl.Authority);
+        Assert.Equal($"/api/checkout/{id}", frontUrl.AbsolutePath);
         Assert.Equal(new Uri(platform.Api.BaseAddress!, "api/notify/unionpay").AbsoluteUri, fields["backUrl"]);
 
         using var unionPay = await browser.PostAsync(action, new FormUrlEncodedContent(fields));
@@ -34,8 +37,13 @@ internal static partial class UnionPayGatewayPayer
             new Uri(platform.Sandbox.BaseAddress!, $"sandbox/unionpay/front/{fields["orderId"]}/pay"),
             new FormUrlEncodedContent(new Dictionary<string, string> { ["result"] = "success" }));
         var (back, result) = Form(await paid.Content.ReadAsStringAsync(), "back");
-        Assert.Equal(ChannelFlow.ReturnUrl, back.AbsoluteUri);
+        Assert.Equal(frontUrl, back);
         Assert.Equal(("00", fields["orderId"]), (result["respCode"], result["orderId"]));
+
+        // The merchant's page is reached with a GET, whatever UnionPay posted.
+        using var returned = await browser.PostAsync(back, new FormUrlEncodedContent(result));
+        Assert.Equal(HttpStatusCode.SeeOther, returned.StatusCode);
+        Assert.Equal(ChannelFlow.ReturnUrl, returned.Headers.Location!.AbsoluteUri);
     }
 
     /// <summary>The action and hidden fields of the form <paramref name="id"/>, decoded as a browser reads them.</summary>
