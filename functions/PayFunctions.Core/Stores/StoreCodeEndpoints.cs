@@ -71,7 +71,7 @@ public sealed partial class StoreCodeEndpoints(
 
         var wallet = InAppWallets.Detect(request.Headers.UserAgent.ToString(), channels);
         var money = new Money(amount.Value, currency);
-        if (wallet is not null && await authorization.AuthorizeUrlAsync(store, wallet, nonce, money, cancellationToken) is { } authorize)
+        if (wallet is not null && await authorization.AuthorizeUrlAsync(store, wallet, nonce, money, text.Lang, cancellationToken) is { } authorize)
         {
             return StorePayerAuthorization.Opening(authorize, text, wallet.Capabilities.DisplayNameIn(text.Lang));
         }

@@ -31,7 +31,8 @@ public sealed partial class StorePayerAuthorization(
     private const int MaxCodeLength = 512;
 
     /// <summary>Where to send the payer first, when the wallet's in-app method needs their id and the channel account can ask the wallet; null otherwise.</summary>
-    public async Task<Uri?> AuthorizeUrlAsync(StoreEntity store, IChannelModule wallet, string nonce, Money amount, CancellationToken cancellationToken)
+    /// <param name="lang">The page's language, carried through the wallet's round trip so the cashier page keeps it.</param>
+    public async Task<Uri?> AuthorizeUrlAsync(StoreEntity store, IChannelModule wallet, string nonce, Money amount, string lang, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(wallet);
@@ -41,7 +42,7 @@ public sealed partial class StorePayerAuthorization(
         }
 
         var state = await states.IssueAsync(store.Code, wallet.Capabilities.Name, nonce, amount.MinorUnits, cancellationToken);
-        return authorization.Wallet.AuthorizeUrl(new Uri(StoreResource.AddressOf(store, links.BaseUrl) + "/authorized"), state);
+        return authorization.Wallet.AuthorizeUrl(new Uri(StoreResource.AddressOf(store, links.BaseUrl) + "/authorized?lang=" + Uri.EscapeDataString(lang)), state);
     }
 
     /// <summary>

@@ -20,23 +20,24 @@ public sealed partial class WeChatPayStoreCodeTests(PlatformFixture platform) : 
     {
         var (store, codeUrl) = await CreateStoreAsync();
         var authorize = await SubmitAsync(codeUrl, "3.2");
-        Assert.StartsWith(platform.Sandbox.BaseAddress!.AbsoluteUri + "connect/oauth2/authorize?appid=wx8888888888888888&redirect_uri=" + Uri.EscapeDataString(codeUrl + "/authorized") + "&response_type=code&scope=snsapi_base&state=", authorize, StringComparison.Ordinal);
+        Assert.StartsWith(platform.Sandbox.BaseAddress!.AbsoluteUri + "connect/oauth2/authorize?appid=wx8888888888888888&redirect_uri=" + Uri.EscapeDataString(codeUrl + "/authorized?lang=zh") + "&response_type=code&scope=snsapi_base&state=", authorize, StringComparison.Ordinal);
         Assert.EndsWith("#wechat_redirect", authorize, StringComparison.Ordinal);
 
         var callback = await WeChatAnswersAsync(authorize, payer: "it-" + Guid.NewGuid().ToString("N"));
-        Assert.StartsWith(codeUrl + "/authorized?code=", callback, StringComparison.Ordinal);
+        Assert.StartsWith(codeUrl + "/authorized?lang=zh&code=", callback, StringComparison.Ordinal);
         var state = Regex.Match(callback, "[?&]state=([A-Za-z0-9]+)").Groups[1].Value;
 
         // The amount is the state's last digits: 320 becomes 990, and the seal no longer matches.
         using (var tampered = await GetAsync(callback.Replace("state=" + state, "state=" + state[..^3] + "990", StringComparison.Ordinal)))
         {
             Assert.Equal(HttpStatusCode.BadRequest, tampered.StatusCode);
-            Assert.Contains("expired or is not valid", await tampered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains("该支付请求已过期或无效", await tampered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         using var answered = await GetAsync(callback);
         Assert.True(answered.StatusCode == HttpStatusCode.SeeOther, $"{answered.StatusCode}: {await answered.Content.ReadAsStringAsync()}\n{platform.HostLogTail()}");
         var cashier = answered.Headers.Location!.AbsoluteUri;
+        Assert.EndsWith("&lang=zh", cashier, StringComparison.Ordinal);
         var id = new Uri(cashier).AbsolutePath.Split('/')[^1];
 
         var payment = await scenario.GetPaymentAsync(id);
@@ -70,7 +71,7 @@ public sealed partial class WeChatPayStoreCodeTests(PlatformFixture platform) : 
         using var refused = await GetAsync(forged);
 
         Assert.Equal(HttpStatusCode.BadGateway, refused.StatusCode);
-        Assert.Contains("could not confirm who is paying", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("微信支付未能确认付款人身份", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(await PaymentsOfAsync((string)store["id"]!));
     }
 
@@ -89,7 +90,7 @@ public sealed partial class WeChatPayStoreCodeTests(PlatformFixture platform) : 
         var nonce = Regex.Match(await page.Content.ReadAsStringAsync(), "name=\"nonce\" value=\"([^\"]+)\"").Groups[1].Value;
         using var request = new HttpRequestMessage(HttpMethod.Post, codeUrl)
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["nonce"] = nonce, ["amount"] = amount, ["lang"] = "en" }),
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["nonce"] = nonce, ["amount"] = amount, ["lang"] = "zh" }),
         };
         request.Headers.TryAddWithoutValidation("User-Agent", WeChat);
         using var response = await browser.SendAsync(request);
