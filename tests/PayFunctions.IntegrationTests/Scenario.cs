@@ -5,8 +5,11 @@ using PayFunctions.Domain;
 
 namespace PayFunctions.IntegrationTests;
 
-/// <summary>What the tests do as a merchant, a customer (through the sandbox) and an auditor.</summary>
-public sealed class Scenario(PlatformFixture platform)
+/// <summary>
+/// What the tests do as a merchant, a customer (through the sandbox) and an auditor; through <paramref name="api"/> when
+/// given (a host of <see cref="PlatformFixture.StartExtraHostAsync"/>), else through the shared host.
+/// </summary>
+public sealed class Scenario(PlatformFixture platform, HttpClient? api = null)
 {
     public static string NewOrderId() => "order-" + Guid.NewGuid().ToString("N")[..12];
 
@@ -15,7 +18,7 @@ public sealed class Scenario(PlatformFixture platform)
 
     public async Task<(HttpStatusCode Status, JsonObject Body, HttpResponseMessage Response)> SendAsync(HttpRequestMessage request)
     {
-        var response = await platform.Api.SendAsync(request);
+        var response = await (api ?? platform.Api).SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         var body = text.Length > 0 && text.TrimStart().StartsWith('{') ? JsonNode.Parse(text)!.AsObject() : [];
         return (response.StatusCode, body, response);

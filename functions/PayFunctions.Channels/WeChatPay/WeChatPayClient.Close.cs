@@ -39,7 +39,7 @@ public sealed partial class WeChatPayClient
 
     private Task<WeChatPayResponse> SendCloseAsync(string outTradeNo, CancellationToken cancellationToken) =>
         _transport.SendAsync(
-            HttpMethod.Post, "/v3/pay/transactions/out-trade-no/" + Uri.EscapeDataString(outTradeNo) + "/close", new CloseBody(_options.MchId), cancellationToken);
+            HttpMethod.Post, _mode.TransactionsPath + "/out-trade-no/" + Uri.EscapeDataString(outTradeNo) + "/close", _mode.CloseIdentity(), cancellationToken);
 
     /// <summary>
     /// A close refused with a code this adapter does not know: only the verified order state decides. An order still

@@ -35,8 +35,8 @@ public sealed partial class WeChatPayClient
 
         var response = await _transport.SendAsync(
             HttpMethod.Post,
-            "/v3/pay/transactions/out-trade-no/" + Uri.EscapeDataString(outTradeNo) + "/reverse",
-            new ReverseBody(_options.AppId, _options.MchId),
+            _mode.TransactionsPath + "/out-trade-no/" + Uri.EscapeDataString(outTradeNo) + "/reverse",
+            _mode.Identity(_options.AppId),
             cancellationToken).ConfigureAwait(false);
         if (response.Status == (int)HttpStatusCode.OK)
         {
@@ -69,8 +69,7 @@ public sealed partial class WeChatPayClient
         }
 
         var body = new CodePayBody(
-            _options.AppId,
-            _options.MchId,
+            _mode.Identity(_options.AppId),
             request.Description,
             request.OutTradeNo,
             request.Attach,
@@ -80,7 +79,7 @@ public sealed partial class WeChatPayClient
         WeChatPayResponse response;
         try
         {
-            response = await _transport.SendAsync(HttpMethod.Post, "/v3/pay/transactions/codepay", body, cancellationToken).ConfigureAwait(false);
+            response = await _transport.SendAsync(HttpMethod.Post, _mode.TransactionsPath + "/codepay", body, cancellationToken).ConfigureAwait(false);
         }
         catch (ChannelException ex) when (ex.IsTransient && ex.HttpStatus is null)
         {

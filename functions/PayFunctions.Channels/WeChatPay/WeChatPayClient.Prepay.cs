@@ -12,8 +12,7 @@ public sealed partial class WeChatPayClient
             : PrepayResult.Placed(new DisplayQrCode(answer.CodeUrl));
 
     private PrepayBody Body(PrepayRequest request, string appId) => new(
-        appId,
-        _options.MchId,
+        _mode.Identity(appId),
         request.Description,
         request.OutTradeNo,
         request.ExpiresAt.ToOffset(ChinaStandardTime).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
@@ -28,7 +27,7 @@ public sealed partial class WeChatPayClient
             throw MissingPayerDetail(request.Method, "openid");
         }
 
-        var body = Body(request, appId) with { Payer = new PrepayPayer(request.PayerId) };
+        var body = Body(request, appId) with { Payer = _mode.Payer(appId, request.PayerId) };
         return PlaceAsync("jsapi", body, (answer, response) => PrepayResult.Placed(new UseSdk(WeChatPaySdkParameters.ForJsapi(
             _signer, appId, PrepayId(answer, response), _timeProvider.GetUtcNow().ToUnixTimeSeconds(), WeChatPayRequestSigner.CreateNonce()))), cancellationToken);
     }
@@ -37,7 +36,7 @@ public sealed partial class WeChatPayClient
     {
         var appId = _options.MobileAppId ?? _options.AppId;
         return PlaceAsync("app", Body(request, appId), (answer, response) => PrepayResult.Placed(new UseSdk(WeChatPaySdkParameters.ForApp(
-            _signer, appId, _options.MchId, PrepayId(answer, response), _timeProvider.GetUtcNow().ToUnixTimeSeconds(), WeChatPayRequestSigner.CreateNonce()))), cancellationToken);
+            _signer, appId, _mode.AppPartnerId, PrepayId(answer, response), _timeProvider.GetUtcNow().ToUnixTimeSeconds(), WeChatPayRequestSigner.CreateNonce()))), cancellationToken);
     }
 
     private Task<PrepayResult> PlaceH5Async(PrepayRequest request, CancellationToken cancellationToken)
@@ -69,7 +68,7 @@ public sealed partial class WeChatPayClient
     private async Task<PrepayResult> PlaceAsync(
         string scenario, PrepayBody body, Func<PrepayAnswer, WeChatPayResponse, PrepayResult> placed, CancellationToken cancellationToken)
     {
-        var response = await _transport.SendAsync(HttpMethod.Post, "/v3/pay/transactions/" + scenario, body, cancellationToken).ConfigureAwait(false);
+        var response = await _transport.SendAsync(HttpMethod.Post, _mode.TransactionsPath + "/" + scenario, body, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccess)
         {
             // A repeated order (a retried prepay) answers ORDERPAID once the payer has paid, and

@@ -15,6 +15,7 @@ public sealed partial class WeChatPayClient
         }
 
         var body = new RefundBody(
+            _mode.RefundSubMchId,
             request.OutTradeNo,
             request.OutRefundNo,
             request.Reason,
@@ -29,7 +30,7 @@ public sealed partial class WeChatPayClient
     {
         ArgumentException.ThrowIfNullOrEmpty(outRefundNo);
         var response = await _transport.SendAsync(
-            HttpMethod.Get, "/v3/refund/domestic/refunds/" + Uri.EscapeDataString(outRefundNo), null, cancellationToken).ConfigureAwait(false);
+            HttpMethod.Get, "/v3/refund/domestic/refunds/" + Uri.EscapeDataString(outRefundNo) + _mode.RefundQuery, null, cancellationToken).ConfigureAwait(false);
         return ReadRefund(response);
     }
 

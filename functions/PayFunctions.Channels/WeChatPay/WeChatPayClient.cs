@@ -4,7 +4,7 @@ using PayFunctions.Domain;
 namespace PayFunctions.Channels.WeChatPay;
 
 /// <summary>
-/// WeChat Pay APIv3 for a direct merchant (Native, JSAPI, mini-program, H5, App and payment-code payments, refunds): every request
+/// WeChat Pay APIv3 for a direct merchant or a service provider's sub-merchant (Native, JSAPI, mini-program, H5, App and payment-code payments, refunds): every request
 /// is signed with the merchant key, every 2xx response and every callback is verified against the configured
 /// platform key it names before it is read.
 /// </summary>
@@ -22,6 +22,8 @@ public sealed partial class WeChatPayClient : IPaymentChannel, IDisposable
     private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
 
     private readonly WeChatPayOptions _options;
+
+    private readonly WeChatPayMerchantMode _mode;
 
     private readonly TimeProvider _timeProvider;
 
@@ -48,6 +50,7 @@ public sealed partial class WeChatPayClient : IPaymentChannel, IDisposable
         Validate(options);
 
         _options = options;
+        _mode = new WeChatPayMerchantMode(options);
         _timeProvider = timeProvider;
         _signer = new WeChatPayRequestSigner(credentials.MerchantPrivateKeyPem);
         try
@@ -62,7 +65,7 @@ public sealed partial class WeChatPayClient : IPaymentChannel, IDisposable
         }
 
         _transport = new WeChatPayTransport(httpClient, options, _signer, _verifier, timeProvider);
-        _notificationParser = new WeChatPayNotificationParser(options, credentials.ApiV3Key, _verifier);
+        _notificationParser = new WeChatPayNotificationParser(options, _mode, credentials.ApiV3Key, _verifier);
         _webAuthorization = new WeChatPayWebAuthorization(httpClient, options, credentials.AppSecret);
     }
 
@@ -112,7 +115,7 @@ public sealed partial class WeChatPayClient : IPaymentChannel, IDisposable
     private async Task<(ChannelOrder Order, string? TradeType)> QueryWithTradeTypeAsync(string outTradeNo, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(outTradeNo);
-        var path = "/v3/pay/transactions/out-trade-no/" + Uri.EscapeDataString(outTradeNo) + "?mchid=" + Uri.EscapeDataString(_options.MchId);
+        var path = _mode.TransactionsPath + "/out-trade-no/" + Uri.EscapeDataString(outTradeNo) + _mode.OrderQuery;
         var response = await _transport.SendAsync(HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccess)
         {

@@ -1,6 +1,9 @@
 namespace PayFunctions.Channels.WeChatPay;
 
-/// <summary>WeChat Pay APIv3 for a direct merchant: what it serves and how one account's adapter is built.</summary>
+/// <summary>
+/// WeChat Pay APIv3 for a direct merchant, or a service provider acting for a sub-merchant: what it serves and how one
+/// account's adapter is built.
+/// </summary>
 public sealed class WeChatPayModule : IChannelModule
 {
     /// <summary>The merchant API private key (apiclient_key.pem) that signs requests.</summary>
@@ -63,6 +66,8 @@ public sealed class WeChatPayModule : IChannelModule
             MiniProgramAppId = account.OptionalSetting(nameof(WeChatPayOptions.MiniProgramAppId)),
             MobileAppId = account.OptionalSetting(nameof(WeChatPayOptions.MobileAppId)),
             StoreId = account.OptionalSetting(nameof(WeChatPayOptions.StoreId)),
+            SubMchId = account.OptionalSetting(nameof(WeChatPayOptions.SubMchId)),
+            SubAppId = account.OptionalSetting(nameof(WeChatPayOptions.SubAppId)),
             MerchantSerialNo = account.Setting(nameof(WeChatPayOptions.MerchantSerialNo)),
             PlatformSerialNo = account.Setting(nameof(WeChatPayOptions.PlatformSerialNo)),
         };

@@ -13,12 +13,14 @@ internal sealed class WeChatPayNotificationParser
     private const string RefundResourceType = "refund";
 
     private readonly WeChatPayOptions _options;
+    private readonly WeChatPayMerchantMode _mode;
     private readonly string _apiV3Key;
     private readonly WeChatPaySignatureVerifier _verifier;
 
-    public WeChatPayNotificationParser(WeChatPayOptions options, string apiV3Key, WeChatPaySignatureVerifier verifier)
+    public WeChatPayNotificationParser(WeChatPayOptions options, WeChatPayMerchantMode mode, string apiV3Key, WeChatPaySignatureVerifier verifier)
     {
         _options = options;
+        _mode = mode;
         _apiV3Key = apiV3Key;
         _verifier = verifier;
     }
@@ -65,8 +67,7 @@ internal sealed class WeChatPayNotificationParser
 
     private ChannelNotification ToNotification(string eventId, string eventType, TransactionResource transaction)
     {
-        if (!string.Equals(transaction.MchId, _options.MchId, StringComparison.Ordinal)
-            || transaction.AppId is null || !_options.AppIds().Contains(transaction.AppId, StringComparer.Ordinal))
+        if (!_mode.Owns(transaction) || WeChatPayMerchantMode.AppIdOf(transaction) is not { } appId)
         {
             throw new ChannelNotificationException("merchant_mismatch");
         }
@@ -88,7 +89,7 @@ internal sealed class WeChatPayNotificationParser
             eventId,
             eventType,
             _options.MchId,
-            transaction.AppId,
+            appId,
             transaction.OutTradeNo,
             transaction.TransactionId,
             state,
@@ -102,7 +103,7 @@ internal sealed class WeChatPayNotificationParser
     /// </summary>
     private ChannelNotification ToRefundNotification(string eventId, string eventType, RefundResource refund)
     {
-        if (!string.Equals(refund.MchId, _options.MchId, StringComparison.Ordinal))
+        if (!_mode.Owns(refund))
         {
             throw new ChannelNotificationException("merchant_mismatch");
         }

@@ -1,6 +1,9 @@
 namespace PayFunctions.Channels.WeChatPay;
 
-/// <summary>Non-secret settings of one WeChat Pay APIv3 merchant account (direct-merchant mode).</summary>
+/// <summary>
+/// Non-secret settings of one WeChat Pay APIv3 merchant account: a direct merchant, or, with <see cref="SubMchId"/>, a
+/// service provider (服务商) placing orders for one sub-merchant (子商户).
+/// </summary>
 public sealed class WeChatPayOptions
 {
     /// <summary>The API host; the documented primary domain unless overridden (e.g. api2 or a test server).</summary>
@@ -14,6 +17,18 @@ public sealed class WeChatPayOptions
 
     /// <summary>The merchant id (<c>mchid</c>).</summary>
     public string MchId { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The sub-merchant (<c>sub_mchid</c>) this account places orders for; when set, the account is a service provider,
+    /// <see cref="MchId"/> and <see cref="AppId"/> are its <c>sp_mchid</c> and <c>sp_appid</c>, and the partner API is used.
+    /// </summary>
+    public string? SubMchId { get; set; }
+
+    /// <summary>
+    /// The sub-merchant's own application (<c>sub_appid</c>), bound to it by the service provider; orders placed under it
+    /// (e.g. a mini-program set as <see cref="MiniProgramAppId"/>) send the payer as <c>sub_openid</c>.
+    /// </summary>
+    public string? SubAppId { get; set; }
 
     /// <summary>The official account's application id (<c>appid</c>): Native, JSAPI and H5 orders are created under it.</summary>
     public string AppId { get; set; } = string.Empty;

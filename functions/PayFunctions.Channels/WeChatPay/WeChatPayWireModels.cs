@@ -14,26 +14,53 @@ internal static class WeChatPayJson
 }
 
 /// <summary>
-/// Body of <c>POST /v3/pay/transactions/{native|jsapi|app|h5}</c>: the same fields for every scenario, plus
+/// Whose order a request is about: <c>appid</c> and <c>mchid</c> for a direct merchant; <c>sp_appid</c>, <c>sp_mchid</c>,
+/// <c>sub_appid</c> and <c>sub_mchid</c> for a service provider acting for a sub-merchant. Unset fields are not sent.
+/// </summary>
+internal record MerchantIdentity
+{
+    [JsonPropertyName("appid")]
+    public string? AppId { get; init; }
+
+    [JsonPropertyName("mchid")]
+    public string? MchId { get; init; }
+
+    public string? SpAppid { get; init; }
+
+    public string? SpMchid { get; init; }
+
+    public string? SubAppid { get; init; }
+
+    public string? SubMchid { get; init; }
+}
+
+/// <summary>
+/// Body of <c>POST /v3/pay/[partner/]transactions/{native|jsapi|app|h5}</c>: the same fields for every scenario, plus
 /// <c>payer</c> for JSAPI and mini-programs and <c>scene_info</c> for H5.
 /// </summary>
 internal sealed record PrepayBody(
-    [property: JsonPropertyName("appid")] string AppId,
-    [property: JsonPropertyName("mchid")] string MchId,
+    [property: JsonIgnore] MerchantIdentity Merchant,
     string Description,
     string OutTradeNo,
     string TimeExpire,
     string NotifyUrl,
     string? Attach,
-    OrderAmount Amount)
+    OrderAmount Amount) : MerchantIdentity(Merchant)
 {
     public PrepayPayer? Payer { get; init; }
 
     public PrepaySceneInfo? SceneInfo { get; init; }
 }
 
-/// <summary>The payer of a JSAPI or mini-program order.</summary>
-internal sealed record PrepayPayer(string Openid);
+/// <summary>The payer of a JSAPI or mini-program order: <c>openid</c>, or for a service provider <c>sp_openid</c> or <c>sub_openid</c>.</summary>
+internal sealed record PrepayPayer
+{
+    public string? Openid { get; init; }
+
+    public string? SpOpenid { get; init; }
+
+    public string? SubOpenid { get; init; }
+}
 
 /// <summary>The scene of an H5 order: the payer's IP and the kind of page.</summary>
 internal sealed record PrepaySceneInfo(string PayerClientIp, H5Info H5Info);
@@ -43,14 +70,13 @@ internal sealed record H5Info(string Type);
 
 /// <summary>Body of <c>POST /v3/pay/transactions/codepay</c>: no notify_url, a payment-code order is never notified.</summary>
 internal sealed record CodePayBody(
-    [property: JsonPropertyName("appid")] string AppId,
-    [property: JsonPropertyName("mchid")] string MchId,
+    [property: JsonIgnore] MerchantIdentity Merchant,
     string Description,
     string OutTradeNo,
     string? Attach,
     CodePayPayer Payer,
     OrderAmount Amount,
-    CodePaySceneInfo SceneInfo);
+    CodePaySceneInfo SceneInfo) : MerchantIdentity(Merchant);
 
 /// <summary>The payment code scanned from the payer's phone.</summary>
 internal sealed record CodePayPayer(string AuthCode);
@@ -61,17 +87,12 @@ internal sealed record CodePaySceneInfo(CodePayStoreInfo StoreInfo);
 /// <summary>The merchant's own code for the store.</summary>
 internal sealed record CodePayStoreInfo(string OutId);
 
-/// <summary>Body of the reverse call.</summary>
-internal sealed record ReverseBody([property: JsonPropertyName("appid")] string AppId, [property: JsonPropertyName("mchid")] string MchId);
 
 /// <summary>Answer of a prepay call: <c>code_url</c> (Native), <c>prepay_id</c> (JSAPI, App) or <c>h5_url</c> (H5).</summary>
 internal sealed record PrepayAnswer(string? CodeUrl, string? PrepayId, string? H5Url);
 
 /// <summary>The amount of an order being created, in fen.</summary>
 internal sealed record OrderAmount(long Total, string Currency);
-
-/// <summary>Body of the close call.</summary>
-internal sealed record CloseBody([property: JsonPropertyName("mchid")] string MchId);
 
 /// <summary>The error body every APIv3 endpoint returns with a non-2xx status.</summary>
 internal sealed record ErrorAnswer(string? Code, string? Message);
@@ -91,6 +112,15 @@ internal sealed record TransactionResource(
 {
     /// <summary><c>MICROPAY</c> for a payment-code order, the only kind WeChat Pay reverses.</summary>
     public string? TradeType { get; init; }
+
+    /// <summary>The service provider's application of a sub-merchant's order (instead of <c>appid</c>).</summary>
+    public string? SpAppid { get; init; }
+
+    /// <summary>The service provider of a sub-merchant's order (instead of <c>mchid</c>).</summary>
+    public string? SpMchid { get; init; }
+
+    /// <summary>The sub-merchant a service provider's order is for.</summary>
+    public string? SubMchid { get; init; }
 }
 
 /// <summary>
@@ -110,8 +140,8 @@ internal sealed record NotificationResource(
     string? AssociatedData,
     string? Nonce);
 
-/// <summary>Body of <c>POST /v3/refund/domestic/refunds</c>.</summary>
-internal sealed record RefundBody(string OutTradeNo, string OutRefundNo, string? Reason, string NotifyUrl, RefundBodyAmount Amount);
+/// <summary>Body of <c>POST /v3/refund/domestic/refunds</c>; a service provider names the sub-merchant in <c>sub_mchid</c>.</summary>
+internal sealed record RefundBody(string? SubMchid, string OutTradeNo, string OutRefundNo, string? Reason, string NotifyUrl, RefundBodyAmount Amount);
 
 /// <summary>The amounts of a refund request, in fen: this refund, and the order's total.</summary>
 internal sealed record RefundBodyAmount(long Refund, long Total, string Currency);
@@ -129,7 +159,14 @@ internal sealed record RefundResource(
     string? Status,
     string? RefundStatus,
     string? SuccessTime,
-    RefundAmount? Amount);
+    RefundAmount? Amount)
+{
+    /// <summary>The service provider of a sub-merchant's refund callback (instead of <c>mchid</c>).</summary>
+    public string? SpMchid { get; init; }
+
+    /// <summary>The sub-merchant of a service provider's refund callback.</summary>
+    public string? SubMchid { get; init; }
+}
 
 /// <summary>The amount block of a refund: the order's <c>total</c> and this <c>refund</c>, in fen.</summary>
 internal sealed record RefundAmount(long? Total, long? Refund, string? Currency);

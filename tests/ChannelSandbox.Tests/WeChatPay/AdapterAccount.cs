@@ -9,7 +9,8 @@ public sealed class AdapterAccount : IDisposable
 {
     private readonly HttpClient _http;
 
-    public AdapterAccount(SandboxHost host, string? platformSerialNo = null, string? platformPublicKey = null, TimeSpan? timeout = null)
+    /// <param name="subMchId">The sub-merchant a service-provider account places orders for; a direct merchant when null.</param>
+    public AdapterAccount(SandboxHost host, string? platformSerialNo = null, string? platformPublicKey = null, TimeSpan? timeout = null, string? subMchId = null)
     {
         _http = new HttpClient { Timeout = timeout ?? TimeSpan.FromSeconds(100) };
         var settings = new Dictionary<string, string>
@@ -24,6 +25,11 @@ public sealed class AdapterAccount : IDisposable
             ["OAuthPageBaseUrl"] = host.BaseAddress.AbsoluteUri,
             ["OAuthApiBaseUrl"] = host.BaseAddress.AbsoluteUri,
         };
+        if (subMchId is not null)
+        {
+            settings["SubMchId"] = subMchId;
+        }
+
         var secrets = new Dictionary<string, string>
         {
             [WeChatPayModule.MerchantPrivateKeySecret] = host.Secret(WeChatPayKeyFiles.MerchantPrivateKeySecret),

@@ -210,7 +210,7 @@ public sealed class NotificationTests : IDisposable
          "amount":{"total":1999,"payer_total":1899,"currency":"CNY","payer_currency":"CNY"} }
         """;
 
-    private static byte[] Envelope(string resourceJson, string apiV3Key = TestAccount.ApiV3Key, string originalType = "transaction")
+    internal static byte[] Envelope(string resourceJson, string apiV3Key = TestAccount.ApiV3Key, string originalType = "transaction")
     {
         var ciphertext = TestAccount.Encrypt(apiV3Key, ResourceNonce, AssociatedData, resourceJson);
         return Encoding.UTF8.GetBytes($$"""

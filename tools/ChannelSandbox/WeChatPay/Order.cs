@@ -202,6 +202,25 @@ public sealed class Order(PrepayRequest request, PrepayAnswer answer, DateTimeOf
 
     private Transaction Snapshot()
     {
+        var direct = DirectSnapshot();
+        return Request.SubMchId is null
+            ? direct
+            : direct with
+            {
+                AppId = null,
+                MchId = null,
+                SpAppId = Request.AppId,
+                SpMchId = Request.MchId,
+                SubAppId = Request.SubAppId,
+                SubMchId = Request.SubMchId,
+                Payer = direct.Payer is { OpenId: { } openId }
+                    ? Request.SubOpenId ? new TransactionPayer(null, SubOpenId: openId) : new TransactionPayer(null, SpOpenId: openId)
+                    : null,
+            };
+    }
+
+    private Transaction DirectSnapshot()
+    {
         var paid = _state.IsPaid();
         return new Transaction(
             Request.AppId,

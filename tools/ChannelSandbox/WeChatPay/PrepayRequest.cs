@@ -6,7 +6,8 @@ namespace ChannelSandbox.WeChatPay;
 
 /// <summary>
 /// The parameters of a prepay (Native, JSAPI, App, H5) or payment-code order that define the order. Two requests
-/// for one out_trade_no are the same order exactly when these are equal (record equality).
+/// for one out_trade_no are the same order exactly when these are equal (record equality). A service provider's order
+/// (partner API) names its sub-merchant: <see cref="AppId"/> and <see cref="MchId"/> are then sp_appid and sp_mchid.
 /// </summary>
 public sealed partial record PrepayRequest(
     TradeType TradeType,
@@ -21,17 +22,23 @@ public sealed partial record PrepayRequest(
     string Currency,
     string? OpenId = null,
     string? PayerClientIp = null,
-    string? AuthCode = null)
+    string? AuthCode = null,
+    string? SubMchId = null,
+    string? SubAppId = null,
+    bool SubOpenId = false)
 {
-    public static (PrepayRequest? Request, WeChatPayError? Error) Parse(TradeType tradeType, JsonElement body, WeChatPayIdentity identity, DateTimeOffset now)
+    public static (PrepayRequest? Request, WeChatPayError? Error) Parse(
+        TradeType tradeType, JsonElement body, WeChatPayIdentity identity, DateTimeOffset now, bool partner = false)
     {
         if (body.ValueKind != JsonValueKind.Object)
         {
             return (null, WeChatPayError.Param("请求体必须是 JSON 对象"));
         }
 
-        var appId = Text(body, "appid");
-        var mchId = Text(body, "mchid");
+        var (appIdField, mchIdField) = partner ? ("sp_appid", "sp_mchid") : ("appid", "mchid");
+        var appId = Text(body, appIdField);
+        var mchId = Text(body, mchIdField);
+        var subMchId = partner ? Text(body, "sub_mchid") : "-";
         var description = Text(body, "description");
         var outTradeNo = Text(body, "out_trade_no");
         var notifyUrl = Text(body, "notify_url");
@@ -42,7 +49,7 @@ public sealed partial record PrepayRequest(
             : (JsonElement?)null;
 
         // A payment-code order is answered at once and never notified, so it takes no notify_url.
-        var missing = new[] { ("appid", appId), ("mchid", mchId), ("description", description), ("out_trade_no", outTradeNo), ("notify_url", tradeType == TradeType.MICROPAY ? "-" : notifyUrl) }
+        var missing = new[] { (appIdField, appId), (mchIdField, mchId), ("sub_mchid", subMchId), ("description", description), ("out_trade_no", outTradeNo), ("notify_url", tradeType == TradeType.MICROPAY ? "-" : notifyUrl) }
             .Where(field => string.IsNullOrEmpty(field.Item2))
             .Select(field => field.Item1)
             .FirstOrDefault();
@@ -59,6 +66,11 @@ public sealed partial record PrepayRequest(
         if (!AppIdsFor(tradeType, identity).Contains(appId) || mchId != identity.MchId)
         {
             return (null, new WeChatPayError(StatusCodes.Status400BadRequest, "APPID_MCHID_NOT_MATCH", "AppID和mch_id不匹配"));
+        }
+
+        if (partner && !identity.SubMerchants().Contains(subMchId))
+        {
+            return (null, WeChatPayError.Param("sub_mchid 与 sp_mchid 不存在受理关系"));
         }
 
         if (description!.Length > 127)
@@ -114,7 +126,8 @@ public sealed partial record PrepayRequest(
             return (null, WeChatPayError.Param("amount.currency 仅支持 CNY"));
         }
 
-        var (scenario, scenarioError) = ScenarioFields(tradeType, body);
+        var subAppId = partner ? Text(body, "sub_appid") : null;
+        var (scenario, scenarioError) = ScenarioFields(tradeType, body, partner, subAppId);
         if (scenarioError is not null)
         {
             return (null, scenarioError);
@@ -131,6 +144,8 @@ public sealed partial record PrepayRequest(
             NotifyUrl = notifyUrl,
             Total = totalFen,
             Currency = currency,
+            SubMchId = partner ? subMchId : null,
+            SubAppId = subAppId,
         }, null);
     }
 
@@ -148,13 +163,15 @@ public sealed partial record PrepayRequest(
     };
 
     /// <summary>The fields one scenario requires on top of the common ones: payer, scene.</summary>
-    private static (PrepayRequest? Partial, WeChatPayError? Error) ScenarioFields(TradeType tradeType, JsonElement body)
+    private static (PrepayRequest? Partial, WeChatPayError? Error) ScenarioFields(TradeType tradeType, JsonElement body, bool partner, string? subAppId)
     {
         var blank = new PrepayRequest(tradeType, "", "", "", "", null, null, null, 0, "");
         var payer = Child(body, "payer");
         var scene = Child(body, "scene_info");
         switch (tradeType)
         {
+            case TradeType.JSAPI when partner:
+                return PartnerPayer(blank, payer, subAppId);
             case TradeType.JSAPI:
                 var openId = payer is { } p ? Text(p, "openid") : null;
                 return string.IsNullOrEmpty(openId)
@@ -190,6 +207,23 @@ public sealed partial record PrepayRequest(
             default:
                 return (blank, null);
         }
+    }
+
+    /// <summary>A service provider's JSAPI payer: <c>sp_openid</c> under sp_appid, or <c>sub_openid</c>, which needs sub_appid.</summary>
+    private static (PrepayRequest? Partial, WeChatPayError? Error) PartnerPayer(PrepayRequest blank, JsonElement? payer, string? subAppId)
+    {
+        var spOpenId = payer is { } p ? Text(p, "sp_openid") : null;
+        var subOpenId = payer is { } q ? Text(q, "sub_openid") : null;
+        if (!string.IsNullOrEmpty(subOpenId))
+        {
+            return string.IsNullOrEmpty(subAppId)
+                ? (null, WeChatPayError.Param("传入 sub_openid 时 sub_appid 必填"))
+                : (blank with { OpenId = subOpenId, SubOpenId = true }, null);
+        }
+
+        return string.IsNullOrEmpty(spOpenId)
+            ? (null, WeChatPayError.Param("缺少必填参数 payer.sp_openid 或 payer.sub_openid"))
+            : (blank with { OpenId = spOpenId }, null);
     }
 
     private static JsonElement? Child(JsonElement element, string name) =>

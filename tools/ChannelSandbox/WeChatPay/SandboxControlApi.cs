@@ -155,6 +155,7 @@ public static class SandboxControlApi
         {
             out_trade_no = order.Request.OutTradeNo,
             trade_type = order.Request.TradeType.ToString(),
+            sub_mchid = order.Request.SubMchId,
             trade_state = order.State(now).ToString(),
             code_url = order.Answer.CodeUrl,
             prepay_id = order.Answer.PrepayId,

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 namespace ChannelSandbox.WeChatPay;
 
 /// <summary>
-/// The API v3 payment endpoints: prepay (Native, JSAPI, App, H5), payment code, query by out_trade_no, close and reverse.
+/// The API v3 payment endpoints: prepay (Native, JSAPI, App, H5), payment code, query by out_trade_no, close and reverse;
+/// and a service provider's (partner API) prepay, query and close for its sub-merchants, on the same orders.
 /// </summary>
 public static class TransactionsApi
 {
@@ -24,9 +25,20 @@ public static class TransactionsApi
         transactions.MapGet("/out-trade-no/{out_trade_no}", Query);
         transactions.MapPost("/out-trade-no/{out_trade_no}/close", CloseAsync);
         transactions.MapPost("/out-trade-no/{out_trade_no}/reverse", ReverseAsync);
+
+        var partner = app.MapGroup("/v3/pay/partner/transactions");
+        foreach (var (path, tradeType) in new[] { ("/native", TradeType.NATIVE), ("/jsapi", TradeType.JSAPI), ("/app", TradeType.APP), ("/h5", TradeType.MWEB) })
+        {
+            partner.MapPost(path, (HttpRequest request, OrderStore orders, IOptions<WeChatPayIdentity> identity, TimeProvider time) =>
+                PrepayAsync(tradeType, request, orders, identity.Value, time, partner: true));
+        }
+
+        partner.MapGet("/out-trade-no/{out_trade_no}", PartnerQuery);
+        partner.MapPost("/out-trade-no/{out_trade_no}/close", PartnerCloseAsync);
     }
 
-    private static async Task<IResult> PrepayAsync(TradeType tradeType, HttpRequest request, OrderStore orders, WeChatPayIdentity identity, TimeProvider time)
+    private static async Task<IResult> PrepayAsync(
+        TradeType tradeType, HttpRequest request, OrderStore orders, WeChatPayIdentity identity, TimeProvider time, bool partner = false)
     {
         var now = time.GetUtcNow();
         var (body, error) = await ReadJsonAsync(request);
@@ -37,7 +49,7 @@ public static class TransactionsApi
 
         using (body)
         {
-            var (prepay, invalid) = PrepayRequest.Parse(tradeType, body!.RootElement, identity, now);
+            var (prepay, invalid) = PrepayRequest.Parse(tradeType, body!.RootElement, identity, now, partner);
             if (invalid is not null)
             {
                 return invalid.ToResult();
@@ -112,12 +124,54 @@ public static class TransactionsApi
         }
 
         var order = orders.Find(out_trade_no);
-        if (order is null || mchid != identity.Value.MchId)
+        if (order is null || mchid != identity.Value.MchId || order.Request.SubMchId is not null)
         {
             return WeChatPayError.OrderNotExist().ToResult();
         }
 
         return Results.Json(order.Transaction(time.GetUtcNow()), SandboxJson.Options);
+    }
+
+    /// <summary>A service provider's query: the order is found only under the sub-merchant it was placed for.</summary>
+    private static IResult PartnerQuery(string out_trade_no, string? sp_mchid, string? sub_mchid, OrderStore orders, IOptions<WeChatPayIdentity> identity, TimeProvider time)
+    {
+        if (string.IsNullOrEmpty(sp_mchid) || string.IsNullOrEmpty(sub_mchid))
+        {
+            return WeChatPayError.Param("缺少必填参数 sp_mchid 或 sub_mchid").ToResult();
+        }
+
+        var order = orders.Find(out_trade_no);
+        return order is null || sp_mchid != identity.Value.MchId || order.Request.SubMchId != sub_mchid
+            ? WeChatPayError.OrderNotExist().ToResult()
+            : Results.Json(order.Transaction(time.GetUtcNow()), SandboxJson.Options);
+    }
+
+    private static async Task<IResult> PartnerCloseAsync(string out_trade_no, HttpRequest request, OrderStore orders, IOptions<WeChatPayIdentity> identity, TimeProvider time)
+    {
+        var (body, error) = await ReadJsonAsync(request);
+        if (error is not null)
+        {
+            return error.ToResult();
+        }
+
+        using (body)
+        {
+            var root = body!.RootElement;
+            var spMchId = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("sp_mchid", out var sp) && sp.ValueKind == JsonValueKind.String ? sp.GetString() : null;
+            var subMchId = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("sub_mchid", out var sub) && sub.ValueKind == JsonValueKind.String ? sub.GetString() : null;
+            if (string.IsNullOrEmpty(spMchId) || string.IsNullOrEmpty(subMchId))
+            {
+                return WeChatPayError.Param("缺少必填参数 sp_mchid 或 sub_mchid").ToResult();
+            }
+
+            var order = orders.Find(out_trade_no);
+            if (order is null || spMchId != identity.Value.MchId || order.Request.SubMchId != subMchId)
+            {
+                return WeChatPayError.OrderNotExist().ToResult();
+            }
+
+            return order.Close(time.GetUtcNow()) == OrderOutcome.AlreadyPaid ? WeChatPayError.OrderPaid().ToResult() : Results.NoContent();
+        }
     }
 
     private static async Task<IResult> CloseAsync(string out_trade_no, HttpRequest request, OrderStore orders, IOptions<WeChatPayIdentity> identity, TimeProvider time)
@@ -175,7 +229,7 @@ public static class TransactionsApi
             }
 
             var order = orders.Find(outTradeNo);
-            return order is null || mchid.GetString() != identity.MchId
+            return order is null || mchid.GetString() != identity.MchId || order.Request.SubMchId is not null
                 ? (null, WeChatPayError.OrderNotExist())
                 : (order, null);
         }

@@ -16,6 +16,9 @@ public sealed class WeChatPayIdentity
     /// <summary>The mobile application (Open Platform): App orders.</summary>
     public string MobileAppId { get; set; } = "wx7777777777777777";
 
+    /// <summary>The sub-merchants (子商户) the account serves as a service provider, comma-separated: partner orders must name one.</summary>
+    public string SubMchIds { get; set; } = "1900000110";
+
     public string MerchantSerial { get; set; } = "5157F09EFDC096DE15EBE81A47057A7232F1B8E1";
 
     public string PlatformSerial { get; set; } = "7132D72A03E93CDDF8C03BBD1F37EEDF13B1B71B";
@@ -25,4 +28,6 @@ public sealed class WeChatPayIdentity
 
     /// <summary>How long a refund stays PROCESSING before it succeeds (or turns ABNORMAL when told to).</summary>
     public TimeSpan RefundDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    public IReadOnlyList<string> SubMerchants() => SubMchIds.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 }

@@ -97,7 +97,7 @@ public sealed class Refund(RefundRequest request, string transactionId, DateTime
     }
 
     private RefundNotice Notice(string mchId) => new(
-        mchId,
+        Request.SubMchId is null ? mchId : null,
         Request.OutTradeNo,
         TransactionId,
         Request.OutRefundNo,
@@ -105,7 +105,11 @@ public sealed class Refund(RefundRequest request, string transactionId, DateTime
         _status.ToString(),
         _successTime is { } success ? ChinaTime.Format(success) : null,
         "支付用户零钱",
-        new RefundNoticeAmount(Request.Total, Request.Amount, Request.Total, Request.Amount));
+        new RefundNoticeAmount(Request.Total, Request.Amount, Request.Total, Request.Amount))
+    {
+        SpMchid = Request.SubMchId is null ? null : mchId,
+        SubMchid = Request.SubMchId,
+    };
 }
 
 /// <summary>The <c>status</c> values of a refund; the names are the wire values.</summary>

@@ -3,9 +3,14 @@ using System.Text.RegularExpressions;
 
 namespace ChannelSandbox.WeChatPay.Refunds;
 
-/// <summary>The parameters of <c>POST /v3/refund/domestic/refunds</c> that define a refund.</summary>
+/// <summary>
+/// The parameters of <c>POST /v3/refund/domestic/refunds</c> that define a refund; a service provider names the
+/// sub-merchant whose order it refunds in <c>sub_mchid</c>.
+/// </summary>
 public sealed partial record RefundRequest(string OutTradeNo, string OutRefundNo, string? Reason, string? NotifyUrl, long Amount, long Total, string Currency)
 {
+    public string? SubMchId { get; init; }
+
     public static (RefundRequest? Request, WeChatPayError? Error) Parse(JsonElement body)
     {
         if (body.ValueKind != JsonValueKind.Object)
@@ -52,7 +57,7 @@ public sealed partial record RefundRequest(string OutTradeNo, string OutRefundNo
         var currency = Text(amount, "currency");
         return currency != "CNY"
             ? (null, WeChatPayError.Param("amount.currency 须为 CNY"))
-            : (new RefundRequest(outTradeNo, outRefundNo, reason, notifyUrl, refund, total, currency), null);
+            : (new RefundRequest(outTradeNo, outRefundNo, reason, notifyUrl, refund, total, currency) { SubMchId = Text(body, "sub_mchid") }, null);
     }
 
     private static bool Fen(JsonElement element, string name, out long fen)

@@ -25,9 +25,12 @@ public sealed record RefundViewAmount(
     string Currency,
     long RefundFee);
 
-/// <summary>The decrypted resource of a refund notification: <c>refund_status</c>, and an amount block without currency.</summary>
+/// <summary>
+/// The decrypted resource of a refund notification: <c>refund_status</c>, and an amount block without currency; a
+/// sub-merchant's refund carries sp_mchid and sub_mchid instead of mchid.
+/// </summary>
 public sealed record RefundNotice(
-    string Mchid,
+    string? Mchid,
     string OutTradeNo,
     string TransactionId,
     string OutRefundNo,
@@ -35,6 +38,11 @@ public sealed record RefundNotice(
     string RefundStatus,
     string? SuccessTime,
     string UserReceivedAccount,
-    RefundNoticeAmount Amount);
+    RefundNoticeAmount Amount)
+{
+    public string? SpMchid { get; init; }
+
+    public string? SubMchid { get; init; }
+}
 
 public sealed record RefundNoticeAmount(long Total, long Refund, long PayerTotal, long PayerRefund);

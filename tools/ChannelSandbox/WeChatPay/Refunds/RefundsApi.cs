@@ -39,7 +39,8 @@ public static class RefundsApi
                 return invalid.ToResult();
             }
 
-            if (orders.Find(refundRequest!.OutTradeNo) is not { } order)
+            // A sub-merchant's order is refunded only with its sub_mchid, a direct merchant's only without one.
+            if (orders.Find(refundRequest!.OutTradeNo) is not { } order || order.Request.SubMchId != refundRequest.SubMchId)
             {
                 return new WeChatPayError(StatusCodes.Status404NotFound, "RESOURCE_NOT_EXISTS", "订单不存在").ToResult();
             }
@@ -66,9 +67,9 @@ public static class RefundsApi
         }
     }
 
-    private static IResult Query(string out_refund_no, RefundStore refunds, RefundSettlement settlement)
+    private static IResult Query(string out_refund_no, string? sub_mchid, RefundStore refunds, RefundSettlement settlement)
     {
-        if (refunds.Find(out_refund_no) is not { } refund)
+        if (refunds.Find(out_refund_no) is not { } refund || refund.Request.SubMchId != sub_mchid)
         {
             return new WeChatPayError(StatusCodes.Status404NotFound, "RESOURCE_NOT_EXISTS", "退款单不存在").ToResult();
         }
