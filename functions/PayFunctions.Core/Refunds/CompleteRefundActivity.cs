@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 using PayFunctions.Core.Ledger;
 using PayFunctions.Core.Payments;
 using PayFunctions.Domain;
@@ -11,7 +12,8 @@ namespace PayFunctions.Core.Refunds;
 /// id, so a re-run posts nothing twice); a failure gives its reservation back. A late payment's refund
 /// empties its suspense instead. Each step is a no-op when it already happened.
 /// </summary>
-public sealed class CompleteRefundActivity(RefundStore refunds, RefundBalanceStore balances, PaymentStore payments, LedgerStore ledger)
+public sealed partial class CompleteRefundActivity(
+    RefundStore refunds, RefundBalanceStore balances, PaymentStore payments, LedgerStore ledger, ILogger<CompleteRefundActivity> logger)
     : TaskActivity<CompleteRefundInput, bool>
 {
     public override Task<bool> RunAsync(TaskActivityContext context, CompleteRefundInput input) =>
@@ -31,6 +33,10 @@ public sealed class CompleteRefundActivity(RefundStore refunds, RefundBalanceSto
                 await ledger.PostAsync(
                     Postings.LatePaymentRefunded(RefundEntryId(refund.RefundId), refund.RefundId, refund.Channel, new Money(refund.Amount, Currency.Parse(refund.Currency)), input.SucceededAt ?? refund.CreatedAt),
                     cancellationToken);
+            }
+            else
+            {
+                LogLateRefundFailed(logger, refund.RefundId, refund.PaymentId, refund.Amount, input.FailureCode);
             }
         }
         else if (input.Succeeded)
@@ -72,4 +78,7 @@ public sealed class CompleteRefundActivity(RefundStore refunds, RefundBalanceSto
         var reversals = RefundAllocator.Reverse(allocations, before, refund.Amount);
         await ledger.PostAsync(Postings.RefundSucceeded(RefundEntryId(refund.RefundId), refund.RefundId, refund.Channel, amount, reversals, postedAt), cancellationToken);
     }
+
+    [LoggerMessage(EventId = 7506, Level = LogLevel.Critical, Message = "Refund {RefundId} of late payment {PaymentId} failed ({FailureCode}); its {Amount} stays in suspense for an operator")]
+    private static partial void LogLateRefundFailed(ILogger logger, string refundId, string paymentId, long amount, string? failureCode);
 }
