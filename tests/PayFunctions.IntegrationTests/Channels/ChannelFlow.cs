@@ -250,6 +250,23 @@ public sealed class ChannelFlow(PlatformFixture platform, string channel)
         return deliveries;
     }
 
+    /// <summary>
+    /// After the payer paid: the notification five more times at once, then one success carrying the split, one
+    /// webhook and one ledger entry; a delivered notification changed by <paramref name="tamper"/> is refused.
+    /// </summary>
+    public async Task AssertPaidOnceAndTamperingRefusedAsync(string id, string recipient, Func<string, string> tamper, string contentType)
+    {
+        Assert.Equal(HttpStatusCode.Accepted, await ResendAsync(id, 5));
+        var paid = await WaitForStatusAsync(id, "succeeded");
+        Assert.NotNull((string?)paid["channel_trade_no"]);
+        Assert.Null(paid["next_action"]);
+        AssertSplit(paid, recipient);
+        await WaitForWebhookAsync(id, "payment.succeeded");
+        var deliveries = await AssertPaidOnceAsync(id);
+        await AssertTamperedRefusedAsync(id, deliveries[0], tamper, contentType);
+        await Scenario.AssertLedgerInvariantAsync();
+    }
+
     private static void AssertSigned(JsonObject webhook)
     {
         var headers = webhook["headers"]!.AsObject();
