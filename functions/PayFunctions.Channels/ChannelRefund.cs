@@ -9,7 +9,14 @@ namespace PayFunctions.Channels;
 /// <param name="OrderAmount">The order's full amount, which some channels require alongside.</param>
 /// <param name="Reason">Why, as the payer may see it.</param>
 /// <param name="NotifyUrl">Where the channel posts the refund's result, for channels that notify.</param>
-public sealed record ChannelRefundRequest(string OutTradeNo, string OutRefundNo, Money Amount, Money OrderAmount, string? Reason, Uri NotifyUrl);
+public sealed record ChannelRefundRequest(string OutTradeNo, string OutRefundNo, Money Amount, Money OrderAmount, string? Reason, Uri NotifyUrl)
+{
+    /// <summary>The channel's own id of the order, for channels that name orders themselves (see <see cref="ChannelOrderRef"/>).</summary>
+    public string? ChannelOrderId { get; init; }
+
+    /// <summary>The channel's transaction number of the paid order (e.g. the capture a refund is made against).</summary>
+    public string? ChannelTradeNo { get; init; }
+}
 
 /// <summary>The state of a refund at a channel.</summary>
 public enum ChannelRefundState

@@ -17,15 +17,15 @@ public interface IPaymentChannel
 
     /// <summary>Reads the channel's current view of the order.</summary>
     /// <exception cref="ChannelException">The channel refused the query or could not be reached.</exception>
-    Task<ChannelOrder> QueryAsync(string outTradeNo, CancellationToken cancellationToken);
+    Task<ChannelOrder> QueryAsync(ChannelOrderRef order, CancellationToken cancellationToken);
 
     /// <summary>Closes an unpaid order so that it can no longer be paid.</summary>
     /// <exception cref="ChannelException">The channel refused the close or could not be reached.</exception>
-    Task<CloseOutcome> CloseAsync(string outTradeNo, CancellationToken cancellationToken);
+    Task<CloseOutcome> CloseAsync(ChannelOrderRef order, CancellationToken cancellationToken);
 
     /// <summary>Cancels (reverses) an order whatever its state: an unpaid order is closed, a paid one refunded in full.</summary>
     /// <exception cref="ChannelException">The channel refused the cancel or could not be reached.</exception>
-    Task<CloseOutcome> CancelAsync(string outTradeNo, CancellationToken cancellationToken) =>
+    Task<CloseOutcome> CancelAsync(ChannelOrderRef order, CancellationToken cancellationToken) =>
         throw new NotSupportedException($"{Name} does not cancel orders.");
 
     /// <summary>Asks the channel to refund a paid order; repeating the same refund number is the same refund.</summary>
@@ -35,7 +35,7 @@ public interface IPaymentChannel
 
     /// <summary>Reads the channel's current view of a refund.</summary>
     /// <exception cref="ChannelException">The channel refused the query or could not be reached.</exception>
-    Task<ChannelRefund> QueryRefundAsync(string outTradeNo, string outRefundNo, CancellationToken cancellationToken) =>
+    Task<ChannelRefund> QueryRefundAsync(ChannelOrderRef order, string outRefundNo, CancellationToken cancellationToken) =>
         throw new NotSupportedException($"{Name} does not query refunds.");
 
     /// <summary>

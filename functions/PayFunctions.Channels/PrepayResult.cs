@@ -26,6 +26,13 @@ public enum PrepayStatus
 /// <param name="ChannelCode">For an order that already existed, the channel's answer, e.g. "ORDERPAID".</param>
 public sealed record PrepayResult(PrepayStatus Status, ChannelNextAction? NextAction, ChannelOrder? Order, string? ChannelCode)
 {
+    /// <summary>
+    /// The channel's own id of the order, for a channel that names orders itself and needs its id for every later call;
+    /// the platform stores it and passes it back in <see cref="ChannelOrderRef"/>. Placing the same order again must give
+    /// the same id (such channels take an idempotency key).
+    /// </summary>
+    public string? ChannelOrderId { get; init; }
+
     /// <summary>An order placed now, with what the payer does next.</summary>
     public static PrepayResult Placed(ChannelNextAction nextAction) => new(PrepayStatus.Placed, nextAction, null, null);
 

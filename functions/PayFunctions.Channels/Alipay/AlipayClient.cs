@@ -147,6 +147,16 @@ public sealed class AlipayClient : IPaymentChannel, IDisposable
         };
     }
 
+    // The channel takes the platform's order number as its own, so the order number is all it needs.
+    Task<ChannelOrder> IPaymentChannel.QueryAsync(ChannelOrderRef order, CancellationToken cancellationToken) => QueryAsync(order.OutTradeNo, cancellationToken);
+
+    Task<CloseOutcome> IPaymentChannel.CloseAsync(ChannelOrderRef order, CancellationToken cancellationToken) => CloseAsync(order.OutTradeNo, cancellationToken);
+
+    Task<CloseOutcome> IPaymentChannel.CancelAsync(ChannelOrderRef order, CancellationToken cancellationToken) => CancelAsync(order.OutTradeNo, cancellationToken);
+
+    Task<ChannelRefund> IPaymentChannel.QueryRefundAsync(ChannelOrderRef order, string outRefundNo, CancellationToken cancellationToken) =>
+        QueryRefundAsync(order.OutTradeNo, outRefundNo, cancellationToken);
+
     /// <summary>
     /// Reads <c>alipay.trade.query</c>. Alipay answers ACQ.TRADE_NOT_EXIST for a precreated QR order until the payer
     /// scans it (and for page/WAP orders until the payer opens the cashier); such an order is still payable until its

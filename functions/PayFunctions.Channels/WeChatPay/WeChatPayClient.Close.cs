@@ -5,7 +5,7 @@ namespace PayFunctions.Channels.WeChatPay;
 // Closing an unpaid order; a refusal the adapter does not know is decided by a verified query.
 public sealed partial class WeChatPayClient
 {
-    /// <inheritdoc />
+    /// <summary>Closes the unpaid order with the platform's order number.</summary>
     public async Task<CloseOutcome> CloseAsync(string outTradeNo, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(outTradeNo);

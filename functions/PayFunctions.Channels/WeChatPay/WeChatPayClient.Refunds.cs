@@ -25,7 +25,7 @@ public sealed partial class WeChatPayClient
         return ReadRefund(response);
     }
 
-    /// <inheritdoc />
+    /// <summary>Reads the state of refund <paramref name="outRefundNo"/> of the order with the platform's order number.</summary>
     public async Task<ChannelRefund> QueryRefundAsync(string outTradeNo, string outRefundNo, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(outRefundNo);

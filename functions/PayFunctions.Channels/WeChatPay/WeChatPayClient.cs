@@ -108,7 +108,17 @@ public sealed partial class WeChatPayClient : IPaymentChannel, IDisposable
         };
     }
 
-    /// <inheritdoc />
+    // The channel takes the platform's order number as its own, so the order number is all it needs.
+    Task<ChannelOrder> IPaymentChannel.QueryAsync(ChannelOrderRef order, CancellationToken cancellationToken) => QueryAsync(order.OutTradeNo, cancellationToken);
+
+    Task<CloseOutcome> IPaymentChannel.CloseAsync(ChannelOrderRef order, CancellationToken cancellationToken) => CloseAsync(order.OutTradeNo, cancellationToken);
+
+    Task<CloseOutcome> IPaymentChannel.CancelAsync(ChannelOrderRef order, CancellationToken cancellationToken) => CancelAsync(order.OutTradeNo, cancellationToken);
+
+    Task<ChannelRefund> IPaymentChannel.QueryRefundAsync(ChannelOrderRef order, string outRefundNo, CancellationToken cancellationToken) =>
+        QueryRefundAsync(order.OutTradeNo, outRefundNo, cancellationToken);
+
+    /// <summary>Reads the order's state by the platform's order number.</summary>
     public async Task<ChannelOrder> QueryAsync(string outTradeNo, CancellationToken cancellationToken) =>
         (await QueryWithTradeTypeAsync(outTradeNo, cancellationToken).ConfigureAwait(false)).Order;
 

@@ -75,14 +75,14 @@ public sealed partial class ChannelWorkProcessor(
     private async Task<bool> ReconcileAsync(ChannelWorkItem item, CancellationToken cancellationToken)
     {
         var channel = await channels.GetAsync(item.Channel, item.ChannelAccount, cancellationToken);
-        var order = await channel.QueryAsync(item.PaymentId, cancellationToken);
-        if (order.State != ChannelTradeState.Succeeded)
+        var payment = await payments.GetAsync(item.MerchantId, item.PaymentId, cancellationToken);
+        if (payment is null || payment.StatusValue == PaymentStatus.Succeeded)
         {
             return false;
         }
 
-        var payment = await payments.GetAsync(item.MerchantId, item.PaymentId, cancellationToken);
-        if (payment is null || payment.StatusValue == PaymentStatus.Succeeded)
+        var order = await channel.QueryAsync(new ChannelOrderRef(item.PaymentId, payment.ChannelOrderId), cancellationToken);
+        if (order.State != ChannelTradeState.Succeeded)
         {
             return false;
         }

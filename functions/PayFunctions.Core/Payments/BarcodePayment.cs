@@ -19,12 +19,12 @@ internal static class BarcodePayment
     private static readonly TaskOptions QueryRetry = TaskOptions.FromRetryPolicy(
         new RetryPolicy(maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2));
 
-    public static async Task<PaymentStatus> FollowAsync(TaskOrchestrationContext context, PaymentOrchestrationInput input, ChannelPaymentEvent answer)
+    public static async Task<PaymentStatus> FollowAsync(TaskOrchestrationContext context, PaymentOrchestrationInput input, string? channelOrderId, ChannelPaymentEvent answer)
     {
         var window = input.ConfirmWindow ?? DefaultConfirmWindow;
         var pollInterval = window / 4 < MaxPollInterval ? window / 4 : MaxPollInterval;
         var deadline = Min(context.CurrentUtcDateTime + window, input.ExpiresAt.UtcDateTime);
-        var orderInput = new ChannelOrderInput(input.Channel, input.ChannelAccount, input.PaymentId);
+        var orderInput = new ChannelOrderInput(input.Channel, input.ChannelAccount, input.PaymentId) { ChannelOrderId = channelOrderId };
         var notified = context.WaitForExternalEvent<ChannelPaymentEvent>(PaymentEvents.ChannelNotification);
         while (!IsFinal(answer.State) && context.CurrentUtcDateTime < deadline)
         {

@@ -13,6 +13,6 @@ public sealed class CancelAtChannelActivity(ChannelRegistry channels) : TaskActi
     public async Task<CloseOutcome> ExecuteAsync(ChannelOrderInput input, CancellationToken cancellationToken)
     {
         var channel = await channels.GetAsync(input.Channel, input.ChannelAccount, cancellationToken);
-        return await channel.CancelAsync(input.PaymentId, cancellationToken);
+        return await channel.CancelAsync(input.Order, cancellationToken);
     }
 }

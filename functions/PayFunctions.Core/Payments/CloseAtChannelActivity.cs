@@ -18,10 +18,10 @@ public sealed class CloseAtChannelActivity(ChannelRegistry channels) : TaskActiv
         var channel = await channels.GetAsync(input.Channel, input.ChannelAccount, cancellationToken);
         if (ChannelRegistry.Module(input.Channel).Capabilities.Supports(ChannelOperations.Close))
         {
-            return await channel.CloseAsync(input.PaymentId, cancellationToken);
+            return await channel.CloseAsync(input.Order, cancellationToken);
         }
 
-        var order = await channel.QueryAsync(input.PaymentId, cancellationToken);
+        var order = await channel.QueryAsync(input.Order, cancellationToken);
         return order.State switch
         {
             ChannelTradeState.Succeeded or ChannelTradeState.Refunded => CloseOutcome.AlreadyPaid,

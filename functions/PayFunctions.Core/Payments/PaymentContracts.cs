@@ -32,7 +32,11 @@ public sealed record PayerInput(string? Id, string? PaymentCode, string? ReturnU
 /// <param name="FailureCode">Why the payment failed, when it did.</param>
 /// <param name="FailureMessage">The same, for people.</param>
 /// <param name="OrderAtChannel">The channel already held the order (a repeated prepay after the payer paid): only the channel can say what became of it.</param>
-public sealed record PrepayOutcome(bool Succeeded, ChannelPaymentEvent? Answered, string? FailureCode, string? FailureMessage, bool OrderAtChannel);
+public sealed record PrepayOutcome(bool Succeeded, ChannelPaymentEvent? Answered, string? FailureCode, string? FailureMessage, bool OrderAtChannel)
+{
+    /// <summary>The channel's own id of the order, when it names orders itself.</summary>
+    public string? ChannelOrderId { get; init; }
+}
 
 /// <summary>A verified statement from the channel about the order, raised by the notify endpoint or a query.</summary>
 /// <param name="ChannelTradeNo">The channel's transaction number, once there is one.</param>
@@ -49,7 +53,14 @@ public sealed record ChannelPaymentEvent(string ChannelTradeNo, ChannelTradeStat
 
 public sealed record CloseRequest(string Reason);
 
-public sealed record ChannelOrderInput(string Channel, string ChannelAccount, string PaymentId);
+public sealed record ChannelOrderInput(string Channel, string ChannelAccount, string PaymentId)
+{
+    /// <summary>The channel's own id of the order, when it names orders itself (see <see cref="ChannelOrderRef"/>).</summary>
+    public string? ChannelOrderId { get; init; }
+
+    /// <summary>The order as the channel's adapter is given it.</summary>
+    public ChannelOrderRef Order => new(PaymentId, ChannelOrderId);
+}
 
 public sealed record CompletePaymentInput(
     string MerchantId,

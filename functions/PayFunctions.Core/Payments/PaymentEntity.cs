@@ -40,6 +40,9 @@ public sealed class PaymentEntity : TableRow
     /// </summary>
     public string? PayerFormJson { get; set; }
 
+    /// <summary>The channel's own id of the order, for channels that name orders themselves; passed back on every later call.</summary>
+    public string? ChannelOrderId { get; set; }
+
     public string? ChannelTradeNo { get; set; }
 
     public DateTimeOffset? PaidAt { get; set; }

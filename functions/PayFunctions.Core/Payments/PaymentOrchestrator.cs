@@ -47,7 +47,7 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
             // already at the channel, most likely paid. Closing settles it either way: a paid order
             // refuses the close and a verified query records the success.
             return await CloseAtChannelAsync(
-                context, input, PaymentStatus.Failed, "channel_order_conflict", "The channel already held this order and it was not paid.");
+                context, input, null, PaymentStatus.Failed, "channel_order_conflict", "The channel already held this order and it was not paid.");
         }
 
         if (!prepay.Succeeded)
@@ -57,7 +57,7 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
 
         if (prepay.Answered is { } answered)
         {
-            return await BarcodePayment.FollowAsync(context, input, answered);
+            return await BarcodePayment.FollowAsync(context, input, prepay.ChannelOrderId, answered);
         }
 
         using var timerCancellation = new CancellationTokenSource();
@@ -84,8 +84,8 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
         }
 
         return first == expiry
-            ? await CloseAtChannelAsync(context, input, PaymentStatus.Expired, "payment_expired", "The customer did not pay before the payment expired.")
-            : await CloseAtChannelAsync(context, input, PaymentStatus.Closed, null, null);
+            ? await CloseAtChannelAsync(context, input, prepay.ChannelOrderId, PaymentStatus.Expired, "payment_expired", "The customer did not pay before the payment expired.")
+            : await CloseAtChannelAsync(context, input, prepay.ChannelOrderId, PaymentStatus.Closed, null, null);
     }
 
     /// <summary>
@@ -93,9 +93,9 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
     /// the channel refuses the close and the payment is a success after all.
     /// </summary>
     private static async Task<PaymentStatus> CloseAtChannelAsync(
-        TaskOrchestrationContext context, PaymentOrchestrationInput input, PaymentStatus otherwise, string? failureCode, string? failureMessage)
+        TaskOrchestrationContext context, PaymentOrchestrationInput input, string? channelOrderId, PaymentStatus otherwise, string? failureCode, string? failureMessage)
     {
-        var orderInput = new ChannelOrderInput(input.Channel, input.ChannelAccount, input.PaymentId);
+        var orderInput = new ChannelOrderInput(input.Channel, input.ChannelAccount, input.PaymentId) { ChannelOrderId = channelOrderId };
         var closed = await context.CallActivityAsync<CloseOutcome>(nameof(CloseAtChannelActivity), orderInput, CloseRetry);
         if (closed == CloseOutcome.AlreadyPaid)
         {

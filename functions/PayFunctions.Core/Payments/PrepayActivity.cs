@@ -68,7 +68,7 @@ public sealed class PrepayActivity(ChannelRegistry channels, PaymentStore paymen
         await payments.UpdateAsync(input.MerchantId, input.PaymentId, p =>
         {
             var processing = answeredAtOnce && p.StatusValue == PaymentStatus.RequiresAction;
-            if (p.PlacedAtChannel && p.NextActionJson == nextAction && p.PayerFormJson == payerForm && !processing)
+            if (p.PlacedAtChannel && p.NextActionJson == nextAction && p.PayerFormJson == payerForm && p.ChannelOrderId == result.ChannelOrderId && !processing)
             {
                 return false;
             }
@@ -76,6 +76,7 @@ public sealed class PrepayActivity(ChannelRegistry channels, PaymentStore paymen
             p.PlacedAtChannel = true;
             p.NextActionJson = nextAction;
             p.PayerFormJson = payerForm;
+            p.ChannelOrderId = result.ChannelOrderId;
             if (processing)
             {
                 p.Status = nameof(PaymentStatus.Processing);
@@ -87,7 +88,7 @@ public sealed class PrepayActivity(ChannelRegistry channels, PaymentStore paymen
         var answered = result.Order is { } order
             ? new ChannelPaymentEvent(order.ChannelTradeNo ?? "", order.State, order.PaidAt, order.Amount?.MinorUnits, order.Amount?.Currency.Code)
             : null;
-        return new PrepayOutcome(true, answered, null, null, OrderAtChannel: false);
+        return new PrepayOutcome(true, answered, null, null, OrderAtChannel: false) { ChannelOrderId = result.ChannelOrderId };
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ public sealed class QueryChannelActivity(ChannelRegistry channels) : TaskActivit
     public async Task<ChannelPaymentEvent> ExecuteAsync(ChannelOrderInput input, CancellationToken cancellationToken)
     {
         var channel = await channels.GetAsync(input.Channel, input.ChannelAccount, cancellationToken);
-        var order = await channel.QueryAsync(input.PaymentId, cancellationToken);
+        var order = await channel.QueryAsync(input.Order, cancellationToken);
         return new ChannelPaymentEvent(order.ChannelTradeNo ?? "", order.State, order.PaidAt, order.Amount?.MinorUnits, order.Amount?.Currency.Code);
     }
 }

@@ -12,7 +12,7 @@ public sealed class QueryRefundActivity(ChannelRegistry channels, ILogger<QueryR
     public async Task<ChannelRefundEvent> ExecuteAsync(RefundOrchestrationInput input, CancellationToken cancellationToken)
     {
         var channel = await channels.GetAsync(input.Channel, input.ChannelAccount, cancellationToken);
-        var refund = await channel.QueryRefundAsync(input.PaymentId, input.RefundId, cancellationToken);
+        var refund = await channel.QueryRefundAsync(input.Order, input.RefundId, cancellationToken);
         return ChannelRefundCheck.ToEvent(refund, input.Amount, input.Currency, logger);
     }
 }

@@ -30,7 +30,11 @@ public sealed class RefundAtChannelActivity(ChannelRegistry channels, IOptions<A
             new Money(input.Amount, currency),
             new Money(input.OrderAmount, currency),
             input.Reason,
-            new Uri(baseUrl, $"api/notify/{channel.Name}"));
+            new Uri(baseUrl, $"api/notify/{channel.Name}"))
+        {
+            ChannelOrderId = input.ChannelOrderId,
+            ChannelTradeNo = input.ChannelTradeNo,
+        };
         try
         {
             var answer = await channel.RefundAsync(request, cancellationToken);

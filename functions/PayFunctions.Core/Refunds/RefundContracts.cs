@@ -13,7 +13,17 @@ public sealed record RefundOrchestrationInput(
     long Amount,
     long OrderAmount,
     string Currency,
-    string? Reason);
+    string? Reason)
+{
+    /// <summary>The channel's own id of the order, when it names orders itself (see <see cref="ChannelOrderRef"/>).</summary>
+    public string? ChannelOrderId { get; init; }
+
+    /// <summary>The channel's transaction number of the money being refunded.</summary>
+    public string? ChannelTradeNo { get; init; }
+
+    /// <summary>The paid order as the channel's adapter is given it.</summary>
+    public ChannelOrderRef Order => new(PaymentId, ChannelOrderId);
+}
 
 /// <summary>A verified statement from the channel about the refund, from its answer, a query or its notification.</summary>
 /// <param name="FailureCode">For a refusal, why.</param>

@@ -71,7 +71,11 @@ public sealed partial class RefundStarter(RefundBalanceStore balances, RefundSto
         if (refund.Status == RefundStatuses.Pending && await durable.GetInstanceAsync(refundId, cancellationToken) is null)
         {
             var input = new RefundOrchestrationInput(
-                refundId, payment.MerchantId, payment.Id, payment.Channel, payment.ChannelAccount, amount, orderAmount, payment.Currency, reason);
+                refundId, payment.MerchantId, payment.Id, payment.Channel, payment.ChannelAccount, amount, orderAmount, payment.Currency, reason)
+            {
+                ChannelOrderId = payment.ChannelOrderId,
+                ChannelTradeNo = latePayment ? payment.LatePaymentTradeNo : payment.ChannelTradeNo,
+            };
             await durable.ScheduleNewOrchestrationInstanceAsync(nameof(RefundOrchestrator), input, new StartOrchestrationOptions(refundId), cancellationToken);
             LogStarted(logger, refundId, payment.Id, amount);
         }

@@ -77,10 +77,10 @@ public sealed class AdapterAgainstSandboxTests(SandboxHost host) : IClassFixture
         var outTradeNo = NewOrderNo();
 
         var placed = await _channel.PrepayAsync(Order(outTradeNo, AlipayClient.QrMethod, 10000), CancellationToken.None);
-        var beforeScan = await _channel.QueryAsync(outTradeNo, CancellationToken.None);
+        var beforeScan = await _channel.QueryAsync(new ChannelOrderRef(outTradeNo), CancellationToken.None);
         using var pay = await host.Client.PostAsync($"/sandbox/alipay/orders/{outTradeNo}/pay", null);
         var paid = Assert.Single(await WaitForNotificationsAsync(1));
-        var queried = await _channel.QueryAsync(outTradeNo, CancellationToken.None);
+        var queried = await _channel.QueryAsync(new ChannelOrderRef(outTradeNo), CancellationToken.None);
 
         Assert.StartsWith("https://qr.alipay.com/", Assert.IsType<DisplayQrCode>(placed.NextAction).Data, StringComparison.Ordinal);
         Assert.Equal((ChannelTradeState.NotPaid, null), (beforeScan.State, beforeScan.ChannelTradeNo));
@@ -97,8 +97,8 @@ public sealed class AdapterAgainstSandboxTests(SandboxHost host) : IClassFixture
         var first = await _channel.RefundAsync(new ChannelRefundRequest(outTradeNo, "re_1", new Money(3000, Currency.Cny), new Money(10000, Currency.Cny), "少冰", new Uri(_listener.Url)), CancellationToken.None);
         var second = await _channel.RefundAsync(new ChannelRefundRequest(outTradeNo, "re_2", new Money(2000, Currency.Cny), new Money(10000, Currency.Cny), null, new Uri(_listener.Url)), CancellationToken.None);
         var repeated = await _channel.RefundAsync(new ChannelRefundRequest(outTradeNo, "re_1", new Money(3000, Currency.Cny), new Money(10000, Currency.Cny), "少冰", new Uri(_listener.Url)), CancellationToken.None);
-        var secondQueried = await _channel.QueryRefundAsync(outTradeNo, "re_2", CancellationToken.None);
-        var unknown = await Assert.ThrowsAsync<ChannelException>(() => _channel.QueryRefundAsync(outTradeNo, "re_9", CancellationToken.None));
+        var secondQueried = await _channel.QueryRefundAsync(new ChannelOrderRef(outTradeNo), "re_2", CancellationToken.None);
+        var unknown = await Assert.ThrowsAsync<ChannelException>(() => _channel.QueryRefundAsync(new ChannelOrderRef(outTradeNo), "re_9", CancellationToken.None));
         var all = await WaitForNotificationsAsync(3);
 
         Assert.Equal((ChannelRefundState.Succeeded, new Money(3000, Currency.Cny)), (first.State, first.Amount));
@@ -109,10 +109,10 @@ public sealed class AdapterAgainstSandboxTests(SandboxHost host) : IClassFixture
         Assert.Equal("REFUND_NOT_EXIST", unknown.Code);
         Assert.Equal(["re_1", "re_2"], all.Where(n => n.Refund is not null).Select(n => n.Refund!.OutRefundNo).Order());
         Assert.Empty(_rejections);
-        Assert.Equal(ChannelTradeState.Succeeded, (await _channel.QueryAsync(outTradeNo, CancellationToken.None)).State);
+        Assert.Equal(ChannelTradeState.Succeeded, (await _channel.QueryAsync(new ChannelOrderRef(outTradeNo), CancellationToken.None)).State);
 
         await _channel.RefundAsync(new ChannelRefundRequest(outTradeNo, "re_3", new Money(5000, Currency.Cny), new Money(10000, Currency.Cny), null, new Uri(_listener.Url)), CancellationToken.None);
-        Assert.Equal(ChannelTradeState.Refunded, (await _channel.QueryAsync(outTradeNo, CancellationToken.None)).State);
+        Assert.Equal(ChannelTradeState.Refunded, (await _channel.QueryAsync(new ChannelOrderRef(outTradeNo), CancellationToken.None)).State);
         var tooMuch = await Assert.ThrowsAsync<ChannelException>(() => _channel.RefundAsync(
             new ChannelRefundRequest(outTradeNo, "re_4", new Money(1, Currency.Cny), new Money(10000, Currency.Cny), null, new Uri(_listener.Url)), CancellationToken.None));
         Assert.Equal("ACQ.TRADE_STATUS_ERROR", tooMuch.Code);
@@ -124,14 +124,14 @@ public sealed class AdapterAgainstSandboxTests(SandboxHost host) : IClassFixture
         var unscanned = NewOrderNo();
         await _channel.PrepayAsync(Order(unscanned, AlipayClient.QrMethod, 100), CancellationToken.None);
         // Unknown to close until scanned, yet payable: the close cancels it, and the payer can no longer pay.
-        Assert.Equal(CloseOutcome.Closed, await _channel.CloseAsync(unscanned, CancellationToken.None));
-        Assert.Equal(ChannelTradeState.Closed, (await _channel.QueryAsync(unscanned, CancellationToken.None)).State);
+        Assert.Equal(CloseOutcome.Closed, await _channel.CloseAsync(new ChannelOrderRef(unscanned), CancellationToken.None));
+        Assert.Equal(ChannelTradeState.Closed, (await _channel.QueryAsync(new ChannelOrderRef(unscanned), CancellationToken.None)).State);
         using (var pay = await host.Client.PostAsync($"/sandbox/alipay/orders/{unscanned}/pay", null))
         {
             Assert.Equal(HttpStatusCode.Conflict, pay.StatusCode);
         }
 
-        Assert.Equal(CloseOutcome.Closed, await _channel.CancelAsync(unscanned, CancellationToken.None));
+        Assert.Equal(CloseOutcome.Closed, await _channel.CancelAsync(new ChannelOrderRef(unscanned), CancellationToken.None));
 
         var scanned = NewOrderNo();
         await _channel.PrepayAsync(Order(scanned, AlipayClient.QrMethod, 100), CancellationToken.None);
@@ -139,8 +139,8 @@ public sealed class AdapterAgainstSandboxTests(SandboxHost host) : IClassFixture
         {
         }
 
-        Assert.Equal(CloseOutcome.Closed, await _channel.CloseAsync(scanned, CancellationToken.None));
-        Assert.Equal(CloseOutcome.Closed, await _channel.CloseAsync(scanned, CancellationToken.None));
+        Assert.Equal(CloseOutcome.Closed, await _channel.CloseAsync(new ChannelOrderRef(scanned), CancellationToken.None));
+        Assert.Equal(CloseOutcome.Closed, await _channel.CloseAsync(new ChannelOrderRef(scanned), CancellationToken.None));
         var closed = (await WaitForNotificationsAsync(1)).Single(n => n.OutTradeNo == scanned);
         Assert.Equal(ChannelTradeState.Closed, closed.State);
 
@@ -150,10 +150,10 @@ public sealed class AdapterAgainstSandboxTests(SandboxHost host) : IClassFixture
         {
         }
 
-        Assert.Equal(CloseOutcome.AlreadyPaid, await _channel.CloseAsync(paid, CancellationToken.None));
-        Assert.Equal(CloseOutcome.Reversed, await _channel.CancelAsync(paid, CancellationToken.None));
-        Assert.Equal(CloseOutcome.Reversed, await _channel.CancelAsync(paid, CancellationToken.None));
-        Assert.Equal(CloseOutcome.NotFound, await _channel.CancelAsync(NewOrderNo(), CancellationToken.None));
+        Assert.Equal(CloseOutcome.AlreadyPaid, await _channel.CloseAsync(new ChannelOrderRef(paid), CancellationToken.None));
+        Assert.Equal(CloseOutcome.Reversed, await _channel.CancelAsync(new ChannelOrderRef(paid), CancellationToken.None));
+        Assert.Equal(CloseOutcome.Reversed, await _channel.CancelAsync(new ChannelOrderRef(paid), CancellationToken.None));
+        Assert.Equal(CloseOutcome.NotFound, await _channel.CancelAsync(new ChannelOrderRef(NewOrderNo()), CancellationToken.None));
     }
 
     [Fact]
@@ -187,12 +187,12 @@ public sealed class AdapterAgainstSandboxTests(SandboxHost host) : IClassFixture
         var waiting = NewOrderNo();
         var paying = await _channel.PrepayAsync(Order(waiting, AlipayClient.BarcodeMethod, 1234) with { PaymentCode = "286648048691290423" }, CancellationToken.None);
         Assert.Equal(ChannelTradeState.Paying, paying.Order!.State);
-        Assert.Equal(ChannelTradeState.NotPaid, (await _channel.QueryAsync(waiting, CancellationToken.None)).State);
+        Assert.Equal(ChannelTradeState.NotPaid, (await _channel.QueryAsync(new ChannelOrderRef(waiting), CancellationToken.None)).State);
         using (await host.Client.PostAsync($"/sandbox/alipay/orders/{waiting}/pay", null))
         {
         }
 
-        Assert.Equal(ChannelTradeState.Succeeded, (await _channel.QueryAsync(waiting, CancellationToken.None)).State);
+        Assert.Equal(ChannelTradeState.Succeeded, (await _channel.QueryAsync(new ChannelOrderRef(waiting), CancellationToken.None)).State);
 
         using (await host.Client.PostAsJsonAsync("/sandbox/alipay/faults", new { fault = "balance_not_enough", method = "alipay.trade.pay" }))
         {

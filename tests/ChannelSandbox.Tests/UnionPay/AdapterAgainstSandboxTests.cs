@@ -50,7 +50,7 @@ public sealed class AdapterAgainstSandboxTests(UnionPaySandboxHost sandbox) : IC
 
         var placed = await _adapter.PrepayAsync(Prepay(paymentId, UnionPayClient.QrMethod, 2000), CancellationToken.None);
         Assert.StartsWith("https://qr.95516.com/", Assert.IsType<DisplayQrCode>(placed.NextAction).Data, StringComparison.Ordinal);
-        Assert.Equal(ChannelTradeState.NotPaid, (await _adapter.QueryAsync(paymentId, CancellationToken.None)).State);
+        Assert.Equal(ChannelTradeState.NotPaid, (await _adapter.QueryAsync(new ChannelOrderRef(paymentId), CancellationToken.None)).State);
 
         using (var paid = await sandbox.Client.PostAsync($"/sandbox/unionpay/orders/{paymentId}/pay", null))
         {
@@ -63,7 +63,7 @@ public sealed class AdapterAgainstSandboxTests(UnionPaySandboxHost sandbox) : IC
         Assert.Equal(new Money(2000, Currency.Cny), payment.Amount);
         Assert.NotNull(payment.PaidAt);
 
-        var order = await _adapter.QueryAsync(paymentId, CancellationToken.None);
+        var order = await _adapter.QueryAsync(new ChannelOrderRef(paymentId), CancellationToken.None);
         Assert.Equal(ChannelTradeState.Succeeded, order.State);
         Assert.Equal(payment.ChannelTradeNo, order.ChannelTradeNo);
 
@@ -80,7 +80,7 @@ public sealed class AdapterAgainstSandboxTests(UnionPaySandboxHost sandbox) : IC
         Assert.Equal(ChannelRefundState.Succeeded, refunded.Refund.State);
         Assert.Equal(new Money(700, Currency.Cny), refunded.Refund.Amount);
 
-        var queried = await _adapter.QueryRefundAsync(paymentId, refundId, CancellationToken.None);
+        var queried = await _adapter.QueryRefundAsync(new ChannelOrderRef(paymentId), refundId, CancellationToken.None);
         Assert.Equal(ChannelRefundState.Succeeded, queried.State);
     }
 
@@ -103,7 +103,7 @@ public sealed class AdapterAgainstSandboxTests(UnionPaySandboxHost sandbox) : IC
             Assert.Contains("银联在线支付", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        Assert.Equal(ChannelTradeState.NotPaid, (await _adapter.QueryAsync(paymentId, CancellationToken.None)).State);
+        Assert.Equal(ChannelTradeState.NotPaid, (await _adapter.QueryAsync(new ChannelOrderRef(paymentId), CancellationToken.None)).State);
         using (var paid = await sandbox.Client.PostAsync(
             $"/sandbox/unionpay/front/{form.Fields["orderId"]}/pay", new FormUrlEncodedContent(new Dictionary<string, string> { ["result"] = "success" })))
         {
@@ -112,7 +112,7 @@ public sealed class AdapterAgainstSandboxTests(UnionPaySandboxHost sandbox) : IC
 
         var payment = _adapter.ParseNotification(NoHeaders, (await NextDeliveryAsync(1)).Body);
         Assert.Equal((paymentId, ChannelTradeState.Succeeded, new Money(2500, Currency.Cny)), (payment.OutTradeNo, payment.State, payment.Amount));
-        Assert.Equal(ChannelTradeState.Succeeded, (await _adapter.QueryAsync(paymentId, CancellationToken.None)).State);
+        Assert.Equal(ChannelTradeState.Succeeded, (await _adapter.QueryAsync(new ChannelOrderRef(paymentId), CancellationToken.None)).State);
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class AdapterAgainstSandboxTests(UnionPaySandboxHost sandbox) : IC
             Assert.Equal(200, (int)paid.StatusCode);
         }
 
-        Assert.Equal(ChannelTradeState.Succeeded, (await _adapter.QueryAsync(pendingId, CancellationToken.None)).State);
+        Assert.Equal(ChannelTradeState.Succeeded, (await _adapter.QueryAsync(new ChannelOrderRef(pendingId), CancellationToken.None)).State);
 
         await AddFaultAsync("insufficient_balance");
         var declined = await _adapter.PrepayAsync(Barcode(NewId("pay")), CancellationToken.None);
@@ -144,25 +144,25 @@ public sealed class AdapterAgainstSandboxTests(UnionPaySandboxHost sandbox) : IC
         await _adapter.PrepayAsync(Barcode(paymentId), CancellationToken.None);
         await NextDeliveryAsync(1);
 
-        Assert.Equal(CloseOutcome.Reversed, await _adapter.CancelAsync(paymentId, CancellationToken.None));
+        Assert.Equal(CloseOutcome.Reversed, await _adapter.CancelAsync(new ChannelOrderRef(paymentId), CancellationToken.None));
 
         var voided = _adapter.ParseNotification(NoHeaders, (await NextDeliveryAsync(2)).Body);
         Assert.Equal(paymentId, voided.OutTradeNo);
         Assert.Equal("31", voided.EventType[..2]);
         Assert.Equal(ChannelRefundState.Succeeded, voided.Refund!.State);
         Assert.Equal(new Money(1500, Currency.Cny), voided.Refund.Amount);
-        Assert.Equal(CloseOutcome.Reversed, await _adapter.CancelAsync(paymentId, CancellationToken.None));
+        Assert.Equal(CloseOutcome.Reversed, await _adapter.CancelAsync(new ChannelOrderRef(paymentId), CancellationToken.None));
     }
 
     [Fact]
     public async Task A_forged_answer_and_a_system_error_are_channel_exceptions()
     {
         await AddFaultAsync("signature_error");
-        var forged = await Assert.ThrowsAsync<ChannelException>(() => _adapter.QueryAsync(NewId("pay"), CancellationToken.None));
+        var forged = await Assert.ThrowsAsync<ChannelException>(() => _adapter.QueryAsync(new ChannelOrderRef(NewId("pay")), CancellationToken.None));
         Assert.Equal("RESPONSE_SIGNATURE_INVALID", forged.Code);
 
         await AddFaultAsync("system_error");
-        var busy = await Assert.ThrowsAsync<ChannelException>(() => _adapter.QueryAsync(NewId("pay"), CancellationToken.None));
+        var busy = await Assert.ThrowsAsync<ChannelException>(() => _adapter.QueryAsync(new ChannelOrderRef(NewId("pay")), CancellationToken.None));
         Assert.Equal("06", busy.Code);
         Assert.True(busy.IsTransient);
     }

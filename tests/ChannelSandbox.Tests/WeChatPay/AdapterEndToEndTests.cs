@@ -22,7 +22,7 @@ public sealed class AdapterEndToEndTests(SandboxHost host) : IClassFixture<Sandb
         var refund = await Channel.RefundAsync(RefundOf(outTradeNo, "F" + outTradeNo, 1999, 1999, listener.Url), CancellationToken.None);
         var received = Assert.Single(await listener.WaitForAsync(1, Patience));
         var notification = Channel.ParseNotification(received.Headers, received.Body);
-        var queried = await Channel.QueryRefundAsync(outTradeNo, "F" + outTradeNo, CancellationToken.None);
+        var queried = await Channel.QueryRefundAsync(new ChannelOrderRef(outTradeNo), "F" + outTradeNo, CancellationToken.None);
 
         Assert.Equal(ChannelRefundState.Processing, refund.State);
         Assert.Equal(new Money(1999, Currency.Cny), refund.Amount);
@@ -32,7 +32,7 @@ public sealed class AdapterEndToEndTests(SandboxHost host) : IClassFixture<Sandb
         Assert.Equal(outTradeNo, notification.OutTradeNo);
         Assert.Equal(ChannelTradeState.Refunded, notification.State);
         Assert.Equal(new ChannelRefund("F" + outTradeNo, ChannelRefundState.Succeeded, refund.ChannelRefundNo, new Money(1999, Currency.Cny), queried.CompletedAt), notification.Refund);
-        Assert.Equal(ChannelTradeState.Refunded, (await Channel.QueryAsync(outTradeNo, CancellationToken.None)).State);
+        Assert.Equal(ChannelTradeState.Refunded, (await Channel.QueryAsync(new ChannelOrderRef(outTradeNo), CancellationToken.None)).State);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class AdapterEndToEndTests(SandboxHost host) : IClassFixture<Sandb
         Assert.Equal("REFUND.ABNORMAL", notification.EventType);
         Assert.Equal(ChannelRefundState.Failed, notification.Refund!.State);
         Assert.Equal(ChannelTradeState.Succeeded, notification.State);
-        Assert.Equal(ChannelRefundState.Failed, (await Channel.QueryRefundAsync(outTradeNo, "X" + outTradeNo, CancellationToken.None)).State);
+        Assert.Equal(ChannelRefundState.Failed, (await Channel.QueryRefundAsync(new ChannelOrderRef(outTradeNo), "X" + outTradeNo, CancellationToken.None)).State);
     }
 
     [Fact]
@@ -79,13 +79,13 @@ public sealed class AdapterEndToEndTests(SandboxHost host) : IClassFixture<Sandb
 
         using var pay = await Prepay.PayAsync(host, paid);
         var received = Assert.Single(await listener.WaitForAsync(1, Patience));
-        var closed = await Channel.CloseAsync(unpaid, CancellationToken.None);
-        var afterClose = await Channel.QueryAsync(unpaid, CancellationToken.None);
+        var closed = await Channel.CloseAsync(new ChannelOrderRef(unpaid), CancellationToken.None);
+        var afterClose = await Channel.QueryAsync(new ChannelOrderRef(unpaid), CancellationToken.None);
 
         Assert.Equal(ChannelTradeState.Succeeded, Channel.ParseNotification(received.Headers, received.Body).State);
         Assert.Equal(CloseOutcome.Closed, closed);
         Assert.Equal(ChannelTradeState.Closed, afterClose.State);
-        Assert.Equal(CloseOutcome.AlreadyPaid, await Channel.CloseAsync(paid, CancellationToken.None));
+        Assert.Equal(CloseOutcome.AlreadyPaid, await Channel.CloseAsync(new ChannelOrderRef(paid), CancellationToken.None));
     }
 
     [Theory]
@@ -100,7 +100,7 @@ public sealed class AdapterEndToEndTests(SandboxHost host) : IClassFixture<Sandb
         using var pay = await Prepay.PayAsync(host, outTradeNo, new { notify = false });
 
         Assert.Contains(parameter, Assert.IsType<UseSdk>(result.NextAction).Parameters.Keys);
-        Assert.Equal(ChannelTradeState.Succeeded, (await Channel.QueryAsync(outTradeNo, CancellationToken.None)).State);
+        Assert.Equal(ChannelTradeState.Succeeded, (await Channel.QueryAsync(new ChannelOrderRef(outTradeNo), CancellationToken.None)).State);
     }
 
     [Fact]
@@ -128,10 +128,10 @@ public sealed class AdapterEndToEndTests(SandboxHost host) : IClassFixture<Sandb
 
         Assert.Equal(PrepayStatus.Answered, first.Status);
         Assert.Equal(ChannelTradeState.Paying, first.Order!.State);
-        Assert.Equal(ChannelTradeState.Succeeded, (await Channel.QueryAsync(waiting, CancellationToken.None)).State);
+        Assert.Equal(ChannelTradeState.Succeeded, (await Channel.QueryAsync(new ChannelOrderRef(waiting), CancellationToken.None)).State);
         Assert.Equal(ChannelTradeState.Paying, second.Order!.State);
-        await Assert.ThrowsAsync<ChannelException>(() => Channel.CancelAsync(unclear, CancellationToken.None));
-        Assert.Equal(CloseOutcome.Reversed, await Channel.CancelAsync(waiting, CancellationToken.None));
+        await Assert.ThrowsAsync<ChannelException>(() => Channel.CancelAsync(new ChannelOrderRef(unclear), CancellationToken.None));
+        Assert.Equal(CloseOutcome.Reversed, await Channel.CancelAsync(new ChannelOrderRef(waiting), CancellationToken.None));
     }
 
     private async Task<string> PaidNativeOrderAsync(long total)

@@ -92,12 +92,12 @@ public sealed class PartnerModeTests(SandboxHost host) : IClassFixture<SandboxHo
         }
 
         var paid = Parse(channel, Assert.Single(await listener.WaitForAsync(1, Patience)));
-        var queried = await channel.QueryAsync(outTradeNo, CancellationToken.None);
+        var queried = await channel.QueryAsync(new ChannelOrderRef(outTradeNo), CancellationToken.None);
         var refund = await channel.RefundAsync(
             new ChannelRefundRequest(outTradeNo, "R" + outTradeNo, new Money(1999, Currency.Cny), new Money(1999, Currency.Cny), null, new Uri(listener.Url)),
             CancellationToken.None);
         var refunded = Parse(channel, (await listener.WaitForAsync(2, Patience))[1]);
-        var refundQueried = await channel.QueryRefundAsync(outTradeNo, "R" + outTradeNo, CancellationToken.None);
+        var refundQueried = await channel.QueryRefundAsync(new ChannelOrderRef(outTradeNo), "R" + outTradeNo, CancellationToken.None);
 
         Assert.IsType<DisplayQrCode>(placed.NextAction);
         Assert.Equal(ChannelTradeState.Succeeded, paid.State);
@@ -107,7 +107,7 @@ public sealed class PartnerModeTests(SandboxHost host) : IClassFixture<SandboxHo
         Assert.Equal(ChannelRefundState.Processing, refund.State);
         Assert.Equal(ChannelTradeState.Refunded, refunded.State);
         Assert.Equal(ChannelRefundState.Succeeded, refundQueried.State);
-        Assert.Equal(ChannelTradeState.Refunded, (await channel.QueryAsync(outTradeNo, CancellationToken.None)).State);
+        Assert.Equal(ChannelTradeState.Refunded, (await channel.QueryAsync(new ChannelOrderRef(outTradeNo), CancellationToken.None)).State);
     }
 
     [Fact]

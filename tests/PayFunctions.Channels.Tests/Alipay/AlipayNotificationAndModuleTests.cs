@@ -1,3 +1,4 @@
+using PayFunctions.Channels;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -209,7 +210,7 @@ public sealed class AlipayNotificationAndModuleTests
         var channel = new AlipayModule().Create(new ChannelAccount("main", settings, secrets), http, new FixedTimeProvider(AlipayTestKeys.Now));
 
         gateway.Respond = _ => new GatewayAnswer("""{"code":"10000","msg":"Success","trade_no":"1","out_trade_no":"pay_0001","trade_status":"WAIT_BUYER_PAY","total_amount":"1.00"}""") { AlipayCertSn = alipaySn };
-        var order = await channel.QueryAsync("pay_0001", CancellationToken.None);
+        var order = await channel.QueryAsync(new ChannelOrderRef("pay_0001"), CancellationToken.None);
 
         Assert.Equal(ChannelTradeState.NotPaid, order.State);
         var call = Assert.Single(gateway.Calls);
@@ -218,7 +219,7 @@ public sealed class AlipayNotificationAndModuleTests
         Assert.True(AlipaySignature.Verify(AlipayTestKeys.App, AlipaySignature.RequestContent(call.Parameters), call.Parameters["sign"]));
 
         gateway.Respond = _ => new GatewayAnswer("""{"code":"10000","msg":"Success","trade_no":"1","out_trade_no":"pay_0001","trade_status":"WAIT_BUYER_PAY"}""") { AlipayCertSn = "0123456789abcdef0123456789abcdef" };
-        var ex = await Assert.ThrowsAsync<ChannelException>(() => channel.QueryAsync("pay_0001", CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<ChannelException>(() => channel.QueryAsync(new ChannelOrderRef("pay_0001"), CancellationToken.None));
         Assert.Equal("RESPONSE_CERT_UNKNOWN", ex.Code);
         root.Dispose();
     }
