@@ -54,6 +54,12 @@ public sealed record ChannelCapabilities(
     /// <summary>How a page in the app browser starts the payment of an in-app <c>use_sdk</c> method; null when it cannot.</summary>
     public InAppBridge? InAppBridge { get; init; }
 
+    /// <summary>
+    /// For a channel that declares <see cref="ChannelOperations.Capture"/>, how long it holds an authorization before
+    /// releasing it by itself: the platform releases an uncaptured one before then.
+    /// </summary>
+    public TimeSpan? AuthorizationValidity { get; init; }
+
     /// <summary>The channel's name for people who read <paramref name="language"/>.</summary>
     public string DisplayNameIn(string language) => LocalNames.TryGetValue(language, out var name) ? name : DisplayName;
 
@@ -121,6 +127,12 @@ public enum ChannelOperations
 
     /// <summary>The channel publishes daily statements.</summary>
     Statements = 128,
+
+    /// <summary>
+    /// Orders can be placed to authorize only: the payer's money is held until the platform captures it (all or less)
+    /// or releases it by cancelling or closing the order.
+    /// </summary>
+    Capture = 256,
 }
 
 /// <summary>What the payer is shown or asked to do after the order is placed.</summary>

@@ -20,4 +20,10 @@ public enum ChannelTradeState
 
     /// <summary>Paid and then (partly or fully) refunded.</summary>
     Refunded,
+
+    /// <summary>
+    /// The payer's money is held for an order placed to be captured later (<see cref="PrepayRequest.CaptureLater"/>),
+    /// until <see cref="IPaymentChannel.CaptureAsync"/> takes it or a cancel or close releases it.
+    /// </summary>
+    Authorized,
 }

@@ -1,3 +1,5 @@
+using PayFunctions.Domain;
+
 namespace PayFunctions.Channels;
 
 /// <summary>
@@ -27,6 +29,14 @@ public interface IPaymentChannel
     /// <exception cref="ChannelException">The channel refused the cancel or could not be reached.</exception>
     Task<CloseOutcome> CancelAsync(ChannelOrderRef order, CancellationToken cancellationToken) =>
         throw new NotSupportedException($"{Name} does not cancel orders.");
+
+    /// <summary>
+    /// Captures <paramref name="amount"/> (at most the authorized amount) of an authorized order, releasing the rest; capturing
+    /// again what was captured is the same capture. Returns the order as the channel now sees it.
+    /// </summary>
+    /// <exception cref="ChannelException">The channel refused the capture or could not be reached.</exception>
+    Task<ChannelOrder> CaptureAsync(ChannelOrderRef order, Money amount, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{Name} does not capture authorizations.");
 
     /// <summary>Asks the channel to refund a paid order; repeating the same refund number is the same refund.</summary>
     /// <exception cref="ChannelException">The channel refused the refund or could not be reached.</exception>

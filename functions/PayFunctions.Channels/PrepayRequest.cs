@@ -23,4 +23,10 @@ public sealed record PrepayRequest(string OutTradeNo, string Method, Money Amoun
 
     /// <summary>The payer's IP address, for H5 and mobile web payments.</summary>
     public string? ClientIp { get; init; }
+
+    /// <summary>
+    /// Authorize only: the channel holds the money (<see cref="ChannelTradeState.Authorized"/>) until
+    /// <see cref="IPaymentChannel.CaptureAsync"/>. Only for channels that declare <see cref="ChannelOperations.Capture"/>.
+    /// </summary>
+    public bool CaptureLater { get; init; }
 }
