@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PayFunctions.Core.Fx;
 using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Payments;
@@ -32,9 +33,14 @@ public sealed record PaymentResource(
     /// <summary>The hosted cashier page: whoever holds this address can see and pay the payment.</summary>
     public string? CheckoutUrl { get; init; }
 
+    /// <summary>The quote locked for a payment in another currency than the merchant's settlement currency.</summary>
+    public FxBody? Fx { get; init; }
+
     public static PaymentResource From(PaymentEntity p)
     {
         var status = p.StatusValue;
+        var fx = FxBody.Deserialize(p.FxQuoteJson);
+        var allocated = fx?.SettlementCurrency ?? p.Currency.ToLowerInvariant();
         return new PaymentResource(
             p.Id,
             "payment",
@@ -54,12 +60,13 @@ public sealed record PaymentResource(
             SplitBody.From(SplitRuleSerializer.Deserialize(p.SplitRuleJson)),
             p.AllocationsJson is null
                 ? null
-                : [.. SplitRuleSerializer.DeserializeAllocations(p.AllocationsJson).Select(a => new AllocationBody(a.Account, ToSnake(a.Role), a.Amount))],
+                : [.. SplitRuleSerializer.DeserializeAllocations(p.AllocationsJson).Select(a => new AllocationBody(a.Account, ToSnake(a.Role), a.Amount, allocated))],
             p.FailureCode,
             p.FailureMessage,
             p.MetadataJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(p.MetadataJson))
         {
             PaymentMethodTypes = p.PaymentMethodTypes is null ? null : p.PaymentMethodTypes.Split(','),
+            Fx = fx,
         };
     }
 
@@ -67,7 +74,8 @@ public sealed record PaymentResource(
         where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 }
 
-public sealed record AllocationBody(string Account, string Role, long Amount);
+/// <summary>One party's part of a captured payment, in the currency it is paid in: the merchant's settlement currency.</summary>
+public sealed record AllocationBody(string Account, string Role, long Amount, string Currency);
 
 public sealed record SplitBody(IReadOnlyList<SplitRecipientBody>? Recipients)
 {
