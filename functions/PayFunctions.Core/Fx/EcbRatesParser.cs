@@ -124,13 +124,19 @@ public static class EcbRatesParser
             : (new Parsed(new ReferenceRates(date.Value, rates), ignored), null);
     }
 
+    /// <summary>The rate without trailing zeros ("19.4970" is 19.497), so a day loaded again compares equal.</summary>
     private static bool TryRate(string? text, out decimal rate)
     {
         rate = 0;
-        return text is { Length: > 0 and <= MaxRateCharacters }
-            && decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out rate)
-            && rate > 0 && rate <= MaxRate
-            && FxConversion.RoundSignificant(rate) == rate;
+        if (text is not { Length: > 0 and <= MaxRateCharacters }
+            || !decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed)
+            || parsed <= 0 || parsed > MaxRate)
+        {
+            return false;
+        }
+
+        rate = FxConversion.RoundSignificant(parsed);
+        return rate == parsed;
     }
 
     private static (Parsed?, ApiError?) Fail(string detail) =>

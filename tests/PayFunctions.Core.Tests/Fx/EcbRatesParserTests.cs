@@ -19,7 +19,7 @@ public sealed class EcbRatesParserTests
         			<Cube currency='JPY' rate='171.94'/>
         			<Cube currency='BGN' rate='1.9558'/>
         			<Cube currency='GBP' rate='0.84638'/>
-        			<Cube currency='CNY' rate='7.7748'/>
+        			<Cube currency='CNY' rate='7.774800'/>
         			<Cube currency='HKD' rate='8.3594'/>
         			<Cube currency='IDR' rate='17487.21'/>
         			<Cube currency='KRW' rate='1474.86'/>
@@ -38,6 +38,7 @@ public sealed class EcbRatesParserTests
         Assert.Equal(new DateOnly(2024, 6, 28), parsed!.Rates.Date);
         Assert.Equal(1.0705m, parsed.Rates.PerEuro["USD"]);
         Assert.Equal(17487.21m, parsed.Rates.PerEuro["IDR"]);
+        Assert.Equal("7.7748", parsed.Rates.PerEuro["CNY"].ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(["CNY", "GBP", "HKD", "IDR", "JPY", "KRW", "USD"], parsed.Rates.PerEuro.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(["BGN", "ZAR"], parsed.Ignored);
     }
