@@ -55,7 +55,10 @@ public static class AlipayPlusSignature
             && publicKey.VerifyData(Encoding.UTF8.GetBytes(content), bytes.AsSpan(0, written), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
     }
 
-    /// <summary>The base64 signature of a <c>signature</c> header (URL-decoded); null when the header is not an RSA256 signature.</summary>
+    /// <summary>
+    /// The base64 signature of a <c>signature</c> header, percent-decoded (a <c>+</c> stays a <c>+</c>: it is base64's, never a
+    /// space); null when the header is not an RSA256 signature.
+    /// </summary>
     public static string? Parse(string? header)
     {
         if (string.IsNullOrWhiteSpace(header))
@@ -80,7 +83,7 @@ public static class AlipayPlusSignature
             }
             else if (name.Equals("signature", StringComparison.OrdinalIgnoreCase))
             {
-                signature = WebUtility.UrlDecode(value);
+                signature = Uri.UnescapeDataString(value);
             }
         }
 
