@@ -20,7 +20,7 @@ public static class AlipayPlusControlApi
 
         var faults = app.MapGroup("/sandbox/alipay_plus/faults");
         faults.MapPost("/", AddFaultAsync);
-        faults.MapGet("/", (AlipayPlusFaults pending) => Results.Json(pending.Pending(), SandboxJson.Options));
+        faults.MapGet("/", (AlipayPlusFaults pending) => Results.Json(pending.View(), SandboxJson.Options));
         faults.MapDelete("/", (AlipayPlusFaults pending) =>
         {
             pending.Clear();
@@ -96,7 +96,7 @@ public static class AlipayPlusControlApi
         }
 
         faults.Add(new AlipayPlusFault(kind, command.Api, command.DelayMs ?? 10_000), command.Times ?? 1);
-        return Results.Json(faults.Pending(), SandboxJson.Options, statusCode: StatusCodes.Status202Accepted);
+        return Results.Json(faults.View(), SandboxJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
     private static object View(AlipayPlusPayment payment, DateTimeOffset now)

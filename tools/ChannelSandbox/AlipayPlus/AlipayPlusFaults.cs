@@ -9,64 +9,16 @@ namespace ChannelSandbox.AlipayPlus;
 /// <item><c>refund_in_process</c>: a refund is answered U REFUND_IN_PROCESS and ends <c>delay_ms</c> later with its notification.</item>
 /// </list>
 /// </summary>
-public sealed record AlipayPlusFault(string Kind, string? Api, int DelayMs);
+public sealed record AlipayPlusFault(string Kind, string? Api, int DelayMs) : ISandboxFault
+{
+    public string? Scope => Api;
+}
 
-/// <summary>The faults waiting to be played, oldest first.</summary>
-public sealed class AlipayPlusFaults
+/// <summary>The Alipay+ faults waiting to be played.</summary>
+public sealed class AlipayPlusFaults : FaultQueue<AlipayPlusFault>
 {
     public static readonly string[] Kinds = ["unknown", "timeout", "bad_signature", "refund_in_process"];
 
-    private readonly Lock _gate = new();
-    private readonly List<(AlipayPlusFault Fault, int Remaining)> _pending = [];
-
-    public void Add(AlipayPlusFault fault, int times)
-    {
-        lock (_gate)
-        {
-            _pending.Add((fault, times));
-        }
-    }
-
-    public void Clear()
-    {
-        lock (_gate)
-        {
-            _pending.Clear();
-        }
-    }
-
-    public IReadOnlyList<object> Pending()
-    {
-        lock (_gate)
-        {
-            return [.. _pending.Select(p => new { kind = p.Fault.Kind, api = p.Fault.Api, delay_ms = p.Fault.DelayMs, remaining = p.Remaining })];
-        }
-    }
-
-    /// <summary>Takes one use of the oldest pending fault of one of <paramref name="kinds"/> that applies to <paramref name="api"/>.</summary>
-    public AlipayPlusFault? Take(string api, params string[] kinds)
-    {
-        lock (_gate)
-        {
-            for (var i = 0; i < _pending.Count; i++)
-            {
-                var (fault, remaining) = _pending[i];
-                if ((fault.Api is null || fault.Api == api) && kinds.Contains(fault.Kind))
-                {
-                    if (remaining <= 1)
-                    {
-                        _pending.RemoveAt(i);
-                    }
-                    else
-                    {
-                        _pending[i] = (fault, remaining - 1);
-                    }
-
-                    return fault;
-                }
-            }
-
-            return null;
-        }
-    }
+    public IReadOnlyList<object> View() =>
+        [.. Pending().Select(p => new { kind = p.Fault.Kind, api = p.Fault.Api, delay_ms = p.Fault.DelayMs, remaining = p.Remaining })];
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ChannelSandbox.AlipayPlus;
 
 /// <summary>The simulated Alipay+ (Antom) merchant client and how its notifications are delivered ("Sandbox:AlipayPlus" section).</summary>
@@ -25,15 +23,9 @@ public sealed class AlipayPlusSandboxOptions
     /// <summary>How far a request's request-time may be from the sandbox's clock.</summary>
     public TimeSpan RequestTimeTolerance { get; set; } = TimeSpan.FromMinutes(5);
 
-    public IReadOnlyList<TimeSpan> RetryDelays() =>
-        NotifyRetryDelays
-            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(delay => TimeSpan.Parse(delay, CultureInfo.InvariantCulture))
-            .ToArray();
+    public IReadOnlyList<TimeSpan> RetryDelays() => NotifyRetrySchedule.Parse(NotifyRetryDelays);
 
-    public bool HasValidRetryDelays() =>
-        NotifyRetryDelays.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .All(delay => TimeSpan.TryParse(delay, CultureInfo.InvariantCulture, out var parsed) && parsed >= TimeSpan.Zero);
+    public bool HasValidRetryDelays() => NotifyRetrySchedule.IsValid(NotifyRetryDelays);
 
     public string SecretName(string secret) => $"alipay-plus-{Account}-{secret}";
 }
