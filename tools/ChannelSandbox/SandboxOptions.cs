@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ChannelSandbox;
 
 /// <summary>Where the sandbox keeps its files and how it delivers notifications ("Sandbox" section).</summary>
@@ -19,15 +17,7 @@ public sealed class SandboxOptions
 
     public TimeSpan NotifyTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    public IReadOnlyList<TimeSpan> RetryDelays() =>
-        NotifyRetryDelays
-            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(delay => TimeSpan.Parse(delay, CultureInfo.InvariantCulture))
-            .ToArray();
+    public IReadOnlyList<TimeSpan> RetryDelays() => NotifyRetrySchedule.Parse(NotifyRetryDelays);
 
-    public bool HasValidRetryDelays()
-    {
-        var delays = NotifyRetryDelays.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        return delays.All(delay => TimeSpan.TryParse(delay, CultureInfo.InvariantCulture, out var parsed) && parsed >= TimeSpan.Zero);
-    }
+    public bool HasValidRetryDelays() => NotifyRetrySchedule.IsValid(NotifyRetryDelays);
 }
