@@ -33,8 +33,11 @@ public static class TableNames
     /// <summary>A store's code, pointing at its row in <see cref="Stores"/>.</summary>
     public const string StoreCodes = "storecodes";
 
+    /// <summary>Credits held in suspense for an operator, by channel.</summary>
+    public const string UnmatchedCredits = "unmatchedcredits";
+
     public const string NotificationArchiveContainer = "channel-notifications";
 
     public static IReadOnlyList<string> All { get; } =
-        [Payments, MerchantOrders, Idempotency, Merchants, ApiKeys, Accounts, Ledger, LedgerAccounts, Settlements, SettlementState, SettlementDue, SettlementDays, Notifications, WebhookEvents, NotificationRejections, Refunds, RefundBalances, Stores, StoreCodes];
+        [Payments, MerchantOrders, Idempotency, Merchants, ApiKeys, Accounts, Ledger, LedgerAccounts, Settlements, SettlementState, SettlementDue, SettlementDays, Notifications, WebhookEvents, NotificationRejections, Refunds, RefundBalances, Stores, StoreCodes, UnmatchedCredits];
 }
