@@ -151,7 +151,7 @@ public enum NextActionType
     UseSdk,
 
     /// <summary>Show the account to pay by bank transfer, the exact amount and the reference the transfer must carry.</summary>
-    DisplayBankTransferInstructions,
+    DisplayTransferInstructions,
 }
 
 /// <summary>Payer details a method needs, given in the create request.</summary>

@@ -50,8 +50,8 @@ public sealed record SubmitForm(Uri Action, IReadOnlyDictionary<string, string> 
 /// <param name="Bic">The beneficiary bank's BIC, when the transfer needs it.</param>
 /// <param name="Amount">The exact amount to send.</param>
 /// <param name="Reference">What the payer quotes in the transfer's remittance information.</param>
-public sealed record DisplayBankTransferInstructions(string AccountHolderName, string Iban, string? Bic, Money Amount, string Reference) : ChannelNextAction
+public sealed record DisplayTransferInstructions(string AccountHolderName, string Iban, string? Bic, Money Amount, string Reference) : ChannelNextAction
 {
     /// <inheritdoc />
-    public override NextActionType Type => NextActionType.DisplayBankTransferInstructions;
+    public override NextActionType Type => NextActionType.DisplayTransferInstructions;
 }

@@ -44,7 +44,7 @@ internal sealed class BankTransferChannel(BankTransferAccount account, IChannelO
             throw new ChannelException("The order number cannot be turned into a transfer reference.", "ORDER_NUMBER_INVALID", null, isTransient: false, e);
         }
 
-        return Task.FromResult(PrepayResult.Placed(new DisplayBankTransferInstructions(account.HolderName, account.Iban, account.Bic, request.Amount, reference)));
+        return Task.FromResult(PrepayResult.Placed(new DisplayTransferInstructions(account.HolderName, account.Iban, account.Bic, request.Amount, reference)));
     }
 
     /// <inheritdoc />

@@ -45,7 +45,7 @@ public sealed partial class BankTransferModule : IChannelModule, IChannelStateme
         "BankTransfer",
         [
             // SEPA credit transfers carry at most 999 999 999.99 euro.
-            new PaymentMethodCapability(ReferenceMethod, NextActionType.DisplayBankTransferInstructions, Euro, Sepa, 1, 999_999_999_99, PayerDetails.None),
+            new PaymentMethodCapability(ReferenceMethod, NextActionType.DisplayTransferInstructions, Euro, Sepa, 1, 999_999_999_99, PayerDetails.None),
         ],
         ChannelOperations.Close | ChannelOperations.Refund | ChannelOperations.PartialRefund | ChannelOperations.RefundNotification
             | ChannelOperations.Statements,

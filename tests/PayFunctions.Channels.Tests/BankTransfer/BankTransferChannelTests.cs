@@ -22,9 +22,9 @@ public sealed class BankTransferChannelTests
             CancellationToken.None);
 
         Assert.Equal(PrepayStatus.Placed, result.Status);
-        var instructions = Assert.IsType<DisplayBankTransferInstructions>(result.NextAction);
-        Assert.Equal(new DisplayBankTransferInstructions("PayFunctions Ltd", CamtSamples.AccountIban, "COBADEFFXXX", new Money(12_50, Eur), Reference), instructions);
-        Assert.Equal(NextActionType.DisplayBankTransferInstructions, instructions.Type);
+        var instructions = Assert.IsType<DisplayTransferInstructions>(result.NextAction);
+        Assert.Equal(new DisplayTransferInstructions("PayFunctions Ltd", CamtSamples.AccountIban, "COBADEFFXXX", new Money(12_50, Eur), Reference), instructions);
+        Assert.Equal(NextActionType.DisplayTransferInstructions, instructions.Type);
     }
 
     [Fact]
