@@ -82,9 +82,9 @@ public sealed partial class ChannelWorkProcessor(
             return false;
         }
 
-        var found = ChannelRegistry.Module(item.Channel).Capabilities.Supports(ChannelOperations.Query) || item.Credit is null
-            ? await QueriedAsync(channel, payment, cancellationToken)
-            : await ReportedAsync(item, item.Credit, payment, cancellationToken);
+        var found = item.Credit is { } credit && !ChannelRegistry.Module(item.Channel).Capabilities.Supports(ChannelOperations.Query)
+            ? await ReportedAsync(item, credit, payment, cancellationToken)
+            : await QueriedAsync(channel, payment, cancellationToken);
         if (found is not { } money)
         {
             return false;

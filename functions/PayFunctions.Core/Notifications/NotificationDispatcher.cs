@@ -85,9 +85,9 @@ public sealed partial class NotificationDispatcher(NotificationLog log, IChannel
             return new(NotificationOutcome.Accepted, input);
         }
 
-        if (notification.State is ChannelTradeState.Succeeded or ChannelTradeState.Failed)
+        if (notification.State is ChannelTradeState.Succeeded or ChannelTradeState.Failed or ChannelTradeState.Authorized)
         {
-            // Only a final state ends the wait; "paying" and the like are progress, not an outcome.
+            // Only an outcome (or money held for capture) ends the wait; "paying" and the like are progress.
             await durable.RaiseEventAsync(
                 input.PaymentId,
                 PaymentEvents.ChannelNotification,
@@ -107,11 +107,14 @@ public sealed partial class NotificationDispatcher(NotificationLog log, IChannel
     {
         ArgumentNullException.ThrowIfNull(payment);
         ArgumentNullException.ThrowIfNull(notification);
-        return new ChannelWorkItem(ChannelWorkItem.ReconcileOrder, payment.Channel, payment.ChannelAccount, payment.MerchantId, payment.PaymentId)
-        {
-            Credit = new ChannelCredit(
-                notification.ChannelTradeNo, notification.EventId, notification.Amount.MinorUnits, notification.Amount.Currency.Code, notification.PaidAt),
-        };
+        var work = new ChannelWorkItem(ChannelWorkItem.ReconcileOrder, payment.Channel, payment.ChannelAccount, payment.MerchantId, payment.PaymentId);
+        return ChannelRegistry.Module(payment.Channel).Capabilities.Supports(ChannelOperations.Query)
+            ? work
+            : work with
+            {
+                Credit = new ChannelCredit(
+                    notification.ChannelTradeNo, notification.EventId, notification.Amount.MinorUnits, notification.Amount.Currency.Code, notification.PaidAt),
+            };
     }
 
     /// <summary>
