@@ -1,5 +1,6 @@
 using PayFunctions.Channels.Alipay;
 using PayFunctions.Channels.AlipayPlus;
+using PayFunctions.Channels.BankTransfer;
 using PayFunctions.Channels.UnionPay;
 using PayFunctions.Channels.WeChatPay;
 
@@ -15,5 +16,6 @@ public static class ChannelCatalog
         new AlipayModule(),
         new UnionPayModule(),
         new AlipayPlusModule(),
+        new BankTransferModule(),
     ];
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ChannelSandbox.Alipay;
 using ChannelSandbox.AlipayPlus;
+using ChannelSandbox.BankTransfer;
 using ChannelSandbox.UnionPay;
 using ChannelSandbox.Webhooks;
 using ChannelSandbox.WeChatPay;
@@ -35,6 +36,7 @@ public static class SandboxApp
         services.AddUnionPaySimulator();
         services.AddAlipaySimulator();
         services.AddAlipayPlusSimulator();
+        services.AddBankTransferSimulator();
 
         var app = builder.Build();
         app.Use(LogCallAsync);
@@ -43,6 +45,7 @@ public static class SandboxApp
         app.MapUnionPaySimulator();
         app.MapAlipaySimulator();
         app.MapAlipayPlusSimulator();
+        app.MapBankTransferSimulator();
         app.MapWebhookSinks();
         return app;
     }

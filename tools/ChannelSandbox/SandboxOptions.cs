@@ -9,6 +9,9 @@ public sealed class SandboxOptions
 
     public string StateDirectory { get; set; } = ".local/sandbox";
 
+    /// <summary>The Azure Storage the platform reads channel files from, for channels that report by file (Azurite's by default).</summary>
+    public string StorageConnectionString { get; set; } = "UseDevelopmentStorage=true";
+
     // A comma-separated string rather than an array: configuration binds arrays only from indexed
     // keys, which are clumsy to pass on a command line or in one environment variable.
     // WeChat Pay's published schedule (15 retries over about 24 hours); tests set a shorter one.
