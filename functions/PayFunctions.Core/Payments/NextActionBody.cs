@@ -6,7 +6,7 @@ namespace PayFunctions.Core.Payments;
 
 /// <summary>
 /// What the payer does next, as a tagged union: <c>type</c> names the one member that is set, as in
-/// Stripe's <c>next_action</c>. A payment without one (a barcode payment at the till) has none.
+/// the <c>next_action</c> of the card-payment APIs merchants know. A payment without one (a barcode payment at the till) has none.
 /// </summary>
 public sealed record NextActionBody(string Type, DisplayQrCodeBody? DisplayQrCode, RedirectToUrlBody? RedirectToUrl, UseSdkBody? UseSdk)
 {
