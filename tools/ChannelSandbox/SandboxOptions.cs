@@ -19,6 +19,12 @@ public sealed class SandboxOptions
 
     public TimeSpan NotifyTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The platform under test, for channels whose callback address is set once on the account (a webhook endpoint)
+    /// rather than sent with each order: they post to <c>{PlatformBaseUrl}api/notify/{channel}</c>. LocalHost's default.
+    /// </summary>
+    public Uri PlatformBaseUrl { get; set; } = new("http://127.0.0.1:7071/");
+
     public IReadOnlyList<TimeSpan> RetryDelays() =>
         NotifyRetryDelays
             .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
