@@ -78,63 +78,36 @@ internal sealed class StripeWebhook(string webhookSecret, string? accountId, Tim
     {
         var merchant = stripeEvent.Account ?? accountId ?? string.Empty;
         var created = new DateTimeOffset(DateTime.SpecifyKind(stripeEvent.Created, DateTimeKind.Utc));
+        ChannelNotification About(string outTradeNo, string tradeNo, ChannelTradeState state, Money amount, ChannelRefund? refund = null) =>
+            new(StripeCardChannel.ChannelName, stripeEvent.Id, stripeEvent.Type, merchant, merchant, outTradeNo, tradeNo, state, amount,
+                state == ChannelTradeState.Succeeded && refund is null ? created : null, refund);
+
         switch (stripeEvent.Data?.Object)
         {
             case PaymentIntent intent:
                 var state = stripeEvent.Type == "payment_intent.payment_failed" ? ChannelTradeState.NotPaid : StripeStates.StateOf(intent);
-                return new ChannelNotification(
-                    StripeCardChannel.ChannelName,
-                    stripeEvent.Id,
-                    stripeEvent.Type,
-                    merchant,
-                    merchant,
-                    OutTradeNo(intent.Metadata),
-                    intent.Id,
-                    state,
-                    StripeAmounts.ToMoney(state == ChannelTradeState.Succeeded && intent.AmountReceived > 0 ? intent.AmountReceived : intent.Amount, intent.Currency),
-                    state == ChannelTradeState.Succeeded ? created : null);
+                var amount = state == ChannelTradeState.Succeeded && intent.AmountReceived > 0 ? intent.AmountReceived : intent.Amount;
+                return About(OutTradeNo(intent.Metadata), intent.Id, state, StripeAmounts.ToMoney(amount, intent.Currency));
 
             case Session session when session.AmountTotal is { } total:
-                return new ChannelNotification(
-                    StripeCardChannel.ChannelName,
-                    stripeEvent.Id,
-                    stripeEvent.Type,
-                    merchant,
-                    merchant,
+                return About(
                     session.ClientReferenceId ?? OutTradeNo(session.Metadata),
                     session.PaymentIntentId ?? session.Id,
                     session.Status == "expired" ? ChannelTradeState.Closed : ChannelTradeState.Paying,
-                    StripeAmounts.ToMoney(total, session.Currency),
-                    null);
+                    StripeAmounts.ToMoney(total, session.Currency));
 
             case Refund refund when refund.Metadata?.GetValueOrDefault(StripeCardChannel.OutRefundNoKey) is { Length: > 0 } outRefundNo:
-                return new ChannelNotification(
-                    StripeCardChannel.ChannelName,
-                    stripeEvent.Id,
-                    stripeEvent.Type,
-                    merchant,
-                    merchant,
+                return About(
                     OutTradeNo(refund.Metadata),
                     refund.PaymentIntentId ?? string.Empty,
                     ChannelTradeState.Succeeded,
                     StripeAmounts.ToMoney(refund.Amount, refund.Currency),
-                    null,
                     StripeStates.RefundOf(outRefundNo, refund));
 
             case Refund refund:
                 // A refund the platform did not number is a cancel's (a late payment given back in full): news about the
                 // order, acknowledged and otherwise ignored, so Stripe does not deliver it for days.
-                return new ChannelNotification(
-                    StripeCardChannel.ChannelName,
-                    stripeEvent.Id,
-                    stripeEvent.Type,
-                    merchant,
-                    merchant,
-                    OutTradeNo(refund.Metadata),
-                    refund.PaymentIntentId ?? string.Empty,
-                    ChannelTradeState.Refunded,
-                    StripeAmounts.ToMoney(refund.Amount, refund.Currency),
-                    null);
+                return About(OutTradeNo(refund.Metadata), refund.PaymentIntentId ?? string.Empty, ChannelTradeState.Refunded, StripeAmounts.ToMoney(refund.Amount, refund.Currency));
 
             default:
                 throw new ChannelNotificationException("event_type_unsupported");

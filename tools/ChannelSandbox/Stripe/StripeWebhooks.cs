@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 
 namespace ChannelSandbox.Stripe;
@@ -23,7 +22,7 @@ public sealed partial class StripeWebhooks(
     IOptions<SandboxOptions> options,
     IConfiguration configuration,
     TimeProvider time,
-    ILogger<StripeWebhooks> logger) : BackgroundService
+    ILogger<StripeWebhooks> logger) : ScheduledDeliveries<StripeWebhooks.Job>(RetryDelays(configuration, options.Value), time)
 {
     public const string HttpClientName = "stripe-webhooks";
 
@@ -43,11 +42,6 @@ public sealed partial class StripeWebhooks(
         TimeSpan.FromHours(16), TimeSpan.FromHours(16), TimeSpan.FromHours(24),
     ];
 
-    private readonly Channel<Job> _jobs = Channel.CreateUnbounded<Job>();
-    private readonly IReadOnlyList<TimeSpan> _retryDelays = configuration[$"{SandboxOptions.Section}:{nameof(SandboxOptions.NotifyRetryDelays)}"] is { Length: > 0 }
-        ? options.Value.RetryDelays()
-        : PublishedRetryDelays;
-
     private readonly Dictionary<string, List<StripeEvent>> _events = new(StringComparer.Ordinal);
 
     public Uri EndpointUrl => new(options.Value.PlatformBaseUrl, "api/notify/stripe");
@@ -55,7 +49,7 @@ public sealed partial class StripeWebhooks(
     /// <summary>Creates the event about <paramref name="dataObject"/> and, unless told not to, delivers it with retries.</summary>
     public StripeEvent Publish(string type, JsonObject dataObject, string orderKey, bool deliver = true)
     {
-        var created = time.GetUtcNow();
+        var created = Time.GetUtcNow();
         var id = StripeStore.NewId("evt_");
         var stripeEvent = new StripeEvent(id, type, orderKey, new JsonObject
         {
@@ -101,7 +95,7 @@ public sealed partial class StripeWebhooks(
     {
         for (var i = 0; i < (concurrent ? times : 1); i++)
         {
-            Enqueue(new Job(stripeEvent, time.GetUtcNow(), "resend", RetriesDone: null, Repeat: concurrent ? 1 : times));
+            Enqueue(new Job(stripeEvent, Time.GetUtcNow(), "resend", RetriesDone: null, Repeat: concurrent ? 1 : times));
         }
     }
 
@@ -113,79 +107,27 @@ public sealed partial class StripeWebhooks(
         return $"t={timestamp.ToString(CultureInfo.InvariantCulture)},v1={Convert.ToHexStringLower(mac)}";
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await foreach (var job in _jobs.Reader.ReadAllAsync(stoppingToken))
-        {
-            _ = RunAsync(job, stoppingToken);
-        }
-    }
+    protected override Task<bool> SendAsync(Job job, CancellationToken cancellationToken) => SendAsync(job.Event, job.Reason, cancellationToken);
 
-    private void Enqueue(Job job)
-    {
-        if (!_jobs.Writer.TryWrite(job))
-        {
-            throw new InvalidOperationException("The webhook queue is closed.");
-        }
-    }
+    protected override Job Retry(Job job, DateTimeOffset notBefore, int retry) => job with { NotBefore = notBefore, Reason = $"retry {retry}", RetriesDone = retry };
 
-    private async Task RunAsync(Job job, CancellationToken stoppingToken)
-    {
-        try
-        {
-            var wait = job.NotBefore - time.GetUtcNow();
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait, time, stoppingToken);
-            }
+    protected override void Failed(Job job, Exception exception) => LogFailed(logger, exception, job.Event.Id);
 
-            var delivered = false;
-            for (var i = 0; i < job.Repeat; i++)
-            {
-                delivered = await SendAsync(job.Event, job.Reason, stoppingToken);
-            }
-
-            if (!delivered && job.RetriesDone is { } done && done < _retryDelays.Count)
-            {
-                Enqueue(job with { NotBefore = time.GetUtcNow() + _retryDelays[done], Reason = $"retry {done + 1}", RetriesDone = done + 1 });
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            LogStopped(logger, job.Event.Id);
-        }
-        catch (Exception exception)
-        {
-            LogFailed(logger, exception, job.Event.Id);
-        }
-    }
+    private static IReadOnlyList<TimeSpan> RetryDelays(IConfiguration configuration, SandboxOptions options) =>
+        configuration[$"{SandboxOptions.Section}:{nameof(SandboxOptions.NotifyRetryDelays)}"] is { Length: > 0 } ? options.RetryDelays() : PublishedRetryDelays;
 
     private async Task<bool> SendAsync(StripeEvent stripeEvent, string reason, CancellationToken cancellationToken)
     {
         var body = stripeEvent.Body;
         var secret = faults.Take(StripeFaults.WebhookSignature) is null ? keys.WebhookSecret : "whsec_" + Guid.NewGuid().ToString("N");
-        var signature = Signature(secret, time.GetUtcNow().ToUnixTimeSeconds(), body);
+        var signature = Signature(secret, Time.GetUtcNow().ToUnixTimeSeconds(), body);
         var url = EndpointUrl;
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json; charset=utf-8");
         request.Headers.TryAddWithoutValidation("Stripe-Signature", signature);
         request.Headers.UserAgent.ParseAdd("Stripe/1.0 (+https://stripe.com/docs/webhooks)");
-        var sentAt = time.GetUtcNow();
-        int? status = null;
-        string? error = null;
-        try
-        {
-            using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
-            status = (int)response.StatusCode;
-        }
-        catch (HttpRequestException exception)
-        {
-            error = exception.Message;
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            error = "timeout";
-        }
+        var sentAt = Time.GetUtcNow();
+        var (status, error) = await PostAsync(httpClients.CreateClient(HttpClientName), request, cancellationToken);
 
         var delivered = status is >= 200 and < 300;
         var headers = new Dictionary<string, string> { ["Stripe-Signature"] = signature };
@@ -197,13 +139,10 @@ public sealed partial class StripeWebhooks(
     [LoggerMessage(EventId = 9130, Level = LogLevel.Information, Message = "Webhook {Type} {EventId} ({Reason}): {Outcome}")]
     private static partial void LogDelivery(ILogger logger, string type, string eventId, string reason, string? outcome);
 
-    [LoggerMessage(EventId = 9131, Level = LogLevel.Debug, Message = "Webhook {EventId}: stopped with the sandbox")]
-    private static partial void LogStopped(ILogger logger, string eventId);
-
     [LoggerMessage(EventId = 9132, Level = LogLevel.Error, Message = "Webhook {EventId}: delivery failed unexpectedly")]
     private static partial void LogFailed(ILogger logger, Exception exception, string eventId);
 
-    private sealed record Job(StripeEvent Event, DateTimeOffset NotBefore, string Reason, int? RetriesDone, int Repeat);
+    public sealed record Job(StripeEvent Event, DateTimeOffset NotBefore, string Reason, int? RetriesDone, int Repeat) : DeliveryJob(NotBefore, Repeat, RetriesDone);
 }
 
 /// <summary>An event as created: its body is fixed then, so every delivery of it carries the same bytes.</summary>
