@@ -235,16 +235,23 @@ public sealed partial class StripeCardChannel : IPaymentChannel
 
     private async Task<CloseOutcome> ReleaseAsync(ChannelOrderRef order, Session session, CancellationToken cancellationToken)
     {
-        switch (session.Status)
+        try
         {
-            case "open":
-                await CallAsync(() => _sessions.ExpireAsync(session.Id, null, null, cancellationToken), cancellationToken).ConfigureAwait(false);
-                break;
-            case "complete" when session.PaymentIntent is { Status: "requires_capture" } authorized:
-                await CallAsync(() => _paymentIntents.CancelAsync(authorized.Id, null, null, cancellationToken), cancellationToken).ConfigureAwait(false);
-                break;
-            case "expired":
-                return CloseOutcome.Closed;
+            switch (session.Status)
+            {
+                case "open":
+                    await CallAsync(() => _sessions.ExpireAsync(session.Id, null, null, cancellationToken), cancellationToken).ConfigureAwait(false);
+                    break;
+                case "complete" when session.PaymentIntent is { Status: "requires_capture" } authorized:
+                    await CallAsync(() => _paymentIntents.CancelAsync(authorized.Id, null, null, cancellationToken), cancellationToken).ConfigureAwait(false);
+                    break;
+                case "expired":
+                    return CloseOutcome.Closed;
+            }
+        }
+        catch (ChannelException refused) when (refused.HttpStatus == 400)
+        {
+            // The session or intent moved on since it was read (the payer paid, or it expired): the read below tells which.
         }
 
         // Whatever was done, the session as Stripe now holds it decides: a payer who finished paying meanwhile has paid.

@@ -82,7 +82,7 @@ public sealed class StripePayments(StripeStore store, StripeWebhooks webhooks, S
         return completed ? new Attempt(intent.Session.SuccessUrl, null) : new Attempt(null, intent.LastError!.Message);
     }
 
-    /// <summary>Captures an authorization: <paramref name="amount"/> is taken and the rest released. Null when it is not authorized.</summary>
+    /// <summary>Captures an authorization: <paramref name="amount"/> is taken and the rest released. False when it is not authorized or the amount does not fit.</summary>
     public bool Capture(StripePaymentIntent intent, long amount)
     {
         lock (store.Gate)
