@@ -1,6 +1,7 @@
 using PayFunctions.Channels.Alipay;
 using PayFunctions.Channels.AlipayPlus;
 using PayFunctions.Channels.BankTransfer;
+using PayFunctions.Channels.Stripe;
 using PayFunctions.Channels.UnionPay;
 using PayFunctions.Channels.WeChatPay;
 
@@ -17,5 +18,6 @@ public static class ChannelCatalog
         new UnionPayModule(),
         new AlipayPlusModule(),
         new BankTransferModule(),
+        new StripeModule(),
     ];
 }

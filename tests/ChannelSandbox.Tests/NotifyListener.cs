@@ -8,9 +8,11 @@ public sealed class NotifyListener : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<int> _replies = new();
     private readonly ConcurrentQueue<Received> _received = new();
+    private readonly string _path;
 
-    private NotifyListener(IEnumerable<int> replies)
+    private NotifyListener(string path, IEnumerable<int> replies)
     {
+        _path = path;
         foreach (var reply in replies)
         {
             _replies.Enqueue(reply);
@@ -19,7 +21,7 @@ public sealed class NotifyListener : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(["--urls=http://127.0.0.1:0"]);
         builder.Logging.ClearProviders();
         _app = builder.Build();
-        _app.MapPost("/notify", async (HttpRequest request) =>
+        _app.MapPost(path, async (HttpRequest request) =>
         {
             using var body = new MemoryStream();
             await request.Body.CopyToAsync(body);
@@ -29,14 +31,19 @@ public sealed class NotifyListener : IAsyncDisposable
         });
     }
 
-    public string Url => new Uri(new Uri(_app.Urls.Single()), "/notify").ToString();
+    public string Url => new Uri(BaseUrl, _path).ToString();
+
+    public Uri BaseUrl => new(_app.Urls.Single());
 
     public IReadOnlyList<Received> Received => [.. _received];
 
     /// <summary>Starts a listener that answers the given statuses first, then 204.</summary>
-    public static async Task<NotifyListener> StartAsync(params int[] replies)
+    public static Task<NotifyListener> StartAsync(params int[] replies) => StartAtAsync("/notify", replies);
+
+    /// <summary>Starts a listener at <paramref name="path"/>, for channels whose callback address is fixed on the account.</summary>
+    public static async Task<NotifyListener> StartAtAsync(string path, params int[] replies)
     {
-        var listener = new NotifyListener(replies);
+        var listener = new NotifyListener(path, replies);
         await listener._app.StartAsync();
         return listener;
     }

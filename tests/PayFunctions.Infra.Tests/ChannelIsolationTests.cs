@@ -60,6 +60,7 @@ public sealed class ChannelIsolationTests
 
         Assert.False(IsRegistration("functions/PayFunctions.Core/Payments/PaymentEndpoints.cs", $"new {folder}Module()", folder));
         Assert.True(IsRegistration("functions/PayFunctions.Channels/ChannelCatalog.cs", $"        new {folder}Module(),", folder));
+        Assert.False(IsRegistration("functions/PayFunctions.Channels/PayFunctions.Channels.csproj", $"    <!-- {folder} -->", folder));
         Assert.Contains(SourceFiles(), f => f.StartsWith("functions/PayFunctions.Core/", StringComparison.Ordinal));
     }
 
@@ -89,6 +90,9 @@ public sealed class ChannelIsolationTests
     {
         "functions/PayFunctions.Channels/ChannelCatalog.cs" =>
             line.Trim() == $"new {folder}Module()," || line.Trim() == $"using PayFunctions.Channels.{folder};",
+        // A channel reached through its vendor's SDK references that package (named after the channel) once.
+        "functions/PayFunctions.Channels/PayFunctions.Channels.csproj" =>
+            line.Trim().StartsWith($"<PackageReference Include=\"{folder}.", StringComparison.Ordinal),
         "tools/ChannelSandbox/SandboxApp.cs" =>
             line.Trim().StartsWith($"using ChannelSandbox.{folder}", StringComparison.Ordinal)
             || line.Contains($"Add{folder}Simulator(", StringComparison.Ordinal)

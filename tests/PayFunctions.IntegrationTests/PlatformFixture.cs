@@ -88,6 +88,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 
                 // The channels' published schedules wait minutes before a retry; a test cannot.
                 ["Sandbox__NotifyRetryDelays"] = "00:00:01,00:00:02,00:00:05,00:00:15,00:01:00",
+
+                // Channels whose webhook endpoint is set on the account post to this host's notify route.
+                ["Sandbox__PlatformBaseUrl"] = $"http://127.0.0.1:{ApiPort}/",
             });
         await WaitForHealthAsync(Sandbox, "health", sandbox);
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ChannelSandbox.Alipay;
 using ChannelSandbox.AlipayPlus;
 using ChannelSandbox.BankTransfer;
+using ChannelSandbox.Stripe;
 using ChannelSandbox.UnionPay;
 using ChannelSandbox.Webhooks;
 using ChannelSandbox.WeChatPay;
@@ -37,6 +38,7 @@ public static class SandboxApp
         services.AddAlipaySimulator();
         services.AddAlipayPlusSimulator();
         services.AddBankTransferSimulator();
+        services.AddStripeSimulator();
 
         var app = builder.Build();
         app.Use(LogCallAsync);
@@ -46,6 +48,7 @@ public static class SandboxApp
         app.MapAlipaySimulator();
         app.MapAlipayPlusSimulator();
         app.MapBankTransferSimulator();
+        app.MapStripeSimulator();
         app.MapWebhookSinks();
         return app;
     }

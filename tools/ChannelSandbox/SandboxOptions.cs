@@ -22,5 +22,11 @@ public sealed class SandboxOptions
 
     public IReadOnlyList<TimeSpan> RetryDelays() => NotifyRetrySchedule.Parse(NotifyRetryDelays);
 
+    /// <summary>
+    /// The platform under test, for channels whose callback address is set once on the account (a webhook endpoint)
+    /// rather than sent with each order: they post to <c>{PlatformBaseUrl}api/notify/{channel}</c>. LocalHost's default.
+    /// </summary>
+    public Uri PlatformBaseUrl { get; set; } = new("http://127.0.0.1:7071/");
+
     public bool HasValidRetryDelays() => NotifyRetrySchedule.IsValid(NotifyRetryDelays);
 }

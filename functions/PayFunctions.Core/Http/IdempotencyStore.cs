@@ -23,7 +23,7 @@ public abstract record IdempotencyDecision
 }
 
 /// <summary>
-/// Stripe's idempotency semantics on one table row per (merchant, key). The row is claimed with an
+/// Card-payment APIs' idempotency semantics on one table row per (merchant, key). The row is claimed with an
 /// insert, so of twenty concurrent requests exactly one proceeds. A claim whose holder died is taken
 /// over after its lock lapses, keeping the same resource id so the retry finishes the same payment.
 /// </summary>

@@ -12,7 +12,7 @@ public sealed record StoredResponse(int Status, string Json, string ContentType,
 }
 
 /// <summary>
-/// Runs a create under the request's <c>Idempotency-Key</c> with Stripe's semantics: the same key
+/// Runs a create under the request's <c>Idempotency-Key</c> with the semantics merchants know from card-payment APIs: the same key
 /// and body replays the stored answer, another body is a 422, a concurrent duplicate a 409. The
 /// resource id is chosen before the create runs and kept with the key, so a retry after a crash
 /// finishes the same resource instead of making a second one.

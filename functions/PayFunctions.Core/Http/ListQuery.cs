@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace PayFunctions.Core.Http;
 
-/// <summary>Stripe's list parameters: <c>limit</c> (1–100, default 10) and <c>starting_after</c> (an id of the listed kind).</summary>
+/// <summary>The usual payment-API list parameters: <c>limit</c> (1–100, default 10) and <c>starting_after</c> (an id of the listed kind).</summary>
 public static class ListQuery
 {
     public static (int Limit, string? StartingAfter, ApiError? Error) Parse(HttpRequest request, Func<string, bool> isId, string idKind)

@@ -6,7 +6,7 @@ namespace PayFunctions.Core.Payments;
 
 /// <summary>
 /// What the payer does next, as a tagged union: <c>type</c> names the one member that is set, as in
-/// Stripe's <c>next_action</c>. A payment without one (a barcode payment at the till) has none.
+/// the <c>next_action</c> of the card-payment APIs merchants know. A payment without one (a barcode payment at the till) has none.
 /// </summary>
 public sealed record NextActionBody(string Type, DisplayQrCodeBody? DisplayQrCode, RedirectToUrlBody? RedirectToUrl, UseSdkBody? UseSdk)
 {
@@ -48,7 +48,7 @@ public sealed record UseSdkBody(string Channel, IReadOnlyDictionary<string, stri
 
 /// <summary>
 /// Send a credit transfer of exactly <paramref name="Amount"/> (minor units of <paramref name="Currency"/>) to the account,
-/// quoting <paramref name="Reference"/>: how the transfer is matched to the payment. Stripe's next action for bank
-/// transfers carries the same facts.
+/// quoting <paramref name="Reference"/>: how the transfer is matched to the payment. Card-and-wallet APIs that take bank
+/// transfers show the payer the same facts.
 /// </summary>
 public sealed record DisplayTransferInstructionsBody(long Amount, string Currency, string Reference, string AccountHolderName, string Iban, string? Bic);

@@ -8,7 +8,7 @@ public sealed class RateLimitOptions
 {
     public const string SectionName = "RateLimits";
 
-    /// <summary>Merchant API requests per API key; Stripe allows about 100 per second per key in live mode.</summary>
+    /// <summary>Merchant API requests per API key; the large card processors allow about 100 per second per key in live mode.</summary>
     public RateLimitRule ApiKey { get; set; } = new() { Limit = 100, Window = TimeSpan.FromSeconds(1) };
 
     /// <summary>Merchant API and operator requests per client address: room for one server using a couple of keys.</summary>

@@ -2,7 +2,7 @@ using PayFunctions.Core.Storage;
 
 namespace PayFunctions.Core.Refunds;
 
-/// <summary>Refund ids: <see cref="NewestFirstIds"/> under the "re_" prefix, as Stripe names them.</summary>
+/// <summary>Refund ids: <see cref="NewestFirstIds"/> under the "re_" prefix, as card-payment APIs name them.</summary>
 public sealed class RefundIds(TimeProvider time)
 {
     public const string Prefix = "re_";

@@ -27,6 +27,7 @@ public sealed class PackageAlignmentTests
         ["System.Reactive.Compatibility"] = "Rx 6 keeps the 4.x API that DurableTask.Core uses",
         ["System.Memory.Data"] = ".NET platform package, backward compatible by policy",
         ["Microsoft.Bcl.AsyncInterfaces"] = ".NET platform package, backward compatible by policy",
+        ["System.Security.Cryptography.ProtectedData"] = ".NET platform package, backward compatible by policy (10.x comes with System.Configuration.ConfigurationManager, a card SDK's dependency)",
     };
 
     private static readonly Dictionary<string, (string Version, JsonObject Entry)> Resolved = FunctionAppBuild.Packages

@@ -216,9 +216,10 @@ public sealed class ChannelFlow(PlatformFixture platform, string channel)
         {
             Content = new StringContent(forged, Encoding.UTF8, contentType),
         };
+        // The channel's signature headers go with the forged body, so only the tampering can make it fail.
         foreach (var (name, value) in delivery["headers"]?.AsObject() ?? [])
         {
-            if (name.StartsWith("Wechatpay-", StringComparison.OrdinalIgnoreCase))
+            if (Capabilities.EvidenceHeaders.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
                 request.Headers.TryAddWithoutValidation(name, (string?)value);
             }
