@@ -130,21 +130,6 @@ public sealed class FxPaymentTests(PlatformFixture platform)
 
     private static Money Cents(long cents) => new(cents, Usd);
 
-    private static string EcbDaily(DateOnly day, string usd, string cny) => $"""
-        <?xml version="1.0" encoding="UTF-8"?>
-        <gesmes:Envelope xmlns:gesmes="http://www.gesmes.org/xml/2002-08-01" xmlns="http://www.ecb.int/vocabulary/2002-08-01/eurofxref">
-        	<gesmes:subject>Reference rates</gesmes:subject>
-        	<gesmes:Sender><gesmes:name>European Central Bank</gesmes:name></gesmes:Sender>
-        	<Cube>
-        		<Cube time='{day:yyyy-MM-dd}'>
-        			<Cube currency='USD' rate='{usd}'/>
-        			<Cube currency='BGN' rate='1.9558'/>
-        			<Cube currency='CNY' rate='{cny}'/>
-        		</Cube>
-        	</Cube>
-        </gesmes:Envelope>
-        """;
-
     private HttpRequestMessage Admin(HttpMethod method, string path, string? body = null)
     {
         var request = platform.Request(method, path, PlatformFixture.AdminKey);
@@ -158,7 +143,7 @@ public sealed class FxPaymentTests(PlatformFixture platform)
 
     private async Task<(HttpStatusCode Status, JsonObject Body)> LoadRatesAsync(DateOnly day, string usd, string cny)
     {
-        using var request = Admin(HttpMethod.Post, "api/ops/fx_rates", EcbDaily(day, usd, cny));
+        using var request = Admin(HttpMethod.Post, "api/ops/fx_rates", EcbReferenceRates.Daily(day, usd, cny));
         var (status, body, _) = await scenario.SendAsync(request);
         Assert.True(status is HttpStatusCode.Created or HttpStatusCode.OK or HttpStatusCode.Conflict, $"{status} {body}");
         return (status, body);

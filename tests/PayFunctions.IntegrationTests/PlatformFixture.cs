@@ -97,6 +97,19 @@ public sealed class PlatformFixture : IAsyncLifetime
         StartHost();
         await WaitForHealthAsync(Api, "api/health", Host!);
         await SeedOtherMerchantAsync();
+        await LoadReferenceRatesAsync();
+    }
+
+    /// <summary>An operator's first step: today's reference rates, so payments in any currency can lock a quote.</summary>
+    private async Task LoadReferenceRatesAsync()
+    {
+        using var request = Request(HttpMethod.Post, "api/ops/fx_rates", AdminKey);
+        request.Content = new StringContent(EcbReferenceRates.Daily(DateOnly.FromDateTime(DateTime.UtcNow)), System.Text.Encoding.UTF8, "application/xml");
+        using var response = await Api.SendAsync(request);
+        if (response.StatusCode is not (System.Net.HttpStatusCode.Created or System.Net.HttpStatusCode.OK))
+        {
+            throw new InvalidOperationException($"Loading reference rates answered {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
     }
 
     /// <summary>Starts LocalHost; the worker id stays the same so a restart takes its leases straight back.</summary>

@@ -49,6 +49,48 @@ public sealed partial class StripeChannelTests(PlatformFixture platform)
         await Closes.AssertClosingAPaidOrderFindsItByQueryAsync(method);
     }
 
+    [Fact]
+    public async Task ManualCapture_HoldsThePayersMoneyUntilTheMerchantCapturesIt_OrReleasesIt()
+    {
+        var scenario = new Scenario(platform);
+        var manual = ChannelFlow.Body(flow.Method("stripe.card"), extra: ",\"capture_method\":\"manual\"");
+
+        var held = await AuthorizedAsync(manual);
+        var heldId = (string)held["id"]!;
+        Assert.NotNull(held["capture_before"]);
+        await flow.WaitForWebhookAsync(heldId, "payment.requires_capture");
+        Assert.Empty(await scenario.LedgerEntriesForAsync(heldId));
+
+        var (captureStatus, captured) = await PostAsync(scenario, $"api/v1/payments/{heldId}/capture");
+        Assert.Equal((HttpStatusCode.OK, "succeeded"), (captureStatus, (string?)captured["status"]));
+        var (again, same) = await PostAsync(scenario, $"api/v1/payments/{heldId}/capture");
+        Assert.Equal((HttpStatusCode.OK, "succeeded"), (again, (string?)same["status"]));
+        Assert.Single(await scenario.LedgerEntriesForAsync(heldId));
+
+        var released = (string)(await AuthorizedAsync(manual))["id"]!;
+        var (closeStatus, closed) = await PostAsync(scenario, $"api/v1/payments/{released}/close");
+        Assert.Equal((HttpStatusCode.OK, "closed"), (closeStatus, (string?)closed["status"]));
+        var (late, refused) = await PostAsync(scenario, $"api/v1/payments/{released}/capture");
+        Assert.Equal((HttpStatusCode.Conflict, "payment_unexpected_state"), (late, (string?)refused["code"]));
+        Assert.Empty(await scenario.LedgerEntriesForAsync(released));
+        await scenario.AssertLedgerInvariantAsync();
+    }
+
+    private async Task<JsonObject> AuthorizedAsync(string body)
+    {
+        var created = await flow.CreateAsync(body);
+        Assert.Equal("manual", (string?)created["capture_method"]);
+        Assert.Equal(HttpStatusCode.OK, await flow.PayAsync((string)created["id"]!, "{\"card\":\"4242424242424242\"}"));
+        return await flow.WaitForStatusAsync((string)created["id"]!, "requires_capture");
+    }
+
+    private async Task<(HttpStatusCode Status, JsonObject Body)> PostAsync(Scenario scenario, string path)
+    {
+        using var request = platform.Request(HttpMethod.Post, path);
+        var (status, body, _) = await scenario.SendAsync(request);
+        return (status, body);
+    }
+
     /// <summary>
     /// The payer's browser on Stripe's pages: the Checkout page takes the card (the platform never sees it), the issuer's
     /// 3-D Secure page is completed, and Stripe sends the payer to the merchant's return URL.
