@@ -1,4 +1,5 @@
 using PayFunctions.Channels.Alipay;
+using PayFunctions.Channels.PayPal;
 using PayFunctions.Channels.UnionPay;
 using PayFunctions.Channels.WeChatPay;
 
@@ -13,5 +14,6 @@ public static class ChannelCatalog
         new WeChatPayModule(),
         new AlipayModule(),
         new UnionPayModule(),
+        new PayPalModule(),
     ];
 }
