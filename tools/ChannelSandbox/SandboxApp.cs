@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ChannelSandbox.Alipay;
+using ChannelSandbox.PayPal;
 using ChannelSandbox.UnionPay;
 using ChannelSandbox.Webhooks;
 using ChannelSandbox.WeChatPay;
@@ -33,6 +34,7 @@ public static class SandboxApp
         services.AddWeChatPaySimulator();
         services.AddUnionPaySimulator();
         services.AddAlipaySimulator();
+        services.AddPayPalSimulator();
 
         var app = builder.Build();
         app.Use(LogCallAsync);
@@ -40,6 +42,7 @@ public static class SandboxApp
         app.MapWeChatPaySimulator();
         app.MapUnionPaySimulator();
         app.MapAlipaySimulator();
+        app.MapPayPalSimulator();
         app.MapWebhookSinks();
         return app;
     }
