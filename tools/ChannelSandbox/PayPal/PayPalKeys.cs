@@ -54,7 +54,7 @@ public sealed class PayPalKeys(string clientSecret, RSA signingKey, string certi
 
     private static void Generate(string statePath, string secretPath, DateTimeOffset now)
     {
-        using var certificate = CreateCertificate("CN=messageverificationcerts.sandbox.paypal.com, O=PayPal, Inc., L=San Jose, S=California, C=US", now.AddDays(-1), now.AddYears(2));
+        using var certificate = CreateCertificate("CN=messageverificationcerts.sandbox.paypal.com, O=\"PayPal, Inc.\", L=San Jose, S=California, C=US", now.AddDays(-1), now.AddYears(2));
         using var key = certificate.GetRSAPrivateKey()!;
         AtomicFile.WriteAllText(secretPath, Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)).Replace('+', '-').Replace('/', '_'), ownerOnly: true);
         var name = "CERT-360caa42-fca2a594-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
