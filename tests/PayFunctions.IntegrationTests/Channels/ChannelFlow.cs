@@ -31,7 +31,7 @@ public sealed class ChannelFlow(PlatformFixture platform, string channel)
 
     public PaymentMethodCapability Method(string method) => Capabilities.Methods.Single(m => m.Method == method);
 
-    /// <summary>The request body with exactly the payer details <paramref name="method"/> declares it needs.</summary>
+    /// <summary>The request body, in the method's first currency, with exactly the payer details <paramref name="method"/> declares it needs.</summary>
     public static string Body(PaymentMethodCapability method, string? paymentCode = null, string extra = "", string? methodName = null)
     {
         var details = new StringBuilder();
@@ -52,7 +52,7 @@ public sealed class ChannelFlow(PlatformFixture platform, string channel)
             details.Append($",\"payment_code\":\"{paymentCode}\"");
         }
 
-        return $$"""{"amount":{{Amount}},"currency":"cny","method":"{{methodName ?? method.Method}}","merchant_order_id":"{{Scenario.NewOrderId()}}","description":"Latte"{{details}}{{extra}}}""";
+        return $$"""{"amount":{{Amount}},"currency":"{{method.Currencies[0].ToLowerInvariant()}}","method":"{{methodName ?? method.Method}}","merchant_order_id":"{{Scenario.NewOrderId()}}","description":"Latte"{{details}}{{extra}}}""";
     }
 
     /// <summary>Creates the payment and checks what every answer must show: the channel and account it went to.</summary>
@@ -216,7 +216,7 @@ public sealed class ChannelFlow(PlatformFixture platform, string channel)
         };
         foreach (var (name, value) in delivery["headers"]?.AsObject() ?? [])
         {
-            if (name.StartsWith("Wechatpay-", StringComparison.OrdinalIgnoreCase))
+            if (name.StartsWith("Wechatpay-", StringComparison.OrdinalIgnoreCase) || Capabilities.EvidenceHeaders.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
                 request.Headers.TryAddWithoutValidation(name, (string?)value);
             }
