@@ -1,6 +1,6 @@
 namespace PayFunctions.Domain;
 
-/// <summary>Where a payment is in its lifecycle. Every status except <see cref="RequiresAction"/> and <see cref="Processing"/> is final.</summary>
+/// <summary>Where a payment is in its lifecycle. Every status except <see cref="RequiresAction"/>, <see cref="Processing"/> and <see cref="RequiresCapture"/> is final.</summary>
 public enum PaymentStatus
 {
     /// <summary>Created and waiting for the payer to complete it at the channel.</summary>
@@ -20,4 +20,7 @@ public enum PaymentStatus
 
     /// <summary>The channel took the payment and the payer is confirming it (a payment code scanned at the till); nothing is asked of the merchant.</summary>
     Processing,
+
+    /// <summary>The payer's money is held at the channel (authorized, not captured) until the merchant captures it or it is released.</summary>
+    RequiresCapture,
 }

@@ -2,12 +2,13 @@ namespace PayFunctions.Domain;
 
 /// <summary>
 /// The payment state machine: a pending payment ends exactly once, in one terminal status; a payment
-/// the channel took at the till may first be processing while the payer confirms.
+/// the channel took at the till may first be processing while the payer confirms, and one placed for
+/// manual capture waits authorized until the merchant captures it.
 /// </summary>
 public static class PaymentTransitions
 {
     /// <summary>Whether no further transition is possible from <paramref name="status"/>.</summary>
-    public static bool IsTerminal(PaymentStatus status) => status is not (PaymentStatus.RequiresAction or PaymentStatus.Processing);
+    public static bool IsTerminal(PaymentStatus status) => status is not (PaymentStatus.RequiresAction or PaymentStatus.Processing or PaymentStatus.RequiresCapture);
 
     /// <summary>
     /// Whether a payment may move from <paramref name="from"/> to <paramref name="to"/>. Staying in the same
@@ -16,8 +17,8 @@ public static class PaymentTransitions
     public static bool CanTransition(PaymentStatus from, PaymentStatus to) =>
         Enum.IsDefined(to) && from switch
         {
-            PaymentStatus.RequiresAction => to == PaymentStatus.Processing || IsTerminal(to),
-            PaymentStatus.Processing => IsTerminal(to),
+            PaymentStatus.RequiresAction => to is PaymentStatus.Processing or PaymentStatus.RequiresCapture || IsTerminal(to),
+            PaymentStatus.Processing or PaymentStatus.RequiresCapture => IsTerminal(to),
             _ => false,
         };
 }

@@ -14,6 +14,8 @@ public sealed class ActivityFunctions(
     CloseAtChannelActivity close,
     CancelAtChannelActivity cancel,
     QueryChannelActivity query,
+    CaptureAtChannelActivity capture,
+    RequireCaptureActivity requireCapture,
     ReconcileOrderActivity reconcile,
     CompletePaymentActivity complete,
     SendWebhookActivity webhook,
@@ -37,6 +39,14 @@ public sealed class ActivityFunctions(
     [Function(nameof(QueryChannelActivity))]
     public Task<ChannelPaymentEvent> Query([ActivityTrigger] ChannelOrderInput input, CancellationToken cancellationToken) =>
         query.ExecuteAsync(input, cancellationToken);
+
+    [Function(nameof(CaptureAtChannelActivity))]
+    public Task<ChannelPaymentEvent> Capture([ActivityTrigger] CaptureInput input, CancellationToken cancellationToken) =>
+        capture.ExecuteAsync(input, cancellationToken);
+
+    [Function(nameof(RequireCaptureActivity))]
+    public Task<bool> RequireCapture([ActivityTrigger] RequireCaptureInput input, CancellationToken cancellationToken) =>
+        requireCapture.ExecuteAsync(input, cancellationToken);
 
     [Function(nameof(ReconcileOrderActivity))]
     public Task<bool> Reconcile([ActivityTrigger] ReconcileOrderInput input, CancellationToken cancellationToken) =>

@@ -50,6 +50,13 @@ public sealed class HttpFunctions(
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken) => payments.CloseAsync(request, id, durable, cancellationToken).AsActionResult();
 
+    [Function("CapturePayment")]
+    public Task<IActionResult> CapturePayment(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/payments/{id}/capture")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken) => payments.CaptureAsync(request, id, durable, cancellationToken).AsActionResult();
+
     [Function("ListSettlements")]
     public Task<IActionResult> ListSettlements(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/settlements")] HttpRequest request,

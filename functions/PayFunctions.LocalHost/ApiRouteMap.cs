@@ -23,6 +23,7 @@ public static class ApiRouteMap
         Map(app, ApiRoutes.ListPayments, (HttpRequest r, PaymentEndpoints e, CancellationToken c) => e.ListAsync(r, c));
         Map(app, ApiRoutes.GetPayment, (HttpRequest r, string id, PaymentEndpoints e, CancellationToken c) => e.GetAsync(r, id, c));
         Map(app, ApiRoutes.ClosePayment, (HttpRequest r, string id, DurableTaskClient d, PaymentEndpoints e, CancellationToken c) => e.CloseAsync(r, id, d, c));
+        Map(app, ApiRoutes.CapturePayment, (HttpRequest r, string id, DurableTaskClient d, PaymentEndpoints e, CancellationToken c) => e.CaptureAsync(r, id, d, c));
         Map(app, ApiRoutes.ListSettlements, (HttpRequest r, SettlementEndpoints e, CancellationToken c) => e.ListAsync(r, c));
         Map(app, ApiRoutes.GetBalance, (HttpRequest r, BalanceEndpoint e, CancellationToken c) => e.GetAsync(r, c));
         Map(app, ApiRoutes.ChannelNotify, (HttpRequest r, string channel, DurableTaskClient d, NotifyEndpoints e, CancellationToken c) => e.HandleAsync(r, channel, d, c));

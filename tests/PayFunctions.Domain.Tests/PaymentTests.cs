@@ -14,9 +14,9 @@ public sealed class PaymentTests
         !PaymentTransitions.CanTransition(status, status);
 
     [Fact]
-    public void Only_requires_action_and_processing_are_pending()
+    public void Only_requires_action_processing_and_requires_capture_are_pending()
     {
-        PaymentStatus[] pending = [PaymentStatus.RequiresAction, PaymentStatus.Processing];
+        PaymentStatus[] pending = [PaymentStatus.RequiresAction, PaymentStatus.Processing, PaymentStatus.RequiresCapture];
 
         Assert.All(pending, s => Assert.False(PaymentTransitions.IsTerminal(s)));
         Assert.All(Enum.GetValues<PaymentStatus>().Except(pending), s => Assert.True(PaymentTransitions.IsTerminal(s)));
@@ -30,6 +30,17 @@ public sealed class PaymentTests
         Assert.All(
             Enum.GetValues<PaymentStatus>().Where(PaymentTransitions.IsTerminal),
             s => Assert.True(PaymentTransitions.CanTransition(PaymentStatus.Processing, s)));
+    }
+
+    [Fact]
+    public void Requires_capture_comes_only_from_requires_action_and_ends_in_any_final_status()
+    {
+        Assert.True(PaymentTransitions.CanTransition(PaymentStatus.RequiresAction, PaymentStatus.RequiresCapture));
+        Assert.False(PaymentTransitions.CanTransition(PaymentStatus.Processing, PaymentStatus.RequiresCapture));
+        Assert.False(PaymentTransitions.CanTransition(PaymentStatus.RequiresCapture, PaymentStatus.RequiresAction));
+        Assert.All(
+            Enum.GetValues<PaymentStatus>().Where(PaymentTransitions.IsTerminal),
+            s => Assert.True(PaymentTransitions.CanTransition(PaymentStatus.RequiresCapture, s)));
     }
 
     [Theory]

@@ -12,6 +12,7 @@ public static class ApiRoutes
     public static readonly ApiRoute ListPayments = new("ListPayments", "GET", "v1/payments");
     public static readonly ApiRoute GetPayment = new("GetPayment", "GET", "v1/payments/{id}");
     public static readonly ApiRoute ClosePayment = new("ClosePayment", "POST", "v1/payments/{id}/close");
+    public static readonly ApiRoute CapturePayment = new("CapturePayment", "POST", "v1/payments/{id}/capture");
     public static readonly ApiRoute CreateRefund = new("CreateRefund", "POST", "v1/payments/{id}/refunds");
     public static readonly ApiRoute ListRefunds = new("ListRefunds", "GET", "v1/payments/{id}/refunds");
     public static readonly ApiRoute GetRefund = new("GetRefund", "GET", "v1/refunds/{id}");
@@ -44,7 +45,7 @@ public static class ApiRoutes
 
     public static IReadOnlyList<ApiRoute> All { get; } =
         [
-            Health, CreatePayment, ListPayments, GetPayment, ClosePayment, ListSettlements, GetBalance, ChannelNotify, RunSettlement, CreateMerchant,
+            Health, CreatePayment, ListPayments, GetPayment, ClosePayment, CapturePayment, ListSettlements, GetBalance, ChannelNotify, RunSettlement, CreateMerchant,
             CreateAccount, ListAccounts, GetAccount, DeactivateAccount, CreateApiKey, ListApiKeys, RollApiKey, RevokeApiKey,
             CreateRefund, ListRefunds, GetRefund,
             CheckoutPage, CheckoutStatus, CheckoutChooseMethod, CheckoutRedirect, CheckoutReturn, CreateStore, ListStores, GetStore, GetStoreQrPng, GetStoreQrSvg, StoreCodePage, StoreCodePay,

@@ -96,9 +96,9 @@ public sealed partial class NotifyEndpoints(
             return Reply(channel.SuccessReply);
         }
 
-        if (notification.State is not (ChannelTradeState.Succeeded or ChannelTradeState.Failed))
+        if (notification.State is not (ChannelTradeState.Succeeded or ChannelTradeState.Failed or ChannelTradeState.Authorized))
         {
-            // Only a final state ends the wait; "paying" and the like are progress, not an outcome.
+            // Only an outcome (or money held for capture) ends the wait; "paying" and the like are progress.
             return Reply(channel.SuccessReply);
         }
 

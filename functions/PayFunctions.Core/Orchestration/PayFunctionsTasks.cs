@@ -16,6 +16,8 @@ public static class PayFunctionsTasks
         typeof(CloseAtChannelActivity),
         typeof(CancelAtChannelActivity),
         typeof(QueryChannelActivity),
+        typeof(CaptureAtChannelActivity),
+        typeof(RequireCaptureActivity),
         typeof(ReconcileOrderActivity),
         typeof(CompletePaymentActivity),
         typeof(SendWebhookActivity),

@@ -16,6 +16,9 @@ public sealed record CreatePaymentRequest(
 {
     /// <summary>With <c>method: "checkout"</c>, the methods the payer may pick on the checkout page.</summary>
     public IReadOnlyList<string>? PaymentMethodTypes { get; init; }
+
+    /// <summary><c>automatic</c> (the default) or <c>manual</c>: hold the payer's money until the merchant captures it.</summary>
+    public string? CaptureMethod { get; init; }
 }
 
 /// <summary>The payer, for methods that need to know them: their id at the channel (a WeChat openid) and their IP address.</summary>

@@ -34,6 +34,9 @@ public static class CreatePaymentValidator
         PayerInput? Payer)
     {
         public IReadOnlyList<string>? PaymentMethodTypes { get; init; }
+
+        /// <summary>Manual capture: the channel holds the money until the merchant captures it.</summary>
+        public bool CaptureLater { get; init; }
     }
 
     public static (Valid? Value, ApiError? Error) Validate(CreatePaymentRequest r, FeeSchedule fee)
@@ -67,6 +70,12 @@ public static class CreatePaymentValidator
         if (methodError is not null)
         {
             return Fail(methodError);
+        }
+
+        var (captureLater, captureError) = CaptureMethods.Check(r.CaptureMethod, method!.PaymentMethodTypes ?? [method.Method]);
+        if (captureError is not null)
+        {
+            return Fail(captureError);
         }
 
         if (string.IsNullOrWhiteSpace(r.MerchantOrderId))
@@ -144,6 +153,7 @@ public static class CreatePaymentValidator
         return (new Valid(amount, method!.Method, method.Channel, r.MerchantOrderId, r.Description, TimeSpan.FromSeconds(expiresIn), split, metadataJson, method.Payer)
         {
             PaymentMethodTypes = method.PaymentMethodTypes,
+            CaptureLater = captureLater,
         }, null);
     }
 

@@ -22,6 +22,9 @@ public sealed record PaymentOrchestrationInput(
 
     /// <summary>How long a payer at the till may take to confirm before the order is reversed; null for the channels' advice.</summary>
     public TimeSpan? ConfirmWindow { get; init; }
+
+    /// <summary>Manual capture: an authorized order waits for the merchant's capture instead of being captured at once.</summary>
+    public bool CaptureLater { get; init; }
 }
 
 /// <summary>The payer's details a method needs; the payment code is a one-time credential and is never stored on the payment.</summary>
@@ -53,6 +56,15 @@ public sealed record ChannelPaymentEvent(string ChannelTradeNo, ChannelTradeStat
 
 public sealed record CloseRequest(string Reason);
 
+/// <summary>The merchant's capture of an authorized payment.</summary>
+public sealed record CaptureRequest(string Reason);
+
+/// <summary>Captures <paramref name="Amount"/> of the authorized order at its channel.</summary>
+public sealed record CaptureInput(ChannelOrderInput Order, long Amount, string Currency);
+
+/// <summary>Marks a payment authorized and waiting for the merchant's capture until <paramref name="CaptureBefore"/>.</summary>
+public sealed record RequireCaptureInput(string MerchantId, string PaymentId, string? ChannelTradeNo, DateTimeOffset CaptureBefore);
+
 public sealed record ChannelOrderInput(string Channel, string ChannelAccount, string PaymentId)
 {
     /// <summary>The channel's own id of the order, when it names orders itself (see <see cref="ChannelOrderRef"/>).</summary>
@@ -80,11 +92,13 @@ public static class PaymentEvents
 {
     public const string ChannelNotification = "ChannelNotification";
     public const string CloseRequested = "CloseRequested";
+    public const string CaptureRequested = "CaptureRequested";
 
     public const string Succeeded = "payment.succeeded";
     public const string Failed = "payment.failed";
     public const string Expired = "payment.expired";
     public const string Closed = "payment.closed";
+    public const string RequiresCapture = "payment.requires_capture";
 
     /// <summary>Stable across retries and replays, so a merchant can dedupe on it.</summary>
     public static string EventId(string paymentId, string eventType) =>

@@ -130,12 +130,10 @@ public sealed partial class PaymentEndpoints(
             case PaymentStatus.Closed or PaymentStatus.Expired:
                 return Results.Json(await checkoutLinks.ResourceAsync(payment, cancellationToken), ApiJson.Options);
             case PaymentStatus.Succeeded or PaymentStatus.Failed or PaymentStatus.Processing:
-                return new ApiError(
-                    StatusCodes.Status409Conflict,
-                    "payment_unexpected_state",
-                    "Only a payment that requires action can be closed.",
-                    $"This payment is {JsonNamingPolicy.SnakeCaseLower.ConvertName(payment.Status)}.",
-                    "id").ToResult();
+                return UnexpectedState(payment, "Only a payment that requires action or capture can be closed.");
+            case PaymentStatus.RequiresCapture:
+                // Closing an authorized payment releases the payer's money; nothing is left payable at the channel.
+                return await RaiseAndWaitAsync(merchant.Id, id, PaymentEvents.CloseRequested, new CloseRequest("merchant"), durable, cancellationToken);
         }
 
         // A checkout payment whose payer has not picked a method has no order at any channel to close.
@@ -152,10 +150,50 @@ public sealed partial class PaymentEndpoints(
                 "id").ToResult();
         }
 
-        await durable.RaiseEventAsync(id, PaymentEvents.CloseRequested, new CloseRequest("merchant"), cancellationToken);
-        var settled = await WaitForAsync(merchant.Id, id, p => PaymentTransitions.IsTerminal(p.StatusValue), cancellationToken);
+        return await RaiseAndWaitAsync(merchant.Id, id, PaymentEvents.CloseRequested, new CloseRequest("merchant"), durable, cancellationToken);
+    }
+
+    /// <summary>
+    /// <c>POST /api/v1/payments/{id}/capture</c>: takes the money the channel holds for a payment placed with
+    /// <c>capture_method: "manual"</c>. Capturing a captured payment answers it as it is.
+    /// </summary>
+    public async Task<IResult> CaptureAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        if (merchant is null)
+        {
+            return ApiError.Unauthenticated().ToResult();
+        }
+
+        var payment = PaymentIds.IsWellFormed(id) ? await payments.GetAsync(merchant.Id, id, cancellationToken) : null;
+        if (payment is null)
+        {
+            return ApiError.NotFound("payment", "id").ToResult();
+        }
+
+        return payment.StatusValue switch
+        {
+            PaymentStatus.RequiresCapture =>
+                await RaiseAndWaitAsync(merchant.Id, id, PaymentEvents.CaptureRequested, new CaptureRequest("merchant"), durable, cancellationToken),
+            PaymentStatus.Succeeded when payment.CaptureLater => Results.Json(await checkoutLinks.ResourceAsync(payment, cancellationToken), ApiJson.Options),
+            _ => UnexpectedState(payment, "Only a payment that requires capture can be captured."),
+        };
+    }
+
+    private async Task<IResult> RaiseAndWaitAsync<TEvent>(
+        string merchantId, string id, string eventName, TEvent payload, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        await durable.RaiseEventAsync(id, eventName, payload, cancellationToken);
+        var settled = await WaitForAsync(merchantId, id, p => PaymentTransitions.IsTerminal(p.StatusValue), cancellationToken);
         return Results.Json(await checkoutLinks.ResourceAsync(settled, cancellationToken), ApiJson.Options);
     }
+
+    private static IResult UnexpectedState(PaymentEntity payment, string message) => new ApiError(
+        StatusCodes.Status409Conflict,
+        "payment_unexpected_state",
+        message,
+        $"This payment is {JsonNamingPolicy.SnakeCaseLower.ConvertName(payment.Status)}.",
+        "id").ToResult();
 
     private async Task<StoredResponse> CreateOrReleaseOrderIdAsync(
         MerchantEntity merchant, CreatePaymentValidator.Valid valid, string channelAccount, string paymentId, DurableTaskClient durable, CancellationToken cancellationToken)

@@ -43,6 +43,12 @@ public sealed class PaymentEntity : TableRow
     /// <summary>The channel's own id of the order, for channels that name orders themselves; passed back on every later call.</summary>
     public string? ChannelOrderId { get; set; }
 
+    /// <summary>Manual capture: the payer's money is held at the channel until the merchant captures it.</summary>
+    public bool CaptureLater { get; set; }
+
+    /// <summary>For a payment that requires capture, when the platform releases the authorization if the merchant has not captured it.</summary>
+    public DateTimeOffset? CaptureBefore { get; set; }
+
     public string? ChannelTradeNo { get; set; }
 
     public DateTimeOffset? PaidAt { get; set; }

@@ -47,7 +47,13 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
             // already at the channel, most likely paid. Closing settles it either way: a paid order
             // refuses the close and a verified query records the success.
             return await CloseAtChannelAsync(
-                context, input, null, PaymentStatus.Failed, "channel_order_conflict", "The channel already held this order and it was not paid.");
+                context,
+                input,
+                OrderOf(input, prepay.ChannelOrderId),
+                context.WaitForExternalEvent<CloseRequest>(PaymentEvents.CloseRequested),
+                PaymentStatus.Failed,
+                "channel_order_conflict",
+                "The channel already held this order and it was not paid.");
         }
 
         if (!prepay.Succeeded)
@@ -75,27 +81,41 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
 #pragma warning restore CA1849
         }
 
+        var order = OrderOf(input, prepay.ChannelOrderId);
         if (first == notified)
         {
             var channelEvent = notified.Result;
-            return channelEvent.State == ChannelTradeState.Succeeded
-                ? await FinishPaidAsync(context, input, channelEvent)
-                : await FinishAsync(context, input, PaymentStatus.Failed, channelEvent, "payment_failed", "The customer's payment failed at the channel.");
+            return channelEvent.State switch
+            {
+                ChannelTradeState.Succeeded => await FinishPaidAsync(context, input, channelEvent),
+                ChannelTradeState.Authorized => await AuthorizedPayment.FollowAsync(context, input, order, channelEvent, closeRequested),
+                _ => await FinishAsync(context, input, PaymentStatus.Failed, channelEvent, "payment_failed", "The customer's payment failed at the channel."),
+            };
         }
 
         return first == expiry
-            ? await CloseAtChannelAsync(context, input, prepay.ChannelOrderId, PaymentStatus.Expired, "payment_expired", "The customer did not pay before the payment expired.")
-            : await CloseAtChannelAsync(context, input, prepay.ChannelOrderId, PaymentStatus.Closed, null, null);
+            ? await CloseAtChannelAsync(context, input, order, closeRequested, PaymentStatus.Expired, "payment_expired", "The customer did not pay before the payment expired.")
+            : await CloseAtChannelAsync(context, input, order, closeRequested, PaymentStatus.Closed, null, null);
     }
+
+    private static ChannelOrderInput OrderOf(PaymentOrchestrationInput input, string? channelOrderId) =>
+        new(input.Channel, input.ChannelAccount, input.PaymentId) { ChannelOrderId = channelOrderId };
 
     /// <summary>
     /// Closing at the channel first means no payment can land afterwards; if one landed just before,
-    /// the channel refuses the close and the payment is a success after all.
+    /// the channel refuses the close and the payment is a success after all. Money the payer let the
+    /// channel hold (an authorization) is followed like a notified one, unless the merchant asked to
+    /// close: then the hold is released.
     /// </summary>
     private static async Task<PaymentStatus> CloseAtChannelAsync(
-        TaskOrchestrationContext context, PaymentOrchestrationInput input, string? channelOrderId, PaymentStatus otherwise, string? failureCode, string? failureMessage)
+        TaskOrchestrationContext context,
+        PaymentOrchestrationInput input,
+        ChannelOrderInput orderInput,
+        Task<CloseRequest> closeRequested,
+        PaymentStatus otherwise,
+        string? failureCode,
+        string? failureMessage)
     {
-        var orderInput = new ChannelOrderInput(input.Channel, input.ChannelAccount, input.PaymentId) { ChannelOrderId = channelOrderId };
         var closed = await context.CallActivityAsync<CloseOutcome>(nameof(CloseAtChannelActivity), orderInput, CloseRetry);
         if (closed == CloseOutcome.AlreadyPaid)
         {
@@ -103,6 +123,16 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
             if (order.State == ChannelTradeState.Succeeded)
             {
                 return await FinishPaidAsync(context, input, order);
+            }
+
+            if (order.State == ChannelTradeState.Authorized && otherwise != PaymentStatus.Closed)
+            {
+                return await AuthorizedPayment.FollowAsync(context, input, orderInput, order, closeRequested);
+            }
+
+            if (order.State == ChannelTradeState.Authorized)
+            {
+                await AuthorizedPayment.ReleaseAsync(context, input, orderInput);
             }
         }
 
@@ -160,13 +190,19 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
             context.CurrentUtcDateTime);
         await context.CallActivityAsync(nameof(CompletePaymentActivity), completion, StoreRetry);
 
-        var eventType = status switch
+        await SendWebhookAsync(context, input, status switch
         {
             PaymentStatus.Succeeded => PaymentEvents.Succeeded,
             PaymentStatus.Failed => PaymentEvents.Failed,
             PaymentStatus.Expired => PaymentEvents.Expired,
             _ => PaymentEvents.Closed,
-        };
+        });
+        return status;
+    }
+
+    /// <summary>Delivers the payment's event of <paramref name="eventType"/> to the merchant, retrying for about a day.</summary>
+    internal static async Task SendWebhookAsync(TaskOrchestrationContext context, PaymentOrchestrationInput input, string eventType)
+    {
         try
         {
             await context.CallActivityAsync(
@@ -178,7 +214,5 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
         {
             // Delivery gave up after every retry; the attempts are recorded on the event for the merchant to replay.
         }
-
-        return status;
     }
 }

@@ -32,6 +32,12 @@ public sealed record PaymentResource(
     /// <summary>The hosted cashier page: whoever holds this address can see and pay the payment.</summary>
     public string? CheckoutUrl { get; init; }
 
+    /// <summary><c>automatic</c>, or <c>manual</c>: the channel holds the payer's money until the merchant captures it.</summary>
+    public string CaptureMethod { get; init; } = CaptureMethods.Automatic;
+
+    /// <summary>For a payment that requires capture, when its authorization is released if the merchant has not captured it.</summary>
+    public DateTimeOffset? CaptureBefore { get; init; }
+
     public static PaymentResource From(PaymentEntity p)
     {
         var status = p.StatusValue;
@@ -60,6 +66,8 @@ public sealed record PaymentResource(
             p.MetadataJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(p.MetadataJson))
         {
             PaymentMethodTypes = p.PaymentMethodTypes is null ? null : p.PaymentMethodTypes.Split(','),
+            CaptureMethod = p.CaptureLater ? CaptureMethods.Manual : CaptureMethods.Automatic,
+            CaptureBefore = status == PaymentStatus.RequiresCapture ? p.CaptureBefore : null,
         };
     }
 

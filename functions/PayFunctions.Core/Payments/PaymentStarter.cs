@@ -88,6 +88,7 @@ public sealed partial class PaymentStarter(
                 MetadataJson = valid.MetadataJson,
                 PaymentMethodTypes = valid.PaymentMethodTypes is { } types ? CheckoutMethods.Join(types) : null,
                 ReturnUrl = valid.Payer?.ReturnUrl,
+                CaptureLater = valid.CaptureLater,
             },
             cancellationToken);
 
@@ -98,6 +99,7 @@ public sealed partial class PaymentStarter(
             {
                 Payer = valid.Payer,
                 ConfirmWindow = options.Value.BarcodeConfirmWindow,
+                CaptureLater = payment.CaptureLater,
             };
             await durable.ScheduleNewOrchestrationInstanceAsync(
                 nameof(PaymentOrchestrator), input, new StartOrchestrationOptions(paymentId), cancellationToken);

@@ -38,6 +38,7 @@ public sealed class PrepayActivity(ChannelRegistry channels, PaymentStore paymen
             PaymentCode = input.Payer?.PaymentCode,
             ReturnUrl = await ReturnUrlAsync(input, cancellationToken),
             ClientIp = input.Payer?.ClientIp,
+            CaptureLater = input.CaptureLater,
         };
 
         PrepayResult result;

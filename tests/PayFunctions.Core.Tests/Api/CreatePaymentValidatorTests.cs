@@ -96,6 +96,40 @@ public sealed class CreatePaymentValidatorTests
         Assert.True(answer.Length < TablePropertyChars, $"the stored answer is {answer.Length} characters");
     }
 
+    [Theory]
+    [InlineData("later", "capture_method must be")]
+    [InlineData("MANUAL", "capture_method must be")]
+    [InlineData("manual", "wechat_pay.native takes the payer's money at once")]
+    public void CaptureMethod_ThatTheMethodCannotDo_IsRefusedAsCaptureMethod(string captureMethod, string message)
+    {
+        var (valid, error) = CreatePaymentValidator.Validate(Request(null) with { CaptureMethod = captureMethod }, FeeSchedule.None);
+
+        Assert.Null(valid);
+        Assert.Equal("capture_method", error!.Param);
+        Assert.Contains(message, error.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CaptureMethod_ManualWithACheckoutOfUnlistedMethods_IsRefused()
+    {
+        var request = Request(null) with { Method = "checkout", CaptureMethod = "manual" };
+
+        var (_, error) = CreatePaymentValidator.Validate(request, FeeSchedule.None);
+
+        Assert.Equal("capture_method", error!.Param);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("automatic")]
+    public void CaptureMethod_Automatic_IsTheDefault(string? captureMethod)
+    {
+        var (valid, error) = CreatePaymentValidator.Validate(Request(null) with { CaptureMethod = captureMethod }, FeeSchedule.None);
+
+        Assert.Null(error);
+        Assert.False(valid!.CaptureLater);
+    }
+
     private static CreatePaymentRequest Request(Dictionary<string, string>? metadata) =>
         new(2500, "cny", "wechat_pay.native", "order-1", "Latte", null, null, metadata, null, null, null);
 }

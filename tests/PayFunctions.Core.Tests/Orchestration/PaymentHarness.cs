@@ -36,6 +36,9 @@ public sealed class PaymentHarness : IAsyncDisposable
     /// <summary>What a query answers once the order was cancelled at the channel, when that differs.</summary>
     public ChannelPaymentEvent? QueryAnswerAfterCancel { get; init; }
 
+    /// <summary>What the channel answers a capture.</summary>
+    public ChannelPaymentEvent CaptureAnswer { get; init; } = new("ch_captured", ChannelTradeState.Succeeded, DateTimeOffset.UnixEpoch, 1999, "CNY");
+
     public CancellationToken Cancellation => timeout.Token;
 
     public DurableTaskClient Client => host?.Client ?? throw new InvalidOperationException("Call StartAsync first.");
@@ -79,6 +82,16 @@ public sealed class PaymentHarness : IAsyncDisposable
                     }
 
                     return QueryAnswers.Count == 0 ? QueryAnswer : QueryAnswers[Math.Min(asked, QueryAnswers.Count - 1)];
+                });
+                registry.AddActivityFunc<CaptureInput, ChannelPaymentEvent>(nameof(CaptureAtChannelActivity), (_, input) =>
+                {
+                    Log.Record(nameof(CaptureAtChannelActivity), input);
+                    return CaptureAnswer;
+                });
+                registry.AddActivityFunc<RequireCaptureInput, bool>(nameof(RequireCaptureActivity), (_, input) =>
+                {
+                    Log.Record(nameof(RequireCaptureActivity), input);
+                    return true;
                 });
                 registry.AddActivityFunc<ReconcileOrderInput, bool>(nameof(ReconcileOrderActivity), (_, input) =>
                 {
