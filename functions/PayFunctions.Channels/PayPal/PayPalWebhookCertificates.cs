@@ -17,7 +17,11 @@ internal sealed class PayPalWebhookCertificates
     private const int MaxCertificateBytes = 64 * 1024;
     private const int MaxEntries = 64;
 
-    private static readonly HashSet<string> PayPalCertHosts = new(StringComparer.OrdinalIgnoreCase) { "api.paypal.com", "api.sandbox.paypal.com" };
+    // Where PayPal serves webhook certificates, and its REST hosts (a BaseUrl on them is PayPal, whose certificates must chain).
+    private static readonly HashSet<string> PayPalCertHosts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "api.paypal.com", "api.sandbox.paypal.com", "api-m.paypal.com", "api-m.sandbox.paypal.com",
+    };
 
     // A certificate is re-fetched daily even if it stays valid, so one PayPal revokes is not trusted for long; a failed
     // fetch is not retried for a minute, so forged headers naming PayPal's host cannot turn into a stream of calls.
@@ -27,8 +31,8 @@ internal sealed class PayPalWebhookCertificates
     private readonly ConcurrentDictionary<string, Lazy<Task<Entry>>> _entries = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Whether <paramref name="certUrl"/> may be fetched: https on PayPal's certificate hosts (<c>api.paypal.com</c>,
-    /// <c>api.sandbox.paypal.com</c>), or the exact origin of the account's configured <paramref name="baseUrl"/> (a
+    /// Whether <paramref name="certUrl"/> may be fetched: https on PayPal's hosts (<c>api.paypal.com</c>,
+    /// <c>api.sandbox.paypal.com</c> and the REST hosts <c>api-m.…</c>), or the exact origin of the account's configured <paramref name="baseUrl"/> (a
     /// stand-in such as the simulator, trusted already with the client secret and every order state), always under
     /// <c>/v1/notifications/certs/</c>, without credentials, query or fragment.
     /// </summary>
