@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using PayFunctions.Core.Accounts;
 using PayFunctions.Core.Channels;
 using PayFunctions.Core.Checkout;
+using PayFunctions.Core.Fx;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Ledger;
 using PayFunctions.Core.Merchants;
@@ -41,6 +42,8 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.IsValid(), "Payments:BarcodeConfirmWindow must be between 00:00:04 and 00:10:00.").ValidateOnStart();
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName)
             .Validate(o => o.IsValid(), "RateLimits: each rule needs Limit 1–1000000 and Window 1 ms–1 day; MaxTrackedKeys 1000–10000000.").ValidateOnStart();
+        services.AddOptions<FxOptions>().BindConfiguration(FxOptions.SectionName)
+            .Validate(o => o.IsValid(), "Fx: MarginBasisPoints must be 0–1000, QuoteValidity 00:01:00–1.00:00:00 and MaxRateAge 1–31 days.").ValidateOnStart();
         services.AddOptions<SettlementOptions>().BindConfiguration(SettlementOptions.SectionName)
             .Validate(o => o.IsValid(), "Settlement:TimeZone must be a known time zone and Settlement:CutoffGrace between 0 and 00:29:00.").ValidateOnStart();
 
@@ -114,6 +117,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<StoreCodeEndpoints>();
         services.AddSingleton<StoreAuthorizationState>();
         services.AddSingleton<StorePayerAuthorization>();
+        services.AddSingleton<FxRatesStore>();
+        services.AddSingleton<FxQuotes>();
+        services.AddSingleton<FxRatesEndpoints>();
 
         if (transport == ChannelWorkTransport.ServiceBus)
         {

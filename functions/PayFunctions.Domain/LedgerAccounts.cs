@@ -13,6 +13,16 @@ public static class LedgerAccounts
     /// </summary>
     public const string LatePaymentsSuspense = "suspense:late_payments";
 
+    /// <summary>
+    /// The platform's currency position: a cross-currency capture credits it with what the payer paid and debits it
+    /// with that money's worth at the reference rate in the settlement currency. Per currency it is not zero; it is
+    /// what treasury converts. A refund reverses both sides at the locked rates.
+    /// </summary>
+    public const string FxConversion = "fx_conversion";
+
+    /// <summary>The platform's FX gain: the margin between a payment's reference and locked rates, in the settlement currency.</summary>
+    public const string FxMargin = "fx_gain:margin";
+
     /// <summary>The asset account for money a channel has captured but not yet paid to us, "channel_clearing:{channel}".</summary>
     public static string ChannelClearing(string channel) => Named(ChannelClearingPrefix, channel);
 

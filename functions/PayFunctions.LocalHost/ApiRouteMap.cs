@@ -1,6 +1,7 @@
 using Microsoft.DurableTask.Client;
 using PayFunctions.Core.Accounts;
 using PayFunctions.Core.Checkout;
+using PayFunctions.Core.Fx;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Ledger;
 using PayFunctions.Core.Merchants;
@@ -28,6 +29,8 @@ public static class ApiRouteMap
         Map(app, ApiRoutes.GetBalance, (HttpRequest r, BalanceEndpoint e, CancellationToken c) => e.GetAsync(r, c));
         Map(app, ApiRoutes.ChannelNotify, (HttpRequest r, string channel, DurableTaskClient d, NotifyEndpoints e, CancellationToken c) => e.HandleAsync(r, channel, d, c));
         Map(app, ApiRoutes.CreateMerchant, (HttpRequest r, MerchantEndpoints e, CancellationToken c) => e.CreateAsync(r, c));
+        Map(app, ApiRoutes.LoadFxRates, (HttpRequest r, FxRatesEndpoints e, CancellationToken c) => e.LoadAsync(r, c));
+        Map(app, ApiRoutes.GetFxRates, (HttpRequest r, FxRatesEndpoints e, CancellationToken c) => e.GetAsync(r, c));
         Map(app, ApiRoutes.CreateAccount, (HttpRequest r, AccountEndpoints e, CancellationToken c) => e.CreateAsync(r, c));
         Map(app, ApiRoutes.ListAccounts, (HttpRequest r, AccountEndpoints e, CancellationToken c) => e.ListAsync(r, c));
         Map(app, ApiRoutes.GetAccount, (HttpRequest r, string id, AccountEndpoints e, CancellationToken c) => e.GetAsync(r, id, c));

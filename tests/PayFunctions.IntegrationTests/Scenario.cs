@@ -90,13 +90,13 @@ public sealed class Scenario(PlatformFixture platform, HttpClient? api = null)
         return (status, body);
     }
 
-    public async Task<JsonObject> WaitForRefundAsync(string refundId, string status, TimeSpan within)
+    public async Task<JsonObject> WaitForRefundAsync(string refundId, string status, TimeSpan within, string apiKey = PlatformFixture.DemoApiKey)
     {
         var deadline = DateTime.UtcNow + within;
         JsonObject refund;
         do
         {
-            using var request = platform.Request(HttpMethod.Get, $"api/v1/refunds/{refundId}");
+            using var request = platform.Request(HttpMethod.Get, $"api/v1/refunds/{refundId}", apiKey);
             var (answered, body, _) = await SendAsync(request);
             Assert.True(answered == HttpStatusCode.OK, $"GET refund {refundId} answered {answered}: {body}");
             refund = body;

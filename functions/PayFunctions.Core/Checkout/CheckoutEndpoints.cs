@@ -123,7 +123,7 @@ public sealed partial class CheckoutEndpoints(
         if (!CheckoutMethods.Split(payment.PaymentMethodTypes).Contains(method, StringComparer.Ordinal)
             || !ChannelRegistry.TryGetMethod(method, out var module, out var capability)
             || !starter.IsConfigured(method)
-            || !CheckoutMethods.Fits(capability, payment.AmountValue))
+            || !CheckoutMethods.Fits(capability, payment.AmountValue, CheckoutMethods.PageSupplies, payment.PayerCountry))
         {
             return false;
         }

@@ -29,6 +29,8 @@ public static class ApiRoutes
     public static readonly ApiRoute ChannelNotify = new("ChannelNotify", "POST", "notify/{channel}");
     public static readonly ApiRoute RunSettlement = new("RunSettlement", "POST", "ops/settlements");
     public static readonly ApiRoute CreateMerchant = new("CreateMerchant", "POST", "ops/merchants");
+    public static readonly ApiRoute LoadFxRates = new("LoadFxRates", "POST", "ops/fx_rates");
+    public static readonly ApiRoute GetFxRates = new("GetFxRates", "GET", "ops/fx_rates");
     public static readonly ApiRoute CheckoutPage = new("CheckoutPage", "GET", "checkout/{id}");
     public static readonly ApiRoute CheckoutStatus = new("CheckoutStatus", "GET", "checkout/{id}/status");
     public static readonly ApiRoute CheckoutChooseMethod = new("CheckoutChooseMethod", "POST", "checkout/{id}/method");
@@ -49,7 +51,7 @@ public static class ApiRoutes
             CreateAccount, ListAccounts, GetAccount, DeactivateAccount, CreateApiKey, ListApiKeys, RollApiKey, RevokeApiKey,
             CreateRefund, ListRefunds, GetRefund,
             CheckoutPage, CheckoutStatus, CheckoutChooseMethod, CheckoutRedirect, CheckoutReturn, CreateStore, ListStores, GetStore, GetStoreQrPng, GetStoreQrSvg, StoreCodePage, StoreCodePay,
-            StoreCodeAuthorized,
+            StoreCodeAuthorized, LoadFxRates, GetFxRates,
         ];
 }
 

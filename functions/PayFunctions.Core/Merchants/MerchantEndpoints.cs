@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Webhooks;
+using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Merchants;
 
@@ -69,8 +70,13 @@ public sealed class MerchantEndpoints(
             return ApiError.InvalidRequest("webhook_url", webhookUrlProblem);
         }
 
-        return r.FeeBasisPoints is < 0 or > 10_000
-            ? ApiError.InvalidRequest("fee_basis_points", "fee_basis_points must be between 0 and 10000.")
+        if (r.FeeBasisPoints is < 0 or > 10_000)
+        {
+            return ApiError.InvalidRequest("fee_basis_points", "fee_basis_points must be between 0 and 10000.");
+        }
+
+        return r.SettlementCurrency is not null && !Currency.TryParse(r.SettlementCurrency, out _)
+            ? ApiError.InvalidRequest("settlement_currency", "settlement_currency must be a supported ISO 4217 currency code, e.g. \"cny\" or \"usd\".")
             : null;
     }
 
@@ -84,9 +90,11 @@ public sealed class MerchantEndpoints(
             Name = r.Name!,
             WebhookUrl = r.WebhookUrl,
             FeeBasisPoints = r.FeeBasisPoints ?? DefaultFeeBasisPoints,
+            SettlementCurrency = r.SettlementCurrency is null ? Currency.Cny.Code : Currency.Parse(r.SettlementCurrency).Code,
         };
         await merchants.OnboardAsync(merchant, keyId, apiKey, webhookSecret, cancellationToken);
-        var shown = new MerchantResource(merchantId, "merchant", merchant.Name, merchant.WebhookUrl, merchant.FeeBasisPoints, apiKey, webhookSecret, SecretsRedacted: false);
+        var shown = new MerchantResource(
+            merchantId, "merchant", merchant.Name, merchant.WebhookUrl, merchant.FeeBasisPoints, merchant.SettlementCurrency.ToLowerInvariant(), apiKey, webhookSecret, SecretsRedacted: false);
         var redacted = shown with { ApiKey = null, WebhookSecret = null, SecretsRedacted = true };
         return new StoredResponse(
             StatusCodes.Status201Created,
@@ -99,5 +107,5 @@ public sealed class MerchantEndpoints(
 
     /// <summary>The secrets are null, and <c>secrets_redacted</c> true, in every answer but the first.</summary>
     private sealed record MerchantResource(
-        string Id, string Object, string Name, string? WebhookUrl, int FeeBasisPoints, string? ApiKey, string? WebhookSecret, bool SecretsRedacted);
+        string Id, string Object, string Name, string? WebhookUrl, int FeeBasisPoints, string SettlementCurrency, string? ApiKey, string? WebhookSecret, bool SecretsRedacted);
 }

@@ -29,11 +29,17 @@ public sealed class MerchantEntity : TableRow
 
     public long FeeFixedMinorUnits { get; set; }
 
+    /// <summary>The ISO 4217 code the merchant is paid in; rows from before there was a choice are in CNY.</summary>
+    public string SettlementCurrency { get; set; } = Currency.Cny.Code;
+
     /// <summary>The webhook signing secret, sealed by <see cref="Secrets.SecretEnvelope"/> under <see cref="WebhookSecretContext"/>.</summary>
     public string WebhookSecretSealed { get; set; } = "";
 
     [IgnoreDataMember]
     public FeeSchedule Fee => new(FeeBasisPoints, FeeFixedMinorUnits);
+
+    [IgnoreDataMember]
+    public Currency SettlementCurrencyValue => Currency.TryParse(SettlementCurrency, out var currency) ? currency : Currency.Cny;
 
     public static string WebhookSecretContext(string merchantId) => $"merchants/{merchantId}/webhook_secret";
 }

@@ -6,7 +6,8 @@ namespace PayFunctions.Core.Payments;
 
 /// <summary>
 /// Moves the payment to its final status; on success first posts the capture with its split to the
-/// ledger. The journal entry id derives from the payment id, so a re-run posts nothing twice.
+/// ledger. The journal entry id derives from the payment id, so a re-run posts nothing twice. A payment
+/// with a locked quote is split in the merchant's settlement currency, on its settlement amount.
 /// </summary>
 public sealed class CompletePaymentActivity(PaymentStore payments, LedgerStore ledger, PaymentProgress progress)
     : TaskActivity<CompletePaymentInput, bool>
@@ -25,9 +26,14 @@ public sealed class CompletePaymentActivity(PaymentStore payments, LedgerStore l
         if (input.Status == PaymentStatus.Succeeded)
         {
             var gross = payment.AmountValue;
-            var allocations = SplitCalculator.Allocate(gross, payment.Fee, payment.MerchantId, SplitRuleSerializer.Deserialize(payment.SplitRuleJson));
+            var fx = payment.Fx;
+            var allocations = SplitCalculator.Allocate(
+                fx?.SettlementAmount(gross.MinorUnits) ?? gross, payment.Fee, payment.MerchantId, SplitRuleSerializer.Deserialize(payment.SplitRuleJson));
+            var (entryId, postedAt) = (CaptureEntryId(payment.Id), input.PaidAt ?? input.CompletedAt);
             await ledger.PostAsync(
-                Postings.PaymentCaptured(CaptureEntryId(payment.Id), payment.Id, payment.Channel, gross, allocations, input.PaidAt ?? input.CompletedAt),
+                fx is null
+                    ? Postings.PaymentCaptured(entryId, payment.Id, payment.Channel, gross, allocations, postedAt)
+                    : FxPostings.PaymentCaptured(entryId, payment.Id, payment.Channel, gross, fx, allocations, postedAt),
                 cancellationToken);
             allocationsJson = SplitRuleSerializer.SerializeAllocations(allocations);
         }

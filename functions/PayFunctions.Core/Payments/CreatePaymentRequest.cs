@@ -21,5 +21,11 @@ public sealed record CreatePaymentRequest(
     public string? CaptureMethod { get; init; }
 }
 
-/// <summary>The payer, for methods that need to know them: their id at the channel (a WeChat openid) and their IP address.</summary>
-public sealed record PayerBody(string? Id, string? Ip);
+/// <summary>
+/// The payer, for methods that need to know them: their id at the channel (a WeChat openid) and their IP address;
+/// and, when known, their country (ISO 3166-1 alpha-2), which narrows the methods offered to those serving it.
+/// </summary>
+public sealed record PayerBody(string? Id, string? Ip)
+{
+    public string? Country { get; init; }
+}

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PayFunctions.Core.Fx;
 using PayFunctions.Core.Http;
 using PayFunctions.Domain;
 
@@ -37,9 +38,19 @@ public static class CreatePaymentValidator
 
         /// <summary>Manual capture: the channel holds the money until the merchant captures it.</summary>
         public bool CaptureLater { get; init; }
+        /// <summary>The payer's country (upper-case ISO 3166-1 alpha-2), when given.</summary>
+        public string? PayerCountry { get; init; }
+
+        /// <summary>The quote locked for a payment in another currency than the merchant's settlement currency.</summary>
+        public FxQuote? Fx { get; init; }
     }
 
-    public static (Valid? Value, ApiError? Error) Validate(CreatePaymentRequest r, FeeSchedule fee)
+    /// <summary>
+    /// With <paramref name="fx"/>, a payment in another currency than the merchant's settlement currency gets a quote
+    /// locked for as long as it can be paid, and its split is checked against the settlement amount it allocates;
+    /// without, the payment is taken to be in the settlement currency.
+    /// </summary>
+    public static (Valid? Value, ApiError? Error) Validate(CreatePaymentRequest r, FeeSchedule fee, FxQuoter? fx = null)
     {
         if (r.Amount is null)
         {
@@ -99,10 +110,15 @@ public static class CreatePaymentValidator
             return Fail(ApiError.InvalidRequest("description", "description must be at most 127 bytes of UTF-8 and printable."));
         }
 
-        var expiresIn = r.ExpiresInSeconds ?? DefaultExpirySeconds;
-        if (expiresIn is < MinExpirySeconds or > MaxExpirySeconds)
+        if (r.ExpiresInSeconds is < MinExpirySeconds or > MaxExpirySeconds)
         {
             return Fail(ApiError.InvalidRequest("expires_in_seconds", $"expires_in_seconds must be between {MinExpirySeconds} and {MaxExpirySeconds}."));
+        }
+
+        var (expiresIn, quote, fxError) = Convert(new Money(r.Amount.Value, currency), r.ExpiresInSeconds, fx);
+        if (fxError is not null)
+        {
+            return Fail(fxError);
         }
 
         if (r.Metadata is { } metadata
@@ -137,7 +153,7 @@ public static class CreatePaymentValidator
             }
 
             split = new SplitRule([.. recipients.Select(x => new SplitRecipient(x.Account!, x.BasisPoints, x.Amount))]);
-            var errors = split.Validate(amount, fee);
+            var errors = split.Validate(quote?.SettlementAmount(amount.MinorUnits) ?? amount, fee);
             if (errors.Count > 0)
             {
                 var param = errors[0].Param.Replace("fixed_minor_units", "amount", StringComparison.Ordinal);
@@ -150,11 +166,33 @@ public static class CreatePaymentValidator
             }
         }
 
-        return (new Valid(amount, method!.Method, method.Channel, r.MerchantOrderId, r.Description, TimeSpan.FromSeconds(expiresIn), split, metadataJson, method.Payer)
+        return (new Valid(amount, method!.Method, method.Channel, r.MerchantOrderId, r.Description, expiresIn, split, metadataJson, method.Payer)
         {
             PaymentMethodTypes = method.PaymentMethodTypes,
             CaptureLater = captureLater,
+            PayerCountry = method.PayerCountry,
+            Fx = quote,
         }, null);
+    }
+
+    /// <summary>The payment's expiry and, when it is converted, its quote locked until then.</summary>
+    private static (TimeSpan ExpiresIn, FxQuote? Quote, ApiError? Error) Convert(Money amount, int? askedSeconds, FxQuoter? fx)
+    {
+        var asked = askedSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+        var defaultExpiry = TimeSpan.FromSeconds(DefaultExpirySeconds);
+        if (fx is null || !fx.Converts(amount.Currency))
+        {
+            return (asked ?? defaultExpiry, null, null);
+        }
+
+        var (expiresIn, expiryError) = fx.ExpiryFor(asked, defaultExpiry);
+        if (expiryError is not null)
+        {
+            return (expiresIn, null, expiryError);
+        }
+
+        var (quote, quoteError) = fx.Quote(amount, fx.Now + expiresIn);
+        return (expiresIn, quote, quoteError);
     }
 
     private static (Valid?, ApiError?) Fail(ApiError error) => (null, error);

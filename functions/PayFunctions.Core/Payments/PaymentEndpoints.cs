@@ -8,6 +8,7 @@ using PayFunctions.Channels;
 using PayFunctions.Core.Accounts;
 using PayFunctions.Core.Channels;
 using PayFunctions.Core.Checkout;
+using PayFunctions.Core.Fx;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
 using PayFunctions.Domain;
@@ -24,6 +25,7 @@ public sealed partial class PaymentEndpoints(
     PaymentIdGenerator ids,
     PaymentProgress progress,
     SplitRecipientCheck splitRecipients,
+    FxQuotes quotes,
     CheckoutLinks checkoutLinks,
     TimeProvider time,
     ILogger<PaymentEndpoints> logger)
@@ -45,7 +47,8 @@ public sealed partial class PaymentEndpoints(
             return parseError.ToResult();
         }
 
-        var (valid, invalid) = CreatePaymentValidator.Validate(parsed!, merchant.Fee);
+        var fx = await quotes.QuoterForAsync(merchant, parsed!.Currency, cancellationToken);
+        var (valid, invalid) = CreatePaymentValidator.Validate(parsed, merchant.Fee, fx);
         if (invalid is not null)
         {
             return invalid.ToResult();

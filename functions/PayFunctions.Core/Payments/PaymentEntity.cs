@@ -1,4 +1,5 @@
 using System.Runtime.Serialization;
+using PayFunctions.Core.Fx;
 using PayFunctions.Core.Storage;
 using PayFunctions.Domain;
 
@@ -69,6 +70,15 @@ public sealed class PaymentEntity : TableRow
     /// <summary>For a checkout payment, the methods the payer may pick, comma-separated.</summary>
     public string? PaymentMethodTypes { get; set; }
 
+    /// <summary>The payer's country (ISO 3166-1 alpha-2) when known: the checkout page offers only methods serving it.</summary>
+    public string? PayerCountry { get; set; }
+
+    /// <summary>
+    /// For a payment in another currency than its merchant's settlement currency, the quote locked at creation, as
+    /// the API shows it (<see cref="Fx.FxBody"/>): the capture, its split and every refund use this rate.
+    /// </summary>
+    public string? FxQuoteJson { get; set; }
+
     /// <summary>Where the checkout page's result sends the payer back to the merchant.</summary>
     public string? ReturnUrl { get; set; }
 
@@ -96,4 +106,7 @@ public sealed class PaymentEntity : TableRow
 
     [IgnoreDataMember]
     public Money AmountValue => new(Amount, Domain.Currency.Parse(Currency));
+
+    [IgnoreDataMember]
+    public FxQuote? Fx => FxBody.QuoteOf(FxQuoteJson, Currency);
 }

@@ -21,13 +21,21 @@ public static class PaymentMethodCheck
     public sealed record Resolved(string Method, string Channel, PayerInput? Payer)
     {
         public IReadOnlyList<string>? PaymentMethodTypes { get; init; }
+
+        public string? PayerCountry { get; init; }
     }
 
     public static (Resolved? Value, ApiError? Error) Resolve(CreatePaymentRequest r, Money amount)
     {
+        string? country = null;
+        if (r.Payer?.Country is { } given && !CountryCodes.TryNormalize(given, out country))
+        {
+            return (null, ApiError.InvalidRequest("payer.country", "payer.country must be an ISO 3166-1 alpha-2 country code, e.g. \"CN\"."));
+        }
+
         if (r.Method == CheckoutMethods.Name)
         {
-            return ResolveCheckout(r, amount);
+            return ResolveCheckout(r, amount, country);
         }
 
         ApiError? unknown;
@@ -47,6 +55,11 @@ public static class PaymentMethodCheck
             return (null, ApiError.InvalidRequest("amount", $"{capability.Method} takes amounts from {capability.MinAmount} to {capability.MaxAmount}."));
         }
 
+        if (country is not null && !capability.Countries.Contains(country))
+        {
+            return (null, ApiError.InvalidRequest("payer.country", $"{capability.Method} serves payers in {string.Join(", ", capability.Countries)} only."));
+        }
+
         if (PayerError(r, capability) is { } payerError)
         {
             return (null, payerError);
@@ -57,24 +70,24 @@ public static class PaymentMethodCheck
             return (null, ApiError.InvalidRequest("payment_method_types", $"payment_method_types is for method \"{CheckoutMethods.Name}\" only."));
         }
 
-        var payer = r.PaymentCode is null && r.ReturnUrl is null && r.Payer is null
+        var payer = r.PaymentCode is null && r.ReturnUrl is null && r.Payer?.Id is null && r.Payer?.Ip is null
             ? null
             : new PayerInput(r.Payer?.Id, r.PaymentCode, r.ReturnUrl, r.Payer?.Ip);
         ChannelRegistry.TryGetMethod(capability.Method, out var module, out _);
-        return (new Resolved(capability.Method, module.Capabilities.Name, payer), null);
+        return (new Resolved(capability.Method, module.Capabilities.Name, payer) { PayerCountry = country }, null);
     }
 
-    private static (Resolved? Value, ApiError? Error) ResolveCheckout(CreatePaymentRequest r, Money amount)
+    private static (Resolved? Value, ApiError? Error) ResolveCheckout(CreatePaymentRequest r, Money amount, string? country)
     {
-        var (types, typesError) = CheckoutMethods.Resolve(r.PaymentMethodTypes, amount);
+        var (types, typesError) = CheckoutMethods.Resolve(r.PaymentMethodTypes, amount, country);
         if (typesError is not null)
         {
             return (null, typesError);
         }
 
-        if (r.Payer is not null)
+        if (r.Payer is { Id: not null } or { Ip: not null })
         {
-            return (null, ApiError.InvalidRequest("payer", "A checkout payment takes no payer; the checkout page supplies what the chosen method needs."));
+            return (null, ApiError.InvalidRequest("payer", "A checkout payment takes no payer but its country; the checkout page supplies what the chosen method needs."));
         }
 
         if (PayerError(r, CheckoutMethods.Capability) is { } payerError)
@@ -83,7 +96,7 @@ public static class PaymentMethodCheck
         }
 
         var payer = r.ReturnUrl is null ? null : new PayerInput(null, null, r.ReturnUrl, null);
-        return (new Resolved(CheckoutMethods.Name, "", payer) { PaymentMethodTypes = types }, null);
+        return (new Resolved(CheckoutMethods.Name, "", payer) { PaymentMethodTypes = types, PayerCountry = country }, null);
     }
 
     private static PaymentMethodCapability? ByName(string method, out ApiError? error)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PayFunctions.Core.Fx;
 using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Payments;
@@ -37,10 +38,14 @@ public sealed record PaymentResource(
 
     /// <summary>For a payment that requires capture, when its authorization is released if the merchant has not captured it.</summary>
     public DateTimeOffset? CaptureBefore { get; init; }
+    /// <summary>The quote locked for a payment in another currency than the merchant's settlement currency.</summary>
+    public FxBody? Fx { get; init; }
 
     public static PaymentResource From(PaymentEntity p)
     {
         var status = p.StatusValue;
+        var fx = FxBody.Deserialize(p.FxQuoteJson);
+        var allocated = fx?.SettlementCurrency ?? p.Currency.ToLowerInvariant();
         return new PaymentResource(
             p.Id,
             "payment",
@@ -60,7 +65,7 @@ public sealed record PaymentResource(
             SplitBody.From(SplitRuleSerializer.Deserialize(p.SplitRuleJson)),
             p.AllocationsJson is null
                 ? null
-                : [.. SplitRuleSerializer.DeserializeAllocations(p.AllocationsJson).Select(a => new AllocationBody(a.Account, ToSnake(a.Role), a.Amount))],
+                : [.. SplitRuleSerializer.DeserializeAllocations(p.AllocationsJson).Select(a => new AllocationBody(a.Account, ToSnake(a.Role), a.Amount, allocated))],
             p.FailureCode,
             p.FailureMessage,
             p.MetadataJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(p.MetadataJson))
@@ -68,6 +73,7 @@ public sealed record PaymentResource(
             PaymentMethodTypes = p.PaymentMethodTypes is null ? null : p.PaymentMethodTypes.Split(','),
             CaptureMethod = p.CaptureLater ? CaptureMethods.Manual : CaptureMethods.Automatic,
             CaptureBefore = status == PaymentStatus.RequiresCapture ? p.CaptureBefore : null,
+            Fx = fx,
         };
     }
 
@@ -75,7 +81,8 @@ public sealed record PaymentResource(
         where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 }
 
-public sealed record AllocationBody(string Account, string Role, long Amount);
+/// <summary>One party's part of a captured payment, in the currency it is paid in: the merchant's settlement currency.</summary>
+public sealed record AllocationBody(string Account, string Role, long Amount, string Currency);
 
 public sealed record SplitBody(IReadOnlyList<SplitRecipientBody>? Recipients)
 {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PayFunctions.Core.Channels;
 using PayFunctions.Core.Checkout;
+using PayFunctions.Core.Fx;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
 
@@ -18,6 +19,7 @@ public sealed partial class PaymentStarter(
     ChannelRegistry channels,
     PaymentStore payments,
     MerchantOrderStore merchantOrders,
+    FxQuotes quotes,
     TimeProvider time,
     IOptions<PaymentOptions> options,
     ILogger<PaymentStarter> logger)
@@ -42,9 +44,9 @@ public sealed partial class PaymentStarter(
             return (valid, null, Unavailable($"{unconfigured} has no configured channel.", "payment_method_types"));
         }
 
-        IReadOnlyList<string> types = valid.PaymentMethodTypes ?? [.. CheckoutMethods.AllThatFit(valid.Amount).Where(IsConfigured)];
+        IReadOnlyList<string> types = valid.PaymentMethodTypes ?? [.. CheckoutMethods.AllThatFit(valid.Amount, valid.PayerCountry).Where(IsConfigured)];
         return types.Count == 0
-            ? (valid, null, Unavailable("No configured method can take this amount and currency on the checkout page.", "method"))
+            ? (valid, null, Unavailable("No configured method can take this amount and currency, for a payer in that country, on the checkout page.", "method"))
             : (valid with { PaymentMethodTypes = types }, "", null);
     }
 
@@ -81,7 +83,9 @@ public sealed partial class PaymentStarter(
                 Currency = valid.Amount.Currency.Code,
                 Description = valid.Description,
                 CreatedAt = now,
-                ExpiresAt = now + valid.ExpiresIn,
+
+                // A converted payment is payable exactly as long as its rate is locked.
+                ExpiresAt = valid.Fx?.LockedUntil ?? now + valid.ExpiresIn,
                 FeeBasisPoints = merchant.FeeBasisPoints,
                 FeeFixedMinorUnits = merchant.FeeFixedMinorUnits,
                 SplitRuleJson = SplitRuleSerializer.Serialize(valid.Split),
@@ -89,6 +93,8 @@ public sealed partial class PaymentStarter(
                 PaymentMethodTypes = valid.PaymentMethodTypes is { } types ? CheckoutMethods.Join(types) : null,
                 ReturnUrl = valid.Payer?.ReturnUrl,
                 CaptureLater = valid.CaptureLater,
+                PayerCountry = valid.PayerCountry,
+                FxQuoteJson = FxBody.Serialize(valid.Fx, valid.Amount.MinorUnits),
             },
             cancellationToken);
 
@@ -117,7 +123,9 @@ public sealed partial class PaymentStarter(
         MerchantEntity merchant, CreatePaymentRequest request, string newPaymentId, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(merchant);
-        var (valid, invalid) = CreatePaymentValidator.Validate(request, merchant.Fee);
+        ArgumentNullException.ThrowIfNull(request);
+        var fx = await quotes.QuoterForAsync(merchant, request.Currency, cancellationToken);
+        var (valid, invalid) = CreatePaymentValidator.Validate(request, merchant.Fee, fx);
         if (invalid is not null)
         {
             return (null, invalid);

@@ -9,7 +9,8 @@ namespace PayFunctions.Core.Refunds;
 /// <summary>
 /// Ends a refund. A success is first counted on the payment's refund balance, which fixes the
 /// refunded total it follows, then reversed in the ledger from that total (entry id from the refund
-/// id, so a re-run posts nothing twice); a failure gives its reservation back. A late payment's refund
+/// id, so a re-run posts nothing twice), at the payment's locked rate when it was converted; a failure
+/// gives its reservation back. A late payment's refund
 /// empties its suspense instead. Each step is a no-op when it already happened.
 /// </summary>
 public sealed partial class CompleteRefundActivity(
@@ -72,11 +73,17 @@ public sealed partial class CompleteRefundActivity(
         var amount = new Money(refund.Amount, Currency.Parse(refund.Currency));
         var payment = await payments.GetAsync(refund.MerchantId, refund.PaymentId, cancellationToken)
             ?? throw new InvalidOperationException($"Payment {refund.PaymentId} does not exist.");
+        var fx = payment.Fx;
         var allocations = SplitRuleSerializer.DeserializeAllocations(payment.AllocationsJson)
-            .Select(a => new SplitAllocation(a.Account, a.Role, new Money(a.Amount, amount.Currency)))
+            .Select(a => new SplitAllocation(a.Account, a.Role, new Money(a.Amount, fx?.Settlement ?? amount.Currency)))
             .ToArray();
-        var reversals = RefundAllocator.Reverse(allocations, before, refund.Amount);
-        await ledger.PostAsync(Postings.RefundSucceeded(RefundEntryId(refund.RefundId), refund.RefundId, refund.Channel, amount, reversals, postedAt), cancellationToken);
+        var entryId = RefundEntryId(refund.RefundId);
+        await ledger.PostAsync(
+            fx is null
+                ? Postings.RefundSucceeded(entryId, refund.RefundId, refund.Channel, amount, RefundAllocator.Reverse(allocations, before, refund.Amount), postedAt)
+                : FxPostings.RefundSucceeded(
+                    entryId, refund.RefundId, refund.Channel, amount, fx, FxReversal.For(fx, payment.Amount, allocations, before, refund.Amount), postedAt),
+            cancellationToken);
     }
 
     [LoggerMessage(EventId = 7506, Level = LogLevel.Critical, Message = "Refund {RefundId} of late payment {PaymentId} failed ({FailureCode}); its {Amount} stays in suspense for an operator")]

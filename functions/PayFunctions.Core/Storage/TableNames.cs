@@ -33,8 +33,11 @@ public static class TableNames
     /// <summary>A store's code, pointing at its row in <see cref="Stores"/>.</summary>
     public const string StoreCodes = "storecodes";
 
+    /// <summary>Reference exchange rates, one row per source and day, newest first.</summary>
+    public const string FxRates = "fxrates";
+
     public const string NotificationArchiveContainer = "channel-notifications";
 
     public static IReadOnlyList<string> All { get; } =
-        [Payments, MerchantOrders, Idempotency, Merchants, ApiKeys, Accounts, Ledger, LedgerAccounts, Settlements, SettlementState, SettlementDue, SettlementDays, Notifications, WebhookEvents, NotificationRejections, Refunds, RefundBalances, Stores, StoreCodes];
+        [Payments, MerchantOrders, Idempotency, Merchants, ApiKeys, Accounts, Ledger, LedgerAccounts, Settlements, SettlementState, SettlementDue, SettlementDays, Notifications, WebhookEvents, NotificationRejections, Refunds, RefundBalances, Stores, StoreCodes, FxRates];
 }
