@@ -13,9 +13,10 @@ public sealed class PayPalModule : IChannelModule, IChannelStatementFormat
 
     private const string BaseUrlSetting = "BaseUrl";
 
-    // PayPal's payment currencies the platform supports, less those PayPal takes for in-country accounts only (CNY, MYR).
+    // PayPal's payment currencies the platform supports. PayPal takes CNY and MYR for in-country accounts only (a PayPal
+    // account of a Chinese or Malaysian business): an account elsewhere has those refused by PayPal.
     private static readonly string[] Currencies =
-        ["USD", "EUR", "GBP", "AUD", "CAD", "CHF", "HKD", "SGD", "JPY", "THB", "PHP", "TWD", "NZD", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "ILS", "MXN"];
+        ["CNY", "USD", "EUR", "GBP", "AUD", "CAD", "CHF", "HKD", "SGD", "JPY", "THB", "PHP", "TWD", "NZD", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "ILS", "MXN", "MYR"];
 
     // The payer's PayPal account may be from almost anywhere; these are the markets the currencies above are for.
     private static readonly string[] Countries =
@@ -39,8 +40,8 @@ public sealed class PayPalModule : IChannelModule, IChannelStatementFormat
     {
         EvidenceHeaders = PayPalWebhookHeaders.Names,
 
-        // PayPal's published figure for v2 orders of intent CAPTURE is not given; three hours is what approved orders are
-        // known to stay capturable for, so the platform captures or gives up well inside it.
+        // PayPal publishes no figure for how long an approved order of intent CAPTURE stays capturable (its 29 days and
+        // three-day honour period are for intent AUTHORIZE): three hours is a deliberately short choice.
         AuthorizationValidity = TimeSpan.FromHours(3),
     };
 

@@ -85,6 +85,7 @@ public sealed class ProtocolPrimitiveTests
         var method = Assert.Single(capabilities.Methods);
         Assert.Equal(NextActionType.RedirectToUrl, method.NextAction);
         Assert.All(method.Currencies, c => Assert.True(Currency.TryParse(c, out _), c));
-        Assert.DoesNotContain("CNY", method.Currencies);
+        Assert.Contains("CNY", method.Currencies);
+        Assert.DoesNotContain("KRW", method.Currencies);
     }
 }
