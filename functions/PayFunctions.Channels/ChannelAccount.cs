@@ -16,6 +16,9 @@ public sealed record ChannelAccount(string Id, IReadOnlyDictionary<string, strin
     /// </summary>
     public Uri? NotifyUrl { get; init; }
 
+    /// <summary>Where the account's adapter leaves files for a channel that takes instructions by file; null where there is none.</summary>
+    public IChannelOutbox? Outbox { get; init; }
+
     /// <summary>A setting the channel cannot do without.</summary>
     /// <exception cref="ArgumentException">It is missing or blank.</exception>
     public string Setting(string name) =>

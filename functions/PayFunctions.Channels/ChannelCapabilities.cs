@@ -149,6 +149,9 @@ public enum NextActionType
 
     /// <summary>Hand signed parameters to the channel's SDK in an app, mini-program or in-app browser.</summary>
     UseSdk,
+
+    /// <summary>Show the account to pay by bank transfer, the exact amount and the reference the transfer must carry.</summary>
+    DisplayTransferInstructions,
 }
 
 /// <summary>Payer details a method needs, given in the create request.</summary>

@@ -1,4 +1,6 @@
 using PayFunctions.Channels.Alipay;
+using PayFunctions.Channels.AlipayPlus;
+using PayFunctions.Channels.BankTransfer;
 using PayFunctions.Channels.PayPal;
 using PayFunctions.Channels.UnionPay;
 using PayFunctions.Channels.WeChatPay;
@@ -14,6 +16,8 @@ public static class ChannelCatalog
         new WeChatPayModule(),
         new AlipayModule(),
         new UnionPayModule(),
+        new AlipayPlusModule(),
+        new BankTransferModule(),
         new PayPalModule(),
     ];
 }

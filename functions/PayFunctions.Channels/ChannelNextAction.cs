@@ -1,3 +1,5 @@
+using PayFunctions.Domain;
+
 namespace PayFunctions.Channels;
 
 /// <summary>What the payer does next, as the channel prescribed it when the order was placed.</summary>
@@ -37,4 +39,19 @@ public sealed record SubmitForm(Uri Action, IReadOnlyDictionary<string, string> 
 {
     /// <summary>To the merchant, a form the platform posts is a redirect: the payer's browser goes to the channel's page.</summary>
     public override NextActionType Type => NextActionType.RedirectToUrl;
+}
+
+/// <summary>
+/// The payer sends a bank transfer of exactly <paramref name="Amount"/> to the beneficiary account, quoting
+/// <paramref name="Reference"/>, by which the platform matches the incoming credit to the payment.
+/// </summary>
+/// <param name="AccountHolderName">The beneficiary's name as the bank holds it.</param>
+/// <param name="Iban">The beneficiary's IBAN, in its electronic form (no spaces).</param>
+/// <param name="Bic">The beneficiary bank's BIC, when the transfer needs it.</param>
+/// <param name="Amount">The exact amount to send.</param>
+/// <param name="Reference">What the payer quotes in the transfer's remittance information.</param>
+public sealed record DisplayTransferInstructions(string AccountHolderName, string Iban, string? Bic, Money Amount, string Reference) : ChannelNextAction
+{
+    /// <inheritdoc />
+    public override NextActionType Type => NextActionType.DisplayTransferInstructions;
 }

@@ -92,6 +92,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<MerchantAuthenticator>();
         services.AddSingleton<PaymentEndpoints>();
         services.AddSingleton<NotifyEndpoints>();
+        services.AddSingleton<NotificationDispatcher>();
+        services.AddSingleton<UnmatchedCredits>();
+        services.AddSingleton<ChannelInbox>();
         services.AddSingleton<SettlementEndpoints>();
         services.AddSingleton<MerchantEndpoints>();
         services.AddSingleton<BalanceEndpoint>();

@@ -5,7 +5,7 @@ using PayFunctions.Core.Settlements;
 
 namespace PayFunctions.FunctionApp;
 
-public sealed class BackgroundFunctions(SettlementScheduler scheduler, ChannelWorkProcessor processor)
+public sealed class BackgroundFunctions(SettlementScheduler scheduler, ChannelWorkProcessor processor, ChannelInbox inbox)
 {
     /// <summary>
     /// 00:30 China Standard Time (UTC+8, no daylight saving), written in UTC because Linux plans ignore WEBSITE_TIME_ZONE.
@@ -26,4 +26,15 @@ public sealed class BackgroundFunctions(SettlementScheduler scheduler, ChannelWo
         [QueueTrigger(ChannelWorkQueues.Storage, Connection = "Storage")] string message,
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken) => processor.ProcessAsync(message, durable, cancellationToken);
+
+    /// <summary>
+    /// Every minute, the files channels dropped in the inbox (a bank's statements arrive a few times a day). A timer is a
+    /// singleton across instances, so one file is read by one sweep; the Blobs trigger extension is not available to
+    /// this build, and Event Grid would add a subscription to provision for no gain at this rate.
+    /// </summary>
+    [Function("ChannelInbox")]
+    public Task SweepChannelInbox(
+        [TimerTrigger("0 * * * * *")] TimerInfo timer,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken) => inbox.SweepAsync(durable, cancellationToken);
 }

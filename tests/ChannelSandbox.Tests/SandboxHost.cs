@@ -33,6 +33,7 @@ public sealed class SandboxHost : IAsyncLifetime
             $"--Sandbox:StateDirectory={StateDirectory}",
             "--Sandbox:NotifyRetryDelays=00:00:00.2,00:00:00.3,00:00:00.5",
             "--Sandbox:Alipay:NotifyRetryDelays=00:00:00.2,00:00:00.3,00:00:00.5",
+            "--Sandbox:AlipayPlus:NotifyRetryDelays=00:00:00.2,00:00:00.3,00:00:00.5",
             "--Sandbox:WeChatPay:RefundDelay=00:00:00.3",
         ]);
         await _app.StartAsync();

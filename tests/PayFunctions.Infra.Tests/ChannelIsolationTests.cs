@@ -30,14 +30,22 @@ public sealed class ChannelIsolationTests
     public void Nothing_outside_the_channels_folders_names_it(string channel)
     {
         var module = ChannelCatalog.All.Single(m => m.Capabilities.Name == channel);
-        var folder = module.GetType().Namespace!.Split('.')[^1];
-        string[] names = [folder, channel, channel.Replace('_', '-'), module.Capabilities.ConfigurationKey];
-        string[] ownFolders = [$"functions/PayFunctions.Channels/{folder}/", $"tools/ChannelSandbox/{folder}/"];
+        var folder = Folder(module);
+        var names = Names(module);
+
+        // A channel whose name contains this one's (alipay_plus, alipay) says it on every line of its own folders and of its
+        // registration: there the longer name is that channel, not this one. Its folders may still not use this one's code.
+        var containing = ChannelCatalog.All.Where(m => m != module && Names(m).Any(n => names.Any(own => n.Length > own.Length && n.Contains(own, StringComparison.OrdinalIgnoreCase)))).ToList();
+        var longerNames = containing.SelectMany(Names).Where(n => names.Any(own => n.Length > own.Length && n.Contains(own, StringComparison.OrdinalIgnoreCase))).ToList();
+        var containingFolders = containing.SelectMany(m => OwnFolders(Folder(m))).ToList();
+        var ownFolders = OwnFolders(folder);
 
         var offending = SourceFiles()
             .Where(f => !ownFolders.Any(own => f.StartsWith(own, StringComparison.Ordinal)) && !PayoutRailFiles.Contains(f))
             .SelectMany(f => File.ReadLines(Path.Combine(Bicep.RepositoryRoot, f)).Select((line, i) => (File: f, Line: i + 1, Text: line)))
-            .Where(l => names.Any(n => l.Text.Contains(n, StringComparison.OrdinalIgnoreCase)) && !IsRegistration(l.File, l.Text, folder))
+            .Where(l => containingFolders.Any(other => l.File.StartsWith(other, StringComparison.Ordinal))
+                ? UsesCodeOf(l.Text, folder)
+                : names.Any(n => Without(l.Text, longerNames).Contains(n, StringComparison.OrdinalIgnoreCase)) && !IsRegistration(l.File, l.Text, folder))
             .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
             .ToList();
 
@@ -54,6 +62,28 @@ public sealed class ChannelIsolationTests
         Assert.True(IsRegistration("functions/PayFunctions.Channels/ChannelCatalog.cs", $"        new {folder}Module(),", folder));
         Assert.Contains(SourceFiles(), f => f.StartsWith("functions/PayFunctions.Core/", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_channel_containing_anothers_name_may_not_use_its_code()
+    {
+        Assert.True(UsesCodeOf("using PayFunctions.Channels.Alipay;", "Alipay"));
+        Assert.True(UsesCodeOf("var x = ChannelSandbox.Alipay.AlipayKeys.StateFileName;", "Alipay"));
+        Assert.False(UsesCodeOf("namespace PayFunctions.Channels.AlipayPlus;", "Alipay"));
+        Assert.Equal("new Module(), // alipay", Without("new AlipayPlusModule(), // alipay", ["AlipayPlus"]));
+    }
+
+    private static string Folder(IChannelModule module) => module.GetType().Namespace!.Split('.')[^1];
+
+    private static string[] Names(IChannelModule module) =>
+        [Folder(module), module.Capabilities.Name, module.Capabilities.Name.Replace('_', '-'), module.Capabilities.ConfigurationKey];
+
+    private static string[] OwnFolders(string folder) => [$"functions/PayFunctions.Channels/{folder}/", $"tools/ChannelSandbox/{folder}/"];
+
+    private static bool UsesCodeOf(string line, string folder) =>
+        System.Text.RegularExpressions.Regex.IsMatch(line, $@"\b(PayFunctions\.Channels|ChannelSandbox)\.{folder}\b");
+
+    private static string Without(string line, IEnumerable<string> names) =>
+        names.Aggregate(line, (text, name) => text.Replace(name, string.Empty, StringComparison.OrdinalIgnoreCase));
 
     private static bool IsRegistration(string file, string line, string folder) => file switch
     {

@@ -84,6 +84,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             {
                 ["Sandbox__SecretsDirectory"] = SecretsDirectory,
                 ["Sandbox__StateDirectory"] = Path.Combine(work, "sandbox"),
+                ["Sandbox__StorageConnectionString"] = ConnectionString,
 
                 // The channels' published schedules wait minutes before a retry; a test cannot.
                 ["Sandbox__NotifyRetryDelays"] = "00:00:01,00:00:02,00:00:05,00:00:15,00:01:00",

@@ -1,48 +1,68 @@
 namespace ChannelSandbox;
 
-/// <summary>Failures injected on command through a simulator's control API, each used up by the next call it applies to.</summary>
-public abstract class FaultQueue
+/// <summary>A misbehaviour a simulator plays on its next matching calls: its kind, and the call it is for (any when null).</summary>
+public interface ISandboxFault
 {
-    private readonly List<string> _pending = [];
+    string Kind { get; }
 
-    public void Add(string kind, int times)
-    {
-        lock (_pending)
-        {
-            _pending.AddRange(Enumerable.Repeat(kind, times));
-        }
-    }
+    string? Scope { get; }
+}
 
-    public IReadOnlyList<string> Pending()
+/// <summary>The faults waiting to be played, oldest first, each a given number of times.</summary>
+public class FaultQueue<TFault>
+    where TFault : ISandboxFault
+{
+    private readonly Lock _gate = new();
+    private readonly List<(TFault Fault, int Remaining)> _pending = [];
+
+    public void Add(TFault fault, int times)
     {
-        lock (_pending)
+        lock (_gate)
         {
-            return [.. _pending];
+            _pending.Add((fault, times));
         }
     }
 
     public void Clear()
     {
-        lock (_pending)
+        lock (_gate)
         {
             _pending.Clear();
         }
     }
 
-    /// <summary>Takes the first pending fault among <paramref name="kinds"/>.</summary>
-    public string? Take(params string[] kinds)
+    public IReadOnlyList<(TFault Fault, int Remaining)> Pending()
     {
-        lock (_pending)
+        lock (_gate)
         {
-            var index = _pending.FindIndex(kinds.Contains);
-            if (index < 0)
+            return [.. _pending];
+        }
+    }
+
+    /// <summary>Takes one use of the oldest pending fault of one of <paramref name="kinds"/> that applies to <paramref name="scope"/>.</summary>
+    public TFault? Take(string scope, params string[] kinds)
+    {
+        lock (_gate)
+        {
+            for (var i = 0; i < _pending.Count; i++)
             {
-                return null;
+                var (fault, remaining) = _pending[i];
+                if ((fault.Scope is null || fault.Scope == scope) && kinds.Contains(fault.Kind))
+                {
+                    if (remaining <= 1)
+                    {
+                        _pending.RemoveAt(i);
+                    }
+                    else
+                    {
+                        _pending[i] = (fault, remaining - 1);
+                    }
+
+                    return fault;
+                }
             }
 
-            var kind = _pending[index];
-            _pending.RemoveAt(index);
-            return kind;
+            return default;
         }
     }
 }

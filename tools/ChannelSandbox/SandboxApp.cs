@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using ChannelSandbox.Alipay;
+using ChannelSandbox.AlipayPlus;
+using ChannelSandbox.BankTransfer;
 using ChannelSandbox.PayPal;
 using ChannelSandbox.UnionPay;
 using ChannelSandbox.Webhooks;
@@ -34,6 +36,8 @@ public static class SandboxApp
         services.AddWeChatPaySimulator();
         services.AddUnionPaySimulator();
         services.AddAlipaySimulator();
+        services.AddAlipayPlusSimulator();
+        services.AddBankTransferSimulator();
         services.AddPayPalSimulator();
 
         var app = builder.Build();
@@ -42,6 +46,8 @@ public static class SandboxApp
         app.MapWeChatPaySimulator();
         app.MapUnionPaySimulator();
         app.MapAlipaySimulator();
+        app.MapAlipayPlusSimulator();
+        app.MapBankTransferSimulator();
         app.MapPayPalSimulator();
         app.MapWebhookSinks();
         return app;

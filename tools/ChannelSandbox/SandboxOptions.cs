@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ChannelSandbox;
 
 /// <summary>Where the sandbox keeps its files and how it delivers notifications ("Sandbox" section).</summary>
@@ -11,6 +9,9 @@ public sealed class SandboxOptions
 
     public string StateDirectory { get; set; } = ".local/sandbox";
 
+    /// <summary>The Azure Storage the platform reads channel files from, for channels that report by file (Azurite's by default).</summary>
+    public string StorageConnectionString { get; set; } = "UseDevelopmentStorage=true";
+
     // A comma-separated string rather than an array: configuration binds arrays only from indexed
     // keys, which are clumsy to pass on a command line or in one environment variable.
     // WeChat Pay's published schedule (15 retries over about 24 hours); tests set a shorter one.
@@ -19,15 +20,7 @@ public sealed class SandboxOptions
 
     public TimeSpan NotifyTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    public IReadOnlyList<TimeSpan> RetryDelays() =>
-        NotifyRetryDelays
-            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(delay => TimeSpan.Parse(delay, CultureInfo.InvariantCulture))
-            .ToArray();
+    public IReadOnlyList<TimeSpan> RetryDelays() => NotifyRetrySchedule.Parse(NotifyRetryDelays);
 
-    public bool HasValidRetryDelays()
-    {
-        var delays = NotifyRetryDelays.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        return delays.All(delay => TimeSpan.TryParse(delay, CultureInfo.InvariantCulture, out var parsed) && parsed >= TimeSpan.Zero);
-    }
+    public bool HasValidRetryDelays() => NotifyRetrySchedule.IsValid(NotifyRetryDelays);
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using PayFunctions.Channels;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Secrets;
+using PayFunctions.Core.Storage;
 
 namespace PayFunctions.Core.Channels;
 
@@ -15,7 +16,7 @@ namespace PayFunctions.Core.Channels;
 /// must still be picked up.
 /// </summary>
 public sealed partial class ChannelRegistry(
-    IConfiguration configuration, IHttpClientFactory httpClients, ISecretStore secrets, IOptions<ApiOptions> api, TimeProvider time)
+    IConfiguration configuration, IHttpClientFactory httpClients, ISecretStore secrets, IOptions<ApiOptions> api, StorageClients storage, TimeProvider time)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
     private static readonly Dictionary<string, IChannelModule> Modules =
@@ -133,7 +134,7 @@ public sealed partial class ChannelRegistry(
 
         var notifyUrl = api.Value.PublicBaseUrl is { } baseUrl ? new Uri(baseUrl, $"api/notify/{channel}") : null;
         var adapter = module.Create(
-            new ChannelAccount(account, settings, values) { NotifyUrl = notifyUrl }, httpClients.CreateClient(HttpClientName(channel)), time);
+            new ChannelAccount(account, settings, values) { NotifyUrl = notifyUrl, Outbox = new BlobChannelOutbox(storage, channel, account) }, httpClients.CreateClient(HttpClientName(channel)), time);
         return new CachedAdapter(adapter, time.GetUtcNow() + Lifetime);
     }
 

@@ -8,14 +8,28 @@ namespace PayFunctions.Core.Channels;
 /// <param name="ChannelAccount">The platform's account at the channel the order was placed with.</param>
 public sealed record ChannelWorkItem(string Kind, string Channel, string ChannelAccount, string MerchantId, string PaymentId)
 {
+    /// <summary>
+    /// The money as the channel's verified notification reported it: what a channel without queries (a bank that reports by
+    /// file) is reconciled from. A channel that answers queries is asked instead.
+    /// </summary>
+    public ChannelCredit? Credit { get; init; }
+
     public const string ReconcileOrder = "reconcile_order";
 
     /// <summary>Refund the money a reconciled order found: needs the Durable client only some workers have.</summary>
     public const string RefundLatePayment = "refund_late_payment";
 
     /// <summary>Stable per logical item: Service Bus duplicate detection drops a second send.</summary>
-    public string MessageId => $"{Kind}:{Channel}:{PaymentId}";
+    public string MessageId => Credit is null ? $"{Kind}:{Channel}:{PaymentId}" : $"{Kind}:{Channel}:{PaymentId}:{Credit.EventId}";
 }
+
+/// <summary>Money a channel reported moved for an order.</summary>
+/// <param name="TradeNo">The channel's trade number of the movement.</param>
+/// <param name="EventId">The channel's id of the notification that reported it.</param>
+/// <param name="Amount">Minor units.</param>
+/// <param name="Currency">ISO 4217 code.</param>
+/// <param name="At">When the channel booked it, when it said.</param>
+public sealed record ChannelCredit(string TradeNo, string EventId, long Amount, string Currency, DateTimeOffset? At);
 
 public static class ChannelWorkQueues
 {

@@ -20,6 +20,7 @@ public sealed partial class ChannelWorkProcessor(
     PaymentStore payments,
     LedgerStore ledger,
     LatePaymentRefunds lateRefunds,
+    UnmatchedCredits unmatched,
     StorageQueueChannelWorkQueue storageWork,
     TimeProvider time,
     ILogger<ChannelWorkProcessor> logger)
@@ -71,41 +72,78 @@ public sealed partial class ChannelWorkProcessor(
         }
     }
 
-    /// <summary>Whether the channel holds money for the ended payment, now booked and flagged.</summary>
+    /// <summary>Whether the channel holds money for the payment that is not its success, now booked and flagged.</summary>
     private async Task<bool> ReconcileAsync(ChannelWorkItem item, CancellationToken cancellationToken)
     {
         var channel = await channels.GetAsync(item.Channel, item.ChannelAccount, cancellationToken);
         var payment = await payments.GetAsync(item.MerchantId, item.PaymentId, cancellationToken);
-        if (payment is null || payment.StatusValue == PaymentStatus.Succeeded)
+        if (payment is null)
         {
             return false;
         }
 
-        var order = await channel.QueryAsync(new ChannelOrderRef(item.PaymentId, payment.ChannelOrderId), cancellationToken);
-        if (order.State != ChannelTradeState.Succeeded)
+        var found = item.Credit is { } credit && !ChannelRegistry.Module(item.Channel).Capabilities.Supports(ChannelOperations.Query)
+            ? await ReportedAsync(item, credit, payment, cancellationToken)
+            : await QueriedAsync(channel, payment, cancellationToken);
+        if (found is not { } money)
         {
             return false;
         }
 
         // The money is at the channel: book it (once, by id) so the ledger matches the channel's
         // statement, held in suspense until the refund gives it back.
-        var collected = order.Amount ?? payment.AmountValue;
         await ledger.PostAsync(
-            Postings.LatePaymentReceived(LatePaymentEntryId(item.PaymentId), item.PaymentId, item.Channel, collected, order.PaidAt ?? time.GetUtcNow()),
+            Postings.LatePaymentReceived(LatePaymentEntryId(item.PaymentId), item.PaymentId, item.Channel, money.Collected, money.At),
             cancellationToken);
         await payments.UpdateAsync(item.MerchantId, item.PaymentId, p =>
         {
-            if (p.LatePaymentTradeNo == order.ChannelTradeNo && p.LatePaymentAmount == collected.MinorUnits)
+            if (p.LatePaymentTradeNo == money.TradeNo && p.LatePaymentAmount == money.Collected.MinorUnits)
             {
                 return false;
             }
 
-            p.LatePaymentTradeNo = order.ChannelTradeNo;
-            p.LatePaymentAmount = collected.MinorUnits;
+            p.LatePaymentTradeNo = money.TradeNo;
+            p.LatePaymentAmount = money.Collected.MinorUnits;
             return true;
         }, cancellationToken);
         LogLatePayment(logger, item.PaymentId, item.Channel);
         return true;
+    }
+
+    /// <summary>A channel that answers queries is asked: only a paid order that is not the payment's success holds money.</summary>
+    private async Task<LateMoney?> QueriedAsync(IPaymentChannel channel, PaymentEntity payment, CancellationToken cancellationToken)
+    {
+        if (payment.StatusValue == PaymentStatus.Succeeded)
+        {
+            return null;
+        }
+
+        var order = await channel.QueryAsync(new ChannelOrderRef(payment.Id, payment.ChannelOrderId), cancellationToken);
+        return order.State == ChannelTradeState.Succeeded
+            ? new LateMoney(order.ChannelTradeNo, order.Amount ?? payment.AmountValue, order.PaidAt ?? time.GetUtcNow())
+            : null;
+    }
+
+    /// <summary>
+    /// A channel that cannot be asked reported the money itself (a bank credit), and several credits may quote one
+    /// payment: any credit that is not the payment's success is money to give back. A payment has one late-payment
+    /// refund, so a further credit is held in suspense for an operator instead.
+    /// </summary>
+    private async Task<LateMoney?> ReportedAsync(ChannelWorkItem item, ChannelCredit credit, PaymentEntity payment, CancellationToken cancellationToken)
+    {
+        if (credit.TradeNo == payment.ChannelTradeNo || !Currency.TryParse(credit.Currency, out var currency))
+        {
+            return null;
+        }
+
+        var money = new LateMoney(credit.TradeNo, new Money(credit.Amount, currency), credit.At ?? time.GetUtcNow());
+        if (payment.LatePaymentTradeNo is { } taken && taken != credit.TradeNo)
+        {
+            await unmatched.RecordAsync(item.Channel, item.ChannelAccount, credit.EventId, money.Collected, money.At, item.PaymentId, UnmatchedCredits.FurtherCredit, cancellationToken);
+            return null;
+        }
+
+        return money;
     }
 
     [LoggerMessage(EventId = 7801, Level = LogLevel.Error, Message = "Dropping malformed channel work message")]
@@ -116,4 +154,6 @@ public sealed partial class ChannelWorkProcessor(
 
     [LoggerMessage(EventId = 7803, Level = LogLevel.Warning, Message = "Payment {PaymentId} was paid at {Channel} after it ended; the money is booked to suspense")]
     private static partial void LogLatePayment(ILogger logger, string paymentId, string channel);
+
+    private sealed record LateMoney(string? TradeNo, Money Collected, DateTimeOffset At);
 }

@@ -53,6 +53,8 @@ public sealed record CashierText(
         Identifying = "Confirming who is paying with {0}…",
         PayerNotIdentified = "{0} could not confirm who is paying. Please try again.",
         AuthorizationExpired = "This payment request has expired or is not valid. Please enter the amount again.",
+        TransferHint = "Send a bank transfer of exactly this amount, quoting the reference, so that it reaches this payment.",
+        TransferLabels = ["Account holder", "IBAN", "BIC", "Amount", "Reference"],
     };
 
     public static CashierText Chinese { get; } = new(
@@ -71,6 +73,8 @@ public sealed record CashierText(
         Identifying = "正在通过{0}确认付款人…",
         PayerNotIdentified = "{0}未能确认付款人身份，请重试。",
         AuthorizationExpired = "该支付请求已过期或无效，请重新输入金额。",
+        TransferHint = "请按以下金额转账，并在附言中填写参考号，以便款项对应到本笔支付。",
+        TransferLabels = ["收款人", "IBAN", "BIC", "金额", "参考号"],
     };
 
     /// <summary>The button that starts the payment in the wallet's own browser; {0} is the wallet.</summary>
@@ -84,6 +88,12 @@ public sealed record CashierText(
 
     /// <summary>A wallet's return with a state that is forged, for another store, or too old.</summary>
     public string AuthorizationExpired { get; init; } = "";
+
+    /// <summary>What a payer paying by bank transfer does with the details shown.</summary>
+    public string TransferHint { get; init; } = "";
+
+    /// <summary>The labels of a bank transfer's details: account holder, IBAN, BIC, amount, reference.</summary>
+    public IReadOnlyList<string> TransferLabels { get; init; } = [];
 
     public static CashierText For(HttpRequest request)
     {
@@ -109,9 +119,11 @@ public sealed record CashierText(
     {
         ("zh", NextActionType.DisplayQrCode) => "扫码支付",
         ("zh", NextActionType.RedirectToUrl) => "跳转支付",
+        ("zh", NextActionType.DisplayTransferInstructions) => "银行转账",
         ("zh", _) => "应用内支付",
         (_, NextActionType.DisplayQrCode) => "Scan a QR code",
         (_, NextActionType.RedirectToUrl) => "Pay on the provider's page",
+        (_, NextActionType.DisplayTransferInstructions) => "Pay by bank transfer",
         _ => "Pay in the app",
     };
 }

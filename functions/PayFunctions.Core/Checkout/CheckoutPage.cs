@@ -138,6 +138,9 @@ public static class CheckoutPage
                     <a class="button" id="pay-redirect" href="{CashierHtml.Encode(redirect.Url)}" rel="noreferrer">{CashierHtml.Encode(text.Redirect)}</a>
                     """);
                 break;
+            case NextActionBody.DisplayTransferInstructionsType when action.DisplayTransferInstructions is { } transfer:
+                TransferInstructionsDetails.Append(html, transfer, text);
+                break;
             case NextActionBody.UseSdkType:
                 var module = ChannelRegistry.IsKnown(payment.Channel) ? ChannelRegistry.Module(payment.Channel) : null;
                 var app = module?.Capabilities.DisplayNameIn(text.Lang) ?? payment.Channel;

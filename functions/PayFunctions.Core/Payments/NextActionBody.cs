@@ -10,15 +10,24 @@ namespace PayFunctions.Core.Payments;
 /// </summary>
 public sealed record NextActionBody(string Type, DisplayQrCodeBody? DisplayQrCode, RedirectToUrlBody? RedirectToUrl, UseSdkBody? UseSdk)
 {
+    /// <summary>Set when <see cref="Type"/> is <see cref="DisplayTransferInstructionsType"/>.</summary>
+    public DisplayTransferInstructionsBody? DisplayTransferInstructions { get; init; }
+
     public const string DisplayQrCodeType = "display_qr_code";
     public const string RedirectToUrlType = "redirect_to_url";
     public const string UseSdkType = "use_sdk";
+    public const string DisplayTransferInstructionsType = "display_transfer_instructions";
 
     public static NextActionBody From(ChannelNextAction action, string channel) => action switch
     {
         DisplayQrCode qr => new(DisplayQrCodeType, new DisplayQrCodeBody(qr.Data), null, null),
         RedirectToUrl redirect => new(RedirectToUrlType, null, new RedirectToUrlBody(redirect.Url.AbsoluteUri), null),
         UseSdk sdk => new(UseSdkType, null, null, new UseSdkBody(channel, sdk.Parameters)),
+        DisplayTransferInstructions transfer => new(DisplayTransferInstructionsType, null, null, null)
+        {
+            DisplayTransferInstructions = new DisplayTransferInstructionsBody(
+                transfer.Amount.MinorUnits, transfer.Amount.Currency.Code, transfer.Reference, transfer.AccountHolderName, transfer.Iban, transfer.Bic),
+        },
         _ => throw new ArgumentOutOfRangeException(nameof(action), action.Type, "Unknown next action."),
     };
 
@@ -36,3 +45,10 @@ public sealed record RedirectToUrlBody(string Url);
 
 /// <summary>Pass <paramref name="Parameters"/> unchanged to <paramref name="Channel"/>'s client SDK.</summary>
 public sealed record UseSdkBody(string Channel, IReadOnlyDictionary<string, string> Parameters);
+
+/// <summary>
+/// Send a credit transfer of exactly <paramref name="Amount"/> (minor units of <paramref name="Currency"/>) to the account,
+/// quoting <paramref name="Reference"/>: how the transfer is matched to the payment. Stripe's next action for bank
+/// transfers carries the same facts.
+/// </summary>
+public sealed record DisplayTransferInstructionsBody(long Amount, string Currency, string Reference, string AccountHolderName, string Iban, string? Bic);

@@ -12,7 +12,11 @@ public sealed class StorageInitializer(StorageClients clients)
             await clients.Tables.CreateTableIfNotExistsAsync(table, cancellationToken);
         }
 
-        await clients.Blobs.GetBlobContainerClient(TableNames.NotificationArchiveContainer).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        foreach (var container in (string[])[TableNames.NotificationArchiveContainer, BlobChannelOutbox.Container, .. ChannelInbox.Containers])
+        {
+            await clients.Blobs.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        }
+
         foreach (var queue in new[] { ChannelWorkQueues.Storage, ChannelWorkQueues.PoisonOf(ChannelWorkQueues.Storage) })
         {
             await clients.Queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);

@@ -36,8 +36,12 @@ public static class TableNames
     /// <summary>Reference exchange rates, one row per source and day, newest first.</summary>
     public const string FxRates = "fxrates";
 
+    /// <summary>Credits held in suspense for an operator, by channel.</summary>
+    public const string UnmatchedCredits = "unmatchedcredits";
+
     public const string NotificationArchiveContainer = "channel-notifications";
 
     public static IReadOnlyList<string> All { get; } =
-        [Payments, MerchantOrders, Idempotency, Merchants, ApiKeys, Accounts, Ledger, LedgerAccounts, Settlements, SettlementState, SettlementDue, SettlementDays, Notifications, WebhookEvents, NotificationRejections, Refunds, RefundBalances, Stores, StoreCodes, FxRates];
+        [Payments, MerchantOrders, Idempotency, Merchants, ApiKeys, Accounts, Ledger, LedgerAccounts, Settlements, SettlementState, SettlementDue, SettlementDays, Notifications, WebhookEvents, NotificationRejections, Refunds, RefundBalances, Stores, StoreCodes, FxRates,
+            UnmatchedCredits];
 }

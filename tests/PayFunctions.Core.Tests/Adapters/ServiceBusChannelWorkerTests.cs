@@ -28,6 +28,7 @@ public sealed class ServiceBusChannelWorkerTests
         Mock.Of<IHttpClientFactory>(),
         Mock.Of<ISecretStore>(),
         Options.Create(new ApiOptions()),
+        new StorageClients(Options.Create(new StorageOptions { ConnectionString = "UseDevelopmentStorage=true" })),
         TimeProvider.System);
 
     private const string PaymentId = "pay_0000000000000000000000a1";
@@ -69,6 +70,7 @@ public sealed class ServiceBusChannelWorkerTests
             new PaymentStore(storage),
             new LedgerStore(storage, new SettlementDueIndex(storage)),
             new LatePaymentRefunds(new RefundStarter(new RefundBalanceStore(storage), new RefundStore(storage), TimeProvider.System, NullLogger<RefundStarter>.Instance), NullLogger<LatePaymentRefunds>.Instance),
+            new UnmatchedCredits(storage, new LedgerStore(storage, new SettlementDueIndex(storage)), TimeProvider.System, NullLogger<UnmatchedCredits>.Instance),
             new StorageQueueChannelWorkQueue(storage),
             TimeProvider.System,
             NullLogger<ChannelWorkProcessor>.Instance);

@@ -5,6 +5,7 @@ using PayFunctions.Channels;
 using PayFunctions.Core.Channels;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Secrets;
+using PayFunctions.Core.Storage;
 
 namespace PayFunctions.Core.Tests.Channels;
 
@@ -74,5 +75,6 @@ public sealed class ChannelRegistryTests
     }
 
     private static ChannelRegistry Registry(Dictionary<string, string?> settings) =>
-        new(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), Mock.Of<IHttpClientFactory>(), Mock.Of<ISecretStore>(), Options.Create(new ApiOptions()), TimeProvider.System);
+        new(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), Mock.Of<IHttpClientFactory>(), Mock.Of<ISecretStore>(), Options.Create(new ApiOptions()),
+            new StorageClients(Options.Create(new StorageOptions { ConnectionString = "UseDevelopmentStorage=true" })), TimeProvider.System);
 }

@@ -50,6 +50,7 @@ public sealed class ReadmeMethodTableTests
         NextActionType.RedirectToUrl => "the payer's browser goes to the channel's page",
         NextActionType.UseSdk => "the merchant's app or page calls the channel's SDK",
         NextActionType.None => "the till scans the payer's payment code",
+        NextActionType.DisplayTransferInstructions => "the payer sends a transfer quoting the payment's reference",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
@@ -59,6 +60,7 @@ public sealed class ReadmeMethodTableTests
         NextActionType.RedirectToUrl => "`redirect_to_url`",
         NextActionType.UseSdk => "`use_sdk`",
         NextActionType.None => "none",
+        NextActionType.DisplayTransferInstructions => "`display_transfer_instructions`",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 

@@ -66,6 +66,7 @@ public sealed class RefundStoreTests(AzuriteFixture azurite)
         new PaymentStore(azurite.Storage),
         new LedgerStore(azurite.Storage, new SettlementDueIndex(azurite.Storage)),
         new LatePaymentRefunds(new RefundStarter(new RefundBalanceStore(azurite.Storage), new RefundStore(azurite.Storage), TimeProvider.System, NullLogger<RefundStarter>.Instance), NullLogger<LatePaymentRefunds>.Instance),
+        new UnmatchedCredits(azurite.Storage, new LedgerStore(azurite.Storage, new SettlementDueIndex(azurite.Storage)), TimeProvider.System, NullLogger<UnmatchedCredits>.Instance),
         new StorageQueueChannelWorkQueue(azurite.Storage),
         TimeProvider.System,
         NullLogger<ChannelWorkProcessor>.Instance);

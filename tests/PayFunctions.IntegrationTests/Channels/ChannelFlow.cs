@@ -52,7 +52,9 @@ public sealed class ChannelFlow(PlatformFixture platform, string channel)
             details.Append($",\"payment_code\":\"{paymentCode}\"");
         }
 
-        return $$"""{"amount":{{Amount}},"currency":"{{method.Currencies[0].ToLowerInvariant()}}","method":"{{methodName ?? method.Method}}","merchant_order_id":"{{Scenario.NewOrderId()}}","description":"Latte"{{details}}{{extra}}}""";
+        // The method's own currency: CNY for the domestic wallets, the wallet's for the others.
+        var currency = method.Currencies[0].ToLowerInvariant();
+        return $$"""{"amount":{{Amount}},"currency":"{{currency}}","method":"{{methodName ?? method.Method}}","merchant_order_id":"{{Scenario.NewOrderId()}}","description":"Latte"{{details}}{{extra}}}""";
     }
 
     /// <summary>Creates the payment and checks what every answer must show: the channel and account it went to.</summary>

@@ -25,7 +25,7 @@ public static partial class PayPalControlApi
         app.MapGet("/sandbox/paypal/webhook", (PayPalWebhooks webhooks) => Results.Json(new { url = webhooks.ListenerUrl }, SandboxJson.Options));
         app.MapPut("/sandbox/paypal/webhook", SetListenerAsync);
         app.MapPost("/sandbox/paypal/faults", AddFaultAsync);
-        app.MapGet("/sandbox/paypal/faults", (PayPalFaults faults) => Results.Json(new { pending = faults.Pending() }, SandboxJson.Options));
+        app.MapGet("/sandbox/paypal/faults", (PayPalFaults faults) => Results.Json(new { pending = faults.View() }, SandboxJson.Options));
         app.MapDelete("/sandbox/paypal/faults", (PayPalFaults faults) =>
         {
             faults.Clear();
@@ -97,8 +97,8 @@ public static partial class PayPalControlApi
             return Problem(StatusCodes.Status400BadRequest, "INVALID_BODY", $"Expected {{\"kind\": {string.Join('|', PayPalFaults.Kinds)}, \"times\": 1..{MaxFaults}}}.");
         }
 
-        faults.Add(kind, times);
-        return Results.Json(new { pending = faults.Pending() }, SandboxJson.Options, statusCode: StatusCodes.Status202Accepted);
+        faults.Add(new PayPalFault(kind), times);
+        return Results.Json(new { pending = faults.View() }, SandboxJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
     private static PayPalOrder? Find(PayPalStore store, string order) => OrderKey().IsMatch(order) ? store.Find(order) : null;

@@ -68,12 +68,12 @@ public static class PayPalRestApi
         var time = http.RequestServices.GetRequiredService<TimeProvider>();
         var header = http.Request.Headers.Authorization.ToString();
         var valid = header.StartsWith("Bearer ", StringComparison.Ordinal) && store.IsValidToken(header["Bearer ".Length..], time.GetUtcNow());
-        if (!valid || faults.Take(PayPalFaults.TokenRevoked) is not null)
+        if (!valid || faults.Take(PayPalFaults.RestCall, PayPalFaults.TokenRevoked) is not null)
         {
             return Results.Json(new { error = "invalid_token", error_description = "Token signature verification failed" }, SandboxJson.Options, statusCode: 401);
         }
 
-        if (faults.Take(PayPalFaults.ServerError) is not null)
+        if (faults.Take(PayPalFaults.RestCall, PayPalFaults.ServerError) is not null)
         {
             return PayPalViews.Error(500, "INTERNAL_SERVER_ERROR", "An internal server error occurred.");
         }
@@ -181,7 +181,7 @@ public static class PayPalRestApi
                     return new StoredAnswer(422, () => Unprocessable("The payer has not yet approved the Order for payment.", "ORDER_NOT_APPROVED"));
                 }
 
-                var fault = faults.Take(PayPalFaults.CapturePending, PayPalFaults.InstrumentDeclined);
+                var fault = faults.Take(PayPalFaults.RestCall, PayPalFaults.CapturePending, PayPalFaults.InstrumentDeclined)?.Kind;
                 if (fault == PayPalFaults.InstrumentDeclined)
                 {
                     return new StoredAnswer(422, () => Unprocessable("The instrument presented was either declined by the processor or bank.", "INSTRUMENT_DECLINED"));

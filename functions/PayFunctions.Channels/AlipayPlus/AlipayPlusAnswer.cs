@@ -1,0 +1,69 @@
+using System.Text.Json;
+
+namespace PayFunctions.Channels.AlipayPlus;
+
+/// <summary>
+/// A verified Alipay+ answer or notification: its JSON and its <c>result</c>. <c>resultStatus</c> S is success, F failure, U unknown
+/// (the outcome is not known yet: ask again, or inquire).
+/// </summary>
+internal sealed class AlipayPlusAnswer
+{
+    public const string Succeeded = "S";
+    public const string Failed = "F";
+    public const string Unknown = "U";
+
+    private AlipayPlusAnswer(JsonElement root, string status, string code, string? message)
+    {
+        Root = root;
+        Status = status;
+        Code = code;
+        Message = message;
+    }
+
+    public JsonElement Root { get; }
+
+    public string Status { get; }
+
+    public string Code { get; }
+
+    public string? Message { get; }
+
+    /// <summary>Reads the JSON and its <c>result</c>; null when it is not an object with a result of status S, F or U.</summary>
+    public static AlipayPlusAnswer? Read(string json, string resultProperty = "result")
+    {
+        JsonElement root;
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            root = document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty(resultProperty, out var result) || result.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var status = Text(result, "resultStatus");
+        var code = Text(result, "resultCode");
+        return status is Succeeded or Failed or Unknown && code is not null ? new AlipayPlusAnswer(root, status, code, Text(result, "resultMessage")) : null;
+    }
+
+    /// <summary>A string property of the answer, or null.</summary>
+    public string? String(string name) => Text(Root, name);
+
+    /// <summary>A property of the answer, or an undefined element.</summary>
+    public JsonElement Property(string name) => Root.TryGetProperty(name, out var value) ? value : default;
+
+    /// <summary>A time property of the answer (ISO 8601), or null.</summary>
+    public DateTimeOffset? Time(string name) =>
+        String(name) is { } text && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time)
+            ? time
+            : null;
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}
