@@ -1,6 +1,7 @@
 using PayFunctions.Channels.Alipay;
 using PayFunctions.Channels.AlipayPlus;
 using PayFunctions.Channels.BankTransfer;
+using PayFunctions.Channels.PayPal;
 using PayFunctions.Channels.Stripe;
 using PayFunctions.Channels.UnionPay;
 using PayFunctions.Channels.WeChatPay;
@@ -19,5 +20,6 @@ public static class ChannelCatalog
         new AlipayPlusModule(),
         new BankTransferModule(),
         new StripeModule(),
+        new PayPalModule(),
     ];
 }

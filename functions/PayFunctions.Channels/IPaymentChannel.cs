@@ -49,6 +49,14 @@ public interface IPaymentChannel
         throw new NotSupportedException($"{Name} does not query refunds.");
 
     /// <summary>
+    /// Fetches ahead what verifying the callback needs that the adapter cannot hold before it arrives (a signing
+    /// certificate the callback names), so that <see cref="ParseNotification"/> stays synchronous. Called before it for
+    /// every callback; nothing by default.
+    /// </summary>
+    /// <exception cref="ChannelNotificationException">What the callback names cannot be had now.</exception>
+    Task PrepareNotificationAsync(IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
     /// Verifies the callback's signature over the raw body and its freshness, then decrypts and maps
     /// it. A callback signed for another account of the channel is an authentication failure.
     /// </summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ChannelSandbox.Alipay;
 using ChannelSandbox.AlipayPlus;
 using ChannelSandbox.BankTransfer;
+using ChannelSandbox.PayPal;
 using ChannelSandbox.Stripe;
 using ChannelSandbox.UnionPay;
 using ChannelSandbox.Webhooks;
@@ -39,6 +40,7 @@ public static class SandboxApp
         services.AddAlipayPlusSimulator();
         services.AddBankTransferSimulator();
         services.AddStripeSimulator();
+        services.AddPayPalSimulator();
 
         var app = builder.Build();
         app.Use(LogCallAsync);
@@ -49,6 +51,7 @@ public static class SandboxApp
         app.MapAlipayPlusSimulator();
         app.MapBankTransferSimulator();
         app.MapStripeSimulator();
+        app.MapPayPalSimulator();
         app.MapWebhookSinks();
         return app;
     }

@@ -73,6 +73,7 @@ public sealed class NotifyEndpoints(
             var adapter = await channels.GetAsync(channelName, account, cancellationToken);
             try
             {
+                await adapter.PrepareNotificationAsync(headers, cancellationToken);
                 return (adapter.ParseNotification(headers, body), account, null);
             }
             catch (ChannelNotificationException e) when (e.IsAuthenticationFailure)

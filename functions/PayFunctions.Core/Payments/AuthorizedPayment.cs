@@ -16,6 +16,10 @@ internal static class AuthorizedPayment
     /// <summary>For a channel that does not say how long it holds an authorization: the shortest common card hold.</summary>
     private static readonly TimeSpan DefaultValidity = TimeSpan.FromDays(7);
 
+    private static readonly TimeSpan PendingCaptureFirstPoll = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan PendingCaptureMaxPoll = TimeSpan.FromHours(6);
+    private const int PendingCapturePolls = 24;
+
     public static async Task<PaymentStatus> FollowAsync(
         TaskOrchestrationContext context, PaymentOrchestrationInput input, ChannelOrderInput order, ChannelPaymentEvent authorized, Task<CloseRequest> closeRequested)
     {
@@ -77,6 +81,35 @@ internal static class AuthorizedPayment
     }
 
     /// <summary>
+    /// A capture the channel took but has not completed (a pending capture under review) ends with the channel's
+    /// notification or, if that is lost, a query: asked after 1 minute, then ever less often, for about four days.
+    /// </summary>
+    private static async Task<ChannelPaymentEvent> AwaitPendingCaptureAsync(TaskOrchestrationContext context, ChannelOrderInput order)
+    {
+        var pending = new ChannelPaymentEvent("", ChannelTradeState.Paying, null, null, null);
+        var wait = PendingCaptureFirstPoll;
+        for (var poll = 0; poll < PendingCapturePolls && pending.State is ChannelTradeState.Paying or ChannelTradeState.Authorized; poll++)
+        {
+            using var timerCancellation = new CancellationTokenSource();
+            var timer = context.CreateTimer(context.CurrentUtcDateTime + wait, timerCancellation.Token);
+            var notified = context.WaitForExternalEvent<ChannelPaymentEvent>(PaymentEvents.ChannelNotification);
+            if (await Task.WhenAny(timer, notified) == notified)
+            {
+#pragma warning disable CA1849 // The timer is cancelled synchronously: orchestrator code may await only durable tasks.
+                timerCancellation.Cancel();
+#pragma warning restore CA1849
+                pending = notified.Result;
+                continue;
+            }
+
+            pending = await context.CallActivityAsync<ChannelPaymentEvent>(nameof(QueryChannelActivity), order, PaymentOrchestrator.CloseRetry);
+            wait = wait * 2 < PendingCaptureMaxPoll ? wait * 2 : PendingCaptureMaxPoll;
+        }
+
+        return pending;
+    }
+
+    /// <summary>
     /// Takes the held money. A capture whose answer was lost is settled by a query; one the channel refuses leaves nothing
     /// taken, and the hold is released.
     /// </summary>
@@ -91,6 +124,11 @@ internal static class AuthorizedPayment
         catch (TaskFailedException)
         {
             captured = await context.CallActivityAsync<ChannelPaymentEvent>(nameof(QueryChannelActivity), order, PaymentOrchestrator.CloseRetry);
+        }
+
+        if (captured.State == ChannelTradeState.Paying)
+        {
+            captured = await AwaitPendingCaptureAsync(context, order);
         }
 
         if (captured.State == ChannelTradeState.Succeeded)

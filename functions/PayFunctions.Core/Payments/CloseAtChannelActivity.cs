@@ -6,7 +6,8 @@ namespace PayFunctions.Core.Payments;
 
 /// <summary>
 /// Ends an unpaid order at its channel. A channel that cannot close (its orders lapse at the expiry the
-/// order was placed with) is asked instead what became of the order, so that expiry still settles it.
+/// order was placed with) is asked instead what became of the order, so that expiry still settles it: money
+/// it holds for a capture counts as paid, so the payment follows the authorization rather than letting it lapse.
 /// </summary>
 public sealed class CloseAtChannelActivity(ChannelRegistry channels) : TaskActivity<ChannelOrderInput, CloseOutcome>
 {
@@ -24,7 +25,7 @@ public sealed class CloseAtChannelActivity(ChannelRegistry channels) : TaskActiv
         var order = await channel.QueryAsync(input.Order, cancellationToken);
         return order.State switch
         {
-            ChannelTradeState.Succeeded or ChannelTradeState.Refunded => CloseOutcome.AlreadyPaid,
+            ChannelTradeState.Succeeded or ChannelTradeState.Refunded or ChannelTradeState.Authorized => CloseOutcome.AlreadyPaid,
             ChannelTradeState.Paying => throw new ChannelException(
                 "The payer is still completing the payment; ask again once it has an outcome.", "USER_PAYING", null, isTransient: true),
             _ => CloseOutcome.Closed,

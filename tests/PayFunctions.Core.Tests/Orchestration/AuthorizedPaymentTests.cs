@@ -91,6 +91,22 @@ public sealed class AuthorizedPaymentTests
     }
 
     [Fact]
+    public async Task Capture_PendingAtTheChannel_WaitsForItsCompletionInsteadOfFailing()
+    {
+        await using var harness = await new PaymentHarness { CaptureAnswer = new("cap_1", ChannelTradeState.Paying, null, 1999, "CNY") }.StartAsync();
+        var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_pendingcapture", LongExpiry));
+
+        await harness.Client.RaiseEventAsync(id, PaymentEvents.ChannelNotification, Authorized, harness.Cancellation);
+        await WaitUntilAsync(harness, () => harness.Log.CountOf(nameof(CaptureAtChannelActivity)) == 1);
+        await harness.Client.RaiseEventAsync(
+            id, PaymentEvents.ChannelNotification, new ChannelPaymentEvent("cap_1", ChannelTradeState.Succeeded, DateTimeOffset.UnixEpoch, 1999, "CNY"), harness.Cancellation);
+
+        Assert.Equal(PaymentStatus.Succeeded, await harness.WaitForStatusAsync(id));
+        Assert.Equal("cap_1", harness.SingleCompletion().ChannelTradeNo);
+        Assert.Equal(0, harness.Log.CountOf(nameof(CancelAtChannelActivity)));
+    }
+
+    [Fact]
     public async Task Expiry_FindingAnAuthorizationWhoseNotificationWasLost_CapturesIt()
     {
         await using var harness = await new PaymentHarness { CloseOutcome = CloseOutcome.AlreadyPaid, QueryAnswer = Authorized }.StartAsync();

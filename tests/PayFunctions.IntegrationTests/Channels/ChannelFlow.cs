@@ -31,7 +31,7 @@ public sealed class ChannelFlow(PlatformFixture platform, string channel)
 
     public PaymentMethodCapability Method(string method) => Capabilities.Methods.Single(m => m.Method == method);
 
-    /// <summary>The request body with exactly the payer details <paramref name="method"/> declares it needs.</summary>
+    /// <summary>The request body, in the method's first currency, with exactly the payer details <paramref name="method"/> declares it needs.</summary>
     public static string Body(PaymentMethodCapability method, string? paymentCode = null, string extra = "", string? methodName = null)
     {
         var details = new StringBuilder();
@@ -78,8 +78,14 @@ public sealed class ChannelFlow(PlatformFixture platform, string channel)
     public static void AssertSplit(JsonObject paid, string recipient)
     {
         var allocations = paid["allocations"]!.AsArray().Select(a => ((string)a!["account"]!, (string)a["role"]!, (long)a["amount"]!)).ToList();
+
+        // A payment in another currency than the merchant's (CNY) is split on what it settles: its quote's amount. The fee
+        // is 0.6 % rounded half up, the recipient's 10 % of the rest rounded down: 60, 994 and 8946 of 10000 fen.
+        var settled = (long?)paid["fx"]?["settlement_amount"] ?? Amount;
+        var fee = ((settled * 60) + 5_000) / 10_000;
+        var share = (settled - fee) / 10;
         Assert.Equal(
-            [("platform", "platform_fee", 60L), (recipient, "recipient", 994L), (PlatformFixture.DemoMerchantId, "merchant", 8946L)],
+            [("platform", "platform_fee", fee), (recipient, "recipient", share), (PlatformFixture.DemoMerchantId, "merchant", settled - fee - share)],
             allocations);
     }
 

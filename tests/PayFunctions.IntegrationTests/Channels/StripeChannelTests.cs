@@ -53,9 +53,9 @@ public sealed partial class StripeChannelTests(PlatformFixture platform)
     public async Task ManualCapture_HoldsThePayersMoneyUntilTheMerchantCapturesIt_OrReleasesIt()
     {
         var scenario = new Scenario(platform);
-        var manual = ChannelFlow.Body(flow.Method("stripe.card"), extra: ",\"capture_method\":\"manual\"");
+        string Manual() => ChannelFlow.Body(flow.Method("stripe.card"), extra: ",\"capture_method\":\"manual\"");
 
-        var held = await AuthorizedAsync(manual);
+        var held = await AuthorizedAsync(Manual());
         var heldId = (string)held["id"]!;
         Assert.NotNull(held["capture_before"]);
         await flow.WaitForWebhookAsync(heldId, "payment.requires_capture");
@@ -67,7 +67,7 @@ public sealed partial class StripeChannelTests(PlatformFixture platform)
         Assert.Equal((HttpStatusCode.OK, "succeeded"), (again, (string?)same["status"]));
         Assert.Single(await scenario.LedgerEntriesForAsync(heldId));
 
-        var released = (string)(await AuthorizedAsync(manual))["id"]!;
+        var released = (string)(await AuthorizedAsync(Manual()))["id"]!;
         var (closeStatus, closed) = await PostAsync(scenario, $"api/v1/payments/{released}/close");
         Assert.Equal((HttpStatusCode.OK, "closed"), (closeStatus, (string?)closed["status"]));
         var (late, refused) = await PostAsync(scenario, $"api/v1/payments/{released}/capture");
