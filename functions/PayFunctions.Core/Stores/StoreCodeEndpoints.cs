@@ -77,7 +77,7 @@ public sealed partial class StoreCodeEndpoints(
         }
 
         var (inApp, offered) = InAppWallets.MethodsFor(wallet, money);
-        var create = StorePayments.Request(store, amount.Value, currency.Code, CheckoutMethods.Name, nonce, PayerIn(wallet is null ? PayerRegion.FromAcceptLanguage(request) : null, money)) with
+        var create = StorePayments.Request(store, amount.Value, currency.Code, CheckoutMethods.Name, nonce, null) with
         {
             PaymentMethodTypes = offered?.Where(starter.IsConfigured).ToList() is { Count: > 0 } configured ? configured : null,
         };
@@ -113,13 +113,6 @@ public sealed partial class StoreCodeEndpoints(
         var minor = major * (decimal)Math.Pow(10, currency.MinorUnitDigits);
         return minor is >= 1 and <= 100_000_000_00 ? (long)minor : null;
     }
-
-    /// <summary>
-    /// The payer's country when some configured method serves it for this amount: only a narrowing, never a dead end
-    /// for a payer whose browser's language is not the country they pay from.
-    /// </summary>
-    private PayerBody? PayerIn(string? country, Money amount) =>
-        country is not null && CheckoutMethods.AllThatFit(amount, country).Any(starter.IsConfigured) ? new PayerBody(null, null) { Country = country } : null;
 
     private string FormUrl(StoreEntity store) => StoreResource.AddressOf(store, links.BaseUrl);
 

@@ -54,22 +54,6 @@ public sealed class PayerCountryTests
         Assert.Equal(("parameter_invalid", "payer.country"), (error!.Code, error.Param));
     }
 
-    [Theory]
-    [InlineData("zh-CN,zh;q=0.9,en;q=0.8", "CN")]
-    [InlineData("zh-Hans-CN", "CN")]
-    [InlineData("en;q=0.5, fr-FR;q=0.9", "FR")]
-    [InlineData("en", null)]
-    [InlineData("en-ZZ", null)]
-    [InlineData("de-DE;q=0, en-GB;q=0.1", "GB")]
-    [InlineData("", null)]
-    public void A_store_code_guesses_the_country_from_the_most_preferred_language(string acceptLanguage, string? expected)
-    {
-        var context = new DefaultHttpContext();
-        context.Request.Headers.AcceptLanguage = acceptLanguage;
-
-        Assert.Equal(expected, PayerRegion.FromAcceptLanguage(context.Request));
-    }
-
     private static PaymentMethodCapability Capability(string method) =>
         ChannelRegistry.TryGetMethod(method, out _, out var capability) ? capability : throw new InvalidOperationException(method);
 
