@@ -1,0 +1,7 @@
+namespace PayFunctions.Domain.Routing;
+
+/// <summary>One of the platform's accounts at a channel: a channel name and the account's id there, e.g. <c>wechat_pay/main</c>.</summary>
+public readonly record struct ChannelAccountId(string Channel, string Account)
+{
+    public override string ToString() => Channel + "/" + Account;
+}

@@ -1,0 +1,18 @@
+namespace PayFunctions.Domain.Routing;
+
+/// <summary>The facts of one payment that routing looks at.</summary>
+/// <param name="Channel">The channel that serves <paramref name="Method"/>.</param>
+/// <param name="PayerCountry">ISO 3166-1 alpha-2, when known.</param>
+/// <param name="PayerRegion">ISO 3166-2, when known.</param>
+/// <param name="Configured">The platform's accounts at <paramref name="Channel"/> that are configured, default first.</param>
+/// <param name="Draw">A number in [0, 1) fixed per payment (from its id), which splits volume by weight reproducibly.</param>
+public sealed record RouteRequest(
+    string Method,
+    string Channel,
+    Money Amount,
+    string? PayerCountry,
+    string? PayerRegion,
+    TerminalType Terminal,
+    DateTimeOffset At,
+    IReadOnlyList<ChannelAccountId> Configured,
+    double Draw);
