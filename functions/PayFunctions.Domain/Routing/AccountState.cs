@@ -22,5 +22,6 @@ public readonly record struct AccountState(
 /// <summary>Supplies <see cref="AccountState"/> per account; lookups must not allocate.</summary>
 public interface IAccountStates
 {
+    /// <summary>The state of <paramref name="account"/>; <see cref="AccountState.Unknown"/> for an account never seen.</summary>
     AccountState Get(ChannelAccountId account);
 }

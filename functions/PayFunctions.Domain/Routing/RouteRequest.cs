@@ -1,9 +1,13 @@
 namespace PayFunctions.Domain.Routing;
 
 /// <summary>The facts of one payment that routing looks at.</summary>
+/// <param name="Method">The payment method, e.g. <c>wechat_pay.native</c>.</param>
 /// <param name="Channel">The channel that serves <paramref name="Method"/>.</param>
+/// <param name="Amount">What the payer pays.</param>
 /// <param name="PayerCountry">ISO 3166-1 alpha-2, when known.</param>
 /// <param name="PayerRegion">ISO 3166-2, when known.</param>
+/// <param name="Terminal">Where the payer stands.</param>
+/// <param name="At">When the payment is routed.</param>
 /// <param name="Configured">The platform's accounts at <paramref name="Channel"/> that are configured, default first.</param>
 /// <param name="Draw">A number in [0, 1) fixed per payment (from its id), which splits volume by weight reproducibly.</param>
 public sealed record RouteRequest(

@@ -50,6 +50,7 @@ public sealed record RouteCondition
     /// <summary>Local time of day on the policy's clock; a window whose end is before its start spans midnight.</summary>
     public TimeWindow? Between { get; init; }
 
+    /// <summary>Where the payer stands.</summary>
     public IReadOnlyList<TerminalType>? Terminals { get; init; }
 }
 
@@ -57,8 +58,10 @@ public sealed record RouteCondition
 public readonly record struct TimeWindow(TimeOnly Start, TimeOnly End);
 
 /// <summary>One account a rule may send payments to.</summary>
+/// <param name="Account">The platform's account at a channel.</param>
 /// <param name="Priority">Lower goes first: a later priority is used only when every earlier candidate is eliminated or has failed.</param>
 /// <param name="Weight">Among candidates of one priority, the share of volume each takes while their scores are alike.</param>
+/// <param name="Limits">The merchant's caps on what this account takes.</param>
 public sealed record RouteCandidate(ChannelAccountId Account, int Priority, int Weight, RouteLimits Limits);
 
 /// <summary>The merchant's caps on one account; null means no cap.</summary>
@@ -68,6 +71,7 @@ public sealed record RouteCandidate(ChannelAccountId Account, int Priority, int 
 /// <param name="PerSecond">Payments routed in the last second.</param>
 public sealed record RouteLimits(long? MaxAmount, long? DailyAmount, int? DailyCount, int? PerSecond)
 {
+    /// <summary>No caps.</summary>
     public static RouteLimits None { get; } = new(null, null, null, null);
 }
 
