@@ -15,6 +15,7 @@ using PayFunctions.Core.Orchestration;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.RateLimiting;
 using PayFunctions.Core.Refunds;
+using PayFunctions.Core.Routing;
 using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Storage;
@@ -113,6 +114,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<RefundIds>();
         services.AddSingleton<RefundEndpoints>();
         services.AddSingleton<PaymentStarter>();
+        services.AddSingleton<PaymentRouter>();
+        services.AddSingleton<PrepayFailover>();
         services.AddSingleton<CheckoutLinks>();
         services.AddSingleton<CheckoutEndpoints>();
         services.AddSingleton<StoreStore>();

@@ -107,7 +107,7 @@ public sealed partial class ChannelInbox(
     /// </summary>
     private async Task ApplyAsync(string channelName, string account, ChannelNotification notification, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        var dispatch = await dispatcher.DispatchAsync(channelName, account, notification, durable, cancellationToken);
+        var dispatch = await dispatcher.DispatchAsync(channelName, [account], notification, durable, cancellationToken);
         switch (dispatch.Outcome)
         {
             case NotificationOutcome.UnknownOrder when notification.Refund is null && notification.State == ChannelTradeState.Succeeded:

@@ -6,7 +6,9 @@ using PayFunctions.Channels;
 using PayFunctions.Core.Channels;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Payments;
+using PayFunctions.Core.Routing;
 using PayFunctions.Domain;
+using PayFunctions.Domain.Routing;
 
 namespace PayFunctions.Core.Checkout;
 
@@ -16,7 +18,7 @@ namespace PayFunctions.Core.Checkout;
 /// </summary>
 public sealed partial class CheckoutEndpoints(
     CheckoutLinks links,
-    ChannelRegistry channels,
+    PaymentRouter router,
     PaymentStore payments,
     PaymentStarter starter,
     PaymentProgress progress,
@@ -135,17 +137,21 @@ public sealed partial class CheckoutEndpoints(
         }
 
         var channel = module.Capabilities.Name;
-        var account = channels.DefaultAccountOf(channel);
-        if (account is null)
+        var decision = await router.DecideAsync(
+            payment.MerchantId, payment.Id, method, channel, payment.AmountValue, payment.PayerCountry, TerminalType.Online, payerBound: false, cancellationToken);
+        if (decision.Chosen is not { } account)
         {
+            LogNoRoute(logger, payment.Id, method);
             return false;
         }
+
+        var routing = RoutingBody.From(decision);
         var payer = new PayerInput(
             null,
             null,
             capability.Requires.HasFlag(PayerDetails.ReturnUrl) ? pageUrl : null,
             capability.Requires.HasFlag(PayerDetails.ClientIp) ? clientIp : null);
-        await durable.RaiseEventAsync(payment.Id, CheckoutEvents.MethodChosen, new MethodChoice(method, channel, account, payer), cancellationToken);
+        await durable.RaiseEventAsync(payment.Id, CheckoutEvents.MethodChosen, new MethodChoice(method, channel, account.Account, payer) { RoutingJson = routing.Serialize(), Route = routing.Order }, cancellationToken);
         LogChosen(logger, payment.Id, method);
         return true;
     }
@@ -203,6 +209,9 @@ public sealed partial class CheckoutEndpoints(
 
     private static string PaymentResourceStatus(PaymentEntity payment) =>
         System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(payment.Status);
+
+    [LoggerMessage(EventId = 10104, Level = LogLevel.Warning, Message = "Payment {PaymentId}: no channel account can take {Method} now")]
+    private static partial void LogNoRoute(ILogger logger, string paymentId, string method);
 
     [LoggerMessage(EventId = 7701, Level = LogLevel.Information, Message = "Payment {PaymentId}: the payer chose {Method} on the checkout page")]
     private static partial void LogChosen(ILogger logger, string paymentId, string method);

@@ -35,7 +35,7 @@ internal static class CheckoutPayment
 
             // Events that arrived meanwhile (a close) are kept for the payment's next phase.
             context.ContinueAsNew(
-                input with { Method = choice.Method, Channel = choice.Channel, ChannelAccount = choice.ChannelAccount, Payer = choice.Payer },
+                input with { Method = choice.Method, Channel = choice.Channel, ChannelAccount = choice.ChannelAccount, Payer = choice.Payer, Route = choice.Route },
                 preserveUnprocessedEvents: true);
             return PaymentStatus.RequiresAction;
         }

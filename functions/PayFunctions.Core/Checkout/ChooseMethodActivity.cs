@@ -24,6 +24,7 @@ public sealed class ChooseMethodActivity(PaymentStore payments, PaymentProgress 
             p.Method = input.Choice.Method;
             p.Channel = input.Choice.Channel;
             p.ChannelAccount = input.Choice.ChannelAccount;
+            p.RoutingJson = input.Choice.RoutingJson;
             return true;
         }, cancellationToken);
         progress.Notify(input.PaymentId);

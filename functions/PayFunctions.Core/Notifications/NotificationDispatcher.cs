@@ -39,21 +39,25 @@ public sealed record NotificationDispatch(NotificationOutcome Outcome, PaymentOr
 /// </summary>
 public sealed partial class NotificationDispatcher(NotificationLog log, IChannelWorkQueue work, PaymentStore payments, ILogger<NotificationDispatcher> logger)
 {
+    /// <param name="verifiedBy">
+    /// The channel's accounts whose keys verified the callback: one, or several when accounts share a signing key (sub-merchants
+    /// of one service provider). The callback counts only for a payment whose order one of them holds.
+    /// </param>
     public async Task<NotificationDispatch> DispatchAsync(
-        string channelName, string account, ChannelNotification notification, DurableTaskClient durable, CancellationToken cancellationToken)
+        string channelName, IReadOnlyCollection<string> verifiedBy, ChannelNotification notification, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notification);
         ArgumentNullException.ThrowIfNull(durable);
         if (notification.Refund is { } refund)
         {
-            return new(await RefundNotifiedAsync(channelName, account, notification, refund, durable, cancellationToken));
+            return new(await RefundNotifiedAsync(channelName, verifiedBy, notification, refund, durable, cancellationToken));
         }
 
         var instance = PaymentIds.IsWellFormed(notification.OutTradeNo)
             ? await durable.GetInstanceAsync(notification.OutTradeNo, getInputsAndOutputs: true, cancellationToken)
             : null;
-        var input = instance?.ReadInputAs<PaymentOrchestrationInput>();
-        if (instance is null || input is null || input.Channel != channelName || input.ChannelAccount != account)
+        var input = await PlacedInputAsync(instance, verifiedBy, cancellationToken);
+        if (instance is null || input is null || input.Channel != channelName || !verifiedBy.Contains(input.ChannelAccount))
         {
             LogUnknownOrder(logger, notification.EventId, channelName);
             return new(NotificationOutcome.UnknownOrder);
@@ -100,6 +104,31 @@ public sealed partial class NotificationDispatcher(NotificationLog log, IChannel
     }
 
     /// <summary>
+    /// The payment's orchestration input, naming the account its order was placed with when failover moved it: the
+    /// orchestration's status says so once it has taken the placement in; until then the payment row, which the
+    /// placement wrote first, does.
+    /// </summary>
+    private async Task<PaymentOrchestrationInput?> PlacedInputAsync(
+        OrchestrationMetadata? instance, IReadOnlyCollection<string> verifiedBy, CancellationToken cancellationToken)
+    {
+        var input = instance?.ReadInputAs<PaymentOrchestrationInput>();
+        if (input is null)
+        {
+            return null;
+        }
+
+        if (instance!.ReadCustomStatusAs<PaymentPlacement>() is { } placed)
+        {
+            return input with { ChannelAccount = placed.ChannelAccount };
+        }
+
+        return !verifiedBy.Contains(input.ChannelAccount)
+            && await payments.GetAsync(input.MerchantId, input.PaymentId, cancellationToken) is { PlacedAtChannel: true } payment
+            ? input with { ChannelAccount = payment.ChannelAccount }
+            : input;
+    }
+
+    /// <summary>
     /// Channel work for money the notification reports against the payment: the channel is asked for the truth when it
     /// answers queries, and the notification's own facts are used when it cannot (a verified file of the bank's is the truth).
     /// </summary>
@@ -122,13 +151,13 @@ public sealed partial class NotificationDispatcher(NotificationLog log, IChannel
     /// unknown refund is refused so the channel retries; a success for another amount is never believed.
     /// </summary>
     private async Task<NotificationOutcome> RefundNotifiedAsync(
-        string channelName, string account, ChannelNotification notification, ChannelRefund refund, DurableTaskClient durable, CancellationToken cancellationToken)
+        string channelName, IReadOnlyCollection<string> verifiedBy, ChannelNotification notification, ChannelRefund refund, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var instance = RefundIds.IsWellFormed(refund.OutRefundNo)
             ? await durable.GetInstanceAsync(refund.OutRefundNo, getInputsAndOutputs: true, cancellationToken)
             : null;
         var input = instance?.ReadInputAs<RefundOrchestrationInput>();
-        if (instance is null || input is null || input.Channel != channelName || input.ChannelAccount != account || input.PaymentId != notification.OutTradeNo)
+        if (instance is null || input is null || input.Channel != channelName || !verifiedBy.Contains(input.ChannelAccount) || input.PaymentId != notification.OutTradeNo)
         {
             LogUnknownRefund(logger, notification.EventId, refund.OutRefundNo);
             return NotificationOutcome.UnknownRefund;

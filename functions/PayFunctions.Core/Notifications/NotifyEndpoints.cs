@@ -42,7 +42,7 @@ public sealed class NotifyEndpoints(
             return Reject(channel, StatusCodes.Status413PayloadTooLarge, "body too large");
         }
 
-        var (notification, account, rejection) = await ParseAsync(channelName, accounts, headers, body, cancellationToken);
+        var (notification, verifiedBy, rejection) = await ParseAsync(channelName, accounts, headers, body, cancellationToken);
         if (rejection is not null)
         {
             await rejections.RecordAsync(channel.Name, rejection.Reason, body, headers, cancellationToken);
@@ -50,7 +50,7 @@ public sealed class NotifyEndpoints(
         }
 
         await log.ArchiveAsync(channel.Name, "verified", body, headers, ChannelRegistry.Module(channelName).Capabilities.EvidenceHeaders, cancellationToken);
-        var dispatch = await dispatcher.DispatchAsync(channelName, account, notification!, durable, cancellationToken);
+        var dispatch = await dispatcher.DispatchAsync(channelName, verifiedBy, notification!, durable, cancellationToken);
         return dispatch.Outcome switch
         {
             NotificationOutcome.UnknownOrder => Reject(channel, StatusCodes.Status404NotFound, "unknown order"),
@@ -61,32 +61,41 @@ public sealed class NotifyEndpoints(
     }
 
     /// <summary>
-    /// Each of the channel's accounts verifies with its own keys; the first that does not refuse the
-    /// callback's origin owns it. A callback every account refuses is not from the channel.
+    /// Each of the channel's accounts verifies with its own keys; the first that does not refuse the callback's
+    /// origin reads it. Accounts that share a signing key (sub-merchants of one service provider) all verify it, and
+    /// the payment's own account among them owns it. A callback every account refuses is not from the channel.
     /// </summary>
-    private async Task<(ChannelNotification? Notification, string Account, ChannelNotificationException? Rejection)> ParseAsync(
+    private async Task<(ChannelNotification? Notification, IReadOnlyList<string> VerifiedBy, ChannelNotificationException? Rejection)> ParseAsync(
         string channelName, IReadOnlyList<string> accounts, IReadOnlyDictionary<string, string> headers, byte[] body, CancellationToken cancellationToken)
     {
         ChannelNotificationException? unauthenticated = null;
+        ChannelNotification? notification = null;
+        var verifiedBy = new List<string>(1);
         foreach (var account in accounts)
         {
             var adapter = await channels.GetAsync(channelName, account, cancellationToken);
             try
             {
                 await adapter.PrepareNotificationAsync(headers, cancellationToken);
-                return (adapter.ParseNotification(headers, body), account, null);
+                var parsed = adapter.ParseNotification(headers, body);
+                notification ??= parsed;
+                verifiedBy.Add(account);
             }
             catch (ChannelNotificationException e) when (e.IsAuthenticationFailure)
             {
                 unauthenticated ??= e;
             }
-            catch (ChannelNotificationException e)
+            catch (ChannelNotificationException e) when (notification is null)
             {
-                return (null, account, e);
+                return (null, [account], e);
+            }
+            catch (ChannelNotificationException)
+            {
+                // Verified by an earlier account, refused by this one's keys or rules: it is not this account's.
             }
         }
 
-        return (null, "", unauthenticated);
+        return notification is null ? (null, [], unauthenticated) : (notification, verifiedBy, null);
     }
 
     /// <summary>The channel's failure body (so it retries), with a status that says what was wrong rather than a 500.</summary>

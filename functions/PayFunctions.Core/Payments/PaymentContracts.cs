@@ -25,6 +25,15 @@ public sealed record PaymentOrchestrationInput(
 
     /// <summary>Manual capture: an authorized order waits for the merchant's capture instead of being captured at once.</summary>
     public bool CaptureLater { get; init; }
+
+    /// <summary>
+    /// The accounts of <see cref="Channel"/> to place the order with, in failover order (the routing decision's);
+    /// null for just <see cref="ChannelAccount"/>.
+    /// </summary>
+    public IReadOnlyList<string>? Route { get; init; }
+
+    /// <summary>The accounts the order may be placed with, in the order they are tried.</summary>
+    public IReadOnlyList<string> RouteOrDefault => Route is { Count: > 0 } route ? route : [ChannelAccount];
 }
 
 /// <summary>The payer's details a method needs; the payment code is a one-time credential and is never stored on the payment.</summary>
@@ -39,6 +48,9 @@ public sealed record PrepayOutcome(bool Succeeded, ChannelPaymentEvent? Answered
 {
     /// <summary>The channel's own id of the order, when it names orders itself.</summary>
     public string? ChannelOrderId { get; init; }
+
+    /// <summary>The account of the route that holds the order; null when none took it.</summary>
+    public string? ChannelAccount { get; init; }
 }
 
 /// <summary>A verified statement from the channel about the order, raised by the notify endpoint or a query.</summary>
@@ -55,6 +67,9 @@ public sealed record ChannelPaymentEvent(string ChannelTradeNo, ChannelTradeStat
 }
 
 public sealed record CloseRequest(string Reason);
+
+/// <summary>A payment orchestration's custom status once its order is placed: the account of its route that holds it.</summary>
+public sealed record PaymentPlacement(string ChannelAccount);
 
 /// <summary>The merchant's capture of an authorized payment.</summary>
 public sealed record CaptureRequest(string Reason);

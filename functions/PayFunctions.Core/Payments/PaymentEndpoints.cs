@@ -54,7 +54,7 @@ public sealed partial class PaymentEndpoints(
             return invalid.ToResult();
         }
 
-        var (placed, channelAccount, unavailable) = starter.AccountFor(valid!);
+        var (placed, unavailable) = starter.CheckAvailable(valid!);
         if (unavailable is not null)
         {
             return unavailable.ToResult();
@@ -72,7 +72,7 @@ public sealed partial class PaymentEndpoints(
             merchant.Id,
             body!,
             ids.NewId,
-            paymentId => CreateOrReleaseOrderIdAsync(merchant, valid, channelAccount!, paymentId, durable, cancellationToken),
+            paymentId => CreateOrReleaseOrderIdAsync(merchant, valid, paymentId, durable, cancellationToken),
             cancellationToken);
     }
 
@@ -199,11 +199,11 @@ public sealed partial class PaymentEndpoints(
         "id").ToResult();
 
     private async Task<StoredResponse> CreateOrReleaseOrderIdAsync(
-        MerchantEntity merchant, CreatePaymentValidator.Valid valid, string channelAccount, string paymentId, DurableTaskClient durable, CancellationToken cancellationToken)
+        MerchantEntity merchant, CreatePaymentValidator.Valid valid, string paymentId, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         try
         {
-            return await CreateWithIdAsync(merchant, valid, channelAccount, paymentId, durable, cancellationToken);
+            return await CreateWithIdAsync(merchant, valid, paymentId, durable, cancellationToken);
         }
         catch
         {
@@ -215,11 +215,16 @@ public sealed partial class PaymentEndpoints(
     private async Task<StoredResponse> CreateWithIdAsync(
         MerchantEntity merchant,
         CreatePaymentValidator.Valid valid,
-        string channelAccount,
         string paymentId,
         DurableTaskClient durable,
         CancellationToken cancellationToken)
     {
+        var (decision, unroutable) = await starter.RouteAsync(merchant, valid, paymentId, PaymentStarter.TerminalOf(valid), cancellationToken);
+        if (unroutable is not null)
+        {
+            return new StoredResponse(unroutable.Status, unroutable.ToJson(), ApiError.ContentType);
+        }
+
         var holder = await merchantOrders.ReserveAsync(merchant.Id, valid.MerchantOrderId, paymentId, cancellationToken);
         if (holder is not null)
         {
@@ -232,7 +237,7 @@ public sealed partial class PaymentEndpoints(
             return new StoredResponse(error.Status, error.ToJson(), ApiError.ContentType);
         }
 
-        await starter.StartAsync(merchant, valid, channelAccount, paymentId, durable, cancellationToken);
+        await starter.StartAsync(merchant, valid, decision, paymentId, durable, cancellationToken);
 
         // A checkout payment has nothing to wait for: its order is placed when the payer picks a method.
         var ready = await WaitForAsync(

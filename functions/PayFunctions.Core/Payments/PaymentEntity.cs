@@ -79,6 +79,12 @@ public sealed class PaymentEntity : TableRow
     /// </summary>
     public string? FxQuoteJson { get; set; }
 
+    /// <summary>The routing decision made at creation (<see cref="Routing.RoutingBody"/> JSON); null for a payment routed before decisions were kept.</summary>
+    public string? RoutingJson { get; set; }
+
+    /// <summary>Each account the order was tried at, in order, as JSON.</summary>
+    public string? RouteAttemptsJson { get; set; }
+
     /// <summary>Where the checkout page's result sends the payer back to the merchant.</summary>
     public string? ReturnUrl { get; set; }
 

@@ -41,6 +41,14 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
         }
 
         var prepay = await PrepayAsync(context, input);
+        if (prepay.ChannelAccount is { } placedAt)
+        {
+            // Failover may have placed the order at another account of the route than the first: from here on every
+            // call goes there, and the notify endpoint, which reads this status, expects callbacks from it.
+            input = input with { ChannelAccount = placedAt };
+            context.SetCustomStatus(new PaymentPlacement(placedAt));
+        }
+
         if (prepay.OrderAtChannel)
         {
             // A repeated prepay (its first result was lost with a crashed host) found the order

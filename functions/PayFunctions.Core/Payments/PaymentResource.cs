@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PayFunctions.Core.Fx;
+using PayFunctions.Core.Routing;
 using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Payments;
@@ -41,6 +42,9 @@ public sealed record PaymentResource(
     /// <summary>The quote locked for a payment in another currency than the merchant's settlement currency.</summary>
     public FxBody? Fx { get; init; }
 
+    /// <summary>Why the payment went to its channel account: the routing decision and each account the order was tried at.</summary>
+    public RoutingBody? Routing { get; init; }
+
     public static PaymentResource From(PaymentEntity p)
     {
         var status = p.StatusValue;
@@ -74,6 +78,7 @@ public sealed record PaymentResource(
             CaptureMethod = p.CaptureLater ? CaptureMethods.Manual : CaptureMethods.Automatic,
             CaptureBefore = status == PaymentStatus.RequiresCapture ? p.CaptureBefore : null,
             Fx = fx,
+            Routing = RoutingBody.Deserialize(p.RoutingJson, p.RouteAttemptsJson),
         };
     }
 

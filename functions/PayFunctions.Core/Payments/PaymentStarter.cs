@@ -8,6 +8,8 @@ using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Fx;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
+using PayFunctions.Core.Routing;
+using PayFunctions.Domain.Routing;
 
 namespace PayFunctions.Core.Payments;
 
@@ -17,6 +19,7 @@ namespace PayFunctions.Core.Payments;
 /// </summary>
 public sealed partial class PaymentStarter(
     ChannelRegistry channels,
+    PaymentRouter router,
     PaymentStore payments,
     MerchantOrderStore merchantOrders,
     FxQuotes quotes,
@@ -25,30 +28,51 @@ public sealed partial class PaymentStarter(
     ILogger<PaymentStarter> logger)
 {
     /// <summary>
-    /// The platform's account the order goes to; a checkout payment has none until the payer picks,
-    /// and may only offer methods whose channel is configured.
+    /// Whether the payment's method has a configured channel; a checkout payment may only offer methods whose channel
+    /// is configured, and gets the methods that fit when the merchant named none.
     /// </summary>
-    public (CreatePaymentValidator.Valid Valid, string? Account, ApiError? Error) AccountFor(CreatePaymentValidator.Valid valid)
+    public (CreatePaymentValidator.Valid Valid, ApiError? Error) CheckAvailable(CreatePaymentValidator.Valid valid)
     {
         ArgumentNullException.ThrowIfNull(valid);
         if (valid.Method != CheckoutMethods.Name)
         {
-            return channels.DefaultAccountOf(valid.Channel) is { } account
-                ? (valid, account, null)
-                : (valid, null, Unavailable($"{valid.Method} has no configured channel.", "method"));
+            return channels.IsConfigured(valid.Channel) ? (valid, null) : (valid, Unavailable($"{valid.Method} has no configured channel.", "method"));
         }
 
         var unconfigured = valid.PaymentMethodTypes?.FirstOrDefault(m => !IsConfigured(m));
         if (unconfigured is not null)
         {
-            return (valid, null, Unavailable($"{unconfigured} has no configured channel.", "payment_method_types"));
+            return (valid, Unavailable($"{unconfigured} has no configured channel.", "payment_method_types"));
         }
 
         IReadOnlyList<string> types = valid.PaymentMethodTypes ?? [.. CheckoutMethods.AllThatFit(valid.Amount, valid.PayerCountry).Where(IsConfigured)];
         return types.Count == 0
-            ? (valid, null, Unavailable("No configured method can take this amount and currency, for a payer in that country, on the checkout page.", "method"))
-            : (valid with { PaymentMethodTypes = types }, "", null);
+            ? (valid, Unavailable("No configured method can take this amount and currency, for a payer in that country, on the checkout page.", "method"))
+            : (valid with { PaymentMethodTypes = types }, null);
     }
+
+    /// <summary>
+    /// The routing decision for a new payment of a known method; null for a checkout payment, which is routed when
+    /// the payer picks. An error when every candidate account was eliminated.
+    /// </summary>
+    public async Task<(RoutingDecision? Decision, ApiError? Error)> RouteAsync(
+        MerchantEntity merchant, CreatePaymentValidator.Valid valid, string paymentId, TerminalType terminal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(merchant);
+        ArgumentNullException.ThrowIfNull(valid);
+        if (valid.Method == CheckoutMethods.Name)
+        {
+            return (null, null);
+        }
+
+        var decision = await router.DecideAsync(
+            merchant.Id, paymentId, valid.Method, valid.Channel, valid.Amount, valid.PayerCountry, terminal, valid.Payer?.Id is not null, cancellationToken);
+        return decision.Chosen is null ? (null, NoRoute(decision)) : (decision, null);
+    }
+
+    /// <summary>Where a payer stands for a payment the merchant's server created.</summary>
+    public static TerminalType TerminalOf(CreatePaymentValidator.Valid valid) =>
+        valid?.Payer?.PaymentCode is not null ? TerminalType.Till : TerminalType.Online;
 
     /// <summary>Whether the method's channel has an account on this platform.</summary>
     public bool IsConfigured(string method) =>
@@ -61,7 +85,7 @@ public sealed partial class PaymentStarter(
     public async Task<PaymentEntity> StartAsync(
         MerchantEntity merchant,
         CreatePaymentValidator.Valid valid,
-        string channelAccount,
+        RoutingDecision? decision,
         string paymentId,
         DurableTaskClient durable,
         CancellationToken cancellationToken)
@@ -78,7 +102,7 @@ public sealed partial class PaymentStarter(
                 MerchantOrderId = valid.MerchantOrderId,
                 Method = valid.Method,
                 Channel = valid.Channel,
-                ChannelAccount = channelAccount,
+                ChannelAccount = decision?.Chosen?.Account ?? "",
                 Amount = valid.Amount.MinorUnits,
                 Currency = valid.Amount.Currency.Code,
                 Description = valid.Description,
@@ -95,6 +119,7 @@ public sealed partial class PaymentStarter(
                 CaptureLater = valid.CaptureLater,
                 PayerCountry = valid.PayerCountry,
                 FxQuoteJson = FxBody.Serialize(valid.Fx, valid.Amount.MinorUnits),
+                RoutingJson = decision is null ? null : RoutingBody.From(decision).Serialize(),
             },
             cancellationToken);
 
@@ -106,6 +131,9 @@ public sealed partial class PaymentStarter(
                 Payer = valid.Payer,
                 ConfirmWindow = options.Value.BarcodeConfirmWindow,
                 CaptureLater = payment.CaptureLater,
+
+                // The stored decision, not this call's: a retried create finds the row its first attempt wrote.
+                Route = RoutingBody.Deserialize(payment.RoutingJson, null)?.Order,
             };
             await durable.ScheduleNewOrchestrationInstanceAsync(
                 nameof(PaymentOrchestrator), input, new StartOrchestrationOptions(paymentId), cancellationToken);
@@ -131,13 +159,19 @@ public sealed partial class PaymentStarter(
             return (null, invalid);
         }
 
-        var (placed, account, unavailable) = AccountFor(valid!);
+        var (placed, unavailable) = CheckAvailable(valid!);
         if (unavailable is not null)
         {
             return (null, unavailable);
         }
 
         valid = placed;
+        var (decision, unroutable) = await RouteAsync(merchant, valid, newPaymentId, TerminalType.StoreCode, cancellationToken);
+        if (unroutable is not null)
+        {
+            return (null, unroutable);
+        }
+
         var holder = await merchantOrders.ReserveAsync(merchant.Id, valid.MerchantOrderId, newPaymentId, cancellationToken);
         var paymentId = holder ?? newPaymentId;
         if (holder is not null && await payments.GetAsync(merchant.Id, holder, cancellationToken) is { } earlier)
@@ -145,8 +179,16 @@ public sealed partial class PaymentStarter(
             return (earlier, null);
         }
 
-        return (await StartAsync(merchant, valid, account!, paymentId, durable, cancellationToken), null);
+        return (await StartAsync(merchant, valid, decision, paymentId, durable, cancellationToken), null);
     }
+
+    /// <summary>Every candidate was eliminated: the merchant's limits (or the accounts' state) leave no account for the payment now.</summary>
+    private static ApiError NoRoute(RoutingDecision decision) => new(
+        StatusCodes.Status409Conflict,
+        "no_route_available",
+        "No channel account can take this payment now.",
+        string.Join("; ", decision.Candidates.Select(c => $"{c.Account}: {c.Eliminated}")),
+        "method");
 
     private static ApiError Unavailable(string detail, string param) =>
         new(StatusCodes.Status400BadRequest, "payment_method_unavailable", "This payment method is not enabled on this platform.", detail, param);

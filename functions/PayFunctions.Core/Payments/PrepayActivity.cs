@@ -4,18 +4,19 @@ using PayFunctions.Channels;
 using PayFunctions.Core.Channels;
 using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Http;
+using PayFunctions.Core.Routing;
 using PayFunctions.Core.Secrets;
 using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Payments;
 
 /// <summary>
-/// Places the order at the channel and records what the payer does next. The payment id is the
-/// channel's order number, and a channel answers a repeated identical order with the same result,
+/// Places the order at the first account of the payment's route that takes it (<see cref="PrepayFailover"/>) and
+/// records what the payer does next and the route it took. The payment id is the channel's order number, and a channel answers a repeated identical order with the same result,
 /// so a second run of this activity cannot create a second order. A second run after the payer paid
 /// finds the order already at the channel, which the orchestration settles with a verified query.
 /// </summary>
-public sealed class PrepayActivity(ChannelRegistry channels, PaymentStore payments, PaymentProgress progress, CheckoutLinks links, IOptions<ApiOptions> api)
+public sealed class PrepayActivity(PrepayFailover failover, PaymentStore payments, PaymentProgress progress, CheckoutLinks links, IOptions<ApiOptions> api)
     : TaskActivity<PaymentOrchestrationInput, PrepayOutcome>
 {
     public override Task<PrepayOutcome> RunAsync(TaskActivityContext context, PaymentOrchestrationInput input) =>
@@ -23,7 +24,7 @@ public sealed class PrepayActivity(ChannelRegistry channels, PaymentStore paymen
 
     public async Task<PrepayOutcome> ExecuteAsync(PaymentOrchestrationInput input, CancellationToken cancellationToken)
     {
-        var channel = await channels.GetAsync(input.Channel, input.ChannelAccount, cancellationToken);
+        ArgumentNullException.ThrowIfNull(input);
         var baseUrl = api.Value.PublicBaseUrl ?? throw new InvalidOperationException("Api:PublicBaseUrl is not configured.");
         var request = new PrepayRequest(
             input.PaymentId,
@@ -31,7 +32,7 @@ public sealed class PrepayActivity(ChannelRegistry channels, PaymentStore paymen
             new Money(input.Amount, Currency.Parse(input.Currency)),
             input.Description,
             input.ExpiresAt,
-            new Uri(baseUrl, $"api/notify/{channel.Name}"),
+            new Uri(baseUrl, $"api/notify/{input.Channel}"),
             null)
         {
             PayerId = input.Payer?.Id,
@@ -41,33 +42,51 @@ public sealed class PrepayActivity(ChannelRegistry channels, PaymentStore paymen
             CaptureLater = input.CaptureLater,
         };
 
-        PrepayResult result;
+        FailoverResult route;
         try
         {
-            result = await channel.PrepayAsync(request, cancellationToken);
+            route = await failover.PlaceAsync(input.Channel, input.RouteOrDefault, request, cancellationToken);
         }
-        catch (ChannelException e) when (!e.IsTransient)
+        catch (ChannelsUnavailableException e)
         {
-            return new PrepayOutcome(false, null, "channel_declined", $"The channel refused the payment: {e.Code ?? e.Message}", OrderAtChannel: false);
+            await RecordAttemptsAsync(input, e.Attempts, cancellationToken);
+            throw;
+        }
+
+        if (route is not { Account: { } account, Placed: { } result })
+        {
+            await RecordAttemptsAsync(input, route.Attempts, cancellationToken);
+            return new PrepayOutcome(false, null, "channel_declined", $"The channel refused the payment: {route.Refusal?.Code ?? route.Refusal?.Message}", OrderAtChannel: false);
         }
 
         if (result.Status == PrepayStatus.AlreadyAtChannel)
         {
-            return new PrepayOutcome(false, null, null, null, OrderAtChannel: true);
+            await RecordAttemptsAsync(input, route.Attempts, cancellationToken);
+            return new PrepayOutcome(false, null, null, null, OrderAtChannel: true) { ChannelAccount = account };
         }
 
         var (nextAction, payerForm) = result.NextAction switch
         {
             // The merchant is shown a redirect to the platform's page that posts the signed form, never the form.
             SubmitForm form => (
-                NextActionBody.Serialize(new RedirectToUrl(await links.FormPageUrlAsync(input.PaymentId, cancellationToken)), channel.Name),
+                NextActionBody.Serialize(new RedirectToUrl(await links.FormPageUrlAsync(input.PaymentId, cancellationToken)), input.Channel),
                 PayerForm.Serialize(form)),
-            { } action => (NextActionBody.Serialize(action, channel.Name), null),
+            { } action => (NextActionBody.Serialize(action, input.Channel), null),
             null => (null, null),
         };
         var answeredAtOnce = result.Status == PrepayStatus.Answered;
+        var attemptsJson = RoutingBody.SerializeAttempts(route.Attempts);
+        string? placedEarlier = null;
         await payments.UpdateAsync(input.MerchantId, input.PaymentId, p =>
         {
+            // A repeated run (its first answer lost with a crashed host) whose route now ends at another account
+            // must not replace the order the merchant may already have shown: the first placement stands.
+            if (p.PlacedAtChannel && p.ChannelAccount != account)
+            {
+                placedEarlier = p.ChannelAccount;
+                return false;
+            }
+
             var processing = answeredAtOnce && p.StatusValue == PaymentStatus.RequiresAction;
             if (p.PlacedAtChannel && p.NextActionJson == nextAction && p.PayerFormJson == payerForm && p.ChannelOrderId == result.ChannelOrderId && !processing)
             {
@@ -75,6 +94,8 @@ public sealed class PrepayActivity(ChannelRegistry channels, PaymentStore paymen
             }
 
             p.PlacedAtChannel = true;
+            p.ChannelAccount = account;
+            p.RouteAttemptsJson = attemptsJson;
             p.NextActionJson = nextAction;
             p.PayerFormJson = payerForm;
             p.ChannelOrderId = result.ChannelOrderId;
@@ -86,10 +107,40 @@ public sealed class PrepayActivity(ChannelRegistry channels, PaymentStore paymen
             return true;
         }, cancellationToken);
         progress.Notify(input.PaymentId);
+        if (placedEarlier is not null)
+        {
+            return Earlier(input, placedEarlier);
+        }
+
         var answered = result.Order is { } order
             ? new ChannelPaymentEvent(order.ChannelTradeNo ?? "", order.State, order.PaidAt, order.Amount?.MinorUnits, order.Amount?.Currency.Code)
             : null;
-        return new PrepayOutcome(true, answered, null, null, OrderAtChannel: false) { ChannelOrderId = result.ChannelOrderId };
+        return new PrepayOutcome(true, answered, null, null, OrderAtChannel: false) { ChannelOrderId = result.ChannelOrderId, ChannelAccount = account };
+    }
+
+    /// <summary>
+    /// The outcome of the first placement, which a repeated run found at another account. A payer at a till was
+    /// answered at once: only a verified query there can say what became of it. Otherwise the order the merchant was
+    /// shown stays open for the payer.
+    /// </summary>
+    private static PrepayOutcome Earlier(PaymentOrchestrationInput input, string account) =>
+        input.Payer?.PaymentCode is not null
+            ? new PrepayOutcome(false, null, null, null, OrderAtChannel: true) { ChannelAccount = account }
+            : new PrepayOutcome(true, null, null, null, OrderAtChannel: false) { ChannelAccount = account };
+
+    private Task RecordAttemptsAsync(PaymentOrchestrationInput input, IReadOnlyList<RouteAttempt> attempts, CancellationToken cancellationToken)
+    {
+        var json = RoutingBody.SerializeAttempts(attempts);
+        return payments.UpdateAsync(input.MerchantId, input.PaymentId, p =>
+        {
+            if (p.PlacedAtChannel || p.RouteAttemptsJson == json)
+            {
+                return false;
+            }
+
+            p.RouteAttemptsJson = json;
+            return true;
+        }, cancellationToken);
     }
 
     /// <summary>
