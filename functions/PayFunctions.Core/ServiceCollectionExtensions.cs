@@ -15,6 +15,7 @@ using PayFunctions.Core.Orchestration;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.RateLimiting;
 using PayFunctions.Core.Refunds;
+using PayFunctions.Core.Routing;
 using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Storage;
@@ -46,6 +47,8 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.IsValid(), "Fx: MarginBasisPoints must be 0–1000, QuoteValidity 00:01:00–1.00:00:00 and MaxRateAge 1–31 days.").ValidateOnStart();
         services.AddOptions<SettlementOptions>().BindConfiguration(SettlementOptions.SectionName)
             .Validate(o => o.IsValid(), "Settlement:TimeZone must be a known time zone and Settlement:CutoffGrace between 0 and 00:29:00.").ValidateOnStart();
+        services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.SectionName)
+            .Validate(o => o.IsValid(), "Routing: FlushInterval must be 00:00:00.1–00:01:00 and InstanceId 1–128 printable characters.").ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
         foreach (var channel in ChannelRegistry.ChannelNames)
@@ -123,6 +126,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FxRatesStore>();
         services.AddSingleton<FxQuotes>();
         services.AddSingleton<FxRatesEndpoints>();
+        services.AddSingleton<RoutingPolicyStore>();
+        services.AddSingleton<RoutingEndpoints>();
+        services.AddSingleton<RoutingUsageRows>();
+        services.AddSingleton<RoutingUsage>();
+        services.AddHostedService<RoutingUsageFlusher>();
 
         if (transport == ChannelWorkTransport.ServiceBus)
         {

@@ -9,6 +9,7 @@ using PayFunctions.Core.Notifications;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.RateLimiting;
 using PayFunctions.Core.Refunds;
+using PayFunctions.Core.Routing;
 using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Stores;
 
@@ -56,6 +57,9 @@ public static class ApiRouteMap
         Map(app, ApiRoutes.StoreCodePage, (HttpRequest r, string code, StoreCodeEndpoints e, CancellationToken c) => e.PageAsync(r, code, c));
         Map(app, ApiRoutes.StoreCodePay, (HttpRequest r, string code, DurableTaskClient d, StoreCodeEndpoints e, CancellationToken c) => e.PayAsync(r, code, d, c));
         Map(app, ApiRoutes.StoreCodeAuthorized, (HttpRequest r, string storeCode, DurableTaskClient d, StorePayerAuthorization e, CancellationToken c) => e.AuthorizedAsync(r, storeCode, d, c));
+        Map(app, ApiRoutes.GetRoutingPolicy, (HttpRequest r, RoutingEndpoints e, CancellationToken c) => e.GetAsync(r, c));
+        Map(app, ApiRoutes.SetRoutingPolicy, (HttpRequest r, RoutingEndpoints e, CancellationToken c) => e.SetAsync(r, c));
+        Map(app, ApiRoutes.ListChannelAccounts, (HttpRequest r, RoutingEndpoints e, CancellationToken c) => e.ListChannelAccountsAsync(r, c));
     }
 
     private static void Map(IEndpointRouteBuilder app, ApiRoute route, Delegate handler) =>

@@ -44,6 +44,9 @@ public static class ApiRoutes
     public static readonly ApiRoute StoreCodePage = new("StoreCodePage", "GET", "s/{code}");
     public static readonly ApiRoute StoreCodePay = new("StoreCodePay", "POST", "s/{code}");
     public static readonly ApiRoute StoreCodeAuthorized = new("StoreCodeAuthorized", "GET", "s/{storeCode}/authorized");
+    public static readonly ApiRoute GetRoutingPolicy = new("GetRoutingPolicy", "GET", "v1/routing");
+    public static readonly ApiRoute SetRoutingPolicy = new("SetRoutingPolicy", "POST", "v1/routing");
+    public static readonly ApiRoute ListChannelAccounts = new("ListChannelAccounts", "GET", "v1/channel_accounts");
 
     public static IReadOnlyList<ApiRoute> All { get; } =
         [
@@ -52,6 +55,7 @@ public static class ApiRoutes
             CreateRefund, ListRefunds, GetRefund,
             CheckoutPage, CheckoutStatus, CheckoutChooseMethod, CheckoutRedirect, CheckoutReturn, CreateStore, ListStores, GetStore, GetStoreQrPng, GetStoreQrSvg, StoreCodePage, StoreCodePay,
             StoreCodeAuthorized, LoadFxRates, GetFxRates,
+            GetRoutingPolicy, SetRoutingPolicy, ListChannelAccounts,
         ];
 }
 
