@@ -49,6 +49,8 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.IsValid(), ChannelResilienceOptions.Rules).ValidateOnStart();
         services.AddOptions<SettlementOptions>().BindConfiguration(SettlementOptions.SectionName)
             .Validate(o => o.IsValid(), "Settlement:TimeZone must be a known time zone and Settlement:CutoffGrace between 0 and 00:29:00.").ValidateOnStart();
+        services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.SectionName)
+            .Validate(o => o.IsValid(), "Routing: FlushInterval must be 00:00:00.1–00:01:00 and InstanceId 1–128 printable characters.").ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
         foreach (var channel in ChannelRegistry.ChannelNames)
@@ -128,6 +130,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FxRatesStore>();
         services.AddSingleton<FxQuotes>();
         services.AddSingleton<FxRatesEndpoints>();
+        services.AddSingleton<RoutingPolicyStore>();
+        services.AddSingleton<RoutingEndpoints>();
+        services.AddSingleton<RoutingUsageRows>();
+        services.AddSingleton<RoutingUsage>();
+        services.AddHostedService<RoutingUsageFlusher>();
 
         services.AddSingleton<ChannelHealth>();
         services.AddSingleton<ChannelHealthStore>();

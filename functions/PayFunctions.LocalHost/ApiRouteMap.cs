@@ -59,6 +59,9 @@ public static class ApiRouteMap
         Map(app, ApiRoutes.GetChannelHealth, (HttpRequest r, ChannelHealthEndpoints e, CancellationToken c) => e.GetAsync(r, c));
         Map(app, ApiRoutes.StatusPage, (ChannelHealthEndpoints e) => e.StatusPage());
         Map(app, ApiRoutes.StoreCodeAuthorized, (HttpRequest r, string storeCode, DurableTaskClient d, StorePayerAuthorization e, CancellationToken c) => e.AuthorizedAsync(r, storeCode, d, c));
+        Map(app, ApiRoutes.GetRoutingPolicy, (HttpRequest r, RoutingEndpoints e, CancellationToken c) => e.GetAsync(r, c));
+        Map(app, ApiRoutes.SetRoutingPolicy, (HttpRequest r, RoutingEndpoints e, CancellationToken c) => e.SetAsync(r, c));
+        Map(app, ApiRoutes.ListChannelAccounts, (HttpRequest r, RoutingEndpoints e, CancellationToken c) => e.ListChannelAccountsAsync(r, c));
     }
 
     private static void Map(IEndpointRouteBuilder app, ApiRoute route, Delegate handler) =>

@@ -46,6 +46,9 @@ public static class ApiRoutes
     public static readonly ApiRoute StoreCodeAuthorized = new("StoreCodeAuthorized", "GET", "s/{storeCode}/authorized");
     public static readonly ApiRoute GetChannelHealth = new("GetChannelHealth", "GET", "v1/channels/health");
     public static readonly ApiRoute StatusPage = new("StatusPage", "GET", "status");
+    public static readonly ApiRoute GetRoutingPolicy = new("GetRoutingPolicy", "GET", "v1/routing");
+    public static readonly ApiRoute SetRoutingPolicy = new("SetRoutingPolicy", "POST", "v1/routing");
+    public static readonly ApiRoute ListChannelAccounts = new("ListChannelAccounts", "GET", "v1/channel_accounts");
 
     public static IReadOnlyList<ApiRoute> All { get; } =
         [
@@ -55,6 +58,7 @@ public static class ApiRoutes
             CheckoutPage, CheckoutStatus, CheckoutChooseMethod, CheckoutRedirect, CheckoutReturn, CreateStore, ListStores, GetStore, GetStoreQrPng, GetStoreQrSvg, StoreCodePage, StoreCodePay,
             StoreCodeAuthorized, LoadFxRates, GetFxRates,
             GetChannelHealth, StatusPage,
+            GetRoutingPolicy, SetRoutingPolicy, ListChannelAccounts,
         ];
 }
 

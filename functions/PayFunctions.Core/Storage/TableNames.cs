@@ -42,10 +42,16 @@ public static class TableNames
     /// <summary>Channel accounts' recent health, one row per account and instance.</summary>
     public const string ChannelHealth = "channelhealth";
 
+    /// <summary>One row per merchant: its routing policy.</summary>
+    public const string RoutingPolicies = "routingpolicies";
+
+    /// <summary>Per merchant, channel account and day: each instance's routed totals, one row per instance.</summary>
+    public const string RoutingUsage = "routingusage";
+
     public const string NotificationArchiveContainer = "channel-notifications";
 
     public static IReadOnlyList<string> All { get; } =
         [Payments, MerchantOrders, Idempotency, Merchants, ApiKeys, Accounts, Ledger, LedgerAccounts, Settlements, SettlementState, SettlementDue, SettlementDays, Notifications, WebhookEvents, NotificationRejections, Refunds, RefundBalances, Stores, StoreCodes, FxRates,
             UnmatchedCredits,
-            ChannelHealth];
+            ChannelHealth, RoutingPolicies, RoutingUsage];
 }
