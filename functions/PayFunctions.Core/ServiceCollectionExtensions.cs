@@ -15,6 +15,7 @@ using PayFunctions.Core.Orchestration;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.RateLimiting;
 using PayFunctions.Core.Refunds;
+using PayFunctions.Core.Routing;
 using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Storage;
@@ -44,6 +45,8 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.IsValid(), "RateLimits: each rule needs Limit 1–1000000 and Window 1 ms–1 day; MaxTrackedKeys 1000–10000000.").ValidateOnStart();
         services.AddOptions<FxOptions>().BindConfiguration(FxOptions.SectionName)
             .Validate(o => o.IsValid(), "Fx: MarginBasisPoints must be 0–1000, QuoteValidity 00:01:00–1.00:00:00 and MaxRateAge 1–31 days.").ValidateOnStart();
+        services.AddOptions<ChannelResilienceOptions>().BindConfiguration(ChannelResilienceOptions.SectionName)
+            .Validate(o => o.IsValid(), ChannelResilienceOptions.Rules).ValidateOnStart();
         services.AddOptions<SettlementOptions>().BindConfiguration(SettlementOptions.SectionName)
             .Validate(o => o.IsValid(), "Settlement:TimeZone must be a known time zone and Settlement:CutoffGrace between 0 and 00:29:00.").ValidateOnStart();
 
@@ -123,6 +126,12 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FxRatesStore>();
         services.AddSingleton<FxQuotes>();
         services.AddSingleton<FxRatesEndpoints>();
+
+        services.AddSingleton<ChannelHealth>();
+        services.AddSingleton<ChannelHealthStore>();
+        services.AddSingleton<ChannelAccountPipelines>();
+        services.AddSingleton<ChannelHealthEndpoints>();
+        services.AddHostedService<ChannelHealthSync>();
 
         if (transport == ChannelWorkTransport.ServiceBus)
         {

@@ -9,6 +9,7 @@ using PayFunctions.Core.Notifications;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.RateLimiting;
 using PayFunctions.Core.Refunds;
+using PayFunctions.Core.Routing;
 using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Stores;
 
@@ -55,6 +56,8 @@ public static class ApiRouteMap
         Map(app, ApiRoutes.GetStoreQrSvg, (HttpRequest r, string id, StoreEndpoints e, CancellationToken c) => e.QrSvgAsync(r, id, c));
         Map(app, ApiRoutes.StoreCodePage, (HttpRequest r, string code, StoreCodeEndpoints e, CancellationToken c) => e.PageAsync(r, code, c));
         Map(app, ApiRoutes.StoreCodePay, (HttpRequest r, string code, DurableTaskClient d, StoreCodeEndpoints e, CancellationToken c) => e.PayAsync(r, code, d, c));
+        Map(app, ApiRoutes.GetChannelHealth, (HttpRequest r, ChannelHealthEndpoints e, CancellationToken c) => e.GetAsync(r, c));
+        Map(app, ApiRoutes.StatusPage, (ChannelHealthEndpoints e) => e.StatusPage());
         Map(app, ApiRoutes.StoreCodeAuthorized, (HttpRequest r, string storeCode, DurableTaskClient d, StorePayerAuthorization e, CancellationToken c) => e.AuthorizedAsync(r, storeCode, d, c));
     }
 

@@ -39,9 +39,13 @@ public static class TableNames
     /// <summary>Credits held in suspense for an operator, by channel.</summary>
     public const string UnmatchedCredits = "unmatchedcredits";
 
+    /// <summary>Channel accounts' recent health, one row per account and instance.</summary>
+    public const string ChannelHealth = "channelhealth";
+
     public const string NotificationArchiveContainer = "channel-notifications";
 
     public static IReadOnlyList<string> All { get; } =
         [Payments, MerchantOrders, Idempotency, Merchants, ApiKeys, Accounts, Ledger, LedgerAccounts, Settlements, SettlementState, SettlementDue, SettlementDays, Notifications, WebhookEvents, NotificationRejections, Refunds, RefundBalances, Stores, StoreCodes, FxRates,
-            UnmatchedCredits];
+            UnmatchedCredits,
+            ChannelHealth];
 }
