@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ChannelSandbox.Alipay;
 using ChannelSandbox.AlipayPlus;
 using ChannelSandbox.BankTransfer;
+using ChannelSandbox.Faults;
 using ChannelSandbox.PayPal;
 using ChannelSandbox.Stripe;
 using ChannelSandbox.UnionPay;
@@ -34,6 +35,7 @@ public static class SandboxApp
             .ValidateOnStart();
         services.ConfigureHttpJsonOptions(json => SandboxJson.Configure(json.SerializerOptions));
         services.AddSingleton(TimeProvider.System);
+        services.AddSandboxFaults();
         services.AddWeChatPaySimulator();
         services.AddUnionPaySimulator();
         services.AddAlipaySimulator();
@@ -44,6 +46,10 @@ public static class SandboxApp
 
         var app = builder.Build();
         app.Use(LogCallAsync);
+
+        // Routing is placed explicitly after the fault prefix: it must match the path the prefix leaves.
+        app.UseSandboxFaults();
+        app.UseRouting();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         app.MapWeChatPaySimulator();
         app.MapUnionPaySimulator();
@@ -53,6 +59,7 @@ public static class SandboxApp
         app.MapStripeSimulator();
         app.MapPayPalSimulator();
         app.MapWebhookSinks();
+        app.MapSandboxFaultControl();
         return app;
     }
 

@@ -27,7 +27,8 @@ internal sealed class WeChatPayTransport(
 
     public async Task<WeChatPayResponse> SendAsync(HttpMethod method, string pathAndQuery, object? payload, CancellationToken cancellationToken)
     {
-        var uri = new Uri(options.BaseUrl, pathAndQuery);
+        // Appended rather than resolved: a base URL with a path (a gateway or proxy in front of WeChat Pay) keeps it.
+        var uri = new Uri(options.BaseUrl.AbsoluteUri.TrimEnd('/') + pathAndQuery);
         var body = payload is null ? [] : JsonSerializer.SerializeToUtf8Bytes(payload, payload.GetType(), WeChatPayJson.Options);
         var timestamp = timeProvider.GetUtcNow().ToUnixTimeSeconds();
         var nonce = WeChatPayRequestSigner.CreateNonce();

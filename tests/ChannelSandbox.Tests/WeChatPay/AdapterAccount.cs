@@ -10,7 +10,8 @@ public sealed class AdapterAccount : IDisposable
     private readonly HttpClient _http;
 
     /// <param name="subMchId">The sub-merchant a service-provider account places orders for; a direct merchant when null.</param>
-    public AdapterAccount(SandboxHost host, string? platformSerialNo = null, string? platformPublicKey = null, TimeSpan? timeout = null, string? subMchId = null)
+    /// <param name="baseUrl">Where the adapter sends API v3 calls; the sandbox's root when null.</param>
+    public AdapterAccount(SandboxHost host, string? platformSerialNo = null, string? platformPublicKey = null, TimeSpan? timeout = null, string? subMchId = null, Uri? baseUrl = null)
     {
         _http = new HttpClient { Timeout = timeout ?? TimeSpan.FromSeconds(100) };
         var settings = new Dictionary<string, string>
@@ -21,7 +22,7 @@ public sealed class AdapterAccount : IDisposable
             ["MobileAppId"] = "wx7777777777777777",
             ["MerchantSerialNo"] = SandboxHost.MerchantSerial,
             ["PlatformSerialNo"] = platformSerialNo ?? SandboxHost.PlatformSerial,
-            ["BaseUrl"] = host.BaseAddress.AbsoluteUri,
+            ["BaseUrl"] = (baseUrl ?? host.BaseAddress).AbsoluteUri,
             ["OAuthPageBaseUrl"] = host.BaseAddress.AbsoluteUri,
             ["OAuthApiBaseUrl"] = host.BaseAddress.AbsoluteUri,
         };

@@ -79,6 +79,25 @@ public sealed class WeChatPayClientTests : IDisposable
     }
 
     [Fact]
+    public async Task Prepay_ThroughABaseUrlWithAPath_KeepsThePathAndSignsIt()
+    {
+        using var account = new TestAccount(options => options.BaseUrl = new Uri("https://gateway.example.com/wechat-pay/"));
+        account.Handler.Respond = _ => new FakeAnswer(200, """{"code_url":"weixin://wxpay/bizpayurl?pr=x"}""");
+
+        await account.Client.PrepayAsync(Request(), CancellationToken.None);
+
+        var sent = Assert.Single(account.Handler.Requests);
+        Assert.Equal("https://gateway.example.com/wechat-pay/v3/pay/transactions/native", sent.Uri.AbsoluteUri);
+        var parameters = sent.Headers["Authorization"]["WECHATPAY2-SHA256-RSA2048 ".Length..]
+            .Split(',')
+            .Select(p => p.Split('=', 2))
+            .ToDictionary(p => p[0], p => p[1].Trim('"'), StringComparer.Ordinal);
+        var message = $"POST\n/wechat-pay/v3/pay/transactions/native\n{parameters["timestamp"]}\n{parameters["nonce_str"]}\n{sent.Body}\n";
+        Assert.True(account.MerchantKey.VerifyData(
+            Encoding.UTF8.GetBytes(message), Convert.FromBase64String(parameters["signature"]), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+    }
+
+    [Fact]
     public async Task Prepay_ResponseSignedOverOtherBody_IsRejected()
     {
         _account.Handler.Respond = _ => new FakeAnswer(200, """{"code_url":"weixin://attacker"}""") { SignedBody = """{"code_url":"weixin://wxpay/bizpayurl?pr=x"}""" };
