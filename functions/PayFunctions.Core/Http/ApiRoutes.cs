@@ -44,6 +44,7 @@ public static class ApiRoutes
     public static readonly ApiRoute StoreCodePage = new("StoreCodePage", "GET", "s/{code}");
     public static readonly ApiRoute StoreCodePay = new("StoreCodePay", "POST", "s/{code}");
     public static readonly ApiRoute StoreCodeAuthorized = new("StoreCodeAuthorized", "GET", "s/{storeCode}/authorized");
+    public static readonly ApiRoute ListChannelDeadLetters = new("ListChannelDeadLetters", "GET", "ops/channel_work/dead_letters");
 
     public static IReadOnlyList<ApiRoute> All { get; } =
         [
@@ -52,6 +53,7 @@ public static class ApiRoutes
             CreateRefund, ListRefunds, GetRefund,
             CheckoutPage, CheckoutStatus, CheckoutChooseMethod, CheckoutRedirect, CheckoutReturn, CreateStore, ListStores, GetStore, GetStoreQrPng, GetStoreQrSvg, StoreCodePage, StoreCodePay,
             StoreCodeAuthorized, LoadFxRates, GetFxRates,
+            ListChannelDeadLetters,
         ];
 }
 

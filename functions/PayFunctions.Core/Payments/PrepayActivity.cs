@@ -1,4 +1,3 @@
-using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 using PayFunctions.Channels;
 using PayFunctions.Core.Channels;
@@ -14,13 +13,10 @@ namespace PayFunctions.Core.Payments;
 /// channel's order number, and a channel answers a repeated identical order with the same result,
 /// so a second run of this activity cannot create a second order. A second run after the payer paid
 /// finds the order already at the channel, which the orchestration settles with a verified query.
+/// A channel worker runs it for the prepay the orchestration queued on the channel's queue.
 /// </summary>
 public sealed class PrepayActivity(ChannelRegistry channels, PaymentStore payments, PaymentProgress progress, CheckoutLinks links, IOptions<ApiOptions> api)
-    : TaskActivity<PaymentOrchestrationInput, PrepayOutcome>
 {
-    public override Task<PrepayOutcome> RunAsync(TaskActivityContext context, PaymentOrchestrationInput input) =>
-        ExecuteAsync(input, CancellationToken.None);
-
     public async Task<PrepayOutcome> ExecuteAsync(PaymentOrchestrationInput input, CancellationToken cancellationToken)
     {
         var channel = await channels.GetAsync(input.Channel, input.ChannelAccount, cancellationToken);
