@@ -34,7 +34,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<SecretsOptions>().BindConfiguration(SecretsOptions.SectionName)
             .Validate(o => o.IsValid(), "Set exactly one of Secrets:KeyVaultUri and Secrets:LocalDirectory.").ValidateOnStart();
         services.AddOptions<ChannelWorkOptions>().BindConfiguration(ChannelWorkOptions.SectionName)
-            .Validate(o => o.IsValid(), "ChannelWork:ServiceBusNamespace is required with the ServiceBus transport.").ValidateOnStart();
+            .Validate(o => o.IsValid(), "ChannelWork:ServiceBusNamespace is required with the ServiceBus transport; RateArrivalMargin must be 0–1 s.").ValidateOnStart();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName)
             .Validate(o => o.PublicBaseUrl is not null, "Api:PublicBaseUrl is required: channels call it back.").ValidateOnStart();
         services.AddOptions<DurableOptions>().BindConfiguration(DurableOptions.SectionName);
@@ -115,6 +115,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<RefundStarter>();
         services.AddSingleton<LatePaymentRefunds>();
         services.AddSingleton<StorageQueueChannelWorkQueue>();
+        services.AddSingleton<ChannelAccountThrottle>();
+        services.AddSingleton<PrepayActivity>();
+        services.AddSingleton<PrepayWorker>();
+        services.AddSingleton<ChannelDeadLetters>();
         services.AddSingleton<RefundIds>();
         services.AddSingleton<RefundEndpoints>();
         services.AddSingleton<PaymentStarter>();

@@ -10,7 +10,7 @@ namespace PayFunctions.FunctionApp;
 
 /// <summary>Function wrappers for the shared activities; names match <see cref="PayFunctionsTasks"/>.</summary>
 public sealed class ActivityFunctions(
-    PrepayActivity prepay,
+    EnqueuePrepayActivity enqueuePrepay,
     CloseAtChannelActivity close,
     CancelAtChannelActivity cancel,
     QueryChannelActivity query,
@@ -24,9 +24,9 @@ public sealed class ActivityFunctions(
     CompleteSettlementDayActivity completeDay,
     ChooseMethodActivity chooseMethod)
 {
-    [Function(nameof(PrepayActivity))]
-    public Task<PrepayOutcome> Prepay([ActivityTrigger] PaymentOrchestrationInput input, CancellationToken cancellationToken) =>
-        prepay.ExecuteAsync(input, cancellationToken);
+    [Function(nameof(EnqueuePrepayActivity))]
+    public Task<bool> EnqueuePrepay([ActivityTrigger] PaymentOrchestrationInput input, CancellationToken cancellationToken) =>
+        enqueuePrepay.ExecuteAsync(input, cancellationToken);
 
     [Function(nameof(CloseAtChannelActivity))]
     public Task<CloseOutcome> Close([ActivityTrigger] ChannelOrderInput input, CancellationToken cancellationToken) =>

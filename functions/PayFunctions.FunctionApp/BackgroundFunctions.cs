@@ -18,14 +18,14 @@ public sealed class BackgroundFunctions(SettlementScheduler scheduler, ChannelWo
         CancellationToken cancellationToken) => scheduler.CatchUpAsync(durable, cancellationToken);
 
     /// <summary>
-    /// Channel work over Storage queues, and the refunds the Service Bus workers hand on, which need this
-    /// trigger's Durable client; the "Storage" connection is identity-based in Azure.
+    /// Channel work over Storage queues, and the prepay outcomes and refunds the Service Bus workers hand
+    /// on, which need this trigger's Durable client; the "Storage" connection is identity-based in Azure.
     /// </summary>
     [Function("ChannelWork")]
     public Task ProcessChannelWork(
         [QueueTrigger(ChannelWorkQueues.Storage, Connection = "Storage")] string message,
         [DurableClient] DurableTaskClient durable,
-        CancellationToken cancellationToken) => processor.ProcessAsync(message, durable, cancellationToken);
+        CancellationToken cancellationToken) => processor.ProcessStorageMessageAsync(ChannelWorkQueues.Storage, message, durable, cancellationToken);
 
     /// <summary>
     /// Every minute, the files channels dropped in the inbox (a bank's statements arrive a few times a day). A timer is a

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask.Client;
 using PayFunctions.Core.Accounts;
+using PayFunctions.Core.Channels;
 using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Fx;
 using PayFunctions.Core.Http;
@@ -32,6 +33,7 @@ public static class ApiRouteMap
         Map(app, ApiRoutes.CreateMerchant, (HttpRequest r, MerchantEndpoints e, CancellationToken c) => e.CreateAsync(r, c));
         Map(app, ApiRoutes.LoadFxRates, (HttpRequest r, FxRatesEndpoints e, CancellationToken c) => e.LoadAsync(r, c));
         Map(app, ApiRoutes.GetFxRates, (HttpRequest r, FxRatesEndpoints e, CancellationToken c) => e.GetAsync(r, c));
+        Map(app, ApiRoutes.ListChannelDeadLetters, (HttpRequest r, ChannelDeadLetters e, CancellationToken c) => e.ListAsync(r, c));
         Map(app, ApiRoutes.CreateAccount, (HttpRequest r, AccountEndpoints e, CancellationToken c) => e.CreateAsync(r, c));
         Map(app, ApiRoutes.ListAccounts, (HttpRequest r, AccountEndpoints e, CancellationToken c) => e.ListAsync(r, c));
         Map(app, ApiRoutes.GetAccount, (HttpRequest r, string id, AccountEndpoints e, CancellationToken c) => e.GetAsync(r, id, c));

@@ -1,4 +1,5 @@
 using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Microsoft.DurableTask.Client;
 using PayFunctions.Core.Channels;
 using PayFunctions.Core.Storage;
@@ -6,41 +7,65 @@ using PayFunctions.Core.Storage;
 namespace PayFunctions.LocalHost;
 
 /// <summary>
-/// LocalHost's stand-in for the Functions queue trigger: polls the channel work Storage queue, deletes
-/// a message only after it was processed, and parks it in a poison queue after five failures. It runs
-/// with either transport, as the trigger does: Service Bus workers hand their refunds on to it.
+/// LocalHost's stand-in for the Functions queue trigger: polls each channel's work queue, deletes a
+/// message only after it was processed, and parks it in a poison queue after five failures. A batch is
+/// worked on concurrently; the per-account throttle, not the poller, keeps each account within its
+/// limits. It runs with either transport, as the trigger does: Service Bus workers hand on to it the
+/// work that needs the Durable client.
 /// </summary>
 public sealed class StorageQueueChannelWorker(
-    StorageClients clients, ChannelWorkProcessor processor, DurableTaskClient durable, ILogger<StorageQueueChannelWorker> logger)
+    StorageClients clients, StorageQueueChannelWorkQueue work, ChannelWorkProcessor processor, DurableTaskClient durable, ILogger<StorageQueueChannelWorker> logger)
     : BackgroundService
 {
     private const int MaxDequeueCount = 5;
+    private const int BatchSize = 32;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(work.Queues.Select(queue => PollAsync(queue, stoppingToken)));
+
+    private async Task PollAsync(string name, CancellationToken stoppingToken)
     {
-        var queue = clients.Queues.GetQueueClient(ChannelWorkQueues.Storage);
-        var poison = clients.Queues.GetQueueClient(ChannelWorkQueues.PoisonOf(ChannelWorkQueues.Storage));
+        var queue = clients.Queues.GetQueueClient(name);
+        var poison = clients.Queues.GetQueueClient(ChannelWorkQueues.PoisonOf(name));
         while (!stoppingToken.IsCancellationRequested)
         {
-            var messages = (await queue.ReceiveMessagesAsync(16, TimeSpan.FromSeconds(60), stoppingToken)).Value;
+            QueueMessage[] messages;
+            try
+            {
+                messages = (await queue.ReceiveMessagesAsync(BatchSize, TimeSpan.FromSeconds(60), stoppingToken)).Value;
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
             if (messages.Length == 0)
             {
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+                await DelayAsync(stoppingToken);
                 continue;
             }
 
-            foreach (var message in messages)
-            {
-                await HandleAsync(queue, poison, message, stoppingToken);
-            }
+            await Task.WhenAll(messages.Select(message => HandleAsync(name, queue, poison, message, stoppingToken)));
         }
     }
 
-    private async Task HandleAsync(QueueClient queue, QueueClient poison, Azure.Storage.Queues.Models.QueueMessage message, CancellationToken stoppingToken)
+    private static async Task DelayAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await processor.ProcessAsync(message.Body.ToString(), durable, stoppingToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(250), stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down: the loop ends.
+        }
+    }
+
+    private async Task HandleAsync(string name, QueueClient queue, QueueClient poison, QueueMessage message, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await processor.ProcessStorageMessageAsync(name, message.Body.ToString(), durable, stoppingToken);
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -51,6 +76,10 @@ public sealed class StorageQueueChannelWorker(
                 await poison.SendMessageAsync(message.Body, cancellationToken: stoppingToken);
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
             }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: the message reappears for the next start.
         }
     }
 }

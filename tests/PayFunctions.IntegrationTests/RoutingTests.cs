@@ -25,7 +25,7 @@ public sealed class RoutingTests(PlatformFixture platform) : IAsyncLifetime
         var settings = new Dictionary<string, string>
         {
             ["Channels__WeChatPay__DefaultAccount"] = "primary",
-            ["ChannelResilience__BreakDurationSeconds"] = "2",
+            ["ChannelResilience__BreakDuration"] = "00:00:02",
         };
         var main = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(PlatformFixture.RepositoryRoot, "functions", "PayFunctions.LocalHost", "appsettings.json")))!
             ["Channels"]!["WeChatPay"]!["Accounts"]!["main"]!.AsObject();

@@ -1,8 +1,11 @@
+using PayFunctions.Core.Payments;
+
 namespace PayFunctions.Core.Channels;
 
 /// <summary>
-/// A unit of channel work done off the request path by channel workers: reconcile one order against
-/// the channel, for a payment notification that arrived after the payment ended; then refund the
+/// A unit of channel work done off the request path by channel workers: place a payment's order at
+/// the channel and hand its outcome to the payment's orchestration; or reconcile one order against
+/// the channel, for a payment notification that arrived after the payment ended, then refund the
 /// money it finds.
 /// </summary>
 /// <param name="ChannelAccount">The platform's account at the channel the order was placed with.</param>
@@ -14,13 +17,32 @@ public sealed record ChannelWorkItem(string Kind, string Channel, string Channel
     /// </summary>
     public ChannelCredit? Credit { get; init; }
 
+    /// <summary>For <see cref="Prepay"/>: the payment as its orchestration holds it.</summary>
+    public PaymentOrchestrationInput? Payment { get; init; }
+
+    /// <summary>For <see cref="PrepayResult"/>: what placing the order came to.</summary>
+    public PrepayOutcome? Outcome { get; init; }
+
+    /// <summary>Which try at the channel this is; a retry is a new message sent with a delay.</summary>
+    public int Attempt { get; init; } = 1;
+
     public const string ReconcileOrder = "reconcile_order";
+
+    /// <summary>Place the payment's order at the channel, within the account's limits.</summary>
+    public const string Prepay = "prepay";
+
+    /// <summary>Raise a prepay's outcome to the orchestration: needs the Durable client only some workers have.</summary>
+    public const string PrepayResult = "prepay_result";
 
     /// <summary>Refund the money a reconciled order found: needs the Durable client only some workers have.</summary>
     public const string RefundLatePayment = "refund_late_payment";
 
-    /// <summary>Stable per logical item: Service Bus duplicate detection drops a second send.</summary>
-    public string MessageId => Credit is null ? $"{Kind}:{Channel}:{PaymentId}" : $"{Kind}:{Channel}:{PaymentId}:{Credit.EventId}";
+    /// <summary>
+    /// Stable per logical item, derived from the payment id: Service Bus duplicate detection drops a
+    /// second send of it (a replayed enqueue), while each retry is a send of its own.
+    /// </summary>
+    public string MessageId =>
+        (Credit is null ? $"{Kind}:{Channel}:{PaymentId}" : $"{Kind}:{Channel}:{PaymentId}:{Credit.EventId}") + (Attempt > 1 ? $":{Attempt}" : "");
 }
 
 /// <summary>Money a channel reported moved for an order.</summary>
@@ -34,10 +56,17 @@ public sealed record ChannelCredit(string TradeNo, string EventId, long Amount, 
 public static class ChannelWorkQueues
 {
     /// <summary>
-    /// The one Storage queue every channel's work shares: a Functions queue trigger names its queue at
-    /// compile time, and this work (late notifications) is rare. Service Bus gets one queue per channel.
+    /// The one Storage queue every channel's work shares in the Functions app: its queue trigger names its
+    /// queue at compile time. LocalHost polls a Storage queue per channel instead (<see cref="StorageFor"/>);
+    /// Service Bus has one queue per channel.
     /// </summary>
     public const string Storage = "channel-work";
+
+    /// <summary>A channel's own Storage queue, where the host polls one per channel.</summary>
+    public static string StorageFor(string channel) => Storage + "-" + channel.Replace('_', '-');
+
+    /// <summary>Every Storage queue work may be put on, shared and per channel.</summary>
+    public static IReadOnlyList<string> AllStorage { get; } = [Storage, .. ChannelRegistry.ChannelNames.Order(StringComparer.Ordinal).Select(StorageFor)];
 
     /// <summary>A channel's Service Bus queue, so a congested channel backs up alone.</summary>
     public static string NameFor(string channel) => "channel-" + channel.Replace('_', '-');

@@ -10,7 +10,18 @@ public sealed class ChannelWorkOptions
     /// <summary>Fully qualified Service Bus namespace, e.g. <c>sb-abc.servicebus.windows.net</c>.</summary>
     public string? ServiceBusNamespace { get; set; }
 
-    public bool IsValid() => Transport != ChannelWorkTransport.ServiceBus || !string.IsNullOrWhiteSpace(ServiceBusNamespace);
+    /// <summary>
+    /// A Storage queue per channel, so a congested channel backs up alone. Only for a host that polls the
+    /// queues itself: the Functions app's queue trigger reads the one shared queue.
+    /// </summary>
+    public bool StorageQueuePerChannel { get; set; }
+
+    /// <summary>How much longer than a second the per-account rate window is kept (see <see cref="ChannelAccountThrottle"/>).</summary>
+    public TimeSpan RateArrivalMargin { get; set; } = ChannelAccountThrottle.DefaultArrivalMargin;
+
+    public bool IsValid() =>
+        (Transport != ChannelWorkTransport.ServiceBus || !string.IsNullOrWhiteSpace(ServiceBusNamespace))
+        && RateArrivalMargin >= TimeSpan.Zero && RateArrivalMargin <= TimeSpan.FromSeconds(1);
 }
 
 public enum ChannelWorkTransport

@@ -10,7 +10,8 @@ using PayFunctions.Domain;
 namespace PayFunctions.Core.Channels;
 
 /// <summary>
-/// Does one item of channel work, whichever transport delivered it. Reconciling asks the channel
+/// Does one item of channel work, whichever transport delivered it. A prepay goes to the prepay
+/// worker, which places the order and raises its outcome to the payment. Reconciling asks the channel
 /// for the truth; money that reached the channel after the payment ended is flagged on the payment,
 /// booked to suspense and refunded to the payer, never silently turned into a success the merchant
 /// was told was over.
@@ -22,6 +23,7 @@ public sealed partial class ChannelWorkProcessor(
     LatePaymentRefunds lateRefunds,
     UnmatchedCredits unmatched,
     StorageQueueChannelWorkQueue storageWork,
+    PrepayWorker prepays,
     TimeProvider time,
     ILogger<ChannelWorkProcessor> logger)
 {
@@ -32,7 +34,8 @@ public sealed partial class ChannelWorkProcessor(
     /// processor runs outside any function invocation and has none; its refunds go on through the
     /// Storage queue, whose trigger does.
     /// </param>
-    public async Task ProcessAsync(string message, DurableTaskClient? durable, CancellationToken cancellationToken)
+    /// <returns><see cref="ChannelWorkVerdict.Rejected"/> for a message that can never succeed: the transport sets it aside at once.</returns>
+    public async Task<ChannelWorkVerdict> ProcessAsync(string message, DurableTaskClient? durable, CancellationToken cancellationToken)
     {
         ChannelWorkItem? item;
         try
@@ -42,23 +45,58 @@ public sealed partial class ChannelWorkProcessor(
         catch (JsonException e)
         {
             LogMalformed(logger, e);
-            return;
+            return ChannelWorkVerdict.Rejected;
         }
 
-        // A message that can never succeed is dropped with an error rather than redelivered until it dead-letters.
-        if (item is not { Kind: ChannelWorkItem.ReconcileOrder or ChannelWorkItem.RefundLatePayment }
-            || !ChannelRegistry.IsKnown(item.Channel) || !ChannelRegistry.IsValidAccountId(item.ChannelAccount)
-            || string.IsNullOrEmpty(item.MerchantId) || !PaymentIds.IsWellFormed(item.PaymentId))
+        if (item is null || !IsValid(item))
         {
             LogInvalid(logger, item?.Kind, item?.Channel);
-            return;
+            return ChannelWorkVerdict.Rejected;
         }
 
-        if (item.Kind == ChannelWorkItem.ReconcileOrder && !await ReconcileAsync(item, cancellationToken))
+        switch (item.Kind)
         {
-            return;
+            case ChannelWorkItem.Prepay:
+                await prepays.PrepayAsync(item, durable, cancellationToken);
+                return ChannelWorkVerdict.Done;
+            case ChannelWorkItem.PrepayResult:
+                await prepays.DeliverAsync(item, durable, cancellationToken);
+                return ChannelWorkVerdict.Done;
+            case ChannelWorkItem.ReconcileOrder when !await ReconcileAsync(item, cancellationToken):
+                return ChannelWorkVerdict.Done;
         }
 
+        await RefundAsync(item, durable, cancellationToken);
+        return ChannelWorkVerdict.Done;
+    }
+
+    /// <summary>
+    /// Processes a message from a Storage queue, which has no dead-letter queue of its own: a message
+    /// that can never succeed goes to the queue's poison queue, as the Functions trigger parks one.
+    /// </summary>
+    public async Task ProcessStorageMessageAsync(string queue, string message, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        if (await ProcessAsync(message, durable, cancellationToken) == ChannelWorkVerdict.Rejected)
+        {
+            await storageWork.SetAsideAsync(queue, message, cancellationToken);
+        }
+    }
+
+    private static bool IsValid(ChannelWorkItem item) =>
+        ChannelRegistry.IsKnown(item.Channel) && ChannelRegistry.IsValidAccountId(item.ChannelAccount)
+        && !string.IsNullOrEmpty(item.MerchantId) && PaymentIds.IsWellFormed(item.PaymentId)
+        && item.Kind switch
+        {
+            ChannelWorkItem.ReconcileOrder or ChannelWorkItem.RefundLatePayment => true,
+            ChannelWorkItem.Prepay => item.Payment is { } p && p.PaymentId == item.PaymentId && p.MerchantId == item.MerchantId
+                && p.Channel == item.Channel && p.ChannelAccount == item.ChannelAccount,
+            ChannelWorkItem.PrepayResult => item.Outcome is not null,
+            _ => false,
+        };
+
+    /// <summary>Refunds the money a reconciled order found, where this worker can start the refund's orchestration.</summary>
+    private async Task RefundAsync(ChannelWorkItem item, DurableTaskClient? durable, CancellationToken cancellationToken)
+    {
         var refund = item with { Kind = ChannelWorkItem.RefundLatePayment };
         if (durable is null)
         {

@@ -1,7 +1,6 @@
 using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using PayFunctions.Core.Channels;
 
 namespace PayFunctions.Core.Channels;
 
@@ -42,11 +41,24 @@ public sealed class ServiceBusChannelWorker(ServiceBusClient client, ChannelWork
         }
     }
 
+    /// <summary>
+    /// Completes a message once it was processed; a message that can never succeed is dead-lettered at
+    /// once, where the operator view lists it. A failure leaves the message to Service Bus, which
+    /// redelivers it until the queue's maximum delivery count dead-letters it.
+    /// </summary>
     public async Task HandleMessageAsync(ProcessMessageEventArgs args)
     {
-        await processor.ProcessAsync(args.Message.Body.ToString(), durable: null, args.CancellationToken);
+        if (await processor.ProcessAsync(args.Message.Body.ToString(), durable: null, args.CancellationToken) == ChannelWorkVerdict.Rejected)
+        {
+            await args.DeadLetterMessageAsync(args.Message, RejectedReason, "The message is malformed or names what does not exist.", args.CancellationToken);
+            return;
+        }
+
         await args.CompleteMessageAsync(args.Message, args.CancellationToken);
     }
+
+    /// <summary>The dead-letter reason of a message that can never succeed.</summary>
+    public const string RejectedReason = "invalid_channel_work";
 
     private Task HandleErrorAsync(ProcessErrorEventArgs args)
     {

@@ -1,14 +1,32 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using PayFunctions.Core.Storage;
 
 namespace PayFunctions.Core.Channels;
 
-/// <summary>Channel work on Azure Storage queues: Azurite locally, and valid in Azure too.</summary>
-public sealed class StorageQueueChannelWorkQueue(StorageClients clients) : IChannelWorkQueue
+/// <summary>
+/// Channel work on Azure Storage queues: Azurite locally, and valid in Azure too. Storage queues have
+/// no duplicate detection; a repeated prepay is recognised by the channel itself, whose order number
+/// is the payment id.
+/// </summary>
+public sealed class StorageQueueChannelWorkQueue(StorageClients clients, IOptions<ChannelWorkOptions> options) : IChannelWorkQueue
 {
-    public async Task EnqueueAsync(ChannelWorkItem item, CancellationToken cancellationToken)
+    /// <summary>The queues this host's Storage workers poll.</summary>
+    public IReadOnlyList<string> Queues =>
+        options.Value.StorageQueuePerChannel ? [.. ChannelWorkQueues.AllStorage.Skip(1)] : [ChannelWorkQueues.Storage];
+
+    public Task EnqueueAsync(ChannelWorkItem item, CancellationToken cancellationToken) => EnqueueAsync(item, TimeSpan.Zero, cancellationToken);
+
+    public async Task EnqueueAsync(ChannelWorkItem item, TimeSpan delay, CancellationToken cancellationToken)
     {
-        var queue = clients.Queues.GetQueueClient(ChannelWorkQueues.Storage);
-        await queue.SendMessageAsync(JsonSerializer.Serialize(item), cancellationToken);
+        var queue = clients.Queues.GetQueueClient(QueueFor(item.Channel));
+        await queue.SendMessageAsync(JsonSerializer.Serialize(item), delay > TimeSpan.Zero ? delay : null, cancellationToken: cancellationToken);
     }
+
+    /// <summary>Sets aside a message that can never succeed, where the operator view lists it.</summary>
+    public async Task SetAsideAsync(string queue, string message, CancellationToken cancellationToken) =>
+        await clients.Queues.GetQueueClient(ChannelWorkQueues.PoisonOf(queue)).SendMessageAsync(message, cancellationToken);
+
+    private string QueueFor(string channel) =>
+        options.Value.StorageQueuePerChannel && ChannelRegistry.IsKnown(channel) ? ChannelWorkQueues.StorageFor(channel) : ChannelWorkQueues.Storage;
 }

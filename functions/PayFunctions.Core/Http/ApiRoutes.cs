@@ -49,6 +49,7 @@ public static class ApiRoutes
     public static readonly ApiRoute GetRoutingPolicy = new("GetRoutingPolicy", "GET", "v1/routing");
     public static readonly ApiRoute SetRoutingPolicy = new("SetRoutingPolicy", "POST", "v1/routing");
     public static readonly ApiRoute ListChannelAccounts = new("ListChannelAccounts", "GET", "v1/channel_accounts");
+    public static readonly ApiRoute ListChannelDeadLetters = new("ListChannelDeadLetters", "GET", "ops/channel_work/dead_letters");
 
     public static IReadOnlyList<ApiRoute> All { get; } =
         [
@@ -59,6 +60,7 @@ public static class ApiRoutes
             StoreCodeAuthorized, LoadFxRates, GetFxRates,
             GetChannelHealth, StatusPage,
             GetRoutingPolicy, SetRoutingPolicy, ListChannelAccounts,
+            ListChannelDeadLetters,
         ];
 }
 

@@ -12,7 +12,7 @@ public static class PayFunctionsTasks
 
     public static IReadOnlyList<Type> Activities { get; } =
     [
-        typeof(PrepayActivity),
+        typeof(EnqueuePrepayActivity),
         typeof(CloseAtChannelActivity),
         typeof(CancelAtChannelActivity),
         typeof(QueryChannelActivity),

@@ -109,6 +109,9 @@ public static class PaymentEvents
     public const string CloseRequested = "CloseRequested";
     public const string CaptureRequested = "CaptureRequested";
 
+    /// <summary>A channel worker placed the payment's queued order, or gave up: carries the <see cref="PrepayOutcome"/>.</summary>
+    public const string PrepayResult = "PrepayResult";
+
     public const string Succeeded = "payment.succeeded";
     public const string Failed = "payment.failed";
     public const string Expired = "payment.expired";

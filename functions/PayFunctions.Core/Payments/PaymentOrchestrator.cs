@@ -8,14 +8,12 @@ using PayFunctions.Domain;
 namespace PayFunctions.Core.Payments;
 
 /// <summary>
-/// One payment from prepay to its end: the channel's verified callback raced against the expiry
-/// timer (and the merchant's close). Deterministic: time from the context, all I/O in activities.
+/// One payment from prepay to its end: the prepay queued for the channel's workers, then the channel's
+/// verified callback, each raced against the expiry timer (and the merchant's close). Deterministic:
+/// time from the context, all I/O in activities.
 /// </summary>
 public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationInput, PaymentStatus>
 {
-    private static readonly TaskOptions ChannelRetry = TaskOptions.FromRetryPolicy(
-        new RetryPolicy(maxNumberOfAttempts: 4, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2));
-
     // Closing must eventually happen, or a customer could still pay an order we call expired: keep
     // trying for about an hour before the orchestration gives up and fails loudly.
     internal static readonly TaskOptions CloseRetry = TaskOptions.FromRetryPolicy(
@@ -40,7 +38,29 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
             return await CheckoutPayment.AwaitMethodAsync(context, input);
         }
 
-        var prepay = await PrepayAsync(context, input);
+        // One close waiter serves the whole payment: a close raised while the order is queued and one
+        // raised after it was placed reach the same waiter.
+        using var timerCancellation = new CancellationTokenSource();
+        var expiry = context.CreateTimer(input.ExpiresAt.UtcDateTime, timerCancellation.Token);
+        var closeRequested = context.WaitForExternalEvent<CloseRequest>(PaymentEvents.CloseRequested);
+
+        var placing = await QueuedPrepay.QueueAsync(context, input);
+        var ended = await Task.WhenAny(placing, expiry, closeRequested);
+        if (ended != expiry)
+        {
+            // Orchestrator code may await only durable tasks: CancelAsync would resume off the
+            // orchestration's thread and break replay, so the timer is cancelled synchronously.
+#pragma warning disable CA1849
+            timerCancellation.Cancel();
+#pragma warning restore CA1849
+        }
+
+        if (ended != placing)
+        {
+            return await QueuedPrepay.EndUnplacedAsync(context, input, placing, ended == expiry ? PaymentStatus.Expired : PaymentStatus.Closed);
+        }
+
+        var prepay = placing.Result;
         if (prepay.ChannelAccount is { } placedAt)
         {
             // Failover may have placed the order at another account of the route than the first: from here on every
@@ -58,7 +78,7 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
                 context,
                 input,
                 OrderOf(input, prepay.ChannelOrderId),
-                context.WaitForExternalEvent<CloseRequest>(PaymentEvents.CloseRequested),
+                closeRequested,
                 PaymentStatus.Failed,
                 "channel_order_conflict",
                 "The channel already held this order and it was not paid.");
@@ -74,18 +94,15 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
             return await BarcodePayment.FollowAsync(context, input, prepay.ChannelOrderId, answered);
         }
 
-        using var timerCancellation = new CancellationTokenSource();
-        var expiry = context.CreateTimer(input.ExpiresAt.UtcDateTime, timerCancellation.Token);
+        using var paymentTimerCancellation = new CancellationTokenSource();
+        expiry = context.CreateTimer(input.ExpiresAt.UtcDateTime, paymentTimerCancellation.Token);
         var notified = context.WaitForExternalEvent<ChannelPaymentEvent>(PaymentEvents.ChannelNotification);
-        var closeRequested = context.WaitForExternalEvent<CloseRequest>(PaymentEvents.CloseRequested);
 
         var first = await Task.WhenAny(expiry, notified, closeRequested);
         if (first != expiry)
         {
-            // Orchestrator code may await only durable tasks: CancelAsync would resume off the
-            // orchestration's thread and break replay, so the timer is cancelled synchronously.
 #pragma warning disable CA1849
-            timerCancellation.Cancel();
+            paymentTimerCancellation.Cancel();
 #pragma warning restore CA1849
         }
 
@@ -165,18 +182,6 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
         await context.CallActivityAsync(nameof(ReconcileOrderActivity), new ReconcileOrderInput(input.Channel, input.ChannelAccount, input.MerchantId, input.PaymentId), StoreRetry);
         return await FinishAsync(
             context, input, PaymentStatus.Failed, null, "amount_mismatch", "The channel collected an amount other than the payment's; it is held for review.");
-    }
-
-    private static async Task<PrepayOutcome> PrepayAsync(TaskOrchestrationContext context, PaymentOrchestrationInput input)
-    {
-        try
-        {
-            return await context.CallActivityAsync<PrepayOutcome>(nameof(PrepayActivity), input, ChannelRetry);
-        }
-        catch (TaskFailedException)
-        {
-            return new PrepayOutcome(false, null, "channel_unavailable", "The payment channel did not answer; no charge was made.", OrderAtChannel: false);
-        }
     }
 
     internal static async Task<PaymentStatus> FinishAsync(

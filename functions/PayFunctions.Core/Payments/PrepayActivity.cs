@@ -1,4 +1,3 @@
-using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 using PayFunctions.Channels;
 using PayFunctions.Core.Channels;
@@ -12,16 +11,13 @@ namespace PayFunctions.Core.Payments;
 
 /// <summary>
 /// Places the order at the first account of the payment's route that takes it (<see cref="PrepayFailover"/>) and
-/// records what the payer does next and the route it took. The payment id is the channel's order number, and a channel answers a repeated identical order with the same result,
-/// so a second run of this activity cannot create a second order. A second run after the payer paid
+/// records what the payer does next and the route it took. The payment id is the channel's order number, and a
+/// channel answers a repeated identical order with the same result, so a second run cannot create a second order. A second run after the payer paid
 /// finds the order already at the channel, which the orchestration settles with a verified query.
+/// A channel worker runs it for the prepay the orchestration queued on the channel's queue.
 /// </summary>
 public sealed class PrepayActivity(PrepayFailover failover, PaymentStore payments, PaymentProgress progress, CheckoutLinks links, IOptions<ApiOptions> api)
-    : TaskActivity<PaymentOrchestrationInput, PrepayOutcome>
 {
-    public override Task<PrepayOutcome> RunAsync(TaskActivityContext context, PaymentOrchestrationInput input) =>
-        ExecuteAsync(input, CancellationToken.None);
-
     public async Task<PrepayOutcome> ExecuteAsync(PaymentOrchestrationInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -128,10 +124,10 @@ public sealed class PrepayActivity(PrepayFailover failover, PaymentStore payment
             ? new PrepayOutcome(false, null, null, null, OrderAtChannel: true) { ChannelAccount = account }
             : new PrepayOutcome(true, null, null, null, OrderAtChannel: false) { ChannelAccount = account };
 
-    private Task RecordAttemptsAsync(PaymentOrchestrationInput input, IReadOnlyList<RouteAttempt> attempts, CancellationToken cancellationToken)
+    private async Task RecordAttemptsAsync(PaymentOrchestrationInput input, IReadOnlyList<RouteAttempt> attempts, CancellationToken cancellationToken)
     {
         var json = RoutingBody.SerializeAttempts(attempts);
-        return payments.UpdateAsync(input.MerchantId, input.PaymentId, p =>
+        await payments.UpdateAsync(input.MerchantId, input.PaymentId, p =>
         {
             if (p.PlacedAtChannel || p.RouteAttemptsJson == json)
             {

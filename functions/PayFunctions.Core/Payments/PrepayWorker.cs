@@ -1,0 +1,85 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using PayFunctions.Core.Channels;
+using PayFunctions.Domain;
+using PayFunctions.Domain.Routing;
+
+namespace PayFunctions.Core.Payments;
+
+/// <summary>
+/// A channel worker's side of a queued prepay: places the order within the account's limits and
+/// raises the outcome to the payment's orchestration. A transient failure is retried as a new message
+/// after a backoff; after the last try the orchestration is told the channel is unavailable, so a
+/// payment never waits for an answer that will not come.
+/// </summary>
+public sealed partial class PrepayWorker(
+    PrepayActivity prepay,
+    PaymentStore payments,
+    ChannelAccountThrottle throttle,
+    IChannelWorkQueue work,
+    StorageQueueChannelWorkQueue storageWork,
+    ILogger<PrepayWorker> logger)
+{
+    /// <summary>Tries at the channel before the payment fails as <c>channel_unavailable</c>: about 15 s of backoff in all.</summary>
+    public const int MaxAttempts = 5;
+
+    public static TimeSpan BackoffAfter(int attempt) => TimeSpan.FromSeconds(Math.Pow(2, Math.Clamp(attempt, 1, MaxAttempts) - 1));
+
+    public static PrepayOutcome Unavailable { get; } =
+        new(false, null, "channel_unavailable", "The payment channel did not answer; no charge was made.", OrderAtChannel: false);
+
+    /// <summary>The payment ended (closed or expired) while its order waited in the queue: no order is placed.</summary>
+    public static PrepayOutcome NotPlaced { get; } = new(false, null, "payment_ended", "The payment ended before its order was placed.", OrderAtChannel: false);
+
+    public async Task PrepayAsync(ChannelWorkItem item, DurableTaskClient? durable, CancellationToken cancellationToken)
+    {
+        var input = item.Payment!;
+        var outcome = NotPlaced;
+        var payment = await payments.GetAsync(input.MerchantId, input.PaymentId, cancellationToken);
+        if (payment is not null && !PaymentTransitions.IsTerminal(payment.StatusValue))
+        {
+            try
+            {
+                using (await throttle.AcquireAsync(new ChannelAccountId(input.Channel, input.ChannelAccount), cancellationToken))
+                {
+                    outcome = await prepay.ExecuteAsync(input, cancellationToken);
+                }
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                if (item.Attempt < MaxAttempts)
+                {
+                    LogRetrying(logger, e, input.PaymentId, input.Channel, item.Attempt);
+                    await work.EnqueueAsync(item with { Attempt = item.Attempt + 1 }, BackoffAfter(item.Attempt), cancellationToken);
+                    return;
+                }
+
+                LogGaveUp(logger, e, input.PaymentId, input.Channel, item.Attempt);
+                outcome = Unavailable;
+            }
+        }
+
+        await DeliverAsync(item with { Kind = ChannelWorkItem.PrepayResult, Payment = null, Outcome = outcome, Attempt = 1 }, durable, cancellationToken);
+    }
+
+    /// <summary>
+    /// Raises the outcome to the orchestration, or, for a worker without a Durable client (the Functions app's
+    /// Service Bus processor), hands it on through the Storage queue whose trigger has one.
+    /// </summary>
+    public async Task DeliverAsync(ChannelWorkItem result, DurableTaskClient? durable, CancellationToken cancellationToken)
+    {
+        if (durable is null)
+        {
+            await storageWork.EnqueueAsync(result, cancellationToken);
+            return;
+        }
+
+        await durable.RaiseEventAsync(result.PaymentId, PaymentEvents.PrepayResult, result.Outcome, cancellationToken);
+    }
+
+    [LoggerMessage(EventId = 7811, Level = LogLevel.Warning, Message = "Prepay of {PaymentId} at {Channel} failed on try {Attempt}; retrying after a backoff")]
+    private static partial void LogRetrying(ILogger logger, Exception exception, string paymentId, string channel, int attempt);
+
+    [LoggerMessage(EventId = 7812, Level = LogLevel.Error, Message = "Prepay of {PaymentId} at {Channel} failed on its last try {Attempt}; the payment fails as channel_unavailable")]
+    private static partial void LogGaveUp(ILogger logger, Exception exception, string paymentId, string channel, int attempt);
+}
