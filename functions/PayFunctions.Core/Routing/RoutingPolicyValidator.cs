@@ -252,12 +252,12 @@ public static partial class RoutingPolicyValidator
     /// <summary>A list of codes: null stays null (any), else 1 to <see cref="MaxListItems"/> distinct valid ones, normalised.</summary>
     private static List<string>? Codes(IReadOnlyList<string?>? values, string param, Func<string, string?> normalize, string what)
     {
-        var codes = List(values, param, MaxListItems, (v, p) => (v.Length <= 64 ? normalize(v) : null) ?? throw Invalid(p, $"Each item must be {what}."));
-        if (codes is null)
+        if (values is null)
         {
             return null;
         }
 
+        var codes = List(values, param, MaxListItems, (v, p) => (v.Length <= 64 ? normalize(v) : null) ?? throw Invalid(p, $"Each item must be {what}."));
         if (codes.Count == 0)
         {
             throw Invalid(param, $"{param} must not be empty; omit it to match any.");

@@ -56,9 +56,9 @@ public sealed partial class RoutingUsage(RoutingUsageRows rows, IOptions<Routing
     {
         var key = new UsageKey(merchantId, account);
         var counter = CounterOf(key);
-        if (counter.TryGetDay(out var day))
+        if (counter.TryBeginRead(out var day, out var ticket))
         {
-            await ReadRowsAsync(key, counter, day, cancellationToken);
+            await ReadRowsAsync(key, counter, day, ticket, cancellationToken);
         }
     }
 
@@ -115,18 +115,18 @@ public sealed partial class RoutingUsage(RoutingUsageRows rows, IOptions<Routing
 
     private void RefreshIfStale(UsageKey key, UsageCounter counter, DateTimeOffset now)
     {
-        if (counter.TryBeginRefresh(now, Staleness, out var day))
+        if (counter.TryBeginRefresh(now, Staleness, out var day, out var ticket))
         {
-            _ = RefreshInBackgroundAsync(key, counter, day);
+            _ = RefreshInBackgroundAsync(key, counter, day, ticket);
         }
     }
 
-    private async Task RefreshInBackgroundAsync(UsageKey key, UsageCounter counter, DateOnly day)
+    private async Task RefreshInBackgroundAsync(UsageKey key, UsageCounter counter, DateOnly day, long ticket)
     {
         try
         {
             await Task.Yield();
-            await ReadRowsAsync(key, counter, day, CancellationToken.None);
+            await ReadRowsAsync(key, counter, day, ticket, CancellationToken.None);
         }
         catch (Exception e)
         {
@@ -138,12 +138,12 @@ public sealed partial class RoutingUsage(RoutingUsageRows rows, IOptions<Routing
         }
     }
 
-    private async Task ReadRowsAsync(UsageKey key, UsageCounter counter, DateOnly day, CancellationToken cancellationToken)
+    private async Task ReadRowsAsync(UsageKey key, UsageCounter counter, DateOnly day, long ticket, CancellationToken cancellationToken)
     {
         var found = await rows.ReadAsync(RoutingUsageRows.PartitionOf(key.MerchantId, key.Account, day), cancellationToken);
         var own = found.FirstOrDefault(r => r.RowKey == row);
         var others = found.Where(r => r.RowKey != row).ToList();
-        counter.Refreshed(day, own?.Amount ?? 0, own?.Count ?? 0, others.Sum(r => r.Amount), others.Sum(r => r.Count));
+        counter.Refreshed(day, ticket, own?.Amount ?? 0, own?.Count ?? 0, others.Sum(r => r.Amount), others.Sum(r => r.Count));
     }
 
     [LoggerMessage(EventId = 8401, Level = LogLevel.Warning, Message = "Could not write routing usage of merchant {MerchantId} at {Account}; retrying at the next flush")]

@@ -19,6 +19,8 @@ internal sealed class UsageCounter
     private bool refreshing;
     private DateTimeOffset nextRefresh = DateTimeOffset.MinValue;
     private DateTimeOffset lastTouched;
+    private long readsBegun;
+    private long readApplied;
     private long persistedAmount;
     private int persistedCount;
     private long localAmount;
@@ -71,12 +73,15 @@ internal sealed class UsageCounter
         }
     }
 
-    /// <summary>True (once per staleness period, one read at a time) when the shared rows should be read again.</summary>
-    public bool TryBeginRefresh(DateTimeOffset now, TimeSpan staleness, out DateOnly on)
+    /// <summary>
+    /// True (once per staleness period, one at a time) when the shared rows should be read again; the ticket orders
+    /// reads, so one that began earlier but ended later cannot undo a newer one.
+    /// </summary>
+    public bool TryBeginRefresh(DateTimeOffset now, TimeSpan staleness, out DateOnly on, out long ticket)
     {
         lock (stamps)
         {
-            on = day;
+            (on, ticket) = (day, 0);
             if (refreshing || now < nextRefresh)
             {
                 return false;
@@ -84,19 +89,32 @@ internal sealed class UsageCounter
 
             refreshing = true;
             nextRefresh = now + staleness;
+            ticket = ++readsBegun;
             return true;
         }
     }
 
-    /// <summary>The rows of <paramref name="on"/> were read: this instance's own row counts only the first time after a start.</summary>
-    public void Refreshed(DateOnly on, long ownAmount, int ownCount, long otherAmount, int otherCount)
+    /// <summary>A read of the shared rows outside the schedule; false before anything was recorded or read.</summary>
+    public bool TryBeginRead(out DateOnly on, out long ticket)
     {
         lock (stamps)
         {
-            if (on != day)
+            (on, ticket) = (day, ++readsBegun);
+            return day != DateOnly.MinValue;
+        }
+    }
+
+    /// <summary>The rows of <paramref name="on"/> were read: this instance's own row counts only the first time after a start.</summary>
+    public void Refreshed(DateOnly on, long ticket, long ownAmount, int ownCount, long otherAmount, int otherCount)
+    {
+        lock (stamps)
+        {
+            if (on != day || ticket <= readApplied)
             {
                 return;
             }
+
+            readApplied = ticket;
 
             if (!loaded)
             {
@@ -107,16 +125,6 @@ internal sealed class UsageCounter
 
             othersAmount = otherAmount;
             othersCount = otherCount;
-        }
-    }
-
-    /// <summary>The counter's current day, false before anything was recorded or read.</summary>
-    public bool TryGetDay(out DateOnly on)
-    {
-        lock (stamps)
-        {
-            on = day;
-            return day != DateOnly.MinValue;
         }
     }
 
