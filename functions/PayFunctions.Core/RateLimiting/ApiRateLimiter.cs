@@ -19,7 +19,7 @@ public enum RateLimitScope
     Operator,
     Notify,
 
-    /// <summary>The payer pages: the cashier page, its status poll and the store codes.</summary>
+    /// <summary>The public pages, limited per address: the cashier page, its status poll, the store codes and the status page.</summary>
     Payer,
 }
 
@@ -66,6 +66,7 @@ public sealed partial class ApiRateLimiter
             var t when t.StartsWith("ops/", StringComparison.Ordinal) => RateLimitScope.Operator,
             var t when t.StartsWith("notify/", StringComparison.Ordinal) => RateLimitScope.Notify,
             var t when t.StartsWith("checkout/", StringComparison.Ordinal) || t.StartsWith("s/", StringComparison.Ordinal) => RateLimitScope.Payer,
+            var t when t == ApiRoutes.StatusPage.Template => RateLimitScope.Payer,
             _ => RateLimitScope.None,
         };
     }
