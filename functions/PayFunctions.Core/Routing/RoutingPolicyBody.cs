@@ -28,7 +28,7 @@ public sealed record RouteConditionBody(
 /// <summary>Local times <c>HH:mm</c> on the policy's clock.</summary>
 public sealed record TimeWindowBody(string? Start, string? End);
 
-/// <summary>An account as <c>channel/account</c>, e.g. <c>wechat_pay/main</c>.</summary>
+/// <summary>An account as <c>channel/account</c>, as <c>GET /api/v1/channel_accounts</c> lists them.</summary>
 public sealed record RouteCandidateBody(string? ChannelAccount, int? Priority, int? Weight, RouteLimitsBody? Limits);
 
 public sealed record RouteLimitsBody(long? MaxAmount, long? DailyAmount, int? DailyCount, int? PerSecond);

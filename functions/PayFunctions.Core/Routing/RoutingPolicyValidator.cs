@@ -230,7 +230,7 @@ public static partial class RoutingPolicyValidator
         var account = slash < 0 ? "" : text[(slash + 1)..];
         if (!ChannelRegistry.IsKnown(channel) || !ChannelRegistry.IsValidAccountId(account))
         {
-            throw Invalid(param, "channel_account must be channel/account with a known channel, e.g. wechat_pay/main; GET /api/v1/channel_accounts lists them.");
+            throw Invalid(param, "channel_account must be channel/account: a known channel and an account id; GET /api/v1/channel_accounts lists them.");
         }
 
         var id = new ChannelAccountId(channel, account);
