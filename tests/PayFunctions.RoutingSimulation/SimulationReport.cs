@@ -99,7 +99,7 @@ public sealed record StrategyResult(
         return text.ToString();
     }
 
-    private static double Fee(PaymentRecord record, IReadOnlyDictionary<string, int> fees) =>
+    private static double Fee(PaymentRecord record, Dictionary<string, int> fees) =>
         record.Payment.Amount * fees[record.Outcome.PlacedBy![^1..]] / 10_000.0;
 
     private static double Ratio(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
