@@ -1,4 +1,5 @@
 using PayFunctions.Core.Channels;
+using Microsoft.Extensions.DependencyInjection;
 using PayFunctions.Domain;
 using PayFunctions.RoutingSimulation;
 using PayFunctions.RoutingSimulation.Strategies;
@@ -34,6 +35,12 @@ Console.CancelKeyPress += (_, e) =>
 
 ChannelRegistry.TryGetMethod(options.Method, out var module, out var method);
 Console.WriteLine($"Starting the channel sandbox; {options.PaymentCount} payments of {options.Method} over {options.Duration.TotalSeconds:0} s to each strategy.");
+foreach (var account in Scenario.Accounts)
+{
+    Console.WriteLine($"  account {account.Letter}: fee {account.FeeBasisPoints / 100.0:0.00} %; {account.Story}");
+}
+
+Console.WriteLine($"  ours: Balanced, cost weight {options.CostWeight}, daily cap of {Scenario.LimitedAccount} = {Scenario.DailyLimit(options)} payments; seed {options.Seed}");
 using var sandbox = await SandboxProcess.StartAsync(stop.Token);
 using var sandboxClient = new HttpClient { BaseAddress = sandbox.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
 var runId = Guid.NewGuid().ToString("N")[..8];
@@ -46,7 +53,7 @@ IStrategy[] strategies =
 [
     new StaticStrategy(orders, accounts["static"]),
     new RoundRobinStrategy(orders, accounts["round-robin"]),
-    OursStrategy.Create(platform, orders, accounts["ours"], options),
+    OursStrategy.Create(platform, orders, accounts["ours"], options, options.Method, Currency.Parse(method.Currencies[0])),
 ];
 
 var faults = new FaultControl(sandboxClient);

@@ -15,11 +15,11 @@ public static class Scenario
     /// <summary>A spike longer than <see cref="AttemptTimeout"/>: the payer would have given up on the code.</summary>
     public const int SpikeMs = 2500;
 
+    /// <summary>The account the channel caps per day; ours is told its cap as a candidate limit.</summary>
+    public const string LimitedAccount = "c";
+
     /// <summary>The limited account's daily cap at the channel, as a share of the run's payments.</summary>
     public const double DailyLimitShare = 0.12;
-
-    /// <summary>Ours: one percentage point of fee is worth 30 points of success probability.</summary>
-    public const double CostWeight = 30;
 
     public static IReadOnlyList<SimulatedAccount> Accounts { get; } =
     [
@@ -52,7 +52,7 @@ public static class Scenario
         [
             new(0, "a", Seeded("a", new JsonObject())),
             new(0, "b", Seeded("b", new JsonObject { ["spike_rate"] = 0.25, ["spike_ms"] = SpikeMs })),
-            new(0, "c", Seeded("c", new JsonObject { ["limit_count"] = DailyLimit(options) })),
+            new(0, LimitedAccount, Seeded(LimitedAccount, new JsonObject { ["limit_count"] = DailyLimit(options) })),
             new(0, "d", Seeded("d", new JsonObject())),
             new(0.25, "a", Seeded("a", new JsonObject { ["failure_rate"] = 0.3 })),
             new(0.45, "d", Seeded("d", new JsonObject { ["outage"] = true })),

@@ -64,20 +64,14 @@ public sealed record StrategyResult(
         }
 
         text.AppendLine();
-        text.AppendLine("Success rate per phase:");
-        text.AppendLine();
-        text.AppendLine("| Strategy | " + string.Join(" | ", Scenario.Phases.Select(p => p.Name)) + " |");
-        text.AppendLine("| --- |" + string.Concat(Scenario.Phases.Select(_ => " ---: |")));
+        PhaseHeader(text, "Success rate per phase:");
         foreach (var r in results)
         {
             text.AppendLine(c, $"| {r.Strategy} | {string.Join(" | ", r.Phases.Select(p => p.SuccessRate.ToString("P1", c)))} |");
         }
 
         text.AppendLine();
-        text.AppendLine("Share of each strategy's channel calls per account (a / b / c / d), per phase:");
-        text.AppendLine();
-        text.AppendLine("| Strategy | " + string.Join(" | ", Scenario.Phases.Select(p => p.Name)) + " |");
-        text.AppendLine("| --- |" + string.Concat(Scenario.Phases.Select(_ => " --- |")));
+        PhaseHeader(text, "Share of each strategy's channel calls per account (a / b / c / d), per phase:");
         foreach (var r in results)
         {
             text.AppendLine(c, $"| {r.Strategy} | {string.Join(" | ", r.Phases.Select(p => string.Join(" / ", Scenario.Accounts.Select(a => p.CallShares.GetValueOrDefault(a.Letter).ToString("P0", c)))))} |");
@@ -99,7 +93,15 @@ public sealed record StrategyResult(
         return text.ToString();
     }
 
-    private static double Fee(PaymentRecord record, IReadOnlyDictionary<string, int> fees) =>
+    private static void PhaseHeader(StringBuilder text, string title)
+    {
+        text.AppendLine(title);
+        text.AppendLine();
+        text.AppendLine("| Strategy | " + string.Join(" | ", Scenario.Phases.Select(p => p.Name)) + " |");
+        text.AppendLine("| --- |" + string.Concat(Scenario.Phases.Select(_ => " ---: |")));
+    }
+
+    private static double Fee(PaymentRecord record, Dictionary<string, int> fees) =>
         record.Payment.Amount * fees[record.Outcome.PlacedBy![^1..]] / 10_000.0;
 
     private static double Ratio(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
