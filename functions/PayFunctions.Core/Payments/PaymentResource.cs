@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Fx;
 using PayFunctions.Domain;
 
@@ -41,9 +42,16 @@ public sealed record PaymentResource(
     /// <summary>The quote locked for a payment in another currency than the merchant's settlement currency.</summary>
     public FxBody? Fx { get; init; }
 
+    /// <summary>
+    /// The order waits in its channel's queue: not placed yet, and not a checkout payment whose payer has
+    /// still to pick a method.
+    /// </summary>
+    public static bool OrderQueued(PaymentEntity p) =>
+        p.StatusValue == PaymentStatus.RequiresAction && !p.PlacedAtChannel && p.Method != CheckoutMethods.Name;
+
     public static PaymentResource From(PaymentEntity p)
     {
-        var status = p.StatusValue;
+        var status = PaymentTransitions.Presented(p.StatusValue, OrderQueued(p));
         var fx = FxBody.Deserialize(p.FxQuoteJson);
         var allocated = fx?.SettlementCurrency ?? p.Currency.ToLowerInvariant();
         return new PaymentResource(

@@ -18,7 +18,7 @@ public sealed class ServiceBusChannelWorkQueueTests
             .Returns(Task.CompletedTask);
         var client = new Mock<ServiceBusClient>();
         client.Setup(c => c.CreateSender(ChannelWorkQueues.NameFor("wechat_pay"))).Returns(sender.Object);
-        var queue = new ServiceBusChannelWorkQueue(client.Object);
+        var queue = new ServiceBusChannelWorkQueue(client.Object, TimeProvider.System);
         var item = new ChannelWorkItem(ChannelWorkItem.ReconcileOrder, "wechat_pay", "main", "mch_1", "pay_1");
 
         await queue.EnqueueAsync(item, CancellationToken.None);
