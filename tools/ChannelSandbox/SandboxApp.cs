@@ -41,9 +41,11 @@ public static class SandboxApp
         services.AddBankTransferSimulator();
         services.AddStripeSimulator();
         services.AddPayPalSimulator();
+        services.AddRequestRate();
 
         var app = builder.Build();
         app.Use(LogCallAsync);
+        app.MapRequestRate();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         app.MapWeChatPaySimulator();
         app.MapUnionPaySimulator();
