@@ -76,7 +76,7 @@ public sealed class ChannelAccountThrottleTests
 
         Assert.True(throttle.TryAcquire(Main, out _));
         Assert.False(throttle.TryAcquire(Main, out _));
-        Assert.Equal(100, Enumerable.Range(0, 100).Count(_ => throttle.TryAcquire(Spare, out _)));
+        Assert.Equal(100, Enumerable.Range(0, 100).Count(i => throttle.TryAcquire(Spare, out var lease)));
     }
 
     [Fact]
