@@ -21,4 +21,16 @@ public static class PaymentTransitions
             PaymentStatus.Processing or PaymentStatus.RequiresCapture => IsTerminal(to),
             _ => false,
         };
+
+    /// <summary>
+    /// The status a payment is shown with. A payment whose order still waits in its channel's queue is
+    /// shown as processing: the channel has not answered, so there is nothing for the payer to do yet.
+    /// Placing the order shows it as requires_action; that is the only way a payment is seen to go from
+    /// processing to requires_action. A payment processing because the payer confirms at the till is
+    /// stored as processing and, by <see cref="CanTransition"/>, only ends from there.
+    /// </summary>
+    /// <param name="stored">The payment's status as recorded.</param>
+    /// <param name="orderQueued">Its order is waiting for a channel worker to place it.</param>
+    public static PaymentStatus Presented(PaymentStatus stored, bool orderQueued) =>
+        stored == PaymentStatus.RequiresAction && orderQueued ? PaymentStatus.Processing : stored;
 }

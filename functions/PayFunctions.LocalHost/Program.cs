@@ -27,6 +27,9 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 
 var transport = builder.Configuration.GetSection(ChannelWorkOptions.SectionName).Get<ChannelWorkOptions>()?.Transport ?? ChannelWorkTransport.StorageQueue;
 builder.Services.AddPayFunctionsCore(transport);
+
+// LocalHost polls its Storage queues itself, so each channel gets its own: a congested channel backs up alone.
+builder.Services.PostConfigure<ChannelWorkOptions>(o => o.StorageQueuePrefix ??= ChannelWorkQueues.Storage);
 builder.Services.AddOptions<DemoMerchantOptions>().BindConfiguration(DemoMerchantOptions.SectionName);
 builder.Services.AddSingleton<DemoMerchantSeeder>();
 

@@ -5,7 +5,9 @@ using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Microsoft.Extensions.Options;
 using PayFunctions.Benchmarks;
+using PayFunctions.Core.Channels;
 using PayFunctions.Core.Storage;
 
 // `--routing` times the routing decision alone: pure, so it needs no store.
@@ -26,7 +28,7 @@ var now = DateTimeOffset.UtcNow;
 
 using var azurite = await Azurite.StartAsync();
 var context = new BenchmarkContext(azurite.ConnectionString, LedgerSeeder.Merchant(merchants / 2), now);
-await new StorageInitializer(context.Storage).EnsureCreatedAsync(CancellationToken.None);
+await new StorageInitializer(context.Storage, new StorageQueueChannelWorkQueue(context.Storage, Options.Create(new ChannelWorkOptions()))).EnsureCreatedAsync(CancellationToken.None);
 Console.WriteLine($"Seeding {merchants} merchants × {entries} captures into Azurite...");
 var seeding = await LedgerSeeder.SeedAsync(context.Storage, merchants, entries, now);
 Console.WriteLine($"Seeded in {seeding.TotalSeconds:F0} s.");

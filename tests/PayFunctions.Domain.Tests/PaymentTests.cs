@@ -33,6 +33,21 @@ public sealed class PaymentTests
     }
 
     [Fact]
+    public void A_queued_order_is_presented_as_processing_and_only_placing_it_shows_requires_action()
+    {
+        Assert.Equal(PaymentStatus.Processing, PaymentTransitions.Presented(PaymentStatus.RequiresAction, orderQueued: true));
+        Assert.Equal(PaymentStatus.RequiresAction, PaymentTransitions.Presented(PaymentStatus.RequiresAction, orderQueued: false));
+
+        // A payer confirming at the till is processing as recorded, and never goes back to requires_action.
+        Assert.Equal(PaymentStatus.Processing, PaymentTransitions.Presented(PaymentStatus.Processing, orderQueued: false));
+        Assert.False(PaymentTransitions.CanTransition(PaymentStatus.Processing, PaymentStatus.RequiresAction));
+    }
+
+    [Property]
+    public bool Presenting_changes_only_a_queued_requires_action(PaymentStatus stored, bool queued) =>
+        PaymentTransitions.Presented(stored, queued) == (stored == PaymentStatus.RequiresAction && queued ? PaymentStatus.Processing : stored);
+
+    [Fact]
     public void Requires_capture_comes_only_from_requires_action_and_ends_in_any_final_status()
     {
         Assert.True(PaymentTransitions.CanTransition(PaymentStatus.RequiresAction, PaymentStatus.RequiresCapture));

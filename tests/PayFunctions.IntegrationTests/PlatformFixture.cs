@@ -166,6 +166,9 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["DemoMerchant__AdminKey"] = AdminKey,
             // The demo merchant's webhooks go to the sandbox's sink on loopback over http.
             ["Webhooks__AllowPrivateNetworks"] = "true",
+
+            // Hosts share the storage account: each polls its own channel queues, as each has its own task hub.
+            ["ChannelWork__StorageQueuePrefix"] = "cw-" + taskHub,
         };
         foreach (var module in ChannelCatalog.All)
         {

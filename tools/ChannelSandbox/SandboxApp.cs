@@ -43,6 +43,7 @@ public static class SandboxApp
         services.AddBankTransferSimulator();
         services.AddStripeSimulator();
         services.AddPayPalSimulator();
+        services.AddRequestRate();
 
         var app = builder.Build();
         app.Use(LogCallAsync);
@@ -50,6 +51,7 @@ public static class SandboxApp
         // Routing is placed explicitly after the fault prefix: it must match the path the prefix leaves.
         app.UseSandboxFaults();
         app.UseRouting();
+        app.MapRequestRate();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         app.MapWeChatPaySimulator();
         app.MapUnionPaySimulator();

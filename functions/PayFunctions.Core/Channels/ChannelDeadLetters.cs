@@ -13,7 +13,7 @@ namespace PayFunctions.Core.Channels;
 /// Messages are peeked, never taken, and shown by what they are about, never by their body (a prepay
 /// carries the payer's details).
 /// </summary>
-public sealed class ChannelDeadLetters(AdminAuthenticator admin, StorageClients storage, ServiceBusClient? serviceBus = null)
+public sealed class ChannelDeadLetters(AdminAuthenticator admin, StorageClients storage, StorageQueueChannelWorkQueue work, ServiceBusClient? serviceBus = null)
 {
     /// <summary>Messages shown per queue: the most a Storage queue peek returns.</summary>
     public const int PerQueue = 32;
@@ -26,7 +26,7 @@ public sealed class ChannelDeadLetters(AdminAuthenticator admin, StorageClients 
         }
 
         var data = new List<DeadLetterBody>();
-        foreach (var queue in ChannelWorkQueues.AllStorage.Select(ChannelWorkQueues.PoisonOf))
+        foreach (var queue in work.Queues.Append(ChannelWorkQueues.Storage).Distinct(StringComparer.Ordinal).Select(ChannelWorkQueues.PoisonOf))
         {
             var client = storage.Queues.GetQueueClient(queue);
             if (!(await client.ExistsAsync(cancellationToken)).Value)

@@ -63,10 +63,12 @@ public static class ChannelWorkQueues
     public const string Storage = "channel-work";
 
     /// <summary>A channel's own Storage queue, where the host polls one per channel.</summary>
-    public static string StorageFor(string channel) => Storage + "-" + channel.Replace('_', '-');
+    public static string StorageFor(string prefix, string channel) => prefix + "-" + channel.Replace('_', '-');
 
-    /// <summary>Every Storage queue work may be put on, shared and per channel.</summary>
-    public static IReadOnlyList<string> AllStorage { get; } = [Storage, .. ChannelRegistry.ChannelNames.Order(StringComparer.Ordinal).Select(StorageFor)];
+    /// <summary>Lowercase letters, digits and single hyphens, short enough for every channel's queue (and its poison queue) to stay within 63 characters.</summary>
+    public static bool IsValidPrefix(string prefix) =>
+        prefix.Length is >= 3 and <= 32 && char.IsAsciiLetterLower(prefix[0]) && !prefix.EndsWith('-') && !prefix.Contains("--", StringComparison.Ordinal)
+        && prefix.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 
     /// <summary>A channel's Service Bus queue, so a congested channel backs up alone.</summary>
     public static string NameFor(string channel) => "channel-" + channel.Replace('_', '-');

@@ -11,17 +11,19 @@ public sealed class ChannelWorkOptions
     public string? ServiceBusNamespace { get; set; }
 
     /// <summary>
-    /// A Storage queue per channel, so a congested channel backs up alone. Only for a host that polls the
-    /// queues itself: the Functions app's queue trigger reads the one shared queue.
+    /// When set, a Storage queue per channel, <c>{prefix}-{channel}</c>, so a congested channel backs up
+    /// alone. Only for a host that polls the queues itself (LocalHost; each host on one storage account
+    /// needs its own prefix): the Functions app's queue trigger reads the one shared queue.
     /// </summary>
-    public bool StorageQueuePerChannel { get; set; }
+    public string? StorageQueuePrefix { get; set; }
 
     /// <summary>How much longer than a second the per-account rate window is kept (see <see cref="ChannelAccountThrottle"/>).</summary>
     public TimeSpan RateArrivalMargin { get; set; } = ChannelAccountThrottle.DefaultArrivalMargin;
 
     public bool IsValid() =>
         (Transport != ChannelWorkTransport.ServiceBus || !string.IsNullOrWhiteSpace(ServiceBusNamespace))
-        && RateArrivalMargin >= TimeSpan.Zero && RateArrivalMargin <= TimeSpan.FromSeconds(1);
+        && RateArrivalMargin >= TimeSpan.Zero && RateArrivalMargin <= TimeSpan.FromSeconds(1)
+        && (StorageQueuePrefix is null || ChannelWorkQueues.IsValidPrefix(StorageQueuePrefix));
 }
 
 public enum ChannelWorkTransport

@@ -12,8 +12,9 @@ namespace PayFunctions.Core.Channels;
 public sealed class StorageQueueChannelWorkQueue(StorageClients clients, IOptions<ChannelWorkOptions> options) : IChannelWorkQueue
 {
     /// <summary>The queues this host's Storage workers poll.</summary>
-    public IReadOnlyList<string> Queues =>
-        options.Value.StorageQueuePerChannel ? [.. ChannelWorkQueues.AllStorage.Skip(1)] : [ChannelWorkQueues.Storage];
+    public IReadOnlyList<string> Queues => options.Value.StorageQueuePrefix is { } prefix
+        ? [.. ChannelRegistry.ChannelNames.Order(StringComparer.Ordinal).Select(channel => ChannelWorkQueues.StorageFor(prefix, channel))]
+        : [ChannelWorkQueues.Storage];
 
     public Task EnqueueAsync(ChannelWorkItem item, CancellationToken cancellationToken) => EnqueueAsync(item, TimeSpan.Zero, cancellationToken);
 
@@ -28,5 +29,5 @@ public sealed class StorageQueueChannelWorkQueue(StorageClients clients, IOption
         await clients.Queues.GetQueueClient(ChannelWorkQueues.PoisonOf(queue)).SendMessageAsync(message, cancellationToken);
 
     private string QueueFor(string channel) =>
-        options.Value.StorageQueuePerChannel && ChannelRegistry.IsKnown(channel) ? ChannelWorkQueues.StorageFor(channel) : ChannelWorkQueues.Storage;
+        options.Value.StorageQueuePrefix is { } prefix && ChannelRegistry.IsKnown(channel) ? ChannelWorkQueues.StorageFor(prefix, channel) : ChannelWorkQueues.Storage;
 }

@@ -15,7 +15,8 @@ public sealed record StoredResponse(int Status, string Json, string ContentType,
 /// Runs a create under the request's <c>Idempotency-Key</c> with the semantics merchants know from card-payment APIs: the same key
 /// and body replays the stored answer, another body is a 422, a concurrent duplicate a 409. The
 /// resource id is chosen before the create runs and kept with the key, so a retry after a crash
-/// finishes the same resource instead of making a second one.
+/// finishes the same resource instead of making a second one. An answer that said "not done yet"
+/// (a 202) may be refreshed on replay by the caller's <c>refreshReplay</c>: the same resource, as it is now.
 /// </summary>
 public sealed class IdempotentPost(IdempotencyStore idempotency)
 {
@@ -27,7 +28,8 @@ public sealed class IdempotentPost(IdempotencyStore idempotency)
         byte[] body,
         Func<string> newId,
         Func<string, Task<StoredResponse>> create,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<StoredResponse, Task<IResult?>>? refreshReplay = null)
     {
         var key = request.Headers["Idempotency-Key"].ToString();
         if (key.Length > MaxKeyLength)
@@ -45,7 +47,8 @@ public sealed class IdempotentPost(IdempotencyStore idempotency)
         {
             case IdempotencyDecision.Replay replay:
                 request.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
-                return Results.Text(replay.Body, replay.ContentType, statusCode: replay.Status);
+                var stored = new StoredResponse(replay.Status, replay.Body, replay.ContentType);
+                return (refreshReplay is null ? null : await refreshReplay(stored)) ?? stored.ToResult();
             case IdempotencyDecision.InProgress:
                 return new ApiError(StatusCodes.Status409Conflict, "idempotency_key_in_use", "A request with this Idempotency-Key is still being processed.", "Retry after it completes.", "Idempotency-Key").ToResult();
             case IdempotencyDecision.Mismatch:

@@ -30,7 +30,7 @@ public sealed partial class PaymentEndpoints(
     TimeProvider time,
     ILogger<PaymentEndpoints> logger)
 {
-    private static readonly TimeSpan SettleWait = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan SettleWait = PreferWait.Default;
     private static readonly TimeSpan FallbackPoll = TimeSpan.FromMilliseconds(500);
 
     public async Task<IResult> CreateAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
@@ -67,13 +67,15 @@ public sealed partial class PaymentEndpoints(
             return recipientError.ToResult();
         }
 
+        var prefer = PreferWait.Read(request);
         return await idempotentPost.RunAsync(
             request,
             merchant.Id,
             body!,
             ids.NewId,
-            paymentId => CreateOrReleaseOrderIdAsync(merchant, valid, paymentId, durable, cancellationToken),
-            cancellationToken);
+            paymentId => CreateOrReleaseOrderIdAsync(merchant, valid, paymentId, prefer, request.HttpContext.Response, durable, cancellationToken),
+            cancellationToken,
+            stored => RefreshAcceptedAsync(merchant.Id, stored, prefer, request.HttpContext.Response, cancellationToken));
     }
 
     public async Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken)
@@ -199,11 +201,17 @@ public sealed partial class PaymentEndpoints(
         "id").ToResult();
 
     private async Task<StoredResponse> CreateOrReleaseOrderIdAsync(
-        MerchantEntity merchant, CreatePaymentValidator.Valid valid, string paymentId, DurableTaskClient durable, CancellationToken cancellationToken)
+        MerchantEntity merchant,
+        CreatePaymentValidator.Valid valid,
+        string paymentId,
+        PreferWait prefer,
+        HttpResponse response,
+        DurableTaskClient durable,
+        CancellationToken cancellationToken)
     {
         try
         {
-            return await CreateWithIdAsync(merchant, valid, paymentId, durable, cancellationToken);
+            return await CreateWithIdAsync(merchant, valid, paymentId, prefer, response, durable, cancellationToken);
         }
         catch
         {
@@ -216,6 +224,8 @@ public sealed partial class PaymentEndpoints(
         MerchantEntity merchant,
         CreatePaymentValidator.Valid valid,
         string paymentId,
+        PreferWait prefer,
+        HttpResponse response,
         DurableTaskClient durable,
         CancellationToken cancellationToken)
     {
@@ -238,14 +248,46 @@ public sealed partial class PaymentEndpoints(
         }
 
         await starter.StartAsync(merchant, valid, decision, paymentId, durable, cancellationToken);
+        return await AnswerCreatedAsync(merchant.Id, paymentId, prefer, response, cancellationToken);
+    }
 
-        // A checkout payment has nothing to wait for: its order is placed when the payer picks a method.
-        var ready = await WaitForAsync(
-            merchant.Id,
-            paymentId,
-            p => p.Method == CheckoutMethods.Name || (p.PlacedAtChannel && p.NextActionJson is not null) || p.StatusValue != PaymentStatus.RequiresAction,
-            cancellationToken);
-        return new StoredResponse(StatusCodes.Status201Created, JsonSerializer.Serialize(await checkoutLinks.ResourceAsync(ready, cancellationToken), ApiJson.Options), "application/json");
+    /// <summary>
+    /// Waits as long as the merchant prefers for the channel to answer. Ready in time: 201 with the next action.
+    /// Otherwise 202 with the payment as it is (processing while its order is queued) and its URL, where
+    /// <c>GET</c> (and the webhook) deliver the rest. A checkout payment has nothing to wait for: its order is
+    /// placed when the payer picks a method.
+    /// </summary>
+    private async Task<StoredResponse> AnswerCreatedAsync(string merchantId, string paymentId, PreferWait prefer, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var payment = await WaitForAsync(merchantId, paymentId, p => !PaymentResource.OrderQueued(p), cancellationToken, prefer.Wait);
+        if (prefer.Applied is { } applied)
+        {
+            response.Headers["Preference-Applied"] = applied;
+        }
+
+        var json = JsonSerializer.Serialize(await checkoutLinks.ResourceAsync(payment, cancellationToken), ApiJson.Options);
+        if (!PaymentResource.OrderQueued(payment))
+        {
+            return new StoredResponse(StatusCodes.Status201Created, json, "application/json");
+        }
+
+        response.Headers.Location = "/api/" + ApiRoutes.GetPayment.Template.Replace("{id}", paymentId, StringComparison.Ordinal);
+        return new StoredResponse(StatusCodes.Status202Accepted, json, "application/json");
+    }
+
+    /// <summary>
+    /// A retry of a create that was answered 202 answers the same payment as it is now, waiting again as
+    /// the retry prefers, rather than the stale 202 for as long as the key is kept. Every other answer is replayed as stored.
+    /// </summary>
+    private async Task<IResult?> RefreshAcceptedAsync(string merchantId, StoredResponse stored, PreferWait prefer, HttpResponse response, CancellationToken cancellationToken)
+    {
+        if (stored.Status != StatusCodes.Status202Accepted
+            || JsonSerializer.Deserialize<PaymentIdOnly>(stored.Json, ApiJson.Options)?.Id is not { } paymentId || !PaymentIds.IsWellFormed(paymentId))
+        {
+            return null;
+        }
+
+        return (await AnswerCreatedAsync(merchantId, paymentId, prefer, response, cancellationToken)).ToResult();
     }
 
     /// <summary>
@@ -274,9 +316,10 @@ public sealed partial class PaymentEndpoints(
     /// the merchant gets the QR code in the create answer. The activity's write wakes this wait when
     /// it ran in this process; otherwise a slow poll finds it. After the wait it answers what there is.
     /// </summary>
-    private async Task<PaymentEntity> WaitForAsync(string merchantId, string paymentId, Func<PaymentEntity, bool> done, CancellationToken cancellationToken)
+    private async Task<PaymentEntity> WaitForAsync(
+        string merchantId, string paymentId, Func<PaymentEntity, bool> done, CancellationToken cancellationToken, TimeSpan? wait = null)
     {
-        var deadline = time.GetUtcNow() + SettleWait;
+        var deadline = time.GetUtcNow() + (wait ?? SettleWait);
         try
         {
             while (true)
@@ -301,6 +344,8 @@ public sealed partial class PaymentEndpoints(
 
     [LoggerMessage(EventId = 7401, Level = LogLevel.Warning, Message = "Create of {PaymentId} for {MerchantId} failed and its merchant_order_id reservation could not be released")]
     private static partial void LogReservationKept(ILogger logger, Exception exception, string paymentId, string merchantId);
+
+    private sealed record PaymentIdOnly(string? Id);
 
     private sealed record PaymentList(string Object, string Url, IReadOnlyList<PaymentResource> Data, bool HasMore);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Fx;
 using PayFunctions.Core.Routing;
 using PayFunctions.Domain;
@@ -45,9 +46,16 @@ public sealed record PaymentResource(
     /// <summary>Why the payment went to its channel account: the routing decision and each account the order was tried at.</summary>
     public RoutingBody? Routing { get; init; }
 
+    /// <summary>
+    /// The order waits in its channel's queue: not placed yet, and not a checkout payment whose payer has
+    /// still to pick a method.
+    /// </summary>
+    public static bool OrderQueued(PaymentEntity p) =>
+        p.StatusValue == PaymentStatus.RequiresAction && !p.PlacedAtChannel && p.Method != CheckoutMethods.Name;
+
     public static PaymentResource From(PaymentEntity p)
     {
-        var status = p.StatusValue;
+        var status = PaymentTransitions.Presented(p.StatusValue, OrderQueued(p));
         var fx = FxBody.Deserialize(p.FxQuoteJson);
         var allocated = fx?.SettlementCurrency ?? p.Currency.ToLowerInvariant();
         return new PaymentResource(

@@ -20,8 +20,8 @@ public sealed partial class PrepayWorker(
     StorageQueueChannelWorkQueue storageWork,
     ILogger<PrepayWorker> logger)
 {
-    /// <summary>Tries at the channel before the payment fails as <c>channel_unavailable</c>: about 15 s of backoff in all.</summary>
-    public const int MaxAttempts = 5;
+    /// <summary>Tries at the channel before the payment fails as <c>channel_unavailable</c>: 1, 2 and 4 s of backoff between them.</summary>
+    public const int MaxAttempts = 4;
 
     public static TimeSpan BackoffAfter(int attempt) => TimeSpan.FromSeconds(Math.Pow(2, Math.Clamp(attempt, 1, MaxAttempts) - 1));
 

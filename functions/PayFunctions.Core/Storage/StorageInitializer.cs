@@ -3,7 +3,7 @@ using PayFunctions.Core.Channels;
 namespace PayFunctions.Core.Storage;
 
 /// <summary>Creates the tables, containers and channel-work queues once at start-up so request paths never have to.</summary>
-public sealed class StorageInitializer(StorageClients clients)
+public sealed class StorageInitializer(StorageClients clients, StorageQueueChannelWorkQueue work)
 {
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
@@ -17,7 +17,7 @@ public sealed class StorageInitializer(StorageClients clients)
             await clients.Blobs.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
 
-        foreach (var queue in new[] { ChannelWorkQueues.Storage, ChannelWorkQueues.PoisonOf(ChannelWorkQueues.Storage) })
+        foreach (var queue in work.Queues.Append(ChannelWorkQueues.Storage).Distinct(StringComparer.Ordinal).SelectMany(q => new[] { q, ChannelWorkQueues.PoisonOf(q) }))
         {
             await clients.Queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }

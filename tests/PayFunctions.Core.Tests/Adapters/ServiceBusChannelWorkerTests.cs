@@ -41,13 +41,33 @@ public sealed class ServiceBusChannelWorkerTests
     [InlineData("""{"Kind":"reconcile_order","Channel":"nope","MerchantId":"mch_1","PaymentId":"pay_1"}""")]
     [InlineData("""{"Kind":"reconcile_order","MerchantId":"mch_1","PaymentId":"pay_1"}""")]
     [InlineData("""{"Kind":"reconcile_order","Channel":"wechat_pay","ChannelAccount":"main","MerchantId":"mch_1","PaymentId":"pay_1"}""")]
-    public async Task ServiceBusChannelWorker_CompletesMessageOnlyAfterProcessing(string body)
+    [InlineData("""{"Kind":"prepay","Channel":"wechat_pay","ChannelAccount":"main","MerchantId":"mch_1","PaymentId":"pay_0000000000000000000000a1"}""")]
+    [InlineData("""{"Kind":"prepay_result","Channel":"wechat_pay","ChannelAccount":"main","MerchantId":"mch_1","PaymentId":"pay_0000000000000000000000a1"}""")]
+    public async Task ServiceBusChannelWorker_DeadLettersAMessageThatCanNeverSucceed(string body)
     {
         var args = ArgsFor(body);
 
         await Worker().HandleMessageAsync(args);
 
-        receiver.Verify(r => r.CompleteMessageAsync(args.Message, It.IsAny<CancellationToken>()), Times.Once);
+        receiver.Verify(
+            r => r.DeadLetterMessageAsync(args.Message, ServiceBusChannelWorker.RejectedReason, It.IsAny<string>(), It.IsAny<CancellationToken>()),
+            Times.Once);
+        receiver.Verify(r => r.CompleteMessageAsync(It.IsAny<ServiceBusReceivedMessage>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task ServiceBusChannelWorker_PrepayOfAMismatchedPayment_IsDeadLettered()
+    {
+        // The item's payment names another channel than the item: it could place an order nobody waits for.
+        var input = new PaymentOrchestrationInput(PaymentId, "mch_1", "alipay", "main", "alipay_qr", 100, "CNY", "x", DateTimeOffset.UnixEpoch);
+        var item = new ChannelWorkItem(ChannelWorkItem.Prepay, "wechat_pay", "main", "mch_1", PaymentId) { Payment = input };
+        var args = ArgsFor(JsonSerializer.Serialize(item));
+
+        await Worker().HandleMessageAsync(args);
+
+        receiver.Verify(
+            r => r.DeadLetterMessageAsync(args.Message, ServiceBusChannelWorker.RejectedReason, It.IsAny<string>(), It.IsAny<CancellationToken>()),
+            Times.Once);
     }
 
     [Fact]
@@ -71,7 +91,8 @@ public sealed class ServiceBusChannelWorkerTests
             new LedgerStore(storage, new SettlementDueIndex(storage)),
             new LatePaymentRefunds(new RefundStarter(new RefundBalanceStore(storage), new RefundStore(storage), TimeProvider.System, NullLogger<RefundStarter>.Instance), NullLogger<LatePaymentRefunds>.Instance),
             new UnmatchedCredits(storage, new LedgerStore(storage, new SettlementDueIndex(storage)), TimeProvider.System, NullLogger<UnmatchedCredits>.Instance),
-            new StorageQueueChannelWorkQueue(storage),
+            new StorageQueueChannelWorkQueue(storage, Options.Create(new ChannelWorkOptions())),
+            null!,
             TimeProvider.System,
             NullLogger<ChannelWorkProcessor>.Instance);
         return new ServiceBusChannelWorker(Mock.Of<ServiceBusClient>(), processor, NullLogger<ServiceBusChannelWorker>.Instance);

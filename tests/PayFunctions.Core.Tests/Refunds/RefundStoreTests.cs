@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using PayFunctions.Core.Channels;
 using PayFunctions.Core.Ledger;
 using PayFunctions.Core.Payments;
@@ -67,7 +68,8 @@ public sealed class RefundStoreTests(AzuriteFixture azurite)
         new LedgerStore(azurite.Storage, new SettlementDueIndex(azurite.Storage)),
         new LatePaymentRefunds(new RefundStarter(new RefundBalanceStore(azurite.Storage), new RefundStore(azurite.Storage), TimeProvider.System, NullLogger<RefundStarter>.Instance), NullLogger<LatePaymentRefunds>.Instance),
         new UnmatchedCredits(azurite.Storage, new LedgerStore(azurite.Storage, new SettlementDueIndex(azurite.Storage)), TimeProvider.System, NullLogger<UnmatchedCredits>.Instance),
-        new StorageQueueChannelWorkQueue(azurite.Storage),
+        new StorageQueueChannelWorkQueue(azurite.Storage, Options.Create(new ChannelWorkOptions())),
+        null!,
         TimeProvider.System,
         NullLogger<ChannelWorkProcessor>.Instance);
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
+using PayFunctions.Core.Channels;
 using PayFunctions.Core.Storage;
 
 namespace PayFunctions.Core.Tests.Storage;
@@ -54,7 +55,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;" +
             $"TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;";
         Storage = new StorageClients(Options.Create(new StorageOptions { ConnectionString = connectionString }));
-        await new StorageInitializer(Storage).EnsureCreatedAsync(CancellationToken.None);
+        await new StorageInitializer(Storage, new StorageQueueChannelWorkQueue(Storage, Options.Create(new ChannelWorkOptions()))).EnsureCreatedAsync(CancellationToken.None);
     }
 
     public Task DisposeAsync()
