@@ -7,7 +7,7 @@ using PayFunctions.Domain.Routing;
 namespace PayFunctions.Core.Payments;
 
 /// <summary>
-/// A channel worker's side of a queued prepay: places the order within the account's limits and
+/// A channel worker's side of a queued prepay: places the order within the accounts' limits and
 /// raises the outcome to the payment's orchestration. A transient failure is retried as a new message
 /// after a backoff; after the last try the orchestration is told the channel is unavailable, so a
 /// payment never waits for an answer that will not come.
@@ -15,7 +15,6 @@ namespace PayFunctions.Core.Payments;
 public sealed partial class PrepayWorker(
     PrepayActivity prepay,
     PaymentStore payments,
-    ChannelAccountThrottle throttle,
     IChannelWorkQueue work,
     StorageQueueChannelWorkQueue storageWork,
     ILogger<PrepayWorker> logger)
@@ -40,10 +39,9 @@ public sealed partial class PrepayWorker(
         {
             try
             {
-                using (await throttle.AcquireAsync(new ChannelAccountId(input.Channel, input.ChannelAccount), cancellationToken))
-                {
-                    outcome = await prepay.ExecuteAsync(input, cancellationToken);
-                }
+                // Each call to an account holds a permit of that account's throttle (PrepayFailover), so a busy first
+                // account sends the order to the next instead of holding the worker.
+                outcome = await prepay.ExecuteAsync(input, cancellationToken);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {

@@ -40,14 +40,16 @@ internal static class QueuedPrepay
             return status;
         }
 
-        var order = new ChannelOrderInput(input.Channel, input.ChannelAccount, input.PaymentId) { ChannelOrderId = late.ChannelOrderId };
+        // Failover may have placed it at another account of the route than the first.
+        var account = late.ChannelAccount ?? input.ChannelAccount;
+        var order = new ChannelOrderInput(input.Channel, account, input.PaymentId) { ChannelOrderId = late.ChannelOrderId };
 
         // An order answered at the till is reversed, as the till's own abandonment reverses it.
         var ending = late.Answered is null ? nameof(CloseAtChannelActivity) : nameof(CancelAtChannelActivity);
         if (await context.CallActivityAsync<CloseOutcome>(ending, order, PaymentOrchestrator.CloseRetry) == CloseOutcome.AlreadyPaid)
         {
             await context.CallActivityAsync(
-                nameof(ReconcileOrderActivity), new ReconcileOrderInput(input.Channel, input.ChannelAccount, input.MerchantId, input.PaymentId), PaymentOrchestrator.StoreRetry);
+                nameof(ReconcileOrderActivity), new ReconcileOrderInput(input.Channel, account, input.MerchantId, input.PaymentId), PaymentOrchestrator.StoreRetry);
         }
 
         return status;

@@ -42,16 +42,13 @@ public sealed partial class PrepayFailover(
                 continue;
             }
 
-            using (lease)
+            var (placed, refused) = await TryAsync(id, lease, request, attempts, cancellationToken);
+            if (placed is not null)
             {
-                var (placed, refused) = await TryAsync(id, request, attempts, cancellationToken);
-                if (placed is not null)
-                {
-                    return new FailoverResult(account, placed, null, attempts);
-                }
-
-                refusal = refused ?? refusal;
+                return new FailoverResult(account, placed, null, attempts);
             }
+
+            refusal = refused ?? refusal;
         }
 
         // Every account that could answer is busy, none failed for good: wait for the first one's turn
@@ -59,8 +56,8 @@ public sealed partial class PrepayFailover(
         if (saturated is not null)
         {
             var id = new ChannelAccountId(channel, saturated);
-            using var lease = await throttle.AcquireAsync(id, cancellationToken);
-            var (placed, refused) = await TryAsync(id, request, attempts, cancellationToken);
+            var lease = await throttle.AcquireAsync(id, cancellationToken);
+            var (placed, refused) = await TryAsync(id, lease, request, attempts, cancellationToken);
             if (placed is not null)
             {
                 return new FailoverResult(saturated, placed, null, attempts);
@@ -75,14 +72,27 @@ public sealed partial class PrepayFailover(
             : throw new ChannelsUnavailableException(channel, attempts);
     }
 
-    /// <summary>One account, through its resilience pipeline: the answer, or the channel's refusal, or null for both when it did not answer.</summary>
+    /// <summary>
+    /// One account, through its resilience pipeline: the answer, or the channel's refusal, or null for both when it did
+    /// not answer. Every call the pipeline makes holds a permit of the account's throttle while it runs — the first the
+    /// one given, each retry a new one — so retries count against the account's limits too and never overlap a permit.
+    /// </summary>
     private async Task<(PrepayResult? Placed, ChannelException? Refused)> TryAsync(
-        ChannelAccountId id, PrepayRequest request, List<RouteAttempt> attempts, CancellationToken cancellationToken)
+        ChannelAccountId id, IDisposable firstPermit, PrepayRequest request, List<RouteAttempt> attempts, CancellationToken cancellationToken)
     {
+        IDisposable? unused = firstPermit;
         try
         {
             var adapter = await channels.GetAsync(id.Channel, id.Account, cancellationToken);
-            var placed = await pipelines.ExecuteAsync(id, "prepay", async c => await adapter.PrepayAsync(request, c), cancellationToken);
+            var placed = await pipelines.ExecuteAsync(
+                id,
+                "prepay",
+                async c =>
+                {
+                    using var permit = Interlocked.Exchange(ref unused, null) ?? await throttle.AcquireAsync(id, c);
+                    return await adapter.PrepayAsync(request, c);
+                },
+                cancellationToken);
             attempts.Add(Attempt(id, RouteOutcomes.Placed, null));
             return (placed, null);
         }
@@ -105,6 +115,11 @@ public sealed partial class PrepayFailover(
             // The account's configuration or a secret is missing: an operator's mistake no retry mends.
             LogAccountUnusable(logger, e, id.ToString());
             attempts.Add(Attempt(id, RouteOutcomes.Failed, RouteOutcomes.NotConfigured));
+        }
+        finally
+        {
+            // The pipeline made no call at all (its circuit opened meanwhile, or the adapter could not be built).
+            Interlocked.Exchange(ref unused, null)?.Dispose();
         }
 
         return (null, null);
