@@ -29,21 +29,11 @@ public sealed class ChannelHealthEntity : TableRow
     /// <summary>Bucket counts of the minute before, comma-separated.</summary>
     public string PreviousLatency { get; set; } = "";
 
-    public int CurrentDeclined { get; set; }
+    /// <summary>Declined, transient, timed-out and circuit-open counts of <see cref="Minute"/>, comma-separated.</summary>
+    public string CurrentErrors { get; set; } = "";
 
-    public int CurrentTransient { get; set; }
-
-    public int CurrentTimedOut { get; set; }
-
-    public int CurrentCircuitOpen { get; set; }
-
-    public int PreviousDeclined { get; set; }
-
-    public int PreviousTransient { get; set; }
-
-    public int PreviousTimedOut { get; set; }
-
-    public int PreviousCircuitOpen { get; set; }
+    /// <summary>The same counts of the minute before.</summary>
+    public string PreviousErrors { get; set; } = "";
 
     public DateTimeOffset? CircuitOpenUntil { get; set; }
 
@@ -63,14 +53,8 @@ public sealed class ChannelHealthEntity : TableRow
         Minute = sample.Minute,
         CurrentLatency = string.Join(',', sample.Current.Counts),
         PreviousLatency = string.Join(',', sample.Previous.Counts),
-        CurrentDeclined = sample.CurrentErrors.Declined,
-        CurrentTransient = sample.CurrentErrors.Transient,
-        CurrentTimedOut = sample.CurrentErrors.TimedOut,
-        CurrentCircuitOpen = sample.CurrentErrors.CircuitOpen,
-        PreviousDeclined = sample.PreviousErrors.Declined,
-        PreviousTransient = sample.PreviousErrors.Transient,
-        PreviousTimedOut = sample.PreviousErrors.TimedOut,
-        PreviousCircuitOpen = sample.PreviousErrors.CircuitOpen,
+        CurrentErrors = Join(sample.CurrentErrors),
+        PreviousErrors = Join(sample.PreviousErrors),
         CircuitOpenUntil = sample.CircuitOpenUntil,
         UpdatedAt = now,
     };
@@ -80,7 +64,9 @@ public sealed class ChannelHealthEntity : TableRow
     {
         var current = Histogram(CurrentLatency);
         var previous = Histogram(PreviousLatency);
-        if (current is null || previous is null || SuccessAtTicks < DateTimeOffset.MinValue.UtcTicks || SuccessAtTicks > DateTimeOffset.MaxValue.UtcTicks)
+        var currentErrors = Errors(CurrentErrors);
+        var previousErrors = Errors(PreviousErrors);
+        if (current is null || previous is null || currentErrors is null || previousErrors is null || SuccessAtTicks < DateTimeOffset.MinValue.UtcTicks || SuccessAtTicks > DateTimeOffset.MaxValue.UtcTicks)
         {
             return null;
         }
@@ -90,14 +76,23 @@ public sealed class ChannelHealthEntity : TableRow
             Minute,
             current,
             previous,
-            new ErrorCounts(CurrentDeclined, CurrentTransient, CurrentTimedOut, CurrentCircuitOpen),
-            new ErrorCounts(PreviousDeclined, PreviousTransient, PreviousTimedOut, PreviousCircuitOpen),
+            currentErrors.Value,
+            previousErrors.Value,
             CircuitOpenUntil);
     }
 
-    private static LatencyHistogram? Histogram(string counts)
+    private static string Join(ErrorCounts e) => string.Join(',', e.Declined, e.Transient, e.TimedOut, e.CircuitOpen);
+
+    private static ErrorCounts? Errors(string text) =>
+        Counts(text) is { Length: 4 } c && c.Max() <= int.MaxValue ? new ErrorCounts((int)c[0], (int)c[1], (int)c[2], (int)c[3]) : null;
+
+    private static LatencyHistogram? Histogram(string text) =>
+        Counts(text) is { Length: LatencyHistogram.BucketCount } counts ? LatencyHistogram.FromCounts(counts) : null;
+
+    /// <summary>Non-negative comma-separated counts; null when any is not one.</summary>
+    private static long[]? Counts(string text)
     {
-        var parts = counts.Split(',');
+        var parts = text.Split(',');
         var values = new long[parts.Length];
         for (var i = 0; i < parts.Length; i++)
         {
@@ -107,6 +102,6 @@ public sealed class ChannelHealthEntity : TableRow
             }
         }
 
-        return values.Length == LatencyHistogram.BucketCount ? LatencyHistogram.FromCounts(values) : null;
+        return values;
     }
 }

@@ -148,6 +148,24 @@ public sealed class ChannelHealthTests(AzuriteFixture azurite)
         Assert.Equal(written.ETag, after.ETag);
     }
 
+    [Fact]
+    public void A_row_gives_back_its_sample_and_an_unreadable_one_gives_nothing()
+    {
+        var health = new ChannelHealth(time);
+        health.Record(account, ChannelCallResult.Succeeded, TimeSpan.FromMilliseconds(80));
+        health.Record(account, ChannelCallResult.TimedOut, TimeSpan.FromSeconds(10));
+        health.RecordCircuit(account, time.GetUtcNow().AddSeconds(30));
+        var sample = health.ChangedSince(new Dictionary<ChannelAccountId, long>(), time.GetUtcNow()).Single().Sample;
+
+        var row = ChannelHealthEntity.From(account, health.InstanceId, sample, time.GetUtcNow());
+        var back = row.ToSample()!;
+
+        Assert.Equal((sample.Success, sample.Minute, sample.CurrentErrors, sample.PreviousErrors, sample.CircuitOpenUntil), (back.Success, back.Minute, back.CurrentErrors, back.PreviousErrors, back.CircuitOpenUntil));
+        Assert.Equal(sample.Current.Counts, back.Current.Counts);
+        Assert.Null(new ChannelHealthEntity { CurrentLatency = "1,2,3", PreviousLatency = row.PreviousLatency, CurrentErrors = row.CurrentErrors, PreviousErrors = row.PreviousErrors }.ToSample());
+        Assert.Null(new ChannelHealthEntity { CurrentLatency = row.CurrentLatency, PreviousLatency = row.PreviousLatency, CurrentErrors = "1,-2,3,4", PreviousErrors = row.PreviousErrors }.ToSample());
+    }
+
     private (ChannelHealth Health, ChannelHealthSync Sync) Instance()
     {
         var health = new ChannelHealth(time);
