@@ -8,6 +8,15 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using PayFunctions.Benchmarks;
 using PayFunctions.Core.Storage;
 
+// `--routing` times the routing decision alone: pure, so it needs no store.
+if (args.Contains("--routing"))
+{
+    BenchmarkRunner.Run<RoutingBenchmarks>(DefaultConfig.Instance
+        .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance))
+        .AddDiagnoser(MemoryDiagnoser.Default));
+    return 0;
+}
+
 // Seeds an in-memory Azurite with merchants × entries captures, counts the table requests of each operation,
 // then times them with BenchmarkDotNet in this process (the seeded Azurite lives only as long as it does).
 var merchants = Option("--merchants", 1_000);

@@ -1,7 +1,7 @@
 namespace PayFunctions.Domain.Routing;
 
 /// <summary>The facts of one payment that routing looks at.</summary>
-/// <param name="Method">The payment method, e.g. <c>wechat_pay.native</c>.</param>
+/// <param name="Method">The payment method: the channel's name, a dot and the method's name.</param>
 /// <param name="Channel">The channel that serves <paramref name="Method"/>.</param>
 /// <param name="Amount">What the payer pays.</param>
 /// <param name="PayerCountry">ISO 3166-1 alpha-2, when known.</param>

@@ -22,6 +22,14 @@ public static class Router
     /// among candidates whose scores are alike.</item>
     /// </list>
     /// </summary>
+    /// <remarks>
+    /// Success s = min(1, mean + 0.05·√(1 ÷ (1 + samples))), from <see cref="SuccessEstimate.Mean"/> and
+    /// <see cref="SuccessEstimate.Samples"/> at <see cref="RouteRequest.At"/>: optimistic about accounts little is known of.
+    /// With r the fee in percentage points of the amount (an unknown fee counts as the most expensive kept one) and l
+    /// the 95th percentile latency in seconds (0 when unknown), the score is, by objective:
+    /// Success s − 10⁻⁴·r − 10⁻⁵·l; Cost −r + 10⁻⁶·s; Balanced s − CostWeight·r ÷ 100.
+    /// Scores within 0.02 of their group's best are alike (under Cost, success must be within 0.02 as well).
+    /// </remarks>
     public static RoutingDecision Decide(RoutingPolicy policy, RouteRequest request, IAccountStates states)
     {
         ArgumentNullException.ThrowIfNull(policy);

@@ -29,7 +29,7 @@ public sealed record RoutingRule(string Name, RouteCondition When, IReadOnlyList
 /// <summary>What a payment must be for a rule to match; a null or empty part matches anything.</summary>
 public sealed record RouteCondition
 {
-    /// <summary>Payment methods, e.g. <c>wechat_pay.native</c>.</summary>
+    /// <summary>Payment methods, each the channel's name, a dot and the method's name.</summary>
     public IReadOnlyList<string>? Methods { get; init; }
 
     /// <summary>Inclusive lower bound, minor units of the payment's currency.</summary>
