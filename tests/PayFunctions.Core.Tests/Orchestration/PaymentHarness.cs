@@ -24,6 +24,9 @@ public sealed class PaymentHarness : IAsyncDisposable
 
     public Func<PaymentOrchestrationInput, PrepayOutcome> Prepay { get; init; } = _ => new PrepayOutcome(true, null, null, null, OrderAtChannel: false);
 
+    /// <summary>The prepay stays in the queue until the test raises its outcome (<see cref="PaymentEvents.PrepayResult"/>).</summary>
+    public bool HoldPrepay { get; init; }
+
     public CloseOutcome CloseOutcome { get; init; } = CloseOutcome.Closed;
 
     public ChannelPaymentEvent QueryAnswer { get; init; } = new("", ChannelTradeState.NotPaid, null, null, null);
@@ -52,10 +55,14 @@ public sealed class PaymentHarness : IAsyncDisposable
             registry =>
             {
                 registry.AddOrchestrator<PaymentOrchestrator>();
-                registry.AddActivityFunc<PaymentOrchestrationInput, PrepayOutcome>(nameof(PrepayActivity), (_, input) =>
+                registry.AddActivityFunc<PaymentOrchestrationInput, bool>(nameof(EnqueuePrepayActivity), (_, input) =>
                 {
-                    Log.Record(nameof(PrepayActivity), input);
-                    return Prepay(input);
+                    if (!HoldPrepay)
+                    {
+                        _ = Task.Run(() => WorkPrepayAsync(input));
+                    }
+
+                    return true;
                 });
                 registry.AddActivityFunc<ChooseMethodInput, bool>(nameof(ChooseMethodActivity), (_, input) =>
                 {
@@ -111,6 +118,27 @@ public sealed class PaymentHarness : IAsyncDisposable
             },
             cancellationToken: timeout.Token);
         return this;
+    }
+
+    /// <summary>Plays the queue and its channel worker: tries the prepay as the worker does and raises the outcome.</summary>
+    private async Task WorkPrepayAsync(PaymentOrchestrationInput input)
+    {
+        var outcome = PrepayWorker.Unavailable;
+        for (var attempt = 1; attempt <= PrepayWorker.MaxAttempts; attempt++)
+        {
+            Log.Record(nameof(PrepayActivity), input);
+            try
+            {
+                outcome = Prepay(input);
+                break;
+            }
+            catch (HttpRequestException)
+            {
+                // A transient failure: the worker retries it as a new message.
+            }
+        }
+
+        await Client.RaiseEventAsync(input.PaymentId, PaymentEvents.PrepayResult, outcome, timeout.Token);
     }
 
     public async Task<string> ScheduleAsync(PaymentOrchestrationInput input)
