@@ -55,7 +55,7 @@ public sealed class PaymentHarness : IAsyncDisposable
             registry =>
             {
                 registry.AddOrchestrator<PaymentOrchestrator>();
-                registry.AddActivityFunc<PaymentOrchestrationInput, bool>(nameof(EnqueuePrepayActivity), (_, input) =>
+                registry.AddActivityFunc<PaymentOrchestrationInput, bool>(nameof(EnqueuePrepayActivity), (activity, input) =>
                 {
                     if (!HoldPrepay)
                     {
