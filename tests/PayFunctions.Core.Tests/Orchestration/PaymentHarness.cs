@@ -120,13 +120,18 @@ public sealed class PaymentHarness : IAsyncDisposable
         return this;
     }
 
-    /// <summary>Plays the queue and its channel worker: tries the prepay as the worker does and raises the outcome.</summary>
+    /// <summary>
+    /// Plays the queue and its channel worker: tries the prepay as the worker does and raises the outcome.
+    /// The tries are logged once the outcome was raised, so a test that waits for the prepay raises its own
+    /// events after it.
+    /// </summary>
     private async Task WorkPrepayAsync(PaymentOrchestrationInput input)
     {
         var outcome = PrepayWorker.Unavailable;
-        for (var attempt = 1; attempt <= PrepayWorker.MaxAttempts; attempt++)
+        var tries = 0;
+        while (tries < PrepayWorker.MaxAttempts)
         {
-            Log.Record(nameof(PrepayActivity), input);
+            tries++;
             try
             {
                 outcome = Prepay(input);
@@ -139,6 +144,20 @@ public sealed class PaymentHarness : IAsyncDisposable
         }
 
         await Client.RaiseEventAsync(input.PaymentId, PaymentEvents.PrepayResult, outcome, timeout.Token);
+        for (var i = 0; i < tries; i++)
+        {
+            Log.Record(nameof(PrepayActivity), input);
+        }
+    }
+
+    public async Task WaitForActivityAsync(string activity)
+    {
+        var deadline = DateTime.UtcNow + Timeout;
+        while (Log.CountOf(activity) == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{activity} never ran.");
+            await Task.Delay(50, Cancellation);
+        }
     }
 
     public async Task<string> ScheduleAsync(PaymentOrchestrationInput input)

@@ -106,6 +106,7 @@ public sealed class PaymentOrchestratorTests
         await using var harness = await new PaymentHarness().StartAsync();
         var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_closed", LongExpiry));
 
+        await harness.WaitForActivityAsync(nameof(PrepayActivity));
         await harness.Client.RaiseEventAsync(id, PaymentEvents.CloseRequested, new CloseRequest("customer left"), harness.Cancellation);
 
         Assert.Equal(PaymentStatus.Closed, await harness.WaitForStatusAsync(id));
@@ -130,6 +131,7 @@ public sealed class PaymentOrchestratorTests
         }.StartAsync();
         var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_closedlate", LongExpiry));
 
+        await harness.WaitForActivityAsync(nameof(PrepayActivity));
         await harness.Client.RaiseEventAsync(id, PaymentEvents.CloseRequested, new CloseRequest("customer left"), harness.Cancellation);
 
         Assert.Equal(PaymentStatus.Succeeded, await harness.WaitForStatusAsync(id));
@@ -227,6 +229,7 @@ public sealed class PaymentOrchestratorTests
         }.StartAsync();
         var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_wrongamount", LongExpiry));
 
+        await harness.WaitForActivityAsync(nameof(PrepayActivity));
         await harness.Client.RaiseEventAsync(id, PaymentEvents.CloseRequested, new CloseRequest("customer left"), harness.Cancellation);
 
         Assert.Equal(PaymentStatus.Failed, await harness.WaitForStatusAsync(id));
@@ -262,6 +265,9 @@ public sealed class PaymentOrchestratorTests
         var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_queued_close", LongExpiry));
 
         await harness.Client.RaiseEventAsync(id, PaymentEvents.CloseRequested, new CloseRequest("merchant"), harness.Cancellation);
+
+        // A real worker finds the payment ended, or answers an order it was already placing: after the payment ended.
+        await harness.WaitForActivityAsync(nameof(SendWebhookActivity));
         await harness.Client.RaiseEventAsync(
             id, PaymentEvents.PrepayResult, new PrepayOutcome(true, null, null, null, OrderAtChannel: false) { ChannelOrderId = "ord_1" }, harness.Cancellation);
 
@@ -278,6 +284,9 @@ public sealed class PaymentOrchestratorTests
         var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_queued_unplaced", LongExpiry));
 
         await harness.Client.RaiseEventAsync(id, PaymentEvents.CloseRequested, new CloseRequest("merchant"), harness.Cancellation);
+
+        // A real worker finds the payment ended, or answers an order it was already placing: after the payment ended.
+        await harness.WaitForActivityAsync(nameof(SendWebhookActivity));
         await harness.Client.RaiseEventAsync(id, PaymentEvents.PrepayResult, PrepayWorker.NotPlaced, harness.Cancellation);
 
         Assert.Equal(PaymentStatus.Closed, await harness.WaitForStatusAsync(id));
@@ -291,6 +300,9 @@ public sealed class PaymentOrchestratorTests
         var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_queued_paid", LongExpiry));
 
         await harness.Client.RaiseEventAsync(id, PaymentEvents.CloseRequested, new CloseRequest("merchant"), harness.Cancellation);
+
+        // A real worker finds the payment ended, or answers an order it was already placing: after the payment ended.
+        await harness.WaitForActivityAsync(nameof(SendWebhookActivity));
         await harness.Client.RaiseEventAsync(id, PaymentEvents.PrepayResult, new PrepayOutcome(true, null, null, null, OrderAtChannel: false), harness.Cancellation);
 
         Assert.Equal(PaymentStatus.Closed, await harness.WaitForStatusAsync(id));
