@@ -44,7 +44,9 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
         var expiry = context.CreateTimer(input.ExpiresAt.UtcDateTime, timerCancellation.Token);
         var closeRequested = context.WaitForExternalEvent<CloseRequest>(PaymentEvents.CloseRequested);
 
-        var placing = await QueuedPrepay.QueueAsync(context, input);
+        // Waiting starts before the enqueue, so an outcome raised at once is not missed.
+        var placing = context.WaitForExternalEvent<PrepayOutcome>(PaymentEvents.PrepayResult);
+        await context.CallActivityAsync(nameof(EnqueuePrepayActivity), input, StoreRetry);
         var ended = await Task.WhenAny(placing, expiry, closeRequested);
         if (ended != expiry)
         {

@@ -5,21 +5,11 @@ using PayFunctions.Domain;
 namespace PayFunctions.Core.Payments;
 
 /// <summary>
-/// The prepay as a payment's orchestration sees it: put on the channel's queue, its outcome raised back
-/// by a channel worker. Expiry and the merchant's close race it, so a payment whose order still waits
-/// in the queue can end at once.
+/// A payment whose prepay still waited in the channel's queue when expiry or the merchant's close won
+/// the race against the channel worker's outcome.
 /// </summary>
 internal static class QueuedPrepay
 {
-    /// <summary>Queues the prepay; the outcome task completes when a channel worker raises it.</summary>
-    public static async Task<Task<PrepayOutcome>> QueueAsync(TaskOrchestrationContext context, PaymentOrchestrationInput input)
-    {
-        // Waiting starts before the enqueue, so an outcome raised at once is not missed.
-        var outcome = context.WaitForExternalEvent<PrepayOutcome>(PaymentEvents.PrepayResult);
-        await context.CallActivityAsync(nameof(EnqueuePrepayActivity), input, PaymentOrchestrator.StoreRetry);
-        return outcome;
-    }
-
     /// <summary>
     /// Ends a payment that expired or was closed while its order waited in the queue. The payment ends
     /// at once; a worker may still be placing the order, and it always answers (placed, not placed, or

@@ -20,7 +20,7 @@ public sealed class CheckoutPaymentTests
         var payer = new PayerInput(null, null, "https://pay.example/api/checkout/x", null);
 
         await harness.Client.RaiseEventAsync(id, CheckoutEvents.MethodChosen, new MethodChoice("wechat_pay.native", "wechat_pay", "main", payer), harness.Cancellation);
-        await WaitForActivityAsync(harness, nameof(PrepayActivity));
+        await harness.WaitForActivityAsync(nameof(PrepayActivity));
         await harness.Client.RaiseEventAsync(
             id, PaymentEvents.ChannelNotification, new ChannelPaymentEvent("4200000009", ChannelTradeState.Succeeded, DateTimeOffset.UtcNow, 1999, "CNY"), harness.Cancellation);
 
@@ -58,15 +58,5 @@ public sealed class CheckoutPaymentTests
         Assert.Equal(PaymentStatus.Closed, await harness.WaitForStatusAsync(id));
         Assert.Equal(0, harness.Log.CountOf(nameof(PrepayActivity)));
         Assert.Equal(0, harness.Log.CountOf(nameof(CloseAtChannelActivity)));
-    }
-
-    private static async Task WaitForActivityAsync(PaymentHarness harness, string activity)
-    {
-        var deadline = DateTime.UtcNow + PaymentHarness.Timeout;
-        while (harness.Log.CountOf(activity) == 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"{activity} never ran.");
-            await Task.Delay(50, harness.Cancellation);
-        }
     }
 }

@@ -60,7 +60,7 @@ public sealed partial class TaskRegistrationTests
             .Where(s => ActivityName().IsMatch(s))
             .ToHashSet(StringComparer.Ordinal);
 
-        Assert.Superset(new HashSet<string>([nameof(PrepayActivity), nameof(CompletePaymentActivity), nameof(PlanSettlementActivity)]), called);
+        Assert.Superset(new HashSet<string>([nameof(EnqueuePrepayActivity), nameof(CompletePaymentActivity), nameof(PlanSettlementActivity)]), called);
         Assert.Subset(listed, called);
     }
 

@@ -24,6 +24,9 @@ public sealed class PaymentHarness : IAsyncDisposable
 
     public Func<PaymentOrchestrationInput, PrepayOutcome> Prepay { get; init; } = _ => new PrepayOutcome(true, null, null, null, OrderAtChannel: false);
 
+    /// <summary>The prepay stays in the queue until the test raises its outcome (<see cref="PaymentEvents.PrepayResult"/>).</summary>
+    public bool HoldPrepay { get; init; }
+
     public CloseOutcome CloseOutcome { get; init; } = CloseOutcome.Closed;
 
     public ChannelPaymentEvent QueryAnswer { get; init; } = new("", ChannelTradeState.NotPaid, null, null, null);
@@ -52,10 +55,14 @@ public sealed class PaymentHarness : IAsyncDisposable
             registry =>
             {
                 registry.AddOrchestrator<PaymentOrchestrator>();
-                registry.AddActivityFunc<PaymentOrchestrationInput, PrepayOutcome>(nameof(PrepayActivity), (_, input) =>
+                registry.AddActivityFunc<PaymentOrchestrationInput, bool>(nameof(EnqueuePrepayActivity), (activity, input) =>
                 {
-                    Log.Record(nameof(PrepayActivity), input);
-                    return Prepay(input);
+                    if (!HoldPrepay)
+                    {
+                        _ = Task.Run(() => WorkPrepayAsync(input));
+                    }
+
+                    return true;
                 });
                 registry.AddActivityFunc<ChooseMethodInput, bool>(nameof(ChooseMethodActivity), (_, input) =>
                 {
@@ -111,6 +118,46 @@ public sealed class PaymentHarness : IAsyncDisposable
             },
             cancellationToken: timeout.Token);
         return this;
+    }
+
+    /// <summary>
+    /// Plays the queue and its channel worker: tries the prepay as the worker does and raises the outcome.
+    /// The tries are logged once the outcome was raised, so a test that waits for the prepay raises its own
+    /// events after it.
+    /// </summary>
+    private async Task WorkPrepayAsync(PaymentOrchestrationInput input)
+    {
+        var outcome = PrepayWorker.Unavailable;
+        var tries = 0;
+        while (tries < PrepayWorker.MaxAttempts)
+        {
+            tries++;
+            try
+            {
+                outcome = Prepay(input);
+                break;
+            }
+            catch (HttpRequestException)
+            {
+                // A transient failure: the worker retries it as a new message.
+            }
+        }
+
+        await Client.RaiseEventAsync(input.PaymentId, PaymentEvents.PrepayResult, outcome, timeout.Token);
+        for (var i = 0; i < tries; i++)
+        {
+            Log.Record(nameof(PrepayActivity), input);
+        }
+    }
+
+    public async Task WaitForActivityAsync(string activity)
+    {
+        var deadline = DateTime.UtcNow + Timeout;
+        while (Log.CountOf(activity) == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{activity} never ran.");
+            await Task.Delay(50, Cancellation);
+        }
     }
 
     public async Task<string> ScheduleAsync(PaymentOrchestrationInput input)

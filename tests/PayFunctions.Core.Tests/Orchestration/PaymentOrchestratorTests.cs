@@ -106,6 +106,7 @@ public sealed class PaymentOrchestratorTests
         await using var harness = await new PaymentHarness().StartAsync();
         var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_closed", LongExpiry));
 
+        await harness.WaitForActivityAsync(nameof(PrepayActivity));
         await harness.Client.RaiseEventAsync(id, PaymentEvents.CloseRequested, new CloseRequest("customer left"), harness.Cancellation);
 
         Assert.Equal(PaymentStatus.Closed, await harness.WaitForStatusAsync(id));
@@ -130,6 +131,7 @@ public sealed class PaymentOrchestratorTests
         }.StartAsync();
         var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_closedlate", LongExpiry));
 
+        await harness.WaitForActivityAsync(nameof(PrepayActivity));
         await harness.Client.RaiseEventAsync(id, PaymentEvents.CloseRequested, new CloseRequest("customer left"), harness.Cancellation);
 
         Assert.Equal(PaymentStatus.Succeeded, await harness.WaitForStatusAsync(id));
@@ -227,6 +229,7 @@ public sealed class PaymentOrchestratorTests
         }.StartAsync();
         var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_wrongamount", LongExpiry));
 
+        await harness.WaitForActivityAsync(nameof(PrepayActivity));
         await harness.Client.RaiseEventAsync(id, PaymentEvents.CloseRequested, new CloseRequest("customer left"), harness.Cancellation);
 
         Assert.Equal(PaymentStatus.Failed, await harness.WaitForStatusAsync(id));
@@ -253,5 +256,56 @@ public sealed class PaymentOrchestratorTests
         Assert.Equal(PaymentStatus.Failed, completion.Status);
         Assert.Equal("channel_unavailable", completion.FailureCode);
         Assert.Equal(PaymentEvents.EventId(id, PaymentEvents.Failed), harness.SingleWebhook().EventId);
+    }
+
+    [Fact]
+    public async Task Close_WhileTheOrderIsQueued_EndsAtOnce_AndClosesAnOrderPlacedAfterwards()
+    {
+        await using var harness = await new PaymentHarness { HoldPrepay = true }.StartAsync();
+        var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_queued_close", LongExpiry));
+
+        await harness.Client.RaiseEventAsync(id, PaymentEvents.CloseRequested, new CloseRequest("merchant"), harness.Cancellation);
+
+        // A real worker finds the payment ended, or answers an order it was already placing: after the payment ended.
+        await harness.WaitForActivityAsync(nameof(SendWebhookActivity));
+        await harness.Client.RaiseEventAsync(
+            id, PaymentEvents.PrepayResult, new PrepayOutcome(true, null, null, null, OrderAtChannel: false) { ChannelOrderId = "ord_1" }, harness.Cancellation);
+
+        Assert.Equal(PaymentStatus.Closed, await harness.WaitForStatusAsync(id));
+        Assert.Equal([nameof(CompletePaymentActivity), nameof(SendWebhookActivity), nameof(CloseAtChannelActivity)], harness.Log.Names);
+        Assert.Equal("ord_1", Assert.Single(harness.Log.InputsOf<ChannelOrderInput>(nameof(CloseAtChannelActivity))).ChannelOrderId);
+        Assert.Equal(PaymentStatus.Closed, harness.SingleCompletion().Status);
+    }
+
+    [Fact]
+    public async Task Close_WhileTheOrderIsQueued_AndNeverPlaced_ClosesNothingAtTheChannel()
+    {
+        await using var harness = await new PaymentHarness { HoldPrepay = true }.StartAsync();
+        var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_queued_unplaced", LongExpiry));
+
+        await harness.Client.RaiseEventAsync(id, PaymentEvents.CloseRequested, new CloseRequest("merchant"), harness.Cancellation);
+
+        // A real worker finds the payment ended, or answers an order it was already placing: after the payment ended.
+        await harness.WaitForActivityAsync(nameof(SendWebhookActivity));
+        await harness.Client.RaiseEventAsync(id, PaymentEvents.PrepayResult, PrepayWorker.NotPlaced, harness.Cancellation);
+
+        Assert.Equal(PaymentStatus.Closed, await harness.WaitForStatusAsync(id));
+        Assert.Equal([nameof(CompletePaymentActivity), nameof(SendWebhookActivity)], harness.Log.Names);
+    }
+
+    [Fact]
+    public async Task Close_WhenAnOrderPlacedAfterItWasPaid_ReconcilesTheLatePayment()
+    {
+        await using var harness = await new PaymentHarness { HoldPrepay = true, CloseOutcome = CloseOutcome.AlreadyPaid }.StartAsync();
+        var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_queued_paid", LongExpiry));
+
+        await harness.Client.RaiseEventAsync(id, PaymentEvents.CloseRequested, new CloseRequest("merchant"), harness.Cancellation);
+
+        // A real worker finds the payment ended, or answers an order it was already placing: after the payment ended.
+        await harness.WaitForActivityAsync(nameof(SendWebhookActivity));
+        await harness.Client.RaiseEventAsync(id, PaymentEvents.PrepayResult, new PrepayOutcome(true, null, null, null, OrderAtChannel: false), harness.Cancellation);
+
+        Assert.Equal(PaymentStatus.Closed, await harness.WaitForStatusAsync(id));
+        Assert.Equal(new ReconcileOrderInput("wechat_pay", "main", "mch_test", id), Assert.Single(harness.Log.InputsOf<ReconcileOrderInput>(nameof(ReconcileOrderActivity))));
     }
 }
