@@ -7,7 +7,8 @@ namespace PayFunctions.Core.Channels;
 
 /// <summary>
 /// Keeps every call to a channel account within the account's limits: never more than
-/// <c>RatePerSecond</c> calls started in any one-second window, and never more than
+/// <c>RatePerSecond</c> calls arriving at the channel in any one-second window (a lease is held for the
+/// call's whole length, and its slot frees a window after the call ends), and never more than
 /// <c>MaxConcurrency</c> in flight. Both are read from <c>Channels:{Key}:Accounts:{id}</c>; an
 /// account without them is unlimited. Waiters are served first come, first served.
 /// </summary>

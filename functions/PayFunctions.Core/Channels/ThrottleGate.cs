@@ -1,14 +1,20 @@
 namespace PayFunctions.Core.Channels;
 
 /// <summary>
-/// One account's limits. The start times of the last <c>rate</c> calls are kept in a ring: a call may
-/// start only once the oldest of them is a full window old, so no window ever holds more than
-/// <c>rate</c> starts (a token bucket would let twice that through across a refill boundary).
+/// One account's limits. The last <c>rate</c> calls are kept in a ring, each with the time it ended: a call
+/// may start only once the oldest of them has ended a full window ago. A call reaches the channel before it
+/// ends, and the call <c>rate</c> places later starts a window after that end, so no window at the channel
+/// ever holds more than <c>rate</c> arrivals however the network or a busy machine delays or bunches them
+/// (counting from starts would hold only at the sender; a token bucket not even there, letting twice the
+/// rate through across a refill boundary).
 /// </summary>
 internal sealed class ThrottleGate
 {
     private readonly object sync = new();
-    private readonly long[]? starts;
+    // A slot whose call is still running; it frees a window after the call ends.
+    private const long Running = long.MaxValue;
+
+    private readonly long[]? ends;
     private readonly int? maxConcurrency;
     private readonly long windowTicks;
     private readonly TimeProvider time;
@@ -20,7 +26,7 @@ internal sealed class ThrottleGate
 
     public ThrottleGate(int? ratePerWindow, int? maxConcurrency, TimeSpan window, TimeProvider time)
     {
-        starts = ratePerWindow is { } rate ? new long[rate] : null;
+        ends = ratePerWindow is { } rate ? new long[rate] : null;
         this.maxConcurrency = maxConcurrency;
         this.time = time;
         windowTicks = (long)(window.TotalSeconds * time.TimestampFrequency);
@@ -31,14 +37,14 @@ internal sealed class ThrottleGate
     {
         lock (sync)
         {
-            if (waiters.Count == 0 && TryTake(out _))
+            if (waiters.Count == 0 && TryTake(out _, out var slot))
             {
-                lease = new Lease(this);
+                lease = new Lease(this, slot);
                 return true;
             }
         }
 
-        lease = new Lease(null);
+        lease = new Lease(null, -1);
         return false;
     }
 
@@ -50,9 +56,9 @@ internal sealed class ThrottleGate
         lock (sync)
         {
             TimeSpan? wait = null;
-            if (waiters.Count == 0 && TryTake(out wait))
+            if (waiters.Count == 0 && TryTake(out wait, out var slot))
             {
-                return ValueTask.FromResult<IDisposable>(new Lease(this));
+                return ValueTask.FromResult<IDisposable>(new Lease(this, slot));
             }
 
             node = waiters.AddLast(waiter);
@@ -80,19 +86,29 @@ internal sealed class ThrottleGate
         return await node.Value.Task;
     }
 
-    /// <summary>Takes a permit if both limits allow one now; otherwise says how long until the rate allows one, if it is the rate that blocks.</summary>
-    private bool TryTake(out TimeSpan? wait)
+    /// <summary>
+    /// Takes a permit if both limits allow one now, with the ring slot it holds (-1 without a rate); otherwise says how
+    /// long until the rate allows one, when it is a finished call's window that blocks.
+    /// </summary>
+    private bool TryTake(out TimeSpan? wait, out int slot)
     {
         wait = null;
+        slot = -1;
         if (maxConcurrency is { } max && inFlight >= max)
         {
             return false;
         }
 
         var now = time.GetTimestamp();
-        if (starts is not null && recorded == starts.Length)
+        if (ends is not null && recorded == ends.Length)
         {
-            var age = now - starts[oldest];
+            // A call still running frees nothing: its release pumps the waiters again.
+            if (ends[oldest] == Running)
+            {
+                return false;
+            }
+
+            var age = now - ends[oldest];
             if (age < windowTicks)
             {
                 wait = TimeSpan.FromSeconds((double)(windowTicks - age) / time.TimestampFrequency);
@@ -100,11 +116,12 @@ internal sealed class ThrottleGate
             }
         }
 
-        if (starts is not null)
+        if (ends is not null)
         {
-            starts[oldest] = now;
-            oldest = (oldest + 1) % starts.Length;
-            recorded = Math.Min(recorded + 1, starts.Length);
+            slot = oldest;
+            ends[oldest] = Running;
+            oldest = (oldest + 1) % ends.Length;
+            recorded = Math.Min(recorded + 1, ends.Length);
         }
 
         inFlight++;
@@ -122,25 +139,25 @@ internal sealed class ThrottleGate
     /// <summary>Grants permits to the waiters at the head of the line while the limits allow.</summary>
     private void Pump()
     {
-        var granted = new List<TaskCompletionSource<IDisposable>>();
+        var granted = new List<(TaskCompletionSource<IDisposable> Waiter, int Slot)>();
         lock (sync)
         {
             while (waiters.First is { } head)
             {
-                if (!TryTake(out var wait))
+                if (!TryTake(out var wait, out var slot))
                 {
                     Arm(wait);
                     break;
                 }
 
                 waiters.RemoveFirst();
-                granted.Add(head.Value);
+                granted.Add((head.Value, slot));
             }
         }
 
-        foreach (var waiter in granted)
+        foreach (var (waiter, slot) in granted)
         {
-            var lease = new Lease(this);
+            var lease = new Lease(this, slot);
             if (!waiter.TrySetResult(lease))
             {
                 lease.Dispose();
@@ -148,20 +165,25 @@ internal sealed class ThrottleGate
         }
     }
 
-    private void Release()
+    /// <summary>The call of <paramref name="slot"/> ended: its window starts now.</summary>
+    private void Release(int slot)
     {
         lock (sync)
         {
             inFlight--;
+            if (ends is not null && slot >= 0)
+            {
+                ends[slot] = time.GetTimestamp();
+            }
         }
 
         Pump();
     }
 
-    private sealed class Lease(ThrottleGate? gate) : IDisposable
+    private sealed class Lease(ThrottleGate? gate, int slot) : IDisposable
     {
         private ThrottleGate? held = gate;
 
-        public void Dispose() => Interlocked.Exchange(ref held, null)?.Release();
+        public void Dispose() => Interlocked.Exchange(ref held, null)?.Release(slot);
     }
 }

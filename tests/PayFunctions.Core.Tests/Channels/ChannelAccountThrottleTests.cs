@@ -47,7 +47,8 @@ public sealed class ChannelAccountThrottleTests
     {
         var throttle = Throttle(rate: 1, margin: TimeSpan.FromMilliseconds(100));
 
-        Assert.True(throttle.TryAcquire(Main, out _));
+        Assert.True(throttle.TryAcquire(Main, out var call));
+        call.Dispose();
         time.Advance(TimeSpan.FromSeconds(1));
         Assert.False(throttle.TryAcquire(Main, out _));
         time.Advance(TimeSpan.FromMilliseconds(100));
@@ -80,16 +81,33 @@ public sealed class ChannelAccountThrottleTests
     }
 
     [Fact]
+    public void RateLimit_CountsTheWindowFromWhenACallEnded_SoASlowCallCannotBunchArrivals()
+    {
+        var throttle = Throttle(rate: 1);
+        Assert.True(throttle.TryAcquire(Main, out var slow));
+
+        // Still running after two seconds: its request may reach the channel at any moment until it ends.
+        time.Advance(TimeSpan.FromSeconds(2));
+        Assert.False(throttle.TryAcquire(Main, out _));
+        slow.Dispose();
+        time.Advance(TimeSpan.FromMilliseconds(999));
+        Assert.False(throttle.TryAcquire(Main, out _));
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.True(throttle.TryAcquire(Main, out _));
+    }
+
+    [Fact]
     public async Task AcquireAsync_ServesWaitersInOrder_AsTheWindowFrees()
     {
         var throttle = Throttle(rate: 1);
-        Assert.True(throttle.TryAcquire(Main, out _));
+        Assert.True(throttle.TryAcquire(Main, out var call));
+        call.Dispose();
         var first = throttle.AcquireAsync(Main, CancellationToken.None).AsTask();
         var second = throttle.AcquireAsync(Main, CancellationToken.None).AsTask();
 
         // A waiter is ahead: taking a permit past it is refused even when one frees.
         time.Advance(TimeSpan.FromSeconds(1));
-        await first.WaitAsync(Guard);
+        (await first.WaitAsync(Guard)).Dispose();
         Assert.False(second.IsCompleted);
         Assert.False(throttle.TryAcquire(Main, out _));
 
@@ -127,11 +145,13 @@ public sealed class ChannelAccountThrottleTests
         using var lease = await next.WaitAsync(Guard);
     }
 
+    /// <summary>Every permit the throttle grants now, each for a call that ends at once.</summary>
     private static List<IDisposable> TakeAll(ChannelAccountThrottle throttle, ChannelAccountId account)
     {
         var leases = new List<IDisposable>();
         while (leases.Count < 1000 && throttle.TryAcquire(account, out var lease))
         {
+            lease.Dispose();
             leases.Add(lease);
         }
 
