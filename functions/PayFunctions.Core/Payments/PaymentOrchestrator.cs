@@ -57,18 +57,27 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
 #pragma warning restore CA1849
         }
 
-        if (ended != placing)
-        {
-            return await QueuedPrepay.EndUnplacedAsync(context, input, placing, ended == expiry ? PaymentStatus.Expired : PaymentStatus.Closed);
-        }
-
-        var prepay = placing.Result;
+        var prepay = await placing;
         if (prepay.ChannelAccount is { } placedAt)
         {
             // Failover may have placed the order at another account of the route than the first: from here on every
             // call goes there, and the notify endpoint, which reads this status, expects callbacks from it.
             input = input with { ChannelAccount = placedAt };
             context.SetCustomStatus(new PaymentPlacement(placedAt));
+        }
+
+        if (ended != placing)
+        {
+            // Closed or expired before the worker's answer came in. The worker writes a placed order's QR code to the
+            // payment (where the merchant may already have shown it) before it answers, so the payment ends only
+            // with the answer: with no order, at once; with one, by closing it first, where a payer who already paid
+            // makes it a success rather than money on a payment the merchant was told is over.
+            var (status, code, message) = ended == expiry
+                ? (PaymentStatus.Expired, "payment_expired", "The customer did not pay before the payment expired.")
+                : (PaymentStatus.Closed, (string?)null, (string?)null);
+            return prepay.Succeeded || prepay.OrderAtChannel
+                ? await CloseAtChannelAsync(context, input, OrderOf(input, prepay.ChannelOrderId), closeRequested, status, code, message)
+                : await FinishAsync(context, input, status, null, code, message);
         }
 
         if (prepay.OrderAtChannel)
