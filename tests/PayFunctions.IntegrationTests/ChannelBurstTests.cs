@@ -14,7 +14,12 @@ namespace PayFunctions.IntegrationTests;
 [Collection(PlatformCollection.Name)]
 public sealed class ChannelBurstTests(PlatformFixture platform, ITestOutputHelper output) : IAsyncLifetime
 {
-    private const int RatePerSecond = 5;
+    /// <summary>
+    /// One call a second: ten times that (10 creates a second) is within what the create path takes on a
+    /// loaded 2-core build machine, so what is measured is the channel queue absorbing a peak the channel
+    /// cannot take, not the create path's own capacity (docs/benchmarks.md, "Burst through channel queues").
+    /// </summary>
+    private const int RatePerSecond = 1;
     private const int Multiple = 10;
     private const string PrepayPath = "/v3/pay/transactions/native";
 
@@ -31,7 +36,6 @@ public sealed class ChannelBurstTests(PlatformFixture platform, ITestOutputHelpe
         (host, api) = await platform.StartExtraHostAsync("burst", new Dictionary<string, string>
         {
             ["Channels__WeChatPay__Accounts__main__RatePerSecond"] = RatePerSecond.ToString(CultureInfo.InvariantCulture),
-            ["Channels__WeChatPay__Accounts__main__MaxConcurrency"] = "4",
         });
 
     public Task DisposeAsync()
@@ -72,7 +76,7 @@ public sealed class ChannelBurstTests(PlatformFixture platform, ITestOutputHelpe
         });
 
         var ids = answers.Select(a => a.Body["id"]!.GetValue<string>()).ToList();
-        var pending = await AwaitNextActionsAsync(scenario, ids);
+        var pending = await AwaitNextActionsAsync(scenario, ids, sent);
         Assert.Empty(pending);
         var drainSeconds = sent.Elapsed.TotalSeconds;
 
@@ -95,33 +99,75 @@ public sealed class ChannelBurstTests(PlatformFixture platform, ITestOutputHelpe
         return await scenario.SendAsync(request);
     }
 
-    /// <summary>Polls until every payment shows its QR code; answers those that never did.</summary>
-    private async Task<List<string>> AwaitNextActionsAsync(Scenario scenario, List<string> ids)
+    /// <summary>
+    /// Polls until every payment shows its QR code; answers those that never did. Each round pages through the
+    /// merchant's payments, newest first, a hundred to a request, rather than asking for each payment on its own:
+    /// at 1 500 payments that is 15 reads a round instead of 1 500 that would compete with the work measured.
+    /// </summary>
+    private async Task<List<string>> AwaitNextActionsAsync(Scenario scenario, List<string> ids, Stopwatch sent)
     {
-        var pending = new List<string>(ids);
+        var pending = new HashSet<string>(ids, StringComparer.Ordinal);
         var giveUp = Stopwatch.StartNew();
         var bound = TimeSpan.FromSeconds((ids.Count / RatePerSecond) + 60);
+        var reported = TimeSpan.Zero;
         while (pending.Count > 0 && giveUp.Elapsed < bound)
         {
             await Task.Delay(TimeSpan.FromSeconds(1));
-            var still = new List<string>();
-            foreach (var id in pending)
+            var unseen = pending.Count;
+            await foreach (var payment in ListNewestFirstAsync(scenario))
             {
-                using var request = platform.Request(HttpMethod.Get, $"api/v1/payments/{id}");
-                var (_, body, response) = await scenario.SendAsync(request);
-                response.Dispose();
-                var ready = body["status"]?.GetValue<string>() == "requires_action" && body["next_action"] is JsonObject;
-                Assert.True(ready || body["status"]?.GetValue<string>() == "processing", $"payment {id} is {body}");
-                if (!ready)
+                var id = payment["id"]!.GetValue<string>();
+                if (!pending.Contains(id))
                 {
-                    still.Add(id);
+                    continue;
+                }
+
+                var status = payment["status"]?.GetValue<string>();
+                Assert.True(status is "requires_action" or "processing", $"payment {id} is {payment}");
+                if (status == "requires_action" && payment["next_action"] is JsonObject)
+                {
+                    pending.Remove(id);
+                }
+
+                // The burst's payments are the newest: once each pending one was seen, older pages hold none of them.
+                if (--unseen == 0)
+                {
+                    break;
                 }
             }
 
-            pending = still;
+            if (sent.Elapsed - reported >= TimeSpan.FromSeconds(15))
+            {
+                reported = sent.Elapsed;
+                var (calls, _) = await MeasuredAtTheChannelAsync();
+                output.WriteLine($"after {sent.Elapsed.TotalSeconds:F0} s: {ids.Count - pending.Count} of {ids.Count} show their QR code; the channel saw {calls} prepay calls");
+            }
         }
 
-        return pending;
+        return [.. pending];
+    }
+
+    /// <summary>The merchant's payments, newest first, a page at a time as they are read.</summary>
+    private async IAsyncEnumerable<JsonObject> ListNewestFirstAsync(Scenario scenario)
+    {
+        string? after = null;
+        while (true)
+        {
+            using var request = platform.Request(HttpMethod.Get, "api/v1/payments?limit=100" + (after is null ? "" : "&starting_after=" + after));
+            var (status, body, response) = await scenario.SendAsync(request);
+            response.Dispose();
+            Assert.Equal(HttpStatusCode.OK, status);
+            foreach (var payment in body["data"]!.AsArray().OfType<JsonObject>())
+            {
+                after = payment["id"]!.GetValue<string>();
+                yield return payment;
+            }
+
+            if (!body["has_more"]!.GetValue<bool>())
+            {
+                yield break;
+            }
+        }
     }
 
     private async Task<(int Calls, int MaxPerSecond)> MeasuredAtTheChannelAsync()

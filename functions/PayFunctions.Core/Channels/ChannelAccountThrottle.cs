@@ -15,10 +15,12 @@ namespace PayFunctions.Core.Channels;
 public sealed class ChannelAccountThrottle(IConfiguration configuration, IOptions<ChannelWorkOptions> options, TimeProvider time)
 {
     /// <summary>
-    /// A channel counts calls as they arrive, and the network squeezes or stretches the gaps between
-    /// them: the window kept here is a little longer than the second the channel counts in.
+    /// Counted from call ends, two calls a window apart arrive at the channel at least a window apart, whatever
+    /// the network does: the later one starts a window after the earlier one ended, and each arrives between its
+    /// own start and end. The margin covers only a channel that counts its second on a clock or with a rounding
+    /// of its own.
     /// </summary>
-    public static readonly TimeSpan DefaultArrivalMargin = TimeSpan.FromMilliseconds(100);
+    public static readonly TimeSpan DefaultArrivalMargin = TimeSpan.FromMilliseconds(10);
 
     private static readonly IDisposable Unlimited = new NoLease();
     private readonly ConcurrentDictionary<ChannelAccountId, ThrottleGate?> gates = new();
