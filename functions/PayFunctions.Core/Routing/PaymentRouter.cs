@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.Options;
 using PayFunctions.Core.Channels;
 using PayFunctions.Domain;
 using PayFunctions.Domain.Routing;
@@ -10,7 +11,13 @@ namespace PayFunctions.Core.Routing;
 /// the accounts configured, their live health and what the merchant already sent each today go into
 /// <see cref="Router.Decide"/>, whose explained decision is stored with the payment.
 /// </summary>
-public sealed class PaymentRouter(ChannelRegistry channels, RoutingPolicyStore policies, ChannelHealth health, RoutingUsage usage, TimeProvider time)
+public sealed class PaymentRouter(
+    ChannelRegistry channels,
+    RoutingPolicyStore policies,
+    ChannelHealth health,
+    RoutingUsage usage,
+    IOptions<ChannelResilienceOptions> resilience,
+    TimeProvider time)
 {
     /// <summary>The decision for a payment of <paramref name="method"/> at <paramref name="channel"/>, its usage counted on the chosen account.</summary>
     /// <param name="payerBound">
@@ -30,7 +37,10 @@ public sealed class PaymentRouter(ChannelRegistry channels, RoutingPolicyStore p
     {
         var policy = await policies.GetAsync(merchantId, cancellationToken);
         var now = time.GetUtcNow();
-        var request = new RouteRequest(method, channel, amount, payerCountry, null, terminal, now, Configured(channel, payerBound), Draw(paymentId));
+        var request = new RouteRequest(method, channel, amount, payerCountry, null, terminal, now, Configured(channel, payerBound), Draw(paymentId))
+        {
+            TriesPerAccount = resilience.Value.MaxRetries + 1,
+        };
         var decision = Router.Decide(policy, request, new RoutingStates(health, usage, merchantId, now, policy.UtcOffset));
         if (decision.Chosen is { } chosen)
         {

@@ -32,9 +32,16 @@ internal static class RouteScoring
         Math.Min(1, estimate.Mean(now) + (Exploration * Math.Sqrt(1 / (1 + estimate.Samples(now)))));
 
     /// <summary>
+    /// The chance that one of <paramref name="tries"/> independent tries succeeds, each with chance <paramref name="perTry"/>:
+    /// 1 − (1 − s)ᵗ. An account down for good stays at 0; one failing at random is worth what it places after retries.
+    /// </summary>
+    public static double WithinTries(double perTry, int tries) => 1 - Math.Pow(1 - perTry, Math.Max(1, tries));
+
+    /// <summary>
     /// Scores every kept candidate, higher is better. With fee rate r in percentage points (fee ÷ amount × 100; an
     /// unknown fee counts as the most expensive known rate among the kept candidates, 0 when none is known),
-    /// success s from <see cref="Optimistic"/> and latency l the 95th percentile in seconds (0 when unknown):
+    /// success s from <see cref="Optimistic"/> within the request's tries (<see cref="WithinTries"/>) and latency l the
+    /// 95th percentile in seconds (0 when unknown):
     /// Success: s − <see cref="FeeTieBreaker"/>·r − <see cref="LatencyTieBreaker"/>·l;
     /// Cost: −r + <see cref="SuccessTieBreaker"/>·s;
     /// Balanced: s − CostWeight·r ÷ 100.

@@ -24,7 +24,8 @@ public static class Router
     /// </summary>
     /// <remarks>
     /// Success s = min(1, mean + 0.05·√(1 ÷ (1 + samples))), from <see cref="SuccessEstimate.Mean"/> and
-    /// <see cref="SuccessEstimate.Samples"/> at <see cref="RouteRequest.At"/>: optimistic about accounts little is known of.
+    /// <see cref="SuccessEstimate.Samples"/> at <see cref="RouteRequest.At"/>: optimistic about accounts little is known of;
+    /// then taken over <see cref="RouteRequest.TriesPerAccount"/> tries t as 1 − (1 − s)ᵗ.
     /// With r the fee in percentage points of the amount (an unknown fee counts as the most expensive kept one) and l
     /// the 95th percentile latency in seconds (0 when unknown), the score is, by objective:
     /// Success s − 10⁻⁴·r − 10⁻⁵·l; Cost −r + 10⁻⁶·s; Balanced s − CostWeight·r ÷ 100.
@@ -48,7 +49,7 @@ public static class Router
                 Priority = priority,
                 Weight = weight,
                 Eliminated = Eliminations.Check(account, limits, state, request),
-                Success = RouteScoring.Optimistic(state.Success, request.At),
+                Success = RouteScoring.WithinTries(RouteScoring.Optimistic(state.Success, request.At), request.TriesPerAccount),
                 LatencyP95 = state.LatencyP95,
                 Fee = AccountFees.For(policy.Fees, account, request.Method, request.Amount.MinorUnits),
             };

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using PayFunctions.Channels;
 using PayFunctions.Core.Routing;
 using PayFunctions.Domain;
@@ -22,6 +23,7 @@ public sealed class OursStrategy(
     IReadOnlyList<ChannelAccountId> configured,
     string method,
     Currency currency,
+    int triesPerAccount,
     TimeProvider time) : IStrategy
 {
     public string Name => "ours";
@@ -39,7 +41,9 @@ public sealed class OursStrategy(
         var routed = new RoutedToday();
         var ids = accounts.Select(a => new ChannelAccountId(orders.Channel, a)).ToList();
         var states = new LiveAccountStates(platform.GetRequiredService<ChannelHealth>(), pipelines, routed);
-        return new OursStrategy(orders, pipelines, states, routed, Policy(ids, method, Scenario.DailyLimit(options), options.CostWeight), ids, method, currency, TimeProvider.System);
+        var tries = platform.GetRequiredService<IOptions<ChannelResilienceOptions>>().Value.MaxRetries + 1;
+        return new OursStrategy(
+            orders, pipelines, states, routed, Policy(ids, method, Scenario.DailyLimit(options), options.CostWeight), ids, method, currency, tries, TimeProvider.System);
     }
 
     /// <summary>
@@ -64,7 +68,10 @@ public sealed class OursStrategy(
         var amount = new Money(payment.Amount, currency);
         var decision = Router.Decide(
             policy,
-            new RouteRequest(method, orders.Channel, amount, null, null, TerminalType.Online, time.GetUtcNow(), configured, payment.Draw),
+            new RouteRequest(method, orders.Channel, amount, null, null, TerminalType.Online, time.GetUtcNow(), configured, payment.Draw)
+            {
+                TriesPerAccount = triesPerAccount,
+            },
             states);
         var calls = new List<CallRecord>();
         foreach (var account in decision.Order)
