@@ -23,8 +23,8 @@ public sealed record RouteRequest(
 {
     /// <summary>
     /// How often the caller tries one account (its first call and its retries of transient failures) before it
-    /// fails over to the next: an account's success is the chance one of those tries takes the payment, which is
-    /// what the payment meets. An account failing 30 % of calls still takes 97 % of payments in three tries.
+    /// fails over to the next. The Balanced objective weighs the chance that one of those tries takes the payment,
+    /// which is what the payment meets: an account failing 30 % of calls still takes 97 % of payments in three tries.
     /// </summary>
     public int TriesPerAccount { get; init; } = 1;
 }

@@ -34,19 +34,20 @@ internal static class RouteScoring
     /// <summary>
     /// The chance that one of <paramref name="tries"/> independent tries succeeds, each with chance <paramref name="perTry"/>:
     /// 1 − (1 − s)ᵗ. An account down for good stays at 0; one failing at random is worth what it places after retries.
+    /// Balanced trades this against the fee, since the payment meets the account rather than one call; Success ranks
+    /// by s itself, which places as much and needs the fewest retries.
     /// </summary>
     public static double WithinTries(double perTry, int tries) => 1 - Math.Pow(1 - perTry, Math.Max(1, tries));
 
     /// <summary>
     /// Scores every kept candidate, higher is better. With fee rate r in percentage points (fee ÷ amount × 100; an
     /// unknown fee counts as the most expensive known rate among the kept candidates, 0 when none is known),
-    /// success s from <see cref="Optimistic"/> within the request's tries (<see cref="WithinTries"/>) and latency l the
-    /// 95th percentile in seconds (0 when unknown):
+    /// success s from <see cref="Optimistic"/> and latency l the 95th percentile in seconds (0 when unknown):
     /// Success: s − <see cref="FeeTieBreaker"/>·r − <see cref="LatencyTieBreaker"/>·l;
     /// Cost: −r + <see cref="SuccessTieBreaker"/>·s;
-    /// Balanced: s − CostWeight·r ÷ 100.
+    /// Balanced: <see cref="WithinTries"/>(s, <paramref name="tries"/>) − CostWeight·r ÷ 100.
     /// </summary>
-    public static void Score(RoutingPolicy policy, long amount, Span<Assessment> candidates)
+    public static void Score(RoutingPolicy policy, long amount, int tries, Span<Assessment> candidates)
     {
         var mostExpensive = 0.0;
         for (var i = 0; i < candidates.Length; i++)
@@ -70,7 +71,7 @@ internal static class RouteScoring
             candidate.Score = policy.Objective switch
             {
                 RoutingObjective.Cost => -rate + (SuccessTieBreaker * candidate.Success),
-                RoutingObjective.Balanced => candidate.Success - (policy.CostWeight * rate / 100),
+                RoutingObjective.Balanced => WithinTries(candidate.Success, tries) - (policy.CostWeight * rate / 100),
                 _ => candidate.Success - (FeeTieBreaker * rate) - (LatencyTieBreaker * latency),
             };
         }

@@ -24,11 +24,11 @@ public static class Router
     /// </summary>
     /// <remarks>
     /// Success s = min(1, mean + 0.05·√(1 ÷ (1 + samples))), from <see cref="SuccessEstimate.Mean"/> and
-    /// <see cref="SuccessEstimate.Samples"/> at <see cref="RouteRequest.At"/>: optimistic about accounts little is known of;
-    /// then taken over <see cref="RouteRequest.TriesPerAccount"/> tries t as 1 − (1 − s)ᵗ.
+    /// <see cref="SuccessEstimate.Samples"/> at <see cref="RouteRequest.At"/>: optimistic about accounts little is known of.
     /// With r the fee in percentage points of the amount (an unknown fee counts as the most expensive kept one) and l
     /// the 95th percentile latency in seconds (0 when unknown), the score is, by objective:
-    /// Success s − 10⁻⁴·r − 10⁻⁵·l; Cost −r + 10⁻⁶·s; Balanced s − CostWeight·r ÷ 100.
+    /// Success s − 10⁻⁴·r − 10⁻⁵·l; Cost −r + 10⁻⁶·s; Balanced 1 − (1 − s)ᵗ − CostWeight·r ÷ 100, t being
+    /// <see cref="RouteRequest.TriesPerAccount"/>.
     /// Scores within 0.02 of their group's best are alike (under Cost, success must be within 0.02 as well).
     /// </remarks>
     public static RoutingDecision Decide(RoutingPolicy policy, RouteRequest request, IAccountStates states)
@@ -49,13 +49,13 @@ public static class Router
                 Priority = priority,
                 Weight = weight,
                 Eliminated = Eliminations.Check(account, limits, state, request),
-                Success = RouteScoring.WithinTries(RouteScoring.Optimistic(state.Success, request.At), request.TriesPerAccount),
+                Success = RouteScoring.Optimistic(state.Success, request.At),
                 LatencyP95 = state.LatencyP95,
                 Fee = AccountFees.For(policy.Fees, account, request.Method, request.Amount.MinorUnits),
             };
         }
 
-        RouteScoring.Score(policy, request.Amount.MinorUnits, candidates);
+        RouteScoring.Score(policy, request.Amount.MinorUnits, request.TriesPerAccount, candidates);
         RouteRanking.Rank(policy.Objective, request.Draw, candidates, count <= StackCandidates ? stackalloc int[count] : new int[count]);
 
         var verdicts = new CandidateVerdict[count];

@@ -106,7 +106,7 @@ public sealed class ObjectiveTests
     [Theory]
     [InlineData(1, new[] { "b", "a" })] // one try: A places 70 %, 30 points short of B, which outweighs B's 0.07 points more fee
     [InlineData(3, new[] { "a", "b" })] // three tries: A places 97.3 %, and B's extra fee (7 points at weight 100) is worth more
-    public void Balanced_values_an_account_by_what_it_places_within_the_tries_before_failover(int tries, string[] expected)
+    public void Balanced_weighs_what_an_account_places_within_its_tries_before_failover(int tries, string[] expected)
     {
         var states = new States { [A] = AccountState.Unknown with { Success = Outcomes(700, 300, Noon) }, [B] = AccountState.Unknown with { Success = Outcomes(1000, 0, Noon) } };
         var fees = new[] { new AccountFee(A, null, 38, 0), new AccountFee(B, null, 45, 0) };
@@ -115,21 +115,20 @@ public sealed class ObjectiveTests
         var decision = Router.Decide(policy, Request(10_000) with { TriesPerAccount = tries }, states);
 
         Assert.Equal(expected, decision.Order.Select(a => a.Account));
-        var perTry = Router.Decide(policy, Request(10_000), states).Candidates[0].SuccessEstimate;
-        Assert.Equal(1 - Math.Pow(1 - perTry, tries), decision.Candidates[0].SuccessEstimate, 12);
+        var a = decision.Candidates[0];
+        Assert.Equal(1 - Math.Pow(1 - a.SuccessEstimate, tries) - (100 * 0.38 / 100), a.Score, 12);
     }
 
     [Fact]
-    public void An_account_that_fails_every_call_gains_nothing_from_tries()
+    public void Under_success_tries_change_nothing_and_the_account_failing_fewer_calls_goes_first()
     {
-        var states = new States { [A] = AccountState.Unknown with { Success = Outcomes(0, 10_000, Noon) } };
-        var policy = Policy(rules: Rule("r", Candidate(A), Candidate(B)));
+        var states = new States { [A] = AccountState.Unknown with { Success = Outcomes(800, 200, Noon) }, [B] = Healthy() };
+        var policy = Policy(rules: Rule("r", Candidate(A, weight: 100), Candidate(B)));
 
-        var one = Router.Decide(policy, Request(), states).Candidates[0].SuccessEstimate;
-        var three = Router.Decide(policy, Request() with { TriesPerAccount = 3 }, states).Candidates[0].SuccessEstimate;
-
-        Assert.InRange(one, 0, 0.002);
-        Assert.InRange(three, 0, 3 * one);
+        for (var draw = 0.0; draw < 1; draw += 0.1)
+        {
+            Assert.Equal([B, A], Router.Decide(policy, Request(draw: draw) with { TriesPerAccount = 3 }, states).Order);
+        }
     }
 
     [Fact]
