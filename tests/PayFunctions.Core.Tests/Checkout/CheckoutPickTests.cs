@@ -5,13 +5,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
-using PayFunctions.Core.Channels;
 using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Fx;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.Routing;
 using PayFunctions.Core.Secrets;
+using PayFunctions.Core.Tests.Routing;
 using PayFunctions.Core.Tests.Storage;
 using PayFunctions.Domain;
 using PayFunctions.Domain.Routing;
@@ -82,18 +82,7 @@ public sealed class CheckoutPickTests(AzuriteFixture azurite)
     private async Task<(CheckoutEndpoints Checkout, RoutingUsage Usage, PaymentEntity Payment)> ArrangeAsync()
     {
         var storage = azurite.Storage;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Channels:WeChatPay:Accounts:main:MchId"] = "1900000109",
-            ["Channels:WeChatPay:Accounts:main:AppId"] = "wx1",
-            ["Channels:WeChatPay:Accounts:main:MerchantSerialNo"] = "A1",
-            ["Channels:WeChatPay:Accounts:main:PlatformSerialNo"] = "B2",
-        }).Build();
-        var channels = new ChannelRegistry(
-            configuration, Mock.Of<IHttpClientFactory>(), Mock.Of<ISecretStore>(), Options.Create(new ApiOptions()), storage, time);
-        var usage = new RoutingUsage(new RoutingUsageRows(storage), Options.Create(new RoutingOptions { InstanceId = "test" }), time, NullLogger<RoutingUsage>.Instance);
-        var router = new PaymentRouter(
-            channels, new RoutingPolicyStore(storage, time, NullLogger<RoutingPolicyStore>.Instance), new ChannelHealth(time), usage, time, configuration);
+        var (channels, usage, router) = TestRouting.Over(new ConfigurationBuilder().AddInMemoryCollection(TestRouting.Account("main")).Build(), storage, time);
         var payments = new PaymentStore(storage);
         var starter = new PaymentStarter(
             channels, router, payments, new MerchantOrderStore(storage), new FxQuotes(new FxRatesStore(storage), Options.Create(new FxOptions()), time),

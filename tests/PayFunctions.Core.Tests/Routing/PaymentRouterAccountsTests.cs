@@ -1,11 +1,6 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Moq;
-using PayFunctions.Core.Channels;
-using PayFunctions.Core.Http;
 using PayFunctions.Core.Routing;
-using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Storage;
 using PayFunctions.Domain.Routing;
 
@@ -17,7 +12,7 @@ public sealed class PaymentRouterAccountsTests
     private const string Channel = "wechat_pay";
 
     private readonly IConfigurationRoot configuration = new ConfigurationBuilder().AddInMemoryCollection(
-        Account("alpha").Concat(Account("beta")).Append(new("Channels:WeChatPay:DefaultAccount", "beta"))).Build();
+        TestRouting.Account("alpha").Concat(TestRouting.Account("beta")).Append(new("Channels:WeChatPay:DefaultAccount", "beta"))).Build();
 
     [Fact]
     public void The_default_account_comes_first_and_is_the_only_one_for_a_payer_bound_payment()
@@ -45,7 +40,7 @@ public sealed class PaymentRouterAccountsTests
         using var router = Router();
         var before = router.Configured(Channel, payerBound: false);
 
-        foreach (var (key, value) in Account("gamma"))
+        foreach (var (key, value) in TestRouting.Account("gamma"))
         {
             configuration[key] = value;
         }
@@ -59,26 +54,7 @@ public sealed class PaymentRouterAccountsTests
             router.Configured(Channel, payerBound: false));
     }
 
-    private static Dictionary<string, string?> Account(string id) =>
-        new Dictionary<string, string?>
-        {
-            [$"Channels:WeChatPay:Accounts:{id}:MchId"] = "1900000109",
-            [$"Channels:WeChatPay:Accounts:{id}:AppId"] = "wx1",
-            [$"Channels:WeChatPay:Accounts:{id}:MerchantSerialNo"] = "A1",
-            [$"Channels:WeChatPay:Accounts:{id}:PlatformSerialNo"] = "B2",
-        };
-
-    private PaymentRouter Router()
-    {
-        var storage = new StorageClients(Options.Create(new StorageOptions { ConnectionString = "UseDevelopmentStorage=true" }));
-        var channels = new ChannelRegistry(
-            configuration, Mock.Of<IHttpClientFactory>(), Mock.Of<ISecretStore>(), Options.Create(new ApiOptions()), storage, TimeProvider.System);
-        return new PaymentRouter(
-            channels,
-            new RoutingPolicyStore(storage, TimeProvider.System, NullLogger<RoutingPolicyStore>.Instance),
-            new ChannelHealth(TimeProvider.System),
-            new RoutingUsage(new RoutingUsageRows(storage), Options.Create(new RoutingOptions { InstanceId = "test" }), TimeProvider.System, NullLogger<RoutingUsage>.Instance),
-            TimeProvider.System,
-            configuration);
-    }
+    private PaymentRouter Router() =>
+        TestRouting.Over(
+            configuration, new StorageClients(Options.Create(new StorageOptions { ConnectionString = "UseDevelopmentStorage=true" })), TimeProvider.System).Router;
 }
