@@ -63,10 +63,7 @@ public sealed class NotifyEndpoints(
         };
     }
 
-    /// <summary>
-    /// The callback read with one account's keys. Accounts that share a signing key (sub-merchants of one service provider)
-    /// all verify it, and the payment's own account among them owns it. A callback every account refuses is not from the channel.
-    /// </summary>
+    /// <summary>The callback read with one account's keys; <see cref="CallbackVerification"/> decides which accounts are asked.</summary>
     private async Task<ChannelNotification> ReadAsync(
         string channelName, string account, IReadOnlyDictionary<string, string> headers, byte[] body, CancellationToken cancellationToken)
     {
