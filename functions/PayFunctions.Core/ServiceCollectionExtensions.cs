@@ -125,6 +125,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PaymentRouter>();
         services.AddSingleton<PrepayFailover>();
         services.AddSingleton<CheckoutLinks>();
+        services.AddSingleton<CheckoutPicks>();
         services.AddSingleton<CheckoutEndpoints>();
         services.AddSingleton<StoreStore>();
         services.AddSingleton<StoreEndpoints>();

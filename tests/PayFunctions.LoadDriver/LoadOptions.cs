@@ -1,4 +1,4 @@
-using System.Globalization;
+using PayFunctions.CommandLine;
 
 namespace PayFunctions.LoadDriver;
 
@@ -18,43 +18,12 @@ public sealed record LoadOptions(Uri BaseUrl, string ApiKey, TimeSpan Duration, 
 
     public static LoadOptions Parse(IReadOnlyList<string> args)
     {
-        var url = "http://127.0.0.1:7071";
-        var apiKey = DemoApiKey;
-        var duration = 30;
-        var concurrency = 16;
-        var warmup = 5;
-
-        for (var i = 0; i < args.Count; i += 2)
-        {
-            var name = args[i];
-            if (i + 1 >= args.Count)
-            {
-                throw new ArgumentException($"{name} needs a value.");
-            }
-
-            var value = args[i + 1];
-            switch (name)
-            {
-                case "--url":
-                    url = value;
-                    break;
-                case "--api-key":
-                    apiKey = value;
-                    break;
-                case "--duration":
-                    duration = ParseInt(name, value, 1, MaxDurationSeconds);
-                    break;
-                case "--concurrency":
-                    concurrency = ParseInt(name, value, 1, 1024);
-                    break;
-                case "--warmup":
-                    warmup = ParseInt(name, value, 0, MaxDurationSeconds);
-                    break;
-                default:
-                    throw new ArgumentException($"Unknown option {name}.");
-            }
-        }
-
+        var options = new OptionArguments(args, "--url", "--api-key", "--duration", "--concurrency", "--warmup");
+        var url = options.Text("--url", "http://127.0.0.1:7071");
+        var apiKey = options.Text("--api-key", DemoApiKey);
+        var duration = options.WholeNumber("--duration", 30, 1, MaxDurationSeconds);
+        var concurrency = options.WholeNumber("--concurrency", 16, 1, 1024);
+        var warmup = options.WholeNumber("--warmup", 5, 0, MaxDurationSeconds);
         if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
         {
             throw new ArgumentException($"--url {url} is not an http(s) address.");
@@ -75,14 +44,4 @@ public sealed record LoadOptions(Uri BaseUrl, string ApiKey, TimeSpan Duration, 
 
     private static bool IsLocal(Uri url) =>
         url.Host == "127.0.0.1" || string.Equals(url.Host, "localhost", StringComparison.OrdinalIgnoreCase);
-
-    private static int ParseInt(string name, string value, int min, int max)
-    {
-        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed < min || parsed > max)
-        {
-            throw new ArgumentException($"{name} must be a whole number from {min} to {max}.");
-        }
-
-        return parsed;
-    }
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using PayFunctions.CommandLine;
 
 namespace PayFunctions.RoutingSimulation;
 
@@ -23,56 +23,13 @@ public sealed record SimulationOptions(double Rate, TimeSpan Duration, int Seed,
 
     public static SimulationOptions Parse(IReadOnlyList<string> args)
     {
-        var rate = 25.0;
-        var duration = 180;
-        var seed = 7;
-        var method = DefaultMethod;
-        var costWeight = DefaultCostWeight;
-        string? output = null;
-        for (var i = 0; i < args.Count; i += 2)
-        {
-            var name = args[i];
-            if (i + 1 >= args.Count)
-            {
-                throw new ArgumentException($"{name} needs a value.");
-            }
-
-            var value = args[i + 1];
-            switch (name)
-            {
-                case "--rate":
-                    rate = ParseDouble(name, value, 1, 100);
-                    break;
-                case "--duration":
-                    duration = ParseInt(name, value, 20, 900);
-                    break;
-                case "--seed":
-                    seed = ParseInt(name, value, 0, int.MaxValue);
-                    break;
-                case "--method":
-                    method = value;
-                    break;
-                case "--cost-weight":
-                    costWeight = ParseDouble(name, value, 0, 1000);
-                    break;
-                case "--out":
-                    output = value;
-                    break;
-                default:
-                    throw new ArgumentException($"Unknown option {name}.");
-            }
-        }
-
-        return new SimulationOptions(rate, TimeSpan.FromSeconds(duration), seed, method, costWeight, output);
+        var options = new OptionArguments(args, "--rate", "--duration", "--seed", "--method", "--cost-weight", "--out");
+        return new SimulationOptions(
+            options.Number("--rate", 25, 1, 100),
+            TimeSpan.FromSeconds(options.WholeNumber("--duration", 180, 20, 900)),
+            options.WholeNumber("--seed", 7, 0, int.MaxValue),
+            options.Text("--method", DefaultMethod),
+            options.Number("--cost-weight", DefaultCostWeight, 0, 1000),
+            options.Text("--out"));
     }
-
-    private static double ParseDouble(string name, string value, double min, double max) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max
-            ? parsed
-            : throw new ArgumentException($"{name} must be a number from {min} to {max}.");
-
-    private static int ParseInt(string name, string value, int min, int max) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max
-            ? parsed
-            : throw new ArgumentException($"{name} must be a whole number from {min} to {max}.");
 }

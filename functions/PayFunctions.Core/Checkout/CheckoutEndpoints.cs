@@ -19,6 +19,7 @@ namespace PayFunctions.Core.Checkout;
 public sealed partial class CheckoutEndpoints(
     CheckoutLinks links,
     PaymentRouter router,
+    CheckoutPicks picks,
     PaymentStore payments,
     PaymentStarter starter,
     PaymentProgress progress,
@@ -115,7 +116,9 @@ public sealed partial class CheckoutEndpoints(
 
     /// <summary>
     /// Hands <paramref name="method"/> to the payment's orchestration when it is one the payer may pick
-    /// and the page can supply what it needs. The orchestration takes the first pick; later ones are dropped.
+    /// and the page can supply what it needs. Only the first pick is routed, counted against the merchant's
+    /// routing limits and handed on: anyone holding the page's address can post picks, and a later or late one
+    /// costs nothing. False when the method cannot be picked; true when the payment has its pick, this one or an earlier.
     /// </summary>
     public async Task<bool> ChooseAsync(
         PaymentEntity payment, string method, string pageUrl, IPAddress? payerAddress, DurableTaskClient durable, CancellationToken cancellationToken)
@@ -136,22 +139,39 @@ public sealed partial class CheckoutEndpoints(
             return false;
         }
 
-        var channel = module.Capabilities.Name;
-        var decision = await router.DecideAsync(
-            payment.MerchantId, payment.Id, method, channel, payment.AmountValue, payment.PayerCountry, TerminalType.Online, payerBound: false, cancellationToken);
-        if (decision.Chosen is not { } account)
+        if (!await picks.TakeAsync(payment, method, cancellationToken))
         {
+            return true;
+        }
+
+        var channel = module.Capabilities.Name;
+        var pending = await router.DecideAsync(
+            payment.MerchantId, payment.Id, method, channel, payment.AmountValue, payment.PayerCountry, TerminalType.Online, payerBound: false, cancellationToken);
+        if (pending.Decision.Chosen is not { } account)
+        {
+            await picks.ReleaseAsync(payment, method, cancellationToken);
             LogNoRoute(logger, payment.Id, method);
             return false;
         }
 
-        var routing = RoutingBody.From(decision);
+        var routing = RoutingBody.From(pending.Decision);
         var payer = new PayerInput(
             null,
             null,
             capability.Requires.HasFlag(PayerDetails.ReturnUrl) ? pageUrl : null,
             capability.Requires.HasFlag(PayerDetails.ClientIp) ? clientIp : null);
-        await durable.RaiseEventAsync(payment.Id, CheckoutEvents.MethodChosen, new MethodChoice(method, channel, account.Account, payer) { RoutingJson = routing.Serialize(), Route = routing.Order }, cancellationToken);
+        try
+        {
+            await durable.RaiseEventAsync(payment.Id, CheckoutEvents.MethodChosen, new MethodChoice(method, channel, account.Account, payer) { RoutingJson = routing.Serialize(), Route = routing.Order }, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The pick never reached the orchestration: the payer may pick again.
+            await picks.ReleaseAsync(payment, method, CancellationToken.None);
+            throw;
+        }
+
+        router.Count(pending);
         LogChosen(logger, payment.Id, method);
         return true;
     }

@@ -43,9 +43,18 @@ public sealed partial class NotificationDispatcher(NotificationLog log, IChannel
     /// The channel's accounts whose keys verified the callback: one, or several when accounts share a signing key (sub-merchants
     /// of one service provider). The callback counts only for a payment whose order one of them holds.
     /// </param>
+    public Task<NotificationDispatch> DispatchAsync(
+        string channelName, IReadOnlyCollection<string> verifiedBy, ChannelNotification notification, DurableTaskClient durable, CancellationToken cancellationToken) =>
+        DispatchAsync(channelName, new ListedAccounts(verifiedBy), notification, durable, cancellationToken);
+
+    /// <param name="verifiedBy">
+    /// The channel's accounts whose keys verify the callback, asked only about the accounts that could own it. The
+    /// callback counts only for a payment whose order one of them holds.
+    /// </param>
     public async Task<NotificationDispatch> DispatchAsync(
-        string channelName, IReadOnlyCollection<string> verifiedBy, ChannelNotification notification, DurableTaskClient durable, CancellationToken cancellationToken)
+        string channelName, IVerifiedAccounts verifiedBy, ChannelNotification notification, DurableTaskClient durable, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(verifiedBy);
         ArgumentNullException.ThrowIfNull(notification);
         ArgumentNullException.ThrowIfNull(durable);
         if (notification.Refund is { } refund)
@@ -57,7 +66,7 @@ public sealed partial class NotificationDispatcher(NotificationLog log, IChannel
             ? await durable.GetInstanceAsync(notification.OutTradeNo, getInputsAndOutputs: true, cancellationToken)
             : null;
         var input = await PlacedInputAsync(instance, verifiedBy, cancellationToken);
-        if (instance is null || input is null || input.Channel != channelName || !verifiedBy.Contains(input.ChannelAccount))
+        if (instance is null || input is null || input.Channel != channelName || !await verifiedBy.IncludesAsync(input.ChannelAccount, cancellationToken))
         {
             LogUnknownOrder(logger, notification.EventId, channelName);
             return new(NotificationOutcome.UnknownOrder);
@@ -109,7 +118,7 @@ public sealed partial class NotificationDispatcher(NotificationLog log, IChannel
     /// placement wrote first, does.
     /// </summary>
     private async Task<PaymentOrchestrationInput?> PlacedInputAsync(
-        OrchestrationMetadata? instance, IReadOnlyCollection<string> verifiedBy, CancellationToken cancellationToken)
+        OrchestrationMetadata? instance, IVerifiedAccounts verifiedBy, CancellationToken cancellationToken)
     {
         var input = instance?.ReadInputAs<PaymentOrchestrationInput>();
         if (input is null)
@@ -122,7 +131,7 @@ public sealed partial class NotificationDispatcher(NotificationLog log, IChannel
             return input with { ChannelAccount = placed.ChannelAccount };
         }
 
-        return !verifiedBy.Contains(input.ChannelAccount)
+        return !await verifiedBy.IncludesAsync(input.ChannelAccount, cancellationToken)
             && await payments.GetAsync(input.MerchantId, input.PaymentId, cancellationToken) is { PlacedAtChannel: true } payment
             ? input with { ChannelAccount = payment.ChannelAccount }
             : input;
@@ -151,13 +160,13 @@ public sealed partial class NotificationDispatcher(NotificationLog log, IChannel
     /// unknown refund is refused so the channel retries; a success for another amount is never believed.
     /// </summary>
     private async Task<NotificationOutcome> RefundNotifiedAsync(
-        string channelName, IReadOnlyCollection<string> verifiedBy, ChannelNotification notification, ChannelRefund refund, DurableTaskClient durable, CancellationToken cancellationToken)
+        string channelName, IVerifiedAccounts verifiedBy, ChannelNotification notification, ChannelRefund refund, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var instance = RefundIds.IsWellFormed(refund.OutRefundNo)
             ? await durable.GetInstanceAsync(refund.OutRefundNo, getInputsAndOutputs: true, cancellationToken)
             : null;
         var input = instance?.ReadInputAs<RefundOrchestrationInput>();
-        if (instance is null || input is null || input.Channel != channelName || !verifiedBy.Contains(input.ChannelAccount) || input.PaymentId != notification.OutTradeNo)
+        if (instance is null || input is null || input.Channel != channelName || input.PaymentId != notification.OutTradeNo || !await verifiedBy.IncludesAsync(input.ChannelAccount, cancellationToken))
         {
             LogUnknownRefund(logger, notification.EventId, refund.OutRefundNo);
             return NotificationOutcome.UnknownRefund;
@@ -192,4 +201,9 @@ public sealed partial class NotificationDispatcher(NotificationLog log, IChannel
 
     [LoggerMessage(EventId = 9252, Level = LogLevel.Information, Message = "Notification {EventId} for finished payment {PaymentId} (duplicate: {Duplicate})")]
     private static partial void LogFinished(ILogger logger, string eventId, string paymentId, bool duplicate);
+
+    private sealed record ListedAccounts(IReadOnlyCollection<string> Accounts) : IVerifiedAccounts
+    {
+        public ValueTask<bool> IncludesAsync(string account, CancellationToken cancellationToken) => ValueTask.FromResult(Accounts.Contains(account));
+    }
 }

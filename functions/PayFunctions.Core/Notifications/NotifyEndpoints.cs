@@ -33,7 +33,8 @@ public sealed class NotifyEndpoints(
             return ApiError.NotFound("channel", "channel").ToResult();
         }
 
-        var channel = await channels.GetAsync(channelName, accounts[0], cancellationToken);
+        var preferred = channels.DefaultAccountOf(channelName)!;
+        var channel = await channels.GetAsync(channelName, preferred, cancellationToken);
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var body = await RequestBody.ReadBytesAsync(request, cancellationToken);
         if (body is null)
@@ -42,7 +43,9 @@ public sealed class NotifyEndpoints(
             return Reject(channel, StatusCodes.Status413PayloadTooLarge, "body too large");
         }
 
-        var (notification, verifiedBy, rejection) = await ParseAsync(channelName, accounts, headers, body, cancellationToken);
+        var verification = new CallbackVerification(
+            [preferred, .. accounts.Where(a => a != preferred)], (account, cancel) => ReadAsync(channelName, account, headers, body, cancel));
+        var (notification, rejection) = await verification.ReadAsync(cancellationToken);
         if (rejection is not null)
         {
             await rejections.RecordAsync(channel.Name, rejection.Reason, body, headers, cancellationToken);
@@ -50,7 +53,7 @@ public sealed class NotifyEndpoints(
         }
 
         await log.ArchiveAsync(channel.Name, "verified", body, headers, ChannelRegistry.Module(channelName).Capabilities.EvidenceHeaders, cancellationToken);
-        var dispatch = await dispatcher.DispatchAsync(channelName, verifiedBy, notification!, durable, cancellationToken);
+        var dispatch = await dispatcher.DispatchAsync(channelName, verification, notification!, durable, cancellationToken);
         return dispatch.Outcome switch
         {
             NotificationOutcome.UnknownOrder => Reject(channel, StatusCodes.Status404NotFound, "unknown order"),
@@ -60,42 +63,13 @@ public sealed class NotifyEndpoints(
         };
     }
 
-    /// <summary>
-    /// Each of the channel's accounts verifies with its own keys; the first that does not refuse the callback's
-    /// origin reads it. Accounts that share a signing key (sub-merchants of one service provider) all verify it, and
-    /// the payment's own account among them owns it. A callback every account refuses is not from the channel.
-    /// </summary>
-    private async Task<(ChannelNotification? Notification, IReadOnlyList<string> VerifiedBy, ChannelNotificationException? Rejection)> ParseAsync(
-        string channelName, IReadOnlyList<string> accounts, IReadOnlyDictionary<string, string> headers, byte[] body, CancellationToken cancellationToken)
+    /// <summary>The callback read with one account's keys; <see cref="CallbackVerification"/> decides which accounts are asked.</summary>
+    private async Task<ChannelNotification> ReadAsync(
+        string channelName, string account, IReadOnlyDictionary<string, string> headers, byte[] body, CancellationToken cancellationToken)
     {
-        ChannelNotificationException? unauthenticated = null;
-        ChannelNotification? notification = null;
-        var verifiedBy = new List<string>(1);
-        foreach (var account in accounts)
-        {
-            var adapter = await channels.GetAsync(channelName, account, cancellationToken);
-            try
-            {
-                await adapter.PrepareNotificationAsync(headers, cancellationToken);
-                var parsed = adapter.ParseNotification(headers, body);
-                notification ??= parsed;
-                verifiedBy.Add(account);
-            }
-            catch (ChannelNotificationException e) when (e.IsAuthenticationFailure)
-            {
-                unauthenticated ??= e;
-            }
-            catch (ChannelNotificationException e) when (notification is null)
-            {
-                return (null, [account], e);
-            }
-            catch (ChannelNotificationException)
-            {
-                // Verified by an earlier account, refused by this one's keys or rules: it is not this account's.
-            }
-        }
-
-        return notification is null ? (null, [], unauthenticated) : (notification, verifiedBy, null);
+        var adapter = await channels.GetAsync(channelName, account, cancellationToken);
+        await adapter.PrepareNotificationAsync(headers, cancellationToken);
+        return adapter.ParseNotification(headers, body);
     }
 
     /// <summary>The channel's failure body (so it retries), with a status that says what was wrong rather than a 500.</summary>

@@ -73,7 +73,8 @@ public sealed partial class PaymentEndpoints(
             merchant.Id,
             body!,
             ids.NewId,
-            paymentId => CreateOrReleaseOrderIdAsync(merchant, valid, paymentId, prefer, request.HttpContext.Response, durable, cancellationToken),
+            paymentId => ReleasingOrderIdOnFailureAsync(
+                merchant.Id, valid.MerchantOrderId, paymentId, () => CreateWithIdAsync(merchant, valid, paymentId, prefer, request.HttpContext.Response, durable, cancellationToken)),
             cancellationToken,
             stored => RefreshAcceptedAsync(merchant.Id, stored, prefer, request.HttpContext.Response, cancellationToken));
     }
@@ -200,22 +201,16 @@ public sealed partial class PaymentEndpoints(
         $"This payment is {JsonNamingPolicy.SnakeCaseLower.ConvertName(payment.Status)}.",
         "id").ToResult();
 
-    private async Task<StoredResponse> CreateOrReleaseOrderIdAsync(
-        MerchantEntity merchant,
-        CreatePaymentValidator.Valid valid,
-        string paymentId,
-        PreferWait prefer,
-        HttpResponse response,
-        DurableTaskClient durable,
-        CancellationToken cancellationToken)
+    /// <summary>Runs a create of payment <paramref name="paymentId"/>, giving its order id back when the create fails.</summary>
+    private async Task<StoredResponse> ReleasingOrderIdOnFailureAsync(string merchantId, string merchantOrderId, string paymentId, Func<Task<StoredResponse>> create)
     {
         try
         {
-            return await CreateWithIdAsync(merchant, valid, paymentId, prefer, response, durable, cancellationToken);
+            return await create();
         }
         catch
         {
-            await ReleaseOrderIdUnlessWrittenAsync(merchant.Id, valid.MerchantOrderId, paymentId);
+            await ReleaseOrderIdUnlessWrittenAsync(merchantId, merchantOrderId, paymentId);
             throw;
         }
     }

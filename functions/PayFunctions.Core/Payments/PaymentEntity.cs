@@ -70,6 +70,12 @@ public sealed class PaymentEntity : TableRow
     /// <summary>For a checkout payment, the methods the payer may pick, comma-separated.</summary>
     public string? PaymentMethodTypes { get; set; }
 
+    /// <summary>
+    /// For a checkout payment, the method the payer picked, written before the pick is routed and handed to the
+    /// orchestration: a payment takes one pick, so a later pick finds this and costs no routing decision.
+    /// </summary>
+    public string? CheckoutPick { get; set; }
+
     /// <summary>The payer's country (ISO 3166-1 alpha-2) when known: the checkout page offers only methods serving it.</summary>
     public string? PayerCountry { get; set; }
 

@@ -65,9 +65,10 @@ public sealed partial class PaymentStarter(
             return (null, null);
         }
 
-        var decision = await router.DecideAsync(
+        var pending = await router.DecideAsync(
             merchant.Id, paymentId, valid.Method, valid.Channel, valid.Amount, valid.PayerCountry, terminal, valid.Payer?.Id is not null, cancellationToken);
-        return decision.Chosen is null ? (null, NoRoute(decision)) : (decision, null);
+        router.Count(pending);
+        return pending.Decision.Chosen is null ? (null, NoRoute(pending.Decision)) : (pending.Decision, null);
     }
 
     /// <summary>Where a payer stands for a payment the merchant's server created.</summary>

@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using System.Text;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using PayFunctions.Core.Channels;
 using PayFunctions.Domain;
 using PayFunctions.Domain.Routing;
@@ -9,22 +12,50 @@ namespace PayFunctions.Core.Routing;
 /// <summary>
 /// Chooses the platform's account at the method's channel for a new payment: the merchant's policy,
 /// the accounts configured, their live health and what the merchant already sent each today go into
-/// <see cref="Router.Decide"/>, whose explained decision is stored with the payment.
+/// <see cref="Router.Decide"/>, whose explained decision is stored with the payment. A decision counts
+/// against the policy's limits only once the payment takes it (<see cref="Count"/>).
 /// </summary>
-public sealed class PaymentRouter(
-    ChannelRegistry channels,
-    RoutingPolicyStore policies,
-    ChannelHealth health,
-    RoutingUsage usage,
-    IOptions<ChannelResilienceOptions> resilience,
-    TimeProvider time)
+public sealed class PaymentRouter : IDisposable
 {
-    /// <summary>The decision for a payment of <paramref name="method"/> at <paramref name="channel"/>, its usage counted on the chosen account.</summary>
+    private readonly ChannelRegistry channels;
+    private readonly RoutingPolicyStore policies;
+    private readonly ChannelHealth health;
+    private readonly RoutingUsage usage;
+    private readonly int triesPerAccount;
+    private readonly TimeProvider time;
+    private readonly IDisposable reloads;
+
+    /// <summary>
+    /// Each channel's configured accounts, the default one first. A reload replaces the whole cache rather than clearing
+    /// it, so a list read from the configuration before the reload can only land in the cache the reload discarded.
+    /// </summary>
+    private volatile ConcurrentDictionary<string, IReadOnlyList<ChannelAccountId>> configured = new(StringComparer.Ordinal);
+
+    public PaymentRouter(
+        ChannelRegistry channels,
+        RoutingPolicyStore policies,
+        ChannelHealth health,
+        RoutingUsage usage,
+        IOptions<ChannelResilienceOptions> resilience,
+        TimeProvider time,
+        IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(resilience);
+        this.channels = channels;
+        this.policies = policies;
+        this.health = health;
+        this.usage = usage;
+        triesPerAccount = resilience.Value.MaxRetries + 1;
+        this.time = time;
+        reloads = ChangeToken.OnChange(configuration.GetReloadToken, () => configured = new(StringComparer.Ordinal));
+    }
+
+    /// <summary>The decision for a payment of <paramref name="method"/> at <paramref name="channel"/>, not counted yet.</summary>
     /// <param name="payerBound">
     /// The payment names the payer by an id the default account's app issued (an openid): no other account's app knows
     /// that payer, so only the default account is configured for it.
     /// </param>
-    public async Task<RoutingDecision> DecideAsync(
+    public async Task<PendingDecision> DecideAsync(
         string merchantId,
         string paymentId,
         string method,
@@ -39,30 +70,38 @@ public sealed class PaymentRouter(
         var now = time.GetUtcNow();
         var request = new RouteRequest(method, channel, amount, payerCountry, null, terminal, now, Configured(channel, payerBound), Draw(paymentId))
         {
-            TriesPerAccount = resilience.Value.MaxRetries + 1,
+            TriesPerAccount = triesPerAccount,
         };
         var decision = Router.Decide(policy, request, new RoutingStates(health, usage, merchantId, now, policy.UtcOffset));
-        if (decision.Chosen is { } chosen)
-        {
-            usage.Record(merchantId, chosen, amount.MinorUnits, now, policy.UtcOffset);
-        }
-
-        return decision;
+        return new PendingDecision(decision, merchantId, amount.MinorUnits, now, policy.UtcOffset);
     }
 
+    /// <summary>Counts the payment on the decision's chosen account, for the limits of the merchant's policy; once per payment.</summary>
+    public void Count(PendingDecision pending)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        if (pending.Decision.Chosen is { } chosen)
+        {
+            usage.Record(pending.MerchantId, chosen, pending.Amount, pending.At, pending.UtcOffset);
+        }
+    }
+
+    public void Dispose() => reloads.Dispose();
+
     /// <summary>The channel's configured accounts, the default one first: with no rule, ties go to the account the operator set as default.</summary>
-    private List<ChannelAccountId> Configured(string channel, bool payerBound)
+    internal IReadOnlyList<ChannelAccountId> Configured(string channel, bool payerBound)
+    {
+        var accounts = configured.GetOrAdd(channel, ReadConfigured);
+        return payerBound ? accounts.Take(1).ToList() : accounts;
+    }
+
+    private List<ChannelAccountId> ReadConfigured(string channel)
     {
         var preferred = channels.DefaultAccountOf(channel);
         var accounts = new List<ChannelAccountId>();
         if (preferred is not null)
         {
             accounts.Add(new ChannelAccountId(channel, preferred));
-        }
-
-        if (payerBound)
-        {
-            return accounts;
         }
 
         foreach (var account in channels.AccountsOf(channel))

@@ -1,0 +1,44 @@
+using PayFunctions.Core.Payments;
+
+namespace PayFunctions.Core.Checkout;
+
+/// <summary>
+/// The one pick a checkout payment takes, claimed on the payment's row under its ETag so that of concurrent picks on
+/// any instance exactly one goes on to be routed and handed to the orchestration.
+/// </summary>
+public sealed class CheckoutPicks(PaymentStore payments)
+{
+    /// <summary>True when <paramref name="method"/> is now the payment's pick; false when it has one, or no longer waits for one.</summary>
+    public async Task<bool> TakeAsync(PaymentEntity payment, string method, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payment);
+        var taken = false;
+        await payments.UpdateAsync(payment.MerchantId, payment.Id, p =>
+        {
+            taken = CheckoutPage.StateOf(p) == CheckoutPage.Choose && p.CheckoutPick is null;
+            if (taken)
+            {
+                p.CheckoutPick = method;
+            }
+
+            return taken;
+        }, cancellationToken);
+        return taken;
+    }
+
+    /// <summary>Gives the pick back when it could not be handed on (no account can take it, or the hand-over failed).</summary>
+    public async Task ReleaseAsync(PaymentEntity payment, string method, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payment);
+        await payments.UpdateAsync(payment.MerchantId, payment.Id, p =>
+        {
+            if (CheckoutPage.StateOf(p) != CheckoutPage.Choose || p.CheckoutPick != method)
+            {
+                return false;
+            }
+
+            p.CheckoutPick = null;
+            return true;
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,110 @@
+using System.Net;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using PayFunctions.Core.Checkout;
+using PayFunctions.Core.Fx;
+using PayFunctions.Core.Http;
+using PayFunctions.Core.Payments;
+using PayFunctions.Core.Routing;
+using PayFunctions.Core.Secrets;
+using PayFunctions.Core.Tests.Routing;
+using PayFunctions.Core.Tests.Storage;
+using PayFunctions.Domain;
+using PayFunctions.Domain.Routing;
+
+namespace PayFunctions.Core.Tests.Checkout;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class CheckoutPickTests(AzuriteFixture azurite)
+{
+    private const string Method = "wechat_pay.native";
+    private static readonly ChannelAccountId Main = new("wechat_pay", "main");
+
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 3, 1, 4, 0, 0, TimeSpan.Zero));
+    private readonly string merchant = "mch_" + Guid.NewGuid().ToString("N")[..16];
+    private readonly Mock<DurableTaskClient> durable = new("test");
+
+    [Fact]
+    public async Task Repeated_picks_of_one_payment_are_routed_counted_and_handed_on_once()
+    {
+        var (checkout, usage, payment) = await ArrangeAsync();
+
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.True(await PickAsync(checkout, payment));
+        }
+
+        Assert.Equal(new RoutingUsageSnapshot(1999, 1, 1), usage.Get(merchant, Main, time.GetUtcNow(), TimeSpan.FromHours(8)));
+        durable.Verify(
+            d => d.RaiseEventAsync(payment.Id, CheckoutEvents.MethodChosen, It.Is<MethodChoice>(c => c.Method == Method && c.ChannelAccount == "main"), It.IsAny<CancellationToken>()),
+            Times.Once);
+    }
+
+    [Fact]
+    public async Task A_pick_after_the_payment_took_its_method_costs_nothing()
+    {
+        var (checkout, usage, payment) = await ArrangeAsync();
+        await new PaymentStore(azurite.Storage).UpdateAsync(merchant, payment.Id, p =>
+        {
+            p.Method = Method;
+            return true;
+        }, CancellationToken.None);
+
+        Assert.True(await PickAsync(checkout, payment));
+
+        Assert.Equal(default, usage.Get(merchant, Main, time.GetUtcNow(), TimeSpan.FromHours(8)));
+        durable.Verify(
+            d => d.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task A_pick_whose_hand_over_failed_can_be_made_again_and_is_counted_once()
+    {
+        var (checkout, usage, payment) = await ArrangeAsync();
+        durable.SetupSequence(d => d.RaiseEventAsync(payment.Id, CheckoutEvents.MethodChosen, It.IsAny<object?>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("the task hub did not answer"))
+            .Returns(Task.CompletedTask);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => PickAsync(checkout, payment));
+        Assert.Equal(default, usage.Get(merchant, Main, time.GetUtcNow(), TimeSpan.FromHours(8)));
+        Assert.True(await PickAsync(checkout, payment));
+
+        Assert.Equal(1, usage.Get(merchant, Main, time.GetUtcNow(), TimeSpan.FromHours(8)).DayCount);
+    }
+
+    private Task<bool> PickAsync(CheckoutEndpoints checkout, PaymentEntity payment) =>
+        checkout.ChooseAsync(payment, Method, "https://pay.example/api/checkout/x", IPAddress.Loopback, durable.Object, CancellationToken.None);
+
+    private async Task<(CheckoutEndpoints Checkout, RoutingUsage Usage, PaymentEntity Payment)> ArrangeAsync()
+    {
+        var storage = azurite.Storage;
+        var (channels, usage, router) = TestRouting.Over(new ConfigurationBuilder().AddInMemoryCollection(TestRouting.Account("main")).Build(), storage, time);
+        var payments = new PaymentStore(storage);
+        var starter = new PaymentStarter(
+            channels, router, payments, new MerchantOrderStore(storage), new FxQuotes(new FxRatesStore(storage), Options.Create(new FxOptions()), time),
+            time, Options.Create(new PaymentOptions()), NullLogger<PaymentStarter>.Instance);
+        var checkout = new CheckoutEndpoints(
+            new CheckoutLinks(Mock.Of<ISecretStore>(), Options.Create(new ApiOptions())), router, new CheckoutPicks(payments), payments, starter,
+            new PaymentProgress(), time, NullLogger<CheckoutEndpoints>.Instance);
+        var payment = await payments.CreateAsync(
+            new PaymentEntity
+            {
+                PartitionKey = merchant,
+                RowKey = "pay_" + Guid.NewGuid().ToString("N")[..24],
+                MerchantOrderId = "order-1",
+                Method = CheckoutMethods.Name,
+                Amount = 1999,
+                Currency = "CNY",
+                Status = nameof(PaymentStatus.RequiresAction),
+                CreatedAt = time.GetUtcNow(),
+                ExpiresAt = time.GetUtcNow().AddHours(1),
+                PaymentMethodTypes = Method,
+            },
+            CancellationToken.None);
+        return (checkout, usage, payment);
+    }
+}
