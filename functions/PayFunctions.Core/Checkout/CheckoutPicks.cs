@@ -4,21 +4,28 @@ namespace PayFunctions.Core.Checkout;
 
 /// <summary>
 /// The one pick a checkout payment takes, claimed on the payment's row under its ETag so that of concurrent picks on
-/// any instance exactly one goes on to be routed and handed to the orchestration.
+/// any instance exactly one goes on to be routed and handed to the orchestration. A claim lapses after
+/// <see cref="ClaimLease"/> if the payment still waits for its method, so an instance that stopped between claiming and
+/// handing on cannot leave the payment unable to take any pick.
 /// </summary>
-public sealed class CheckoutPicks(PaymentStore payments)
+public sealed class CheckoutPicks(PaymentStore payments, TimeProvider time)
 {
+    /// <summary>Far longer than a claim takes to be routed and handed on; short beside a payment's lifetime.</summary>
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(1);
+
     /// <summary>True when <paramref name="method"/> is now the payment's pick; false when it has one, or no longer waits for one.</summary>
     public async Task<bool> TakeAsync(PaymentEntity payment, string method, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(payment);
         var taken = false;
+        var now = time.GetUtcNow();
         await payments.UpdateAsync(payment.MerchantId, payment.Id, p =>
         {
-            taken = CheckoutPage.StateOf(p) == CheckoutPage.Choose && p.CheckoutPick is null;
+            taken = CheckoutPage.StateOf(p) == CheckoutPage.Choose && (p.CheckoutPick is null || p.CheckoutPickedAt + ClaimLease <= now);
             if (taken)
             {
                 p.CheckoutPick = method;
+                p.CheckoutPickedAt = now;
             }
 
             return taken;
@@ -38,6 +45,7 @@ public sealed class CheckoutPicks(PaymentStore payments)
             }
 
             p.CheckoutPick = null;
+            p.CheckoutPickedAt = null;
             return true;
         }, cancellationToken);
     }

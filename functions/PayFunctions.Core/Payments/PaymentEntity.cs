@@ -76,6 +76,9 @@ public sealed class PaymentEntity : TableRow
     /// </summary>
     public string? CheckoutPick { get; set; }
 
+    /// <summary>When <see cref="CheckoutPick"/> was claimed: a claim never handed on lapses after <c>CheckoutPicks.ClaimLease</c>.</summary>
+    public DateTimeOffset? CheckoutPickedAt { get; set; }
+
     /// <summary>The payer's country (ISO 3166-1 alpha-2) when known: the checkout page offers only methods serving it.</summary>
     public string? PayerCountry { get; set; }
 

@@ -76,6 +76,24 @@ public sealed class CheckoutPickTests(AzuriteFixture azurite)
         Assert.Equal(1, usage.Get(merchant, Main, time.GetUtcNow(), TimeSpan.FromHours(8)).DayCount);
     }
 
+    [Fact]
+    public async Task A_claim_an_instance_never_handed_on_lapses_so_the_payment_can_still_take_a_pick()
+    {
+        var (checkout, usage, payment) = await ArrangeAsync();
+        Assert.True(await new CheckoutPicks(new PaymentStore(azurite.Storage), time).TakeAsync(payment, Method, CancellationToken.None));
+
+        time.Advance(CheckoutPicks.ClaimLease - TimeSpan.FromSeconds(1));
+        Assert.True(await PickAsync(checkout, payment));
+        durable.Verify(
+            d => d.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Never);
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(await PickAsync(checkout, payment));
+        Assert.Equal(1, usage.Get(merchant, Main, time.GetUtcNow(), TimeSpan.FromHours(8)).DayCount);
+        durable.Verify(
+            d => d.RaiseEventAsync(payment.Id, CheckoutEvents.MethodChosen, It.IsAny<MethodChoice>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
     private Task<bool> PickAsync(CheckoutEndpoints checkout, PaymentEntity payment) =>
         checkout.ChooseAsync(payment, Method, "https://pay.example/api/checkout/x", IPAddress.Loopback, durable.Object, CancellationToken.None);
 
@@ -88,7 +106,7 @@ public sealed class CheckoutPickTests(AzuriteFixture azurite)
             channels, router, payments, new MerchantOrderStore(storage), new FxQuotes(new FxRatesStore(storage), Options.Create(new FxOptions()), time),
             time, Options.Create(new PaymentOptions()), NullLogger<PaymentStarter>.Instance);
         var checkout = new CheckoutEndpoints(
-            new CheckoutLinks(Mock.Of<ISecretStore>(), Options.Create(new ApiOptions())), router, new CheckoutPicks(payments), payments, starter,
+            new CheckoutLinks(Mock.Of<ISecretStore>(), Options.Create(new ApiOptions())), router, new CheckoutPicks(payments, time), payments, starter,
             new PaymentProgress(), time, NullLogger<CheckoutEndpoints>.Instance);
         var payment = await payments.CreateAsync(
             new PaymentEntity
