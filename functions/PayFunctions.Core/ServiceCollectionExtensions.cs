@@ -143,6 +143,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ChannelHealth>();
         services.AddSingleton<ChannelHealthStore>();
         services.AddSingleton<ChannelAccountPipelines>();
+        services.AddSingleton<ChannelAccountCalls>();
         services.AddSingleton<ChannelHealthEndpoints>();
         services.AddHostedService<ChannelHealthSync>();
 

@@ -5,6 +5,7 @@ using PayFunctions.Channels;
 using PayFunctions.Core.Ledger;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.Refunds;
+using PayFunctions.Core.Routing;
 using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Channels;
@@ -17,7 +18,7 @@ namespace PayFunctions.Core.Channels;
 /// was told was over.
 /// </summary>
 public sealed partial class ChannelWorkProcessor(
-    ChannelRegistry channels,
+    ChannelAccountCalls calls,
     PaymentStore payments,
     LedgerStore ledger,
     LatePaymentRefunds lateRefunds,
@@ -113,7 +114,7 @@ public sealed partial class ChannelWorkProcessor(
     /// <summary>Whether the channel holds money for the payment that is not its success, now booked and flagged.</summary>
     private async Task<bool> ReconcileAsync(ChannelWorkItem item, CancellationToken cancellationToken)
     {
-        var channel = await channels.GetAsync(item.Channel, item.ChannelAccount, cancellationToken);
+        var channel = await calls.ForAsync(item.Channel, item.ChannelAccount, cancellationToken);
         var payment = await payments.GetAsync(item.MerchantId, item.PaymentId, cancellationToken);
         if (payment is null)
         {
@@ -148,15 +149,18 @@ public sealed partial class ChannelWorkProcessor(
         return true;
     }
 
-    /// <summary>A channel that answers queries is asked: only a paid order that is not the payment's success holds money.</summary>
-    private async Task<LateMoney?> QueriedAsync(IPaymentChannel channel, PaymentEntity payment, CancellationToken cancellationToken)
+    /// <summary>
+    /// A channel that answers queries is asked, through the account's pipeline and within its limits: only a paid order
+    /// that is not the payment's success holds money.
+    /// </summary>
+    private async Task<LateMoney?> QueriedAsync(ChannelAccountCalls.Caller channel, PaymentEntity payment, CancellationToken cancellationToken)
     {
         if (payment.StatusValue == PaymentStatus.Succeeded)
         {
             return null;
         }
 
-        var order = await channel.QueryAsync(new ChannelOrderRef(payment.Id, payment.ChannelOrderId), cancellationToken);
+        var order = await channel.CallAsync("query", (adapter, c) => adapter.QueryAsync(new ChannelOrderRef(payment.Id, payment.ChannelOrderId), c), cancellationToken);
         return order.State == ChannelTradeState.Succeeded
             ? new LateMoney(order.ChannelTradeNo, order.Amount ?? payment.AmountValue, order.PaidAt ?? time.GetUtcNow())
             : null;

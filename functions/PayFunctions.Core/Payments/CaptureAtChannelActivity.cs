@@ -1,6 +1,6 @@
 using Microsoft.DurableTask;
 using PayFunctions.Channels;
-using PayFunctions.Core.Channels;
+using PayFunctions.Core.Routing;
 using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Payments;
@@ -10,17 +10,18 @@ namespace PayFunctions.Core.Payments;
 /// that declares it, so a retried activity cannot take the money twice. A refusal is an answer (the capture failed); an
 /// unreachable channel throws, for the orchestration to retry.
 /// </summary>
-public sealed class CaptureAtChannelActivity(ChannelRegistry channels) : TaskActivity<CaptureInput, ChannelPaymentEvent>
+public sealed class CaptureAtChannelActivity(ChannelAccountCalls calls) : TaskActivity<CaptureInput, ChannelPaymentEvent>
 {
     public override Task<ChannelPaymentEvent> RunAsync(TaskActivityContext context, CaptureInput input) =>
         ExecuteAsync(input, CancellationToken.None);
 
     public async Task<ChannelPaymentEvent> ExecuteAsync(CaptureInput input, CancellationToken cancellationToken)
     {
-        var channel = await channels.GetAsync(input.Order.Channel, input.Order.ChannelAccount, cancellationToken);
+        var amount = new Money(input.Amount, Currency.Parse(input.Currency));
         try
         {
-            var order = await channel.CaptureAsync(input.Order.Order, new Money(input.Amount, Currency.Parse(input.Currency)), cancellationToken);
+            var order = await calls.CallAsync(
+                input.Order.Channel, input.Order.ChannelAccount, "capture", (channel, c) => channel.CaptureAsync(input.Order.Order, amount, c), cancellationToken);
             return new ChannelPaymentEvent(order.ChannelTradeNo ?? "", order.State, order.PaidAt, order.Amount?.MinorUnits, order.Amount?.Currency.Code);
         }
         catch (ChannelException e) when (!e.IsTransient)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PayFunctions.Channels;
 using PayFunctions.Core.Channels;
 using PayFunctions.Core.Http;
+using PayFunctions.Core.Routing;
 using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Refunds;
@@ -13,7 +14,7 @@ namespace PayFunctions.Core.Refunds;
 /// repeated number as the same refund, so a retried activity cannot refund twice. A refusal is an
 /// answer (the refund failed); an unreachable channel throws, for the orchestration to retry.
 /// </summary>
-public sealed class RefundAtChannelActivity(ChannelRegistry channels, IOptions<ApiOptions> api, ILogger<RefundAtChannelActivity> logger)
+public sealed class RefundAtChannelActivity(ChannelAccountCalls calls, IOptions<ApiOptions> api, ILogger<RefundAtChannelActivity> logger)
     : TaskActivity<RefundOrchestrationInput, ChannelRefundEvent>
 {
     public override Task<ChannelRefundEvent> RunAsync(TaskActivityContext context, RefundOrchestrationInput input) =>
@@ -21,7 +22,6 @@ public sealed class RefundAtChannelActivity(ChannelRegistry channels, IOptions<A
 
     public async Task<ChannelRefundEvent> ExecuteAsync(RefundOrchestrationInput input, CancellationToken cancellationToken)
     {
-        var channel = await channels.GetAsync(input.Channel, input.ChannelAccount, cancellationToken);
         var baseUrl = api.Value.PublicBaseUrl ?? throw new InvalidOperationException("Api:PublicBaseUrl is not configured.");
         var currency = Currency.Parse(input.Currency);
         var request = new ChannelRefundRequest(
@@ -30,14 +30,14 @@ public sealed class RefundAtChannelActivity(ChannelRegistry channels, IOptions<A
             new Money(input.Amount, currency),
             new Money(input.OrderAmount, currency),
             input.Reason,
-            new Uri(baseUrl, $"api/notify/{channel.Name}"))
+            new Uri(baseUrl, $"api/notify/{input.Channel}"))
         {
             ChannelOrderId = input.ChannelOrderId,
             ChannelTradeNo = input.ChannelTradeNo,
         };
         try
         {
-            var answer = await channel.RefundAsync(request, cancellationToken);
+            var answer = await calls.CallAsync(input.Channel, input.ChannelAccount, "refund", (channel, c) => channel.RefundAsync(request, c), cancellationToken);
             return ChannelRefundCheck.ToEvent(answer, input.Amount, input.Currency, logger);
         }
         catch (ChannelException e) when (!e.IsTransient)

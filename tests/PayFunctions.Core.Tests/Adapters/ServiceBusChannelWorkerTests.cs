@@ -9,6 +9,7 @@ using PayFunctions.Core.Http;
 using PayFunctions.Core.Ledger;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.Refunds;
+using PayFunctions.Core.Routing;
 using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Storage;
@@ -86,7 +87,7 @@ public sealed class ServiceBusChannelWorkerTests
     {
         var storage = new StorageClients(Options.Create(new StorageOptions { ConnectionString = "UseDevelopmentStorage=true" }));
         var processor = new ChannelWorkProcessor(
-            channels,
+            new ChannelAccountCalls(channels, null!),
             new PaymentStore(storage),
             new LedgerStore(storage, new SettlementDueIndex(storage)),
             new LatePaymentRefunds(new RefundStarter(new RefundBalanceStore(storage), new RefundStore(storage), TimeProvider.System, NullLogger<RefundStarter>.Instance), NullLogger<LatePaymentRefunds>.Instance),
