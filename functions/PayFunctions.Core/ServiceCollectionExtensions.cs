@@ -118,6 +118,13 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ChannelAccountThrottle>();
         services.AddSingleton<PrepayActivity>();
         services.AddSingleton<PrepayWorker>();
+        services.AddSingleton<CloseAtChannelActivity>();
+        services.AddSingleton<QueryChannelActivity>();
+        services.AddSingleton<CancelAtChannelActivity>();
+        services.AddSingleton<CaptureAtChannelActivity>();
+        services.AddSingleton<RefundAtChannelActivity>();
+        services.AddSingleton<QueryRefundActivity>();
+        services.AddSingleton<ChannelCallWorker>();
         services.AddSingleton<ChannelDeadLetters>();
         services.AddSingleton<RefundIds>();
         services.AddSingleton<RefundEndpoints>();

@@ -1,4 +1,3 @@
-using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PayFunctions.Channels;
@@ -11,15 +10,11 @@ namespace PayFunctions.Core.Refunds;
 
 /// <summary>
 /// Asks the channel to refund. The refund id is the channel's refund number, and a channel treats a
-/// repeated number as the same refund, so a retried activity cannot refund twice. A refusal is an
+/// repeated number as the same refund, so a retried call cannot refund twice. A refusal is an
 /// answer (the refund failed); an unreachable channel throws, for the orchestration to retry.
 /// </summary>
 public sealed class RefundAtChannelActivity(ChannelAccountCalls calls, IOptions<ApiOptions> api, ILogger<RefundAtChannelActivity> logger)
-    : TaskActivity<RefundOrchestrationInput, ChannelRefundEvent>
 {
-    public override Task<ChannelRefundEvent> RunAsync(TaskActivityContext context, RefundOrchestrationInput input) =>
-        ExecuteAsync(input, CancellationToken.None);
-
     public async Task<ChannelRefundEvent> ExecuteAsync(RefundOrchestrationInput input, CancellationToken cancellationToken)
     {
         var baseUrl = api.Value.PublicBaseUrl ?? throw new InvalidOperationException("Api:PublicBaseUrl is not configured.");
@@ -37,7 +32,7 @@ public sealed class RefundAtChannelActivity(ChannelAccountCalls calls, IOptions<
         };
         try
         {
-            var answer = await calls.CallAsync(input.Channel, input.ChannelAccount, "refund", (channel, c) => channel.RefundAsync(request, c), cancellationToken);
+            var answer = await calls.CallAsync(input.Channel, input.ChannelAccount, ChannelCallOperations.Refund, (channel, c) => channel.RefundAsync(request, c), cancellationToken);
             return ChannelRefundCheck.ToEvent(answer, input.Amount, input.Currency, logger);
         }
         catch (ChannelException e) when (!e.IsTransient)
