@@ -118,6 +118,13 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ChannelAccountThrottle>();
         services.AddSingleton<PrepayActivity>();
         services.AddSingleton<PrepayWorker>();
+        services.AddSingleton<CloseAtChannelActivity>();
+        services.AddSingleton<QueryChannelActivity>();
+        services.AddSingleton<CancelAtChannelActivity>();
+        services.AddSingleton<CaptureAtChannelActivity>();
+        services.AddSingleton<RefundAtChannelActivity>();
+        services.AddSingleton<QueryRefundActivity>();
+        services.AddSingleton<ChannelCallWorker>();
         services.AddSingleton<ChannelDeadLetters>();
         services.AddSingleton<RefundIds>();
         services.AddSingleton<RefundEndpoints>();
@@ -144,6 +151,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ChannelHealth>();
         services.AddSingleton<ChannelHealthStore>();
         services.AddSingleton<ChannelAccountPipelines>();
+        services.AddSingleton<ChannelAccountCalls>();
         services.AddSingleton<ChannelHealthEndpoints>();
         services.AddHostedService<ChannelHealthSync>();
 

@@ -1,5 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
-using PayFunctions.Channels;
+using PayFunctions.Core.Channels;
 using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Orchestration;
 using PayFunctions.Core.Payments;
@@ -11,10 +11,7 @@ namespace PayFunctions.FunctionApp;
 /// <summary>Function wrappers for the shared activities; names match <see cref="PayFunctionsTasks"/>.</summary>
 public sealed class ActivityFunctions(
     EnqueuePrepayActivity enqueuePrepay,
-    CloseAtChannelActivity close,
-    CancelAtChannelActivity cancel,
-    QueryChannelActivity query,
-    CaptureAtChannelActivity capture,
+    EnqueueChannelCallActivity enqueueChannelCall,
     RequireCaptureActivity requireCapture,
     ReconcileOrderActivity reconcile,
     CompletePaymentActivity complete,
@@ -28,21 +25,9 @@ public sealed class ActivityFunctions(
     public Task<bool> EnqueuePrepay([ActivityTrigger] PaymentOrchestrationInput input, CancellationToken cancellationToken) =>
         enqueuePrepay.ExecuteAsync(input, cancellationToken);
 
-    [Function(nameof(CloseAtChannelActivity))]
-    public Task<CloseOutcome> Close([ActivityTrigger] ChannelOrderInput input, CancellationToken cancellationToken) =>
-        close.ExecuteAsync(input, cancellationToken);
-
-    [Function(nameof(CancelAtChannelActivity))]
-    public Task<CloseOutcome> Cancel([ActivityTrigger] ChannelOrderInput input, CancellationToken cancellationToken) =>
-        cancel.ExecuteAsync(input, cancellationToken);
-
-    [Function(nameof(QueryChannelActivity))]
-    public Task<ChannelPaymentEvent> Query([ActivityTrigger] ChannelOrderInput input, CancellationToken cancellationToken) =>
-        query.ExecuteAsync(input, cancellationToken);
-
-    [Function(nameof(CaptureAtChannelActivity))]
-    public Task<ChannelPaymentEvent> Capture([ActivityTrigger] CaptureInput input, CancellationToken cancellationToken) =>
-        capture.ExecuteAsync(input, cancellationToken);
+    [Function(nameof(EnqueueChannelCallActivity))]
+    public Task<bool> EnqueueChannelCall([ActivityTrigger] ChannelCallRequest input, CancellationToken cancellationToken) =>
+        enqueueChannelCall.ExecuteAsync(input, cancellationToken);
 
     [Function(nameof(RequireCaptureActivity))]
     public Task<bool> RequireCapture([ActivityTrigger] RequireCaptureInput input, CancellationToken cancellationToken) =>

@@ -9,7 +9,7 @@ namespace PayFunctions.FunctionApp;
 
 /// <summary>The refund routes, orchestrator and activities; names match ApiRoutes and PayFunctionsTasks.</summary>
 public sealed class RefundFunctions(
-    RefundEndpoints refunds, RefundAtChannelActivity refundAtChannel, QueryRefundActivity queryRefund, CompleteRefundActivity completeRefund)
+    RefundEndpoints refunds, CompleteRefundActivity completeRefund)
 {
     [Function("CreateRefund")]
     public Task<IActionResult> CreateRefund(
@@ -33,14 +33,6 @@ public sealed class RefundFunctions(
     [Function(nameof(RefundOrchestrator))]
     public static Task<string> RunRefundOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new RefundOrchestrator().RunAsync(context, context.GetInput<RefundOrchestrationInput>()!);
-
-    [Function(nameof(RefundAtChannelActivity))]
-    public Task<ChannelRefundEvent> RefundAtChannel([ActivityTrigger] RefundOrchestrationInput input, CancellationToken cancellationToken) =>
-        refundAtChannel.ExecuteAsync(input, cancellationToken);
-
-    [Function(nameof(QueryRefundActivity))]
-    public Task<ChannelRefundEvent> QueryRefund([ActivityTrigger] RefundOrchestrationInput input, CancellationToken cancellationToken) =>
-        queryRefund.ExecuteAsync(input, cancellationToken);
 
     [Function(nameof(CompleteRefundActivity))]
     public Task<bool> CompleteRefund([ActivityTrigger] CompleteRefundInput input, CancellationToken cancellationToken) =>

@@ -4,11 +4,14 @@ namespace PayFunctions.Core.Channels;
 
 /// <summary>
 /// A unit of channel work done off the request path by channel workers: place a payment's order at
-/// the channel and hand its outcome to the payment's orchestration; or reconcile one order against
-/// the channel, for a payment notification that arrived after the payment ended, then refund the
-/// money it finds.
+/// the channel and hand its outcome to the payment's orchestration; make any other call an orchestration
+/// asks for (close, query, cancel, capture, refund, refund query) and raise its answer; or reconcile one
+/// order against the channel, for a payment notification that arrived after the payment ended, then
+/// refund the money it finds.
 /// </summary>
 /// <param name="ChannelAccount">The platform's account at the channel the order was placed with.</param>
+/// <param name="MerchantId">Empty for a channel call: its <see cref="Call"/> says whom to answer.</param>
+/// <param name="PaymentId">Empty for a channel call.</param>
 public sealed record ChannelWorkItem(string Kind, string Channel, string ChannelAccount, string MerchantId, string PaymentId)
 {
     /// <summary>
@@ -23,6 +26,12 @@ public sealed record ChannelWorkItem(string Kind, string Channel, string Channel
     /// <summary>For <see cref="PrepayResult"/>: what placing the order came to.</summary>
     public PrepayOutcome? Outcome { get; init; }
 
+    /// <summary>For <see cref="CallChannel"/> and <see cref="AnswerCall"/>: the call and whom to answer.</summary>
+    public ChannelCallRequest? Call { get; init; }
+
+    /// <summary>For <see cref="AnswerCall"/>: what the call came to.</summary>
+    public ChannelCallAnswer? Answer { get; init; }
+
     /// <summary>Which try at the channel this is; a retry is a new message sent with a delay.</summary>
     public int Attempt { get; init; } = 1;
 
@@ -34,15 +43,23 @@ public sealed record ChannelWorkItem(string Kind, string Channel, string Channel
     /// <summary>Raise a prepay's outcome to the orchestration: needs the Durable client only some workers have.</summary>
     public const string PrepayResult = "prepay_result";
 
+    /// <summary>Make an orchestration's channel call within the account's limits and raise its answer.</summary>
+    public const string CallChannel = "channel_call";
+
+    /// <summary>Raise a channel call's answer to its orchestration: needs the Durable client only some workers have.</summary>
+    public const string AnswerCall = "channel_call_answer";
+
     /// <summary>Refund the money a reconciled order found: needs the Durable client only some workers have.</summary>
     public const string RefundLatePayment = "refund_late_payment";
 
     /// <summary>
-    /// Stable per logical item, derived from the payment id: Service Bus duplicate detection drops a
-    /// second send of it (a replayed enqueue), while each retry is a send of its own.
+    /// Stable per logical item, derived from the payment id (a channel call's from its call id, which its
+    /// orchestration draws deterministically): Service Bus duplicate detection drops a second send of it (a
+    /// replayed enqueue), while each retry is a send of its own.
     /// </summary>
-    public string MessageId =>
-        (Credit is null ? $"{Kind}:{Channel}:{PaymentId}" : $"{Kind}:{Channel}:{PaymentId}:{Credit.EventId}") + (Attempt > 1 ? $":{Attempt}" : "");
+    public string MessageId => Call is { } call
+        ? $"{Kind}:{Channel}:{call.CallId}"
+        : (Credit is null ? $"{Kind}:{Channel}:{PaymentId}" : $"{Kind}:{Channel}:{PaymentId}:{Credit.EventId}") + (Attempt > 1 ? $":{Attempt}" : "");
 }
 
 /// <summary>Money a channel reported moved for an order.</summary>

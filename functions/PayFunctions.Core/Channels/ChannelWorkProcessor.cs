@@ -5,25 +5,28 @@ using PayFunctions.Channels;
 using PayFunctions.Core.Ledger;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.Refunds;
+using PayFunctions.Core.Routing;
 using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Channels;
 
 /// <summary>
 /// Does one item of channel work, whichever transport delivered it. A prepay goes to the prepay
-/// worker, which places the order and raises its outcome to the payment. Reconciling asks the channel
+/// worker, which places the order and raises its outcome to the payment; any other channel call to
+/// the channel call worker, which makes it and raises its answer to the orchestration. Reconciling asks the channel
 /// for the truth; money that reached the channel after the payment ended is flagged on the payment,
 /// booked to suspense and refunded to the payer, never silently turned into a success the merchant
 /// was told was over.
 /// </summary>
 public sealed partial class ChannelWorkProcessor(
-    ChannelRegistry channels,
+    ChannelAccountCalls calls,
     PaymentStore payments,
     LedgerStore ledger,
     LatePaymentRefunds lateRefunds,
     UnmatchedCredits unmatched,
     StorageQueueChannelWorkQueue storageWork,
     PrepayWorker prepays,
+    ChannelCallWorker channelCalls,
     TimeProvider time,
     ILogger<ChannelWorkProcessor> logger)
 {
@@ -56,6 +59,11 @@ public sealed partial class ChannelWorkProcessor(
 
         switch (item.Kind)
         {
+            case ChannelWorkItem.CallChannel:
+                return await channelCalls.CallAsync(item, durable, cancellationToken);
+            case ChannelWorkItem.AnswerCall:
+                await channelCalls.DeliverAsync(item, durable, cancellationToken);
+                return ChannelWorkVerdict.Done;
             case ChannelWorkItem.Prepay:
                 await prepays.PrepayAsync(item, durable, cancellationToken);
                 return ChannelWorkVerdict.Done;
@@ -84,8 +92,19 @@ public sealed partial class ChannelWorkProcessor(
 
     private static bool IsValid(ChannelWorkItem item) =>
         ChannelRegistry.IsKnown(item.Channel) && ChannelRegistry.IsValidAccountId(item.ChannelAccount)
-        && !string.IsNullOrEmpty(item.MerchantId) && PaymentIds.IsWellFormed(item.PaymentId)
         && item.Kind switch
+        {
+            ChannelWorkItem.CallChannel => IsValidCall(item),
+            ChannelWorkItem.AnswerCall => IsValidCall(item) && item.Answer is not null,
+            _ => !string.IsNullOrEmpty(item.MerchantId) && PaymentIds.IsWellFormed(item.PaymentId) && IsValidPaymentWork(item),
+        };
+
+    /// <summary>A call for the account it is queued for, naming an orchestration and a call id the Durable client may be given.</summary>
+    private static bool IsValidCall(ChannelWorkItem item) =>
+        item.Call is { } call && call.Channel == item.Channel && call.ChannelAccount == item.ChannelAccount && call.HasWellFormedIds;
+
+    private static bool IsValidPaymentWork(ChannelWorkItem item) =>
+        item.Kind switch
         {
             ChannelWorkItem.ReconcileOrder or ChannelWorkItem.RefundLatePayment => true,
             ChannelWorkItem.Prepay => item.Payment is { } p && p.PaymentId == item.PaymentId && p.MerchantId == item.MerchantId
@@ -113,7 +132,7 @@ public sealed partial class ChannelWorkProcessor(
     /// <summary>Whether the channel holds money for the payment that is not its success, now booked and flagged.</summary>
     private async Task<bool> ReconcileAsync(ChannelWorkItem item, CancellationToken cancellationToken)
     {
-        var channel = await channels.GetAsync(item.Channel, item.ChannelAccount, cancellationToken);
+        var channel = await calls.ForAsync(item.Channel, item.ChannelAccount, cancellationToken);
         var payment = await payments.GetAsync(item.MerchantId, item.PaymentId, cancellationToken);
         if (payment is null)
         {
@@ -148,15 +167,18 @@ public sealed partial class ChannelWorkProcessor(
         return true;
     }
 
-    /// <summary>A channel that answers queries is asked: only a paid order that is not the payment's success holds money.</summary>
-    private async Task<LateMoney?> QueriedAsync(IPaymentChannel channel, PaymentEntity payment, CancellationToken cancellationToken)
+    /// <summary>
+    /// A channel that answers queries is asked, through the account's pipeline and within its limits: only a paid order
+    /// that is not the payment's success holds money.
+    /// </summary>
+    private async Task<LateMoney?> QueriedAsync(ChannelAccountCalls.Caller channel, PaymentEntity payment, CancellationToken cancellationToken)
     {
         if (payment.StatusValue == PaymentStatus.Succeeded)
         {
             return null;
         }
 
-        var order = await channel.QueryAsync(new ChannelOrderRef(payment.Id, payment.ChannelOrderId), cancellationToken);
+        var order = await channel.CallAsync(ChannelCallOperations.Query, (adapter, c) => adapter.QueryAsync(new ChannelOrderRef(payment.Id, payment.ChannelOrderId), c), cancellationToken);
         return order.State == ChannelTradeState.Succeeded
             ? new LateMoney(order.ChannelTradeNo, order.Amount ?? payment.AmountValue, order.PaidAt ?? time.GetUtcNow())
             : null;

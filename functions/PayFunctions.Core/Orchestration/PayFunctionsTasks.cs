@@ -1,3 +1,4 @@
+using PayFunctions.Core.Channels;
 using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.Refunds;
@@ -13,10 +14,7 @@ public static class PayFunctionsTasks
     public static IReadOnlyList<Type> Activities { get; } =
     [
         typeof(EnqueuePrepayActivity),
-        typeof(CloseAtChannelActivity),
-        typeof(CancelAtChannelActivity),
-        typeof(QueryChannelActivity),
-        typeof(CaptureAtChannelActivity),
+        typeof(EnqueueChannelCallActivity),
         typeof(RequireCaptureActivity),
         typeof(ReconcileOrderActivity),
         typeof(CompletePaymentActivity),
@@ -24,8 +22,6 @@ public static class PayFunctionsTasks
         typeof(PlanSettlementActivity),
         typeof(RecordSettlementActivity),
         typeof(CompleteSettlementDayActivity),
-        typeof(RefundAtChannelActivity),
-        typeof(QueryRefundActivity),
         typeof(CompleteRefundActivity),
         typeof(ChooseMethodActivity),
     ];

@@ -76,7 +76,7 @@ internal static class AuthorizedPayment
     {
         if (ChannelRegistry.Module(input.Channel).Capabilities.Supports(ChannelOperations.Cancel))
         {
-            await context.CallActivityAsync<CloseOutcome>(nameof(CancelAtChannelActivity), order, PaymentOrchestrator.CloseRetry);
+            await ChannelOrderCalls.CancelAsync(context, order, PaymentOrchestrator.CloseRetry);
         }
     }
 
@@ -102,7 +102,7 @@ internal static class AuthorizedPayment
                 continue;
             }
 
-            pending = await context.CallActivityAsync<ChannelPaymentEvent>(nameof(QueryChannelActivity), order, PaymentOrchestrator.CloseRetry);
+            pending = await ChannelOrderCalls.QueryAsync(context, order, PaymentOrchestrator.CloseRetry);
             wait = wait * 2 < PendingCaptureMaxPoll ? wait * 2 : PendingCaptureMaxPoll;
         }
 
@@ -118,12 +118,11 @@ internal static class AuthorizedPayment
         ChannelPaymentEvent captured;
         try
         {
-            captured = await context.CallActivityAsync<ChannelPaymentEvent>(
-                nameof(CaptureAtChannelActivity), new CaptureInput(order, input.Amount, input.Currency), PaymentOrchestrator.CloseRetry);
+            captured = await ChannelOrderCalls.CaptureAsync(context, new CaptureInput(order, input.Amount, input.Currency), PaymentOrchestrator.CloseRetry);
         }
         catch (TaskFailedException)
         {
-            captured = await context.CallActivityAsync<ChannelPaymentEvent>(nameof(QueryChannelActivity), order, PaymentOrchestrator.CloseRetry);
+            captured = await ChannelOrderCalls.QueryAsync(context, order, PaymentOrchestrator.CloseRetry);
         }
 
         if (captured.State == ChannelTradeState.Paying)

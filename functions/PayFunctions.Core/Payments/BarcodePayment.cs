@@ -16,8 +16,7 @@ internal static class BarcodePayment
     private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan DefaultConfirmWindow = TimeSpan.FromSeconds(45);
 
-    private static readonly TaskOptions QueryRetry = TaskOptions.FromRetryPolicy(
-        new RetryPolicy(maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2));
+    private static readonly RetryPolicy QueryRetry = new(maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2);
 
     public static async Task<PaymentStatus> FollowAsync(TaskOrchestrationContext context, PaymentOrchestrationInput input, string? channelOrderId, ChannelPaymentEvent answer)
     {
@@ -41,7 +40,7 @@ internal static class BarcodePayment
 
             try
             {
-                answer = await context.CallActivityAsync<ChannelPaymentEvent>(nameof(QueryChannelActivity), orderInput, QueryRetry);
+                answer = await ChannelOrderCalls.QueryAsync(context, orderInput, QueryRetry);
             }
             catch (TaskFailedException)
             {
@@ -60,11 +59,11 @@ internal static class BarcodePayment
 
     private static async Task<PaymentStatus> CancelAsync(TaskOrchestrationContext context, PaymentOrchestrationInput input, ChannelOrderInput orderInput)
     {
-        var cancelled = await context.CallActivityAsync<CloseOutcome>(nameof(CancelAtChannelActivity), orderInput, PaymentOrchestrator.CloseRetry);
+        var cancelled = await ChannelOrderCalls.CancelAsync(context, orderInput, PaymentOrchestrator.CloseRetry);
         if (cancelled == CloseOutcome.AlreadyPaid)
         {
             // The channel would not reverse a payment confirmed at the last moment: it is a sale after all.
-            var paid = await context.CallActivityAsync<ChannelPaymentEvent>(nameof(QueryChannelActivity), orderInput, PaymentOrchestrator.CloseRetry);
+            var paid = await ChannelOrderCalls.QueryAsync(context, orderInput, PaymentOrchestrator.CloseRetry);
             return await PaymentOrchestrator.FinishPaidAsync(context, input, paid);
         }
 

@@ -1,18 +1,14 @@
-using Microsoft.DurableTask;
 using PayFunctions.Channels;
 using PayFunctions.Core.Channels;
+using PayFunctions.Core.Routing;
 
 namespace PayFunctions.Core.Payments;
 
 /// <summary>Cancels (reverses) an order at the channel whatever its state: closed if unpaid, refunded if paid.</summary>
-public sealed class CancelAtChannelActivity(ChannelRegistry channels) : TaskActivity<ChannelOrderInput, CloseOutcome>
+public sealed class CancelAtChannelActivity(ChannelAccountCalls calls)
 {
-    public override Task<CloseOutcome> RunAsync(TaskActivityContext context, ChannelOrderInput input) =>
-        ExecuteAsync(input, CancellationToken.None);
-
     public async Task<CloseOutcome> ExecuteAsync(ChannelOrderInput input, CancellationToken cancellationToken)
     {
-        var channel = await channels.GetAsync(input.Channel, input.ChannelAccount, cancellationToken);
-        return await channel.CancelAsync(input.Order, cancellationToken);
+        return await calls.CallAsync(input.Channel, input.ChannelAccount, ChannelCallOperations.Cancel, (channel, c) => channel.CancelAsync(input.Order, c), cancellationToken);
     }
 }

@@ -1,6 +1,6 @@
-using Microsoft.DurableTask;
 using PayFunctions.Channels;
 using PayFunctions.Core.Channels;
+using PayFunctions.Core.Routing;
 
 namespace PayFunctions.Core.Payments;
 
@@ -9,20 +9,17 @@ namespace PayFunctions.Core.Payments;
 /// order was placed with) is asked instead what became of the order, so that expiry still settles it: money
 /// it holds for a capture counts as paid, so the payment follows the authorization rather than letting it lapse.
 /// </summary>
-public sealed class CloseAtChannelActivity(ChannelRegistry channels) : TaskActivity<ChannelOrderInput, CloseOutcome>
+public sealed class CloseAtChannelActivity(ChannelAccountCalls calls)
 {
-    public override Task<CloseOutcome> RunAsync(TaskActivityContext context, ChannelOrderInput input) =>
-        ExecuteAsync(input, CancellationToken.None);
-
     public async Task<CloseOutcome> ExecuteAsync(ChannelOrderInput input, CancellationToken cancellationToken)
     {
-        var channel = await channels.GetAsync(input.Channel, input.ChannelAccount, cancellationToken);
         if (ChannelRegistry.Module(input.Channel).Capabilities.Supports(ChannelOperations.Close))
         {
-            return await channel.CloseAsync(input.Order, cancellationToken);
+            return await calls.CallAsync(input.Channel, input.ChannelAccount, ChannelCallOperations.Close, (channel, c) => channel.CloseAsync(input.Order, c), cancellationToken);
         }
 
-        var order = await channel.QueryAsync(input.Order, cancellationToken);
+        // The payer still paying is no failure of the account: it is told apart only after the pipeline answered.
+        var order = await calls.CallAsync(input.Channel, input.ChannelAccount, ChannelCallOperations.Query, (channel, c) => channel.QueryAsync(input.Order, c), cancellationToken);
         return order.State switch
         {
             ChannelTradeState.Succeeded or ChannelTradeState.Refunded or ChannelTradeState.Authorized => CloseOutcome.AlreadyPaid,

@@ -16,8 +16,8 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
 {
     // Closing must eventually happen, or a customer could still pay an order we call expired: keep
     // trying for about an hour before the orchestration gives up and fails loudly.
-    internal static readonly TaskOptions CloseRetry = TaskOptions.FromRetryPolicy(
-        new RetryPolicy(maxNumberOfAttempts: 15, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(10)));
+    internal static readonly RetryPolicy CloseRetry =
+        new(maxNumberOfAttempts: 15, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(10));
 
     internal static readonly TaskOptions StoreRetry = TaskOptions.FromRetryPolicy(
         new RetryPolicy(maxNumberOfAttempts: 10, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(1)));
@@ -152,10 +152,10 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
         string? failureCode,
         string? failureMessage)
     {
-        var closed = await context.CallActivityAsync<CloseOutcome>(nameof(CloseAtChannelActivity), orderInput, CloseRetry);
+        var closed = await ChannelOrderCalls.CloseAsync(context, orderInput, CloseRetry);
         if (closed == CloseOutcome.AlreadyPaid)
         {
-            var order = await context.CallActivityAsync<ChannelPaymentEvent>(nameof(QueryChannelActivity), orderInput, CloseRetry);
+            var order = await ChannelOrderCalls.QueryAsync(context, orderInput, CloseRetry);
             if (order.State == ChannelTradeState.Succeeded)
             {
                 return await FinishPaidAsync(context, input, order);

@@ -1,17 +1,14 @@
-using Microsoft.DurableTask;
 using PayFunctions.Core.Channels;
+using PayFunctions.Core.Routing;
 
 namespace PayFunctions.Core.Payments;
 
-public sealed class QueryChannelActivity(ChannelRegistry channels) : TaskActivity<ChannelOrderInput, ChannelPaymentEvent>
+/// <summary>Asks the channel what became of an order, as a statement the orchestration can act on.</summary>
+public sealed class QueryChannelActivity(ChannelAccountCalls calls)
 {
-    public override Task<ChannelPaymentEvent> RunAsync(TaskActivityContext context, ChannelOrderInput input) =>
-        ExecuteAsync(input, CancellationToken.None);
-
     public async Task<ChannelPaymentEvent> ExecuteAsync(ChannelOrderInput input, CancellationToken cancellationToken)
     {
-        var channel = await channels.GetAsync(input.Channel, input.ChannelAccount, cancellationToken);
-        var order = await channel.QueryAsync(input.Order, cancellationToken);
+        var order = await calls.CallAsync(input.Channel, input.ChannelAccount, ChannelCallOperations.Query, (channel, c) => channel.QueryAsync(input.Order, c), cancellationToken);
         return new ChannelPaymentEvent(order.ChannelTradeNo ?? "", order.State, order.PaidAt, order.Amount?.MinorUnits, order.Amount?.Currency.Code);
     }
 }

@@ -1,18 +1,16 @@
-using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using PayFunctions.Core.Channels;
+using PayFunctions.Core.Routing;
 
 namespace PayFunctions.Core.Refunds;
 
-public sealed class QueryRefundActivity(ChannelRegistry channels, ILogger<QueryRefundActivity> logger) : TaskActivity<RefundOrchestrationInput, ChannelRefundEvent>
+/// <summary>Asks the channel what became of a refund, checked against what was asked for.</summary>
+public sealed class QueryRefundActivity(ChannelAccountCalls calls, ILogger<QueryRefundActivity> logger)
 {
-    public override Task<ChannelRefundEvent> RunAsync(TaskActivityContext context, RefundOrchestrationInput input) =>
-        ExecuteAsync(input, CancellationToken.None);
-
     public async Task<ChannelRefundEvent> ExecuteAsync(RefundOrchestrationInput input, CancellationToken cancellationToken)
     {
-        var channel = await channels.GetAsync(input.Channel, input.ChannelAccount, cancellationToken);
-        var refund = await channel.QueryRefundAsync(input.Order, input.RefundId, cancellationToken);
+        var refund = await calls.CallAsync(
+            input.Channel, input.ChannelAccount, ChannelCallOperations.RefundQuery, (channel, c) => channel.QueryRefundAsync(input.Order, input.RefundId, c), cancellationToken);
         return ChannelRefundCheck.ToEvent(refund, input.Amount, input.Currency, logger);
     }
 }

@@ -2,8 +2,10 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using PayFunctions.Channels;
 using PayFunctions.Core.Channels;
+using PayFunctions.Core.Orchestration;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.Webhooks;
+using PayFunctions.Domain.Routing;
 
 namespace PayFunctions.Core.Refunds;
 
@@ -20,11 +22,10 @@ public sealed class RefundOrchestrator : TaskOrchestrator<RefundOrchestrationInp
 
     // The same refund number is the same refund at the channel, so retrying the request for about
     // an hour is safe and rides out an outage.
-    private static readonly TaskOptions ChannelRetry = TaskOptions.FromRetryPolicy(
-        new RetryPolicy(maxNumberOfAttempts: 15, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(10)));
+    private static readonly RetryPolicy ChannelRetry =
+        new(maxNumberOfAttempts: 15, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(10));
 
-    private static readonly TaskOptions QueryRetry = TaskOptions.FromRetryPolicy(
-        new RetryPolicy(maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2));
+    private static readonly RetryPolicy QueryRetry = new(maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2);
 
     private static readonly TaskOptions StoreRetry = TaskOptions.FromRetryPolicy(
         new RetryPolicy(maxNumberOfAttempts: 10, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(1)));
@@ -43,7 +44,7 @@ public sealed class RefundOrchestrator : TaskOrchestrator<RefundOrchestrationInp
         ChannelRefundEvent answer;
         try
         {
-            answer = await context.CallActivityAsync<ChannelRefundEvent>(nameof(RefundAtChannelActivity), input, ChannelRetry);
+            answer = await CallAsync(context, ChannelCallOperations.Refund, input, ChannelRetry);
         }
         catch (TaskFailedException) when (!capabilities.Supports(ChannelOperations.RefundQuery) && !capabilities.Supports(ChannelOperations.RefundNotification))
         {
@@ -94,7 +95,7 @@ public sealed class RefundOrchestrator : TaskOrchestrator<RefundOrchestrationInp
 
             try
             {
-                var queried = await context.CallActivityAsync<ChannelRefundEvent>(nameof(QueryRefundActivity), input, QueryRetry);
+                var queried = await CallAsync(context, ChannelCallOperations.RefundQuery, input, QueryRetry);
                 if (queried.State != ChannelRefundState.Processing)
                 {
                     return queried;
@@ -108,6 +109,10 @@ public sealed class RefundOrchestrator : TaskOrchestrator<RefundOrchestrationInp
 
         return new ChannelRefundEvent(ChannelRefundState.Processing, null, null);
     }
+
+    /// <summary>A call about the refund, queued for the payment's account (<see cref="ChannelCalls"/>).</summary>
+    private static Task<ChannelRefundEvent> CallAsync(TaskOrchestrationContext context, string operation, RefundOrchestrationInput input, RetryPolicy retry) =>
+        ChannelCalls.CallAsync<RefundOrchestrationInput, ChannelRefundEvent>(context, operation, new ChannelAccountId(input.Channel, input.ChannelAccount), input, retry);
 
     private static async Task<string> FinishAsync(TaskOrchestrationContext context, RefundOrchestrationInput input, ChannelRefundEvent answer)
     {

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PayFunctions.Channels;
+using PayFunctions.Core.Channels;
 using PayFunctions.Domain.Routing;
 using Polly;
 using Polly.CircuitBreaker;
@@ -12,32 +14,49 @@ namespace PayFunctions.Core.Routing;
 
 /// <summary>
 /// One resilience pipeline per channel account, built on first use: retries of transient failures around a circuit
-/// breaker around a timeout per attempt (<see cref="ChannelResilienceOptions"/>). Every attempt is recorded in
+/// breaker around the account's throttle around a timeout per attempt (<see cref="ChannelResilienceOptions"/>). Every
+/// attempt holds a permit of <see cref="ChannelAccountThrottle"/> while it runs, so retries count against the account's
+/// limits too, and waiting for a permit never eats into an attempt's timeout. Every attempt is recorded in
 /// <see cref="ChannelHealth"/>. A channel's own refusal (<see cref="ChannelException.IsTransient"/> false) is an
 /// answer: it passes through unretried and counts as a success for the breaker. An open circuit throws
-/// <see cref="BrokenCircuitException"/>; a timed-out attempt surfaces as <see cref="TimeoutRejectedException"/>.
+/// <see cref="BrokenCircuitException"/>, taking no permit; a timed-out attempt surfaces as <see cref="TimeoutRejectedException"/>.
 /// </summary>
 public sealed partial class ChannelAccountPipelines(
-    ChannelHealth health, IOptions<ChannelResilienceOptions> options, TimeProvider time, ILogger<ChannelAccountPipelines> logger)
+    ChannelHealth health,
+    ChannelAccountThrottle throttle,
+    IOptions<ChannelResilienceOptions> options,
+    TimeProvider time,
+    ILogger<ChannelAccountPipelines> logger)
 {
     private readonly ConcurrentDictionary<ChannelAccountId, Lazy<AccountPipeline>> pipelines = new();
 
     /// <summary>
-    /// Runs <paramref name="call"/> against <paramref name="account"/> through its pipeline. <paramref name="call"/> may
-    /// run more than once, so it must be idempotent at the channel (the same order number or request id each time).
+    /// Runs <paramref name="call"/> against <paramref name="account"/> through its pipeline, each attempt waiting for a
+    /// permit of the account's throttle first. <paramref name="call"/> may run more than once, so it must be idempotent
+    /// at the channel (the same order number or request id each time).
+    /// </summary>
+    public ValueTask<T> ExecuteAsync<T>(
+        ChannelAccountId account, string operation, Func<CancellationToken, ValueTask<T>> call, CancellationToken cancellationToken) =>
+        ExecuteAsync(account, operation, call, firstPermit: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ExecuteAsync{T}(ChannelAccountId, string, Func{CancellationToken, ValueTask{T}}, CancellationToken)"/>,
+    /// with a permit the caller already holds serving the first attempt. The permit is released however the call ends,
+    /// also when no attempt was made.
     /// </summary>
     public async ValueTask<T> ExecuteAsync<T>(
-        ChannelAccountId account, string operation, Func<CancellationToken, ValueTask<T>> call, CancellationToken cancellationToken)
+        ChannelAccountId account, string operation, Func<CancellationToken, ValueTask<T>> call, IDisposable? firstPermit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
+        var unused = new StrongBox<IDisposable?>(firstPermit);
         var pipeline = For(account);
         var context = ResilienceContextPool.Shared.Get(operation, cancellationToken);
         try
         {
             return await pipeline.Pipeline.ExecuteAsync(
-                static (context, state) => state.Self.AttemptAsync(state.Account, state.Call, context.CancellationToken, state.CancellationToken),
+                static (context, state) => state.Self.PermittedAttemptAsync(state.Pipeline, state.Account, state.Unused, state.Call, context.CancellationToken),
                 context,
-                (Self: this, Account: account, Call: call, CancellationToken: cancellationToken));
+                (Self: this, Pipeline: pipeline, Account: account, Unused: unused, Call: call));
         }
         catch (BrokenCircuitException)
         {
@@ -46,6 +65,7 @@ public sealed partial class ChannelAccountPipelines(
         }
         finally
         {
+            Interlocked.Exchange(ref unused.Value, null)?.Dispose();
             ResilienceContextPool.Shared.Return(context);
         }
     }
@@ -62,6 +82,17 @@ public sealed partial class ChannelAccountPipelines(
         TaskCanceledException { InnerException: TimeoutException } => true,
         _ => false,
     };
+
+    /// <summary>One attempt: a permit (the caller's for the first, if it gave one), held until the attempt ended.</summary>
+    private async ValueTask<T> PermittedAttemptAsync<T>(
+        AccountPipeline pipeline, ChannelAccountId account, StrongBox<IDisposable?> unused, Func<CancellationToken, ValueTask<T>> call, CancellationToken callerToken)
+    {
+        using var permit = Interlocked.Exchange(ref unused.Value, null) ?? await throttle.AcquireAsync(account, callerToken);
+        return await pipeline.Attempt.ExecuteAsync(
+            static (state, attemptToken) => state.Self.AttemptAsync(state.Account, state.Call, attemptToken, state.CallerToken),
+            (Self: this, Account: account, Call: call, CallerToken: callerToken),
+            callerToken);
+    }
 
     private async ValueTask<T> AttemptAsync<T>(
         ChannelAccountId account, Func<CancellationToken, ValueTask<T>> call, CancellationToken attemptToken, CancellationToken callerToken)
@@ -106,6 +137,9 @@ public sealed partial class ChannelAccountPipelines(
         public AccountPipeline(ChannelResilienceOptions o, ChannelAccountId account, ChannelHealth health, TimeProvider time, ILogger logger)
         {
             var builder = new ResiliencePipelineBuilder { TimeProvider = time, Name = "channel-account", InstanceName = account.ToString() };
+            Attempt = new ResiliencePipelineBuilder { TimeProvider = time, Name = "channel-account-attempt", InstanceName = account.ToString() }
+                .AddTimeout(o.AttemptTimeout)
+                .Build();
             if (o.MaxRetries > 0)
             {
                 builder.AddRetry(new RetryStrategyOptions
@@ -145,11 +179,14 @@ public sealed partial class ChannelAccountPipelines(
                         return default;
                     },
                 })
-                .AddTimeout(o.AttemptTimeout)
                 .Build();
         }
 
+        /// <summary>Retries around the circuit breaker: what a call runs through.</summary>
         public ResiliencePipeline Pipeline { get; }
+
+        /// <summary>The timeout of one attempt, inside the permit it holds.</summary>
+        public ResiliencePipeline Attempt { get; }
 
         /// <summary>When the open circuit lets a probe through; past or minimum when closed or half-open.</summary>
         public DateTimeOffset OpenUntil => new(Interlocked.Read(ref openUntilTicks), TimeSpan.Zero);

@@ -74,8 +74,7 @@ public sealed partial class PrepayFailover(
 
     /// <summary>
     /// One account, through its resilience pipeline: the answer, or the channel's refusal, or null for both when it did
-    /// not answer. Every call the pipeline makes holds a permit of the account's throttle while it runs — the first the
-    /// one given, each retry a new one — so retries count against the account's limits too and never overlap a permit.
+    /// not answer. The permit taken to choose the account serves the pipeline's first call; each retry waits for a new one.
     /// </summary>
     private async Task<(PrepayResult? Placed, ChannelException? Refused)> TryAsync(
         ChannelAccountId id, IDisposable firstPermit, PrepayRequest request, List<RouteAttempt> attempts, CancellationToken cancellationToken)
@@ -85,14 +84,7 @@ public sealed partial class PrepayFailover(
         {
             var adapter = await channels.GetAsync(id.Channel, id.Account, cancellationToken);
             var placed = await pipelines.ExecuteAsync(
-                id,
-                "prepay",
-                async c =>
-                {
-                    using var permit = Interlocked.Exchange(ref unused, null) ?? await throttle.AcquireAsync(id, c);
-                    return await adapter.PrepayAsync(request, c);
-                },
-                cancellationToken);
+                id, "prepay", c => new ValueTask<PrepayResult>(adapter.PrepayAsync(request, c)), Interlocked.Exchange(ref unused, null), cancellationToken);
             attempts.Add(Attempt(id, RouteOutcomes.Placed, null));
             return (placed, null);
         }
@@ -118,8 +110,8 @@ public sealed partial class PrepayFailover(
         }
         finally
         {
-            // The pipeline made no call at all (its circuit opened meanwhile, or the adapter could not be built).
-            Interlocked.Exchange(ref unused, null)?.Dispose();
+            // The adapter could not be built: the pipeline never got the permit.
+            unused?.Dispose();
         }
 
         return (null, null);

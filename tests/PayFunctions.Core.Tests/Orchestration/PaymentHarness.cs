@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using PayFunctions.Channels;
+using PayFunctions.Core.Channels;
 using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.Webhooks;
@@ -44,6 +45,9 @@ public sealed class PaymentHarness : IAsyncDisposable
 
     public CancellationToken Cancellation => timeout.Token;
 
+    /// <summary>The channel calls the payment queued, answered as this harness scripts them.</summary>
+    public ChannelCallFakes Calls { get; private set; } = null!;
+
     public DurableTaskClient Client => host?.Client ?? throw new InvalidOperationException("Call StartAsync first.");
 
     public static PaymentOrchestrationInput Input(string paymentId, TimeSpan expiresIn) =>
@@ -51,6 +55,21 @@ public sealed class PaymentHarness : IAsyncDisposable
 
     public async Task<PaymentHarness> StartAsync()
     {
+        Calls = new ChannelCallFakes(Log, () => Client, timeout.Token)
+            .On<ChannelOrderInput, CloseOutcome>(ChannelCallOperations.Close, nameof(CloseAtChannelActivity), _ => CloseOutcome)
+            .On<ChannelOrderInput, CloseOutcome>(ChannelCallOperations.Cancel, nameof(CancelAtChannelActivity), _ => CancelOutcome)
+            .On<ChannelOrderInput, ChannelPaymentEvent>(ChannelCallOperations.Query, nameof(QueryChannelActivity), _ =>
+            {
+                // The query being answered is logged already.
+                var asked = Log.CountOf(nameof(QueryChannelActivity)) - 1;
+                if (QueryAnswerAfterCancel is { } afterCancel && Log.CountOf(nameof(CancelAtChannelActivity)) > 0)
+                {
+                    return afterCancel;
+                }
+
+                return QueryAnswers.Count == 0 ? QueryAnswer : QueryAnswers[Math.Min(asked, QueryAnswers.Count - 1)];
+            })
+            .On<CaptureInput, ChannelPaymentEvent>(ChannelCallOperations.Capture, nameof(CaptureAtChannelActivity), _ => CaptureAnswer);
         host = await DurableTaskTestHost.StartAsync(
             registry =>
             {
@@ -69,32 +88,7 @@ public sealed class PaymentHarness : IAsyncDisposable
                     Log.Record(nameof(ChooseMethodActivity), input);
                     return true;
                 });
-                registry.AddActivityFunc<ChannelOrderInput, CloseOutcome>(nameof(CloseAtChannelActivity), (_, input) =>
-                {
-                    Log.Record(nameof(CloseAtChannelActivity), input);
-                    return CloseOutcome;
-                });
-                registry.AddActivityFunc<ChannelOrderInput, CloseOutcome>(nameof(CancelAtChannelActivity), (_, input) =>
-                {
-                    Log.Record(nameof(CancelAtChannelActivity), input);
-                    return CancelOutcome;
-                });
-                registry.AddActivityFunc<ChannelOrderInput, ChannelPaymentEvent>(nameof(QueryChannelActivity), (_, input) =>
-                {
-                    var asked = Log.InputsOf<ChannelOrderInput>(nameof(QueryChannelActivity)).Count;
-                    Log.Record(nameof(QueryChannelActivity), input);
-                    if (QueryAnswerAfterCancel is { } afterCancel && Log.CountOf(nameof(CancelAtChannelActivity)) > 0)
-                    {
-                        return afterCancel;
-                    }
-
-                    return QueryAnswers.Count == 0 ? QueryAnswer : QueryAnswers[Math.Min(asked, QueryAnswers.Count - 1)];
-                });
-                registry.AddActivityFunc<CaptureInput, ChannelPaymentEvent>(nameof(CaptureAtChannelActivity), (_, input) =>
-                {
-                    Log.Record(nameof(CaptureAtChannelActivity), input);
-                    return CaptureAnswer;
-                });
+                registry.AddActivityFunc<ChannelCallRequest, bool>(nameof(EnqueueChannelCallActivity), (_, request) => Calls.Enqueue(request));
                 registry.AddActivityFunc<RequireCaptureInput, bool>(nameof(RequireCaptureActivity), (_, input) =>
                 {
                     Log.Record(nameof(RequireCaptureActivity), input);

@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using PayFunctions.Channels;
+using PayFunctions.Core.Channels;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.Refunds;
 using PayFunctions.Core.Tests.Orchestration;
@@ -21,6 +22,9 @@ public sealed class RefundHarness : IAsyncDisposable
 
     public CancellationToken Cancellation => timeout.Token;
 
+    /// <summary>The channel calls the refund queued, answered as this harness scripts them.</summary>
+    public ChannelCallFakes Calls { get; private set; } = null!;
+
     public DurableTaskClient Client => host?.Client ?? throw new InvalidOperationException("Call StartAsync first.");
 
     public static RefundOrchestrationInput Input(string refundId) =>
@@ -28,20 +32,15 @@ public sealed class RefundHarness : IAsyncDisposable
 
     public async Task<RefundHarness> StartAsync()
     {
+        Calls = new ChannelCallFakes(Log, () => Client, timeout.Token)
+            .On<RefundOrchestrationInput, ChannelRefundEvent>(ChannelCallOperations.Refund, nameof(RefundAtChannelActivity), _ => Answer)
+            .On<RefundOrchestrationInput, ChannelRefundEvent>(
+                ChannelCallOperations.RefundQuery, nameof(QueryRefundActivity), _ => new ChannelRefundEvent(ChannelRefundState.Processing, null, null));
         host = await DurableTaskTestHost.StartAsync(
             registry =>
             {
                 registry.AddOrchestrator<RefundOrchestrator>();
-                registry.AddActivityFunc<RefundOrchestrationInput, ChannelRefundEvent>(nameof(RefundAtChannelActivity), (_, input) =>
-                {
-                    Log.Record(nameof(RefundAtChannelActivity), input);
-                    return Answer;
-                });
-                registry.AddActivityFunc<RefundOrchestrationInput, ChannelRefundEvent>(nameof(QueryRefundActivity), (_, input) =>
-                {
-                    Log.Record(nameof(QueryRefundActivity), input);
-                    return new ChannelRefundEvent(ChannelRefundState.Processing, null, null);
-                });
+                registry.AddActivityFunc<ChannelCallRequest, bool>(nameof(EnqueueChannelCallActivity), (_, request) => Calls.Enqueue(request));
                 registry.AddActivityFunc<CompleteRefundInput, bool>(nameof(CompleteRefundActivity), (_, input) =>
                 {
                     Log.Record(nameof(CompleteRefundActivity), input);

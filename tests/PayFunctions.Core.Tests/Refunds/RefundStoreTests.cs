@@ -70,6 +70,7 @@ public sealed class RefundStoreTests(AzuriteFixture azurite)
         new UnmatchedCredits(azurite.Storage, new LedgerStore(azurite.Storage, new SettlementDueIndex(azurite.Storage)), TimeProvider.System, NullLogger<UnmatchedCredits>.Instance),
         new StorageQueueChannelWorkQueue(azurite.Storage, Options.Create(new ChannelWorkOptions())),
         null!,
+        null!,
         TimeProvider.System,
         NullLogger<ChannelWorkProcessor>.Instance);
 

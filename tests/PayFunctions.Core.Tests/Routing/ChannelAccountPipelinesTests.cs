@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PayFunctions.Channels;
+using PayFunctions.Core.Channels;
 using PayFunctions.Core.Routing;
 using PayFunctions.Domain.Routing;
 using Polly.CircuitBreaker;
@@ -159,12 +161,57 @@ public sealed class ChannelAccountPipelinesTests
         Assert.False(new ChannelResilienceOptions { AttemptTimeout = TimeSpan.Zero }.IsValid());
     }
 
+    [Fact]
+    public async Task Every_attempt_retries_included_waits_for_a_permit_of_the_accounts_throttle()
+    {
+        var throttle = Throttle(("MaxConcurrency", "1"));
+        var limited = Pipelines(new ChannelResilienceOptions { RetryDelay = TimeSpan.Zero }, throttle);
+        Assert.True(throttle.TryAcquire(Account, out var held));
+
+        var call = limited.ExecuteAsync(Account, "refund", FailingAsync(1, Transient), CancellationToken.None).AsTask();
+        await Task.Delay(50);
+        Assert.False(call.IsCompleted);
+        Assert.Equal(0, attempts);
+
+        held.Dispose();
+        Assert.Equal("ok", await call.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(2, attempts);
+        Assert.True(throttle.TryAcquire(Account, out var free), "Both attempts gave their permits back.");
+        free.Dispose();
+    }
+
+    [Fact]
+    public async Task A_permit_the_caller_holds_serves_the_first_attempt_and_is_given_back_even_when_no_attempt_runs()
+    {
+        var throttle = Throttle(("MaxConcurrency", "1"));
+        var limited = Pipelines(new ChannelResilienceOptions { RetryDelay = TimeSpan.Zero }, throttle);
+        Assert.True(throttle.TryAcquire(Account, out var first));
+
+        Assert.Equal("ok", await limited.ExecuteAsync(Account, "prepay", FailingAsync(0, Transient), first, CancellationToken.None));
+        Assert.True(throttle.TryAcquire(Account, out var second));
+
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+            await limited.ExecuteAsync(Account, "prepay", FailingAsync(0, Transient), second, cancelled.Token));
+        Assert.True(throttle.TryAcquire(Account, out var third), "The unused permit was given back.");
+        third.Dispose();
+    }
+
     private static ChannelException Transient() => new("busy", "SYSTEM_ERROR", 503, isTransient: true);
 
     private static ChannelException Declined() => new("refused", "PARAM_ERROR", 400, isTransient: false);
 
-    private ChannelAccountPipelines Pipelines(ChannelResilienceOptions options) =>
-        new(health, Options.Create(options), time, NullLogger<ChannelAccountPipelines>.Instance);
+    private ChannelAccountPipelines Pipelines(ChannelResilienceOptions options, ChannelAccountThrottle? throttle = null) =>
+        new(health, throttle ?? Throttle(), Options.Create(options), time, NullLogger<ChannelAccountPipelines>.Instance);
+
+    /// <summary>The throttle of <see cref="Account"/> with <paramref name="settings"/>; unlimited without any.</summary>
+    private ChannelAccountThrottle Throttle(params (string Setting, string Value)[] settings) => new(
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>($"Channels:{Account.Channel}:Accounts:{Account.Account}:{s.Setting}", s.Value)))
+            .Build(),
+        Options.Create(new ChannelWorkOptions()),
+        time);
 
     /// <summary>A call whose first <paramref name="failures"/> attempts throw, then answer "ok".</summary>
     private Func<CancellationToken, ValueTask<string>> FailingAsync(int failures, Func<Exception> failure) => _ =>

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using Xunit.Abstractions;
+
+namespace PayFunctions.IntegrationTests;
+
+/// <summary>
+/// Refunds asked for all at once at a channel account with a rate limit, through LocalHost with the channel queues on
+/// Azurite: each refund's call waits on the queue for the account's permit, so the channel never sees more than the
+/// limit in any second, as measured where the calls arrive, and every refund still succeeds.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class QueuedRefundTests(PlatformFixture platform, ITestOutputHelper output) : IAsyncLifetime
+{
+    private const int RatePerSecond = 2;
+    private const int Refunds = 4 * RatePerSecond;
+    private const string RefundPath = "/v3/refund/domestic/refunds";
+    private static readonly TimeSpan Within = TimeSpan.FromSeconds(60);
+
+    private ManagedProcess? host;
+    private HttpClient? api;
+
+    public async Task InitializeAsync() =>
+        (host, api) = await platform.StartExtraHostAsync("refundrate", new Dictionary<string, string>
+        {
+            ["Channels__WeChatPay__Accounts__main__RatePerSecond"] = RatePerSecond.ToString(CultureInfo.InvariantCulture),
+        });
+
+    public Task DisposeAsync()
+    {
+        api?.Dispose();
+        host?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task RefundsAtARateLimitedAccount_AllSucceed_AndNeverExceedTheLimitAtTheChannel()
+    {
+        var scenario = new Scenario(platform, api);
+        var paid = new List<string>();
+        foreach (var _ in Enumerable.Range(0, Refunds))
+        {
+            var id = (string)(await scenario.CreatePaymentAsync())["id"]!;
+            Assert.Equal(HttpStatusCode.OK, await scenario.PayAsync(id));
+            paid.Add(id);
+        }
+
+        foreach (var id in paid)
+        {
+            await scenario.WaitForStatusAsync(id, "succeeded", Within);
+        }
+
+        using (var reset = new HttpRequestMessage(HttpMethod.Delete, "sandbox/request_rate"))
+        {
+            (await platform.Sandbox.SendAsync(reset)).EnsureSuccessStatusCode();
+        }
+
+        var created = await Task.WhenAll(paid.Select(id => scenario.CreateRefundAsync(id, """{"amount":100}""", "queued-refund-" + id)));
+        Assert.All(created, c => Assert.True(c.Status == HttpStatusCode.Created, $"refund answered {c.Status}: {c.Body}"));
+        foreach (var (_, refund) in created)
+        {
+            await scenario.WaitForRefundAsync((string)refund["id"]!, "succeeded", Within);
+        }
+
+        var report = JsonNode.Parse(await platform.Sandbox.GetStringAsync($"sandbox/request_rate?prefix={RefundPath}"))!;
+        var (calls, maxPerSecond) = (report["calls"]!.GetValue<int>(), report["max_per_second"]!.GetValue<int>());
+        output.WriteLine($"{Refunds} refunds asked for at once; the channel saw {calls} refund calls, at most {maxPerSecond} in any 1 s window (limit {RatePerSecond})");
+        Assert.True(calls >= Refunds, $"the channel saw {calls} refund calls for {Refunds} refunds");
+        Assert.InRange(maxPerSecond, 1, RatePerSecond);
+    }
+}
