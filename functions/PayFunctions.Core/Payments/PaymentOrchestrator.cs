@@ -48,6 +48,13 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
         var placing = context.WaitForExternalEvent<PrepayOutcome>(PaymentEvents.PrepayResult);
         await context.CallActivityAsync(nameof(EnqueuePrepayActivity), input, StoreRetry);
         var ended = await Task.WhenAny(placing, expiry, closeRequested);
+        if (ended == placing && (expiry.IsCompleted || closeRequested.IsCompleted))
+        {
+            // The answer and the end both came in while the enqueue was awaited, so WhenAny saw them all done and
+            // named the first in its list. The end was asked for: honour it (a placed order is closed first, below).
+            ended = expiry.IsCompleted ? expiry : closeRequested;
+        }
+
         if (ended != expiry)
         {
             // Orchestrator code may await only durable tasks: CancelAsync would resume off the

@@ -28,6 +28,9 @@ public sealed class PaymentHarness : IAsyncDisposable
     /// <summary>The prepay stays in the queue until the test raises its outcome (<see cref="PaymentEvents.PrepayResult"/>).</summary>
     public bool HoldPrepay { get; init; }
 
+    /// <summary>When set, the enqueue of the prepay finishes only once this completes: events raised meanwhile all arrive first.</summary>
+    public TaskCompletionSource? EnqueueGate { get; init; }
+
     public CloseOutcome CloseOutcome { get; init; } = CloseOutcome.Closed;
 
     public ChannelPaymentEvent QueryAnswer { get; init; } = new("", ChannelTradeState.NotPaid, null, null, null);
@@ -74,11 +77,16 @@ public sealed class PaymentHarness : IAsyncDisposable
             registry =>
             {
                 registry.AddOrchestrator<PaymentOrchestrator>();
-                registry.AddActivityFunc<PaymentOrchestrationInput, bool>(nameof(EnqueuePrepayActivity), (activity, input) =>
+                registry.AddActivityFunc<PaymentOrchestrationInput, bool>(nameof(EnqueuePrepayActivity), async (activity, input) =>
                 {
                     if (!HoldPrepay)
                     {
                         _ = Task.Run(() => WorkPrepayAsync(input));
+                    }
+
+                    if (EnqueueGate is { } gate)
+                    {
+                        await gate.Task.WaitAsync(Cancellation);
                     }
 
                     return true;
@@ -126,6 +134,8 @@ public sealed class PaymentHarness : IAsyncDisposable
         while (tries < PrepayWorker.MaxAttempts)
         {
             tries++;
+            // Logged as the worker calls the channel, before it raises the outcome the orchestration goes on from.
+            Log.Record(nameof(PrepayActivity), input);
             try
             {
                 outcome = Prepay(input);
@@ -138,10 +148,6 @@ public sealed class PaymentHarness : IAsyncDisposable
         }
 
         await Client.RaiseEventAsync(input.PaymentId, PaymentEvents.PrepayResult, outcome, timeout.Token);
-        for (var i = 0; i < tries; i++)
-        {
-            Log.Record(nameof(PrepayActivity), input);
-        }
     }
 
     public async Task WaitForActivityAsync(string activity)

@@ -289,6 +289,21 @@ public sealed class PaymentOrchestratorTests
     }
 
     [Fact]
+    public async Task Close_AndTheWorkersAnswer_BothInBeforeTheEnqueueReturns_EndTheClosedPayment_NotAFailedOne()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var harness = await new PaymentHarness { HoldPrepay = true, EnqueueGate = gate }.StartAsync();
+        var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_queued_both_in", LongExpiry));
+
+        await harness.Client.RaiseEventAsync(id, PaymentEvents.CloseRequested, new CloseRequest("merchant"), harness.Cancellation);
+        await harness.Client.RaiseEventAsync(id, PaymentEvents.PrepayResult, PrepayWorker.NotPlaced, harness.Cancellation);
+        gate.SetResult();
+
+        Assert.Equal(PaymentStatus.Closed, await harness.WaitForStatusAsync(id));
+        Assert.Equal(PaymentStatus.Closed, harness.SingleCompletion().Status);
+    }
+
+    [Fact]
     public async Task Close_WhileTheOrderIsQueued_OfAnOrderThePayerAlreadyPaid_IsASuccess_NotALatePayment()
     {
         var paid = new ChannelPaymentEvent("4200000000000000001", ChannelTradeState.Succeeded, DateTimeOffset.UnixEpoch, 1999, "CNY");
