@@ -67,22 +67,27 @@ public sealed class ChannelDeadLetters(AdminAuthenticator admin, StorageClients 
             reason ??= "malformed";
         }
 
-        return new DeadLetterBody(queue, messageId, item?.Kind, item?.Channel, item?.ChannelAccount, item?.PaymentId, item?.Attempt, reason, enqueuedAt, deliveryCount);
+        // A channel call names whom it answers (a payment or a refund) in its call, not in the item.
+        var about = item?.Call?.InstanceId ?? (string.IsNullOrEmpty(item?.PaymentId) ? null : item.PaymentId);
+        return new DeadLetterBody(queue, messageId, item?.Kind, item?.Call?.Operation, item?.Channel, item?.ChannelAccount, about, item?.Attempt, reason, enqueuedAt, deliveryCount);
     }
 }
 
 public sealed record DeadLetterList(string Object, IReadOnlyList<DeadLetterBody> Data);
 
 /// <param name="Queue">Where the message waits.</param>
+/// <param name="Operation">For a channel call, what it asks of the channel (close, refund, …).</param>
+/// <param name="About">The payment (or, for a refund's channel call, the refund) the message is about.</param>
 /// <param name="Attempt">For a prepay, which try at the channel the message was.</param>
 /// <param name="Reason">Why it was set aside, where the queue says.</param>
 public sealed record DeadLetterBody(
     string Queue,
     string MessageId,
     string? Kind,
+    string? Operation,
     string? Channel,
     string? ChannelAccount,
-    string? PaymentId,
+    string? About,
     int? Attempt,
     string? Reason,
     DateTimeOffset? EnqueuedAt,

@@ -79,9 +79,21 @@ public sealed class ServiceBusChannelWorkQueueTests
         var shown = ChannelDeadLetters.Describe("channel-alipay/$deadletterqueue", "m1", body, "invalid_channel_work", null, 10);
         var malformed = ChannelDeadLetters.Describe("q-poison", "m2", "{ not json", null, null, 5);
 
-        Assert.Equal(new DeadLetterBody("channel-alipay/$deadletterqueue", "m1", "prepay", "alipay", "main", "pay_1", 3, "invalid_channel_work", null, 10), shown);
+        Assert.Equal(new DeadLetterBody("channel-alipay/$deadletterqueue", "m1", "prepay", null, "alipay", "main", "pay_1", 3, "invalid_channel_work", null, 10), shown);
         Assert.DoesNotContain("134567890123456789", JsonSerializer.Serialize(shown), StringComparison.Ordinal);
         Assert.Equal("malformed", malformed.Reason);
-        Assert.Null(malformed.PaymentId);
+        Assert.Null(malformed.About);
+    }
+
+    [Fact]
+    public void DeadLetterView_ShowsWhomAChannelCallAnswers_AndWhatItAsks_NeverItsInput()
+    {
+        var call = new ChannelCallRequest(ChannelCallOperations.Refund, "alipay", "main", "re_1", Guid.NewGuid().ToString("D"), "{\"payer\":\"134567890123456789\"}");
+        var body = JsonSerializer.Serialize(new ChannelWorkItem(ChannelWorkItem.CallChannel, "alipay", "main", "", "") { Call = call });
+
+        var shown = ChannelDeadLetters.Describe("q-poison", "m3", body, null, null, 5);
+
+        Assert.Equal((ChannelWorkItem.CallChannel, ChannelCallOperations.Refund, "re_1"), (shown.Kind, shown.Operation, shown.About));
+        Assert.DoesNotContain("134567890123456789", JsonSerializer.Serialize(shown), StringComparison.Ordinal);
     }
 }
