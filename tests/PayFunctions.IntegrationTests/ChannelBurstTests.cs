@@ -12,7 +12,7 @@ namespace PayFunctions.IntegrationTests;
 /// more than the limit in any second, as measured where the calls arrive.
 /// </summary>
 [Collection(PlatformCollection.Name)]
-public sealed class ChannelBurstTests(PlatformFixture platform, ITestOutputHelper output) : IAsyncLifetime
+public sealed class ChannelBurstTests(PlatformFixture platform, ITestOutputHelper output) : RateLimitedHost(platform, "burst", RatePerSecond)
 {
     /// <summary>
     /// One call a second: ten times that (10 creates a second) is within what the create path takes on a
@@ -29,31 +29,12 @@ public sealed class ChannelBurstTests(PlatformFixture platform, ITestOutputHelpe
     /// </summary>
     private static readonly int BurstSeconds = int.TryParse(Environment.GetEnvironmentVariable("BURST_SECONDS"), CultureInfo.InvariantCulture, out var s) && s > 0 ? s : 3;
 
-    private ManagedProcess? host;
-    private HttpClient? api;
-
-    public async Task InitializeAsync() =>
-        (host, api) = await platform.StartExtraHostAsync("burst", new Dictionary<string, string>
-        {
-            ["Channels__WeChatPay__Accounts__main__RatePerSecond"] = RatePerSecond.ToString(CultureInfo.InvariantCulture),
-        });
-
-    public Task DisposeAsync()
-    {
-        api?.Dispose();
-        host?.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task TenTimesTheRateLimit_AnswersEveryCreate_LosesNoPayment_AndNeverExceedsTheLimitAtTheChannel()
     {
-        using (var reset = new HttpRequestMessage(HttpMethod.Delete, "sandbox/request_rate"))
-        {
-            (await platform.Sandbox.SendAsync(reset)).EnsureSuccessStatusCode();
-        }
+        await ForgetChannelCallsAsync();
 
-        var scenario = new Scenario(platform, api);
+        var scenario = new Scenario(Platform, Api);
         var sent = Stopwatch.StartNew();
         var creates = new List<Task<(HttpStatusCode Status, JsonObject Body, HttpResponseMessage Response)>>();
         using (var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(100)))
@@ -80,7 +61,7 @@ public sealed class ChannelBurstTests(PlatformFixture platform, ITestOutputHelpe
         Assert.Empty(pending);
         var drainSeconds = sent.Elapsed.TotalSeconds;
 
-        var (calls, maxPerSecond) = await MeasuredAtTheChannelAsync();
+        var (calls, maxPerSecond) = await MeasuredAtTheChannelAsync(PrepayPath);
         output.WriteLine(
             $"burst: {ids.Count} creates in {sendSeconds:F1} s ({accepted} answered 202), all requires_action after {drainSeconds:F1} s; " +
             $"channel saw {calls} prepay calls, at most {maxPerSecond} in any 1 s window (limit {RatePerSecond})");
@@ -139,7 +120,7 @@ public sealed class ChannelBurstTests(PlatformFixture platform, ITestOutputHelpe
             if (sent.Elapsed - reported >= TimeSpan.FromSeconds(15))
             {
                 reported = sent.Elapsed;
-                var (calls, _) = await MeasuredAtTheChannelAsync();
+                var (calls, _) = await MeasuredAtTheChannelAsync(PrepayPath);
                 output.WriteLine($"after {sent.Elapsed.TotalSeconds:F0} s: {ids.Count - pending.Count} of {ids.Count} show their QR code; the channel saw {calls} prepay calls");
             }
         }
@@ -153,7 +134,7 @@ public sealed class ChannelBurstTests(PlatformFixture platform, ITestOutputHelpe
         string? after = null;
         while (true)
         {
-            using var request = platform.Request(HttpMethod.Get, "api/v1/payments?limit=100" + (after is null ? "" : "&starting_after=" + after));
+            using var request = Platform.Request(HttpMethod.Get, "api/v1/payments?limit=100" + (after is null ? "" : "&starting_after=" + after));
             var (status, body, response) = await scenario.SendAsync(request);
             response.Dispose();
             Assert.Equal(HttpStatusCode.OK, status);
@@ -168,11 +149,5 @@ public sealed class ChannelBurstTests(PlatformFixture platform, ITestOutputHelpe
                 yield break;
             }
         }
-    }
-
-    private async Task<(int Calls, int MaxPerSecond)> MeasuredAtTheChannelAsync()
-    {
-        var report = JsonNode.Parse(await platform.Sandbox.GetStringAsync($"sandbox/request_rate?prefix={PrepayPath}"))!;
-        return (report["calls"]!.GetValue<int>(), report["max_per_second"]!.GetValue<int>());
     }
 }

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Net;
-using System.Text.Json.Nodes;
 using Xunit.Abstractions;
 
 namespace PayFunctions.IntegrationTests;
@@ -11,33 +9,17 @@ namespace PayFunctions.IntegrationTests;
 /// limit in any second, as measured where the calls arrive, and every refund still succeeds.
 /// </summary>
 [Collection(PlatformCollection.Name)]
-public sealed class QueuedRefundTests(PlatformFixture platform, ITestOutputHelper output) : IAsyncLifetime
+public sealed class QueuedRefundTests(PlatformFixture platform, ITestOutputHelper output) : RateLimitedHost(platform, "refundrate", RatePerSecond)
 {
     private const int RatePerSecond = 2;
     private const int Refunds = 4 * RatePerSecond;
     private const string RefundPath = "/v3/refund/domestic/refunds";
     private static readonly TimeSpan Within = TimeSpan.FromSeconds(60);
 
-    private ManagedProcess? host;
-    private HttpClient? api;
-
-    public async Task InitializeAsync() =>
-        (host, api) = await platform.StartExtraHostAsync("refundrate", new Dictionary<string, string>
-        {
-            ["Channels__WeChatPay__Accounts__main__RatePerSecond"] = RatePerSecond.ToString(CultureInfo.InvariantCulture),
-        });
-
-    public Task DisposeAsync()
-    {
-        api?.Dispose();
-        host?.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task RefundsAtARateLimitedAccount_AllSucceed_AndNeverExceedTheLimitAtTheChannel()
     {
-        var scenario = new Scenario(platform, api);
+        var scenario = new Scenario(Platform, Api);
         var paid = new List<string>();
         foreach (var _ in Enumerable.Range(0, Refunds))
         {
@@ -51,10 +33,7 @@ public sealed class QueuedRefundTests(PlatformFixture platform, ITestOutputHelpe
             await scenario.WaitForStatusAsync(id, "succeeded", Within);
         }
 
-        using (var reset = new HttpRequestMessage(HttpMethod.Delete, "sandbox/request_rate"))
-        {
-            (await platform.Sandbox.SendAsync(reset)).EnsureSuccessStatusCode();
-        }
+        await ForgetChannelCallsAsync();
 
         var created = await Task.WhenAll(paid.Select(id => scenario.CreateRefundAsync(id, """{"amount":100}""", "queued-refund-" + id)));
         Assert.All(created, c => Assert.True(c.Status == HttpStatusCode.Created, $"refund answered {c.Status}: {c.Body}"));
@@ -63,8 +42,7 @@ public sealed class QueuedRefundTests(PlatformFixture platform, ITestOutputHelpe
             await scenario.WaitForRefundAsync((string)refund["id"]!, "succeeded", Within);
         }
 
-        var report = JsonNode.Parse(await platform.Sandbox.GetStringAsync($"sandbox/request_rate?prefix={RefundPath}"))!;
-        var (calls, maxPerSecond) = (report["calls"]!.GetValue<int>(), report["max_per_second"]!.GetValue<int>());
+        var (calls, maxPerSecond) = await MeasuredAtTheChannelAsync(RefundPath);
         output.WriteLine($"{Refunds} refunds asked for at once; the channel saw {calls} refund calls, at most {maxPerSecond} in any 1 s window (limit {RatePerSecond})");
         Assert.True(calls >= Refunds, $"the channel saw {calls} refund calls for {Refunds} refunds");
         Assert.InRange(maxPerSecond, 1, RatePerSecond);
