@@ -104,9 +104,16 @@ public sealed class PayPalWebhooks(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var job in _jobs.Reader.ReadAllAsync(stoppingToken))
+        try
         {
-            _ = RunAsync(job, stoppingToken);
+            await foreach (var job in _jobs.Reader.ReadAllAsync(stoppingToken))
+            {
+                _ = RunAsync(job, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The sandbox is stopping: deliveries not yet due are dropped with it, as a channel's would be on restart.
         }
     }
 
