@@ -28,16 +28,21 @@ internal static class CheckoutPayment
 #pragma warning restore CA1849
         }
 
-        if (first == chosen)
+        // A close taken by its waiter here does not carry over to the payment's next phase, whether it came in with the
+        // pick (WhenAny names the pick) or while the pick was recorded: the merchant's close ends the payment, which no
+        // channel has seen yet.
+        if (first == chosen && !closeRequested.IsCompleted)
         {
             var choice = chosen.Result;
             await context.CallActivityAsync(nameof(ChooseMethodActivity), new ChooseMethodInput(input.MerchantId, input.PaymentId, choice), PaymentOrchestrator.StoreRetry);
-
-            // Events that arrived meanwhile (a close) are kept for the payment's next phase.
-            context.ContinueAsNew(
-                input with { Method = choice.Method, Channel = choice.Channel, ChannelAccount = choice.ChannelAccount, Payer = choice.Payer, Route = choice.Route },
-                preserveUnprocessedEvents: true);
-            return PaymentStatus.RequiresAction;
+            if (!closeRequested.IsCompleted)
+            {
+                // Events that arrive from here on (a close) are kept for the payment's next phase.
+                context.ContinueAsNew(
+                    input with { Method = choice.Method, Channel = choice.Channel, ChannelAccount = choice.ChannelAccount, Payer = choice.Payer, Route = choice.Route },
+                    preserveUnprocessedEvents: true);
+                return PaymentStatus.RequiresAction;
+            }
         }
 
         // No order was ever placed, so there is nothing to close at any channel.

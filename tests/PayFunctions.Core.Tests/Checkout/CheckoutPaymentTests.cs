@@ -48,6 +48,24 @@ public sealed class CheckoutPaymentTests
     }
 
     [Fact]
+    public async Task MerchantClose_WhileThePickIsRecorded_ClosesThePayment_InsteadOfBeingLostToTheNextPhase()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var harness = await new PaymentHarness { ChooseGate = gate }.StartAsync();
+        var id = await harness.ScheduleAsync(CheckoutInput("pay_checkoutboth", TimeSpan.FromHours(1)));
+
+        await harness.Client.RaiseEventAsync(
+            id, CheckoutEvents.MethodChosen, new MethodChoice("wechat_pay.native", "wechat_pay", "main", new PayerInput(null, null, null, null)), harness.Cancellation);
+        await harness.WaitForActivityAsync(nameof(ChooseMethodActivity));
+        await harness.Client.RaiseEventAsync(id, PaymentEvents.CloseRequested, new CloseRequest("merchant"), harness.Cancellation);
+        gate.SetResult();
+
+        Assert.Equal(PaymentStatus.Closed, await harness.WaitForStatusAsync(id));
+        Assert.Equal(PaymentStatus.Closed, harness.SingleCompletion().Status);
+        Assert.Equal(0, harness.Log.CountOf(nameof(PrepayActivity)));
+    }
+
+    [Fact]
     public async Task MerchantClose_BeforeAPick_ClosesWithoutTouchingAnyChannel()
     {
         await using var harness = await new PaymentHarness().StartAsync();

@@ -31,6 +31,9 @@ public sealed class PaymentHarness : IAsyncDisposable
     /// <summary>When set, the enqueue of the prepay finishes only once this completes: events raised meanwhile all arrive first.</summary>
     public TaskCompletionSource? EnqueueGate { get; init; }
 
+    /// <summary>When set, recording a checkout pick finishes only once this completes: events raised meanwhile arrive during it.</summary>
+    public TaskCompletionSource? ChooseGate { get; init; }
+
     public CloseOutcome CloseOutcome { get; init; } = CloseOutcome.Closed;
 
     public ChannelPaymentEvent QueryAnswer { get; init; } = new("", ChannelTradeState.NotPaid, null, null, null);
@@ -91,9 +94,14 @@ public sealed class PaymentHarness : IAsyncDisposable
 
                     return true;
                 });
-                registry.AddActivityFunc<ChooseMethodInput, bool>(nameof(ChooseMethodActivity), (_, input) =>
+                registry.AddActivityFunc<ChooseMethodInput, bool>(nameof(ChooseMethodActivity), async (_, input) =>
                 {
                     Log.Record(nameof(ChooseMethodActivity), input);
+                    if (ChooseGate is { } gate)
+                    {
+                        await gate.Task.WaitAsync(Cancellation);
+                    }
+
                     return true;
                 });
                 registry.AddActivityFunc<ChannelCallRequest, bool>(nameof(EnqueueChannelCallActivity), (_, request) => Calls.Enqueue(request));
