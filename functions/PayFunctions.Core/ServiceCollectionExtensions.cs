@@ -2,6 +2,7 @@ using Azure.Identity;
 using Azure.Messaging.ServiceBus;
 using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PayFunctions.Core.Accounts;
 using PayFunctions.Core.Channels;
@@ -71,7 +72,8 @@ public static class ServiceCollectionExtensions
             return new CachingSecretStore(inner, sp.GetRequiredService<TimeProvider>());
         });
 
-        services.AddSingleton<StorageClients>();
+        services.TryAddSingleton<StorageRequestCounter>();
+        services.AddSingleton(sp => new StorageClients(sp.GetRequiredService<IOptions<StorageOptions>>(), sp.GetRequiredService<StorageRequestCounter>()));
         services.AddSingleton<StorageInitializer>();
         services.AddSingleton<PaymentStore>();
         services.AddSingleton<MerchantOrderStore>();

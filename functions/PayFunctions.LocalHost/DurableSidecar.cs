@@ -1,3 +1,6 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Grpc.Core;
@@ -17,15 +20,15 @@ namespace PayFunctions.LocalHost;
 /// </summary>
 public static class DurableSidecar
 {
-    public static AzureStorageOrchestrationService CreateService(IConfiguration configuration, ILoggerFactory loggerFactory)
+    public static AzureStorageOrchestrationService CreateService(IConfiguration configuration, ILoggerFactory loggerFactory, StorageRequestCounter counter)
     {
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         var durable = configuration.GetSection(DurableOptions.SectionName).Get<DurableOptions>() ?? new DurableOptions();
         var local = configuration.GetSection(LocalHostOptions.SectionName).Get<LocalHostOptions>() ?? new LocalHostOptions();
         return new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
-            StorageAccountClientProvider = new StorageAccountClientProvider(
-                storage.ConnectionString ?? throw new InvalidOperationException("LocalHost needs Storage:ConnectionString.")),
+            StorageAccountClientProvider = CountedClients(
+                storage.ConnectionString ?? throw new InvalidOperationException("LocalHost needs Storage:ConnectionString."), counter),
             TaskHubName = durable.TaskHub,
             PartitionCount = 4,
             WorkerId = local.WorkerId,
@@ -39,6 +42,12 @@ public static class DurableSidecar
             LoggerFactory = loggerFactory,
         });
     }
+
+    /// <summary>The engine's own storage clients, counted like the platform's so a payment's cost includes the engine's requests.</summary>
+    private static StorageAccountClientProvider CountedClients(string connectionString, StorageRequestCounter counter) => new(
+        StorageServiceClientProvider.ForBlob(connectionString, counter.Attach(new BlobClientOptions(), StorageRequestCounter.DurableEngine, StorageService.Blob)),
+        StorageServiceClientProvider.ForQueue(connectionString, counter.Attach(new QueueClientOptions(), StorageRequestCounter.DurableEngine, StorageService.Queue)),
+        StorageServiceClientProvider.ForTable(connectionString, counter.Attach(new TableClientOptions(), StorageRequestCounter.DurableEngine, StorageService.Table)));
 
     public static IServiceCollection AddDurableSidecar(this IServiceCollection services, AzureStorageOrchestrationService service, int sidecarPort)
     {

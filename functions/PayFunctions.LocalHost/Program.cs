@@ -34,7 +34,9 @@ builder.Services.AddOptions<DemoMerchantOptions>().BindConfiguration(DemoMerchan
 builder.Services.AddSingleton<DemoMerchantSeeder>();
 
 using var loggerFactory = LoggerFactory.Create(l => l.AddConsole().AddFilter("DurableTask", LogLevel.Warning));
-var orchestrationService = DurableSidecar.CreateService(builder.Configuration, loggerFactory);
+var storageRequests = new StorageRequestCounter();
+builder.Services.AddSingleton(storageRequests);
+var orchestrationService = DurableSidecar.CreateService(builder.Configuration, loggerFactory, storageRequests);
 builder.Services.AddDurableSidecar(orchestrationService, local.SidecarPort);
 builder.Services.AddHostedService<StorageQueueChannelWorker>();
 builder.Services.AddHostedService<SettlementTimer>();
@@ -56,4 +58,5 @@ app.UseExceptionHandler(error => error.Run(async context =>
 }));
 app.MapGrpcService<TaskHubGrpcServer>().RequireHost($"*:{local.SidecarPort}");
 app.MapPayFunctionsApi();
+app.MapStorageRequestCounts();
 app.Run();

@@ -14,24 +14,36 @@ public sealed class StorageClients
     {
     }
 
+    /// <summary>Clients whose every request is counted.</summary>
+    public StorageClients(IOptions<StorageOptions> options, StorageRequestCounter counter)
+        : this(
+            options.Value,
+            counter.Attach(new TableClientOptions(), StorageRequestCounter.Platform, StorageService.Table),
+            counter.Attach(QueueOptions(), StorageRequestCounter.Platform, StorageService.Queue),
+            counter.Attach(new BlobClientOptions(), StorageRequestCounter.Platform, StorageService.Blob))
+    {
+    }
+
     /// <summary>With table client options of the caller's, e.g. a pipeline policy that fails chosen requests.</summary>
     public StorageClients(StorageOptions options, TableClientOptions tableOptions)
+        : this(options, tableOptions, QueueOptions(), new BlobClientOptions())
+    {
+    }
+
+    private StorageClients(StorageOptions options, TableClientOptions tableOptions, QueueClientOptions queueOptions, BlobClientOptions blobOptions)
     {
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             Tables = new TableServiceClient(options.ConnectionString, tableOptions);
-            Blobs = new BlobServiceClient(options.ConnectionString);
-            Queues = new QueueServiceClient(options.ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+            Blobs = new BlobServiceClient(options.ConnectionString, blobOptions);
+            Queues = new QueueServiceClient(options.ConnectionString, queueOptions);
         }
         else
         {
             var credential = new DefaultAzureCredential();
             Tables = new TableServiceClient(new Uri($"https://{options.AccountName}.table.core.windows.net"), credential, tableOptions);
-            Blobs = new BlobServiceClient(new Uri($"https://{options.AccountName}.blob.core.windows.net"), credential);
-            Queues = new QueueServiceClient(
-                new Uri($"https://{options.AccountName}.queue.core.windows.net"),
-                credential,
-                new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+            Blobs = new BlobServiceClient(new Uri($"https://{options.AccountName}.blob.core.windows.net"), credential, blobOptions);
+            Queues = new QueueServiceClient(new Uri($"https://{options.AccountName}.queue.core.windows.net"), credential, queueOptions);
         }
     }
 
@@ -40,4 +52,6 @@ public sealed class StorageClients
     public BlobServiceClient Blobs { get; }
 
     public QueueServiceClient Queues { get; }
+
+    private static QueueClientOptions QueueOptions() => new() { MessageEncoding = QueueMessageEncoding.Base64 };
 }
