@@ -25,6 +25,12 @@ public sealed record LoadResult(
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
+    /// <summary>Payments paid at the sandbox after the run whose webhook arrived, out of those paid.</summary>
+    public (int Paid, int Completed)? Completion { get; init; }
+
+    /// <summary>What creating, and then completing, the payments cost in storage requests; empty when the target does not count them.</summary>
+    public IReadOnlyList<StorageCost> Storage { get; init; } = [];
+
     public static LoadResult From(LoadOptions options, string runId, TimeSpan measured, double[] latencies, ErrorLog errors)
     {
         Array.Sort(latencies);
@@ -68,6 +74,16 @@ public sealed record LoadResult(
 
         text.AppendLine(c, $"requests/s   {RequestsPerSecond:0.00}");
         text.AppendLine(c, $"latency ms   p50 {P50Ms:0.0}  p90 {P90Ms:0.0}  p99 {P99Ms:0.0}  max {MaxMs:0.0}");
+        if (Completion is { } completion)
+        {
+            text.AppendLine(c, $"completed    {completion.Completed} of {completion.Paid} paid at the sandbox had their payment.succeeded webhook");
+        }
+
+        foreach (var cost in Storage)
+        {
+            text.Append(cost.ToText());
+        }
+
         if (ErrorSamples.Count > 0)
         {
             text.AppendLine(c, $"first {ErrorSamples.Count} errors:");

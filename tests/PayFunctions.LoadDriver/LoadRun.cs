@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -17,6 +18,10 @@ public sealed class LoadRun(HttpClient http, LoadOptions options)
 
     private readonly string runId = $"{DateTime.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid():N}"[..21];
     private readonly ErrorLog errors = new();
+    private readonly ConcurrentQueue<string> created = new();
+
+    /// <summary>Every payment created with its QR code, warm-up included, in the order the answers came.</summary>
+    public IReadOnlyList<string> Created => [.. created];
 
     public async Task<LoadResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -46,6 +51,11 @@ public sealed class LoadRun(HttpClient http, LoadOptions options)
 
             var outcome = await CreatePaymentAsync($"{runId}-{worker}-{sequence}", cancellationToken);
             var latency = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
+            if (outcome is { PaymentId: { } paymentId })
+            {
+                created.Enqueue(paymentId);
+            }
+
             if (sent < measureFrom || outcome is null)
             {
                 continue;
@@ -82,7 +92,7 @@ public sealed class LoadRun(HttpClient http, LoadOptions options)
                 return new Outcome(false, $"HTTP {(int)response.StatusCode}", body);
             }
 
-            return HasQrCode(body) ? new Outcome(true, "created", body) : new Outcome(false, "201 without QR code", body);
+            return PaymentWithQrCode(body) is { } paymentId ? new Outcome(true, "created", body, paymentId) : new Outcome(false, "201 without QR code", body);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -98,20 +108,23 @@ public sealed class LoadRun(HttpClient http, LoadOptions options)
         }
     }
 
-    private static bool HasQrCode(string body)
+    /// <summary>The payment's id when the answer carries its QR code.</summary>
+    private static string? PaymentWithQrCode(string body)
     {
         try
         {
             using var document = JsonDocument.Parse(body);
-            return document.RootElement.TryGetProperty("next_action", out var next)
+            var root = document.RootElement;
+            var hasQrCode = root.TryGetProperty("next_action", out var next)
                 && next.ValueKind == JsonValueKind.Object
                 && next.TryGetProperty("display_qr_code", out var qr)
                 && qr.TryGetProperty("data", out var data)
                 && data.ValueKind == JsonValueKind.String;
+            return hasQrCode && root.TryGetProperty("id", out var id) ? id.GetString() : null;
         }
         catch (JsonException)
         {
-            return false;
+            return null;
         }
     }
 
@@ -119,5 +132,5 @@ public sealed class LoadRun(HttpClient http, LoadOptions options)
 
     private sealed record CreatePayment(long Amount, string Currency, string Method, string MerchantOrderId, string Description);
 
-    private sealed record Outcome(bool Succeeded, string Kind, string Detail);
+    private sealed record Outcome(bool Succeeded, string Kind, string Detail, string? PaymentId = null);
 }

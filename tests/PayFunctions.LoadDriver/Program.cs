@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using PayFunctions.LoadDriver;
 
@@ -21,7 +22,7 @@ catch (ArgumentException e)
 
 using var handler = new SocketsHttpHandler
 {
-    MaxConnectionsPerServer = options.Concurrency,
+    MaxConnectionsPerServer = options.Concurrency + 2,
     AllowAutoRedirect = false,
     UseProxy = false,
 };
@@ -49,10 +50,33 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 
+var metering = await StorageMetering.StartAsync(http, options, stop.Token);
 Console.WriteLine(
     $"Creating payments at {options.BaseUrl} with {options.Concurrency} workers: " +
     $"{options.Warmup.TotalSeconds:0} s warm-up, then {options.Duration.TotalSeconds:0} s measured (Ctrl+C stops early).");
-var result = await new LoadRun(http, options).RunAsync(stop.Token);
+var run = new LoadRun(http, options);
+var result = await run.RunAsync(stop.Token);
+var costs = new List<StorageCost>();
+if (metering is not null && await metering.PhaseAsync("create", run.Created.Count, stop.Token) is { } createCost)
+{
+    costs.Add(createCost);
+}
+
+if (options.Complete > 0 && run.Created.Count > 0)
+{
+    var paid = run.Created.Take(options.Complete).ToList();
+    Console.WriteLine($"Paying {paid.Count} payments at {options.SandboxUrl} and waiting for their webhooks.");
+    var started = Stopwatch.GetTimestamp();
+    var completed = await new CompletionRun(http, options.SandboxUrl, options.Concurrency).RunAsync(paid, stop.Token);
+    Console.WriteLine($"{completed} of {paid.Count} completed in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s.");
+    result = result with { Completion = (paid.Count, completed) };
+    if (metering is not null && await metering.PhaseAsync("completion", completed, stop.Token) is { } completionCost)
+    {
+        costs.Add(completionCost);
+    }
+}
+
+result = result with { Storage = costs };
 Console.WriteLine(result.ToText());
 Console.WriteLine(result.ToJsonLine());
 return result.Successes > 0 ? 0 : 1;
