@@ -76,7 +76,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new StorageClients(sp.GetRequiredService<IOptions<StorageOptions>>(), sp.GetRequiredService<StorageRequestCounter>()));
         services.AddSingleton<StorageInitializer>();
         services.AddSingleton<PaymentStore>();
-        services.AddSingleton<MerchantOrderStore>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<LedgerStore>();
         services.AddSingleton<SettlementStore>();

@@ -14,7 +14,7 @@ public sealed class ChooseMethodActivity(PaymentStore payments, PaymentProgress 
     public async Task<bool> ExecuteAsync(ChooseMethodInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        await payments.UpdateAsync(input.MerchantId, input.PaymentId, p =>
+        var written = await payments.UpdateAsync(input.MerchantId, input.PaymentId, p =>
         {
             if (p.Method != CheckoutMethods.Name)
             {
@@ -27,7 +27,7 @@ public sealed class ChooseMethodActivity(PaymentStore payments, PaymentProgress 
             p.RoutingJson = input.Choice.RoutingJson;
             return true;
         }, cancellationToken);
-        progress.Notify(input.PaymentId);
+        progress.Notify(written);
         return true;
     }
 }

@@ -9,8 +9,8 @@ namespace PayFunctions.Core.Http;
 /// <summary>What an <c>Idempotency-Key</c> lookup decided.</summary>
 public abstract record IdempotencyDecision
 {
-    /// <summary>First time (or the first attempt died): go on, using this resource id.</summary>
-    public sealed record Proceed(string ResourceId) : IdempotencyDecision;
+    /// <summary>First time (or the first attempt died): go on, using this resource id. <paramref name="Claim"/> is the claimed row's version.</summary>
+    public sealed record Proceed(string ResourceId, ETag Claim) : IdempotencyDecision;
 
     /// <summary>Done before: answer exactly what was answered then.</summary>
     public sealed record Replay(int Status, string Body, string ContentType) : IdempotencyDecision;
@@ -58,8 +58,8 @@ public sealed class IdempotencyStore(StorageClients clients, TimeProvider time)
         };
         try
         {
-            await Table.AddEntityAsync(claim, cancellationToken);
-            return new IdempotencyDecision.Proceed(claim.ResourceId);
+            var added = await Table.AddEntityAsync(claim, cancellationToken);
+            return new IdempotencyDecision.Proceed(claim.ResourceId, added.Headers.ETag ?? ETag.All);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
@@ -99,8 +99,8 @@ public sealed class IdempotencyStore(StorageClients clients, TimeProvider time)
         existing.LockedUntil = now + LockDuration;
         try
         {
-            await Table.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Replace, cancellationToken);
-            return new IdempotencyDecision.Proceed(existing.ResourceId);
+            var taken = await Table.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Replace, cancellationToken);
+            return new IdempotencyDecision.Proceed(existing.ResourceId, taken.Headers.ETag ?? ETag.All);
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {
@@ -108,9 +108,31 @@ public sealed class IdempotencyStore(StorageClients clients, TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// Stores the answer on the key. The claim's version lets this be one write; if the claim changed meanwhile
+    /// (this request outlived its lock and a retry took the key over), the row is read and written again.
+    /// </summary>
     public async Task CompleteAsync(
-        string merchantId, string key, int status, string body, string contentType, CancellationToken cancellationToken)
+        string merchantId, string key, ETag claim, int status, string body, string contentType, CancellationToken cancellationToken)
     {
+        // Only the answer's properties: a merge leaves the claim's (hash, resource id, times) as they are.
+        var answer = new TableEntity(merchantId, TableKeys.HashOf(key))
+        {
+            [nameof(IdempotencyEntity.Completed)] = true,
+            [nameof(IdempotencyEntity.ResponseStatus)] = status,
+            [nameof(IdempotencyEntity.ResponseBody)] = body,
+            [nameof(IdempotencyEntity.ResponseContentType)] = contentType,
+        };
+        try
+        {
+            await Table.UpdateEntityAsync(answer, claim, TableUpdateMode.Merge, cancellationToken);
+            return;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            // Taken over meanwhile; the answer is still this request's to store.
+        }
+
         var existing = (await Table.GetEntityAsync<IdempotencyEntity>(merchantId, TableKeys.HashOf(key), cancellationToken: cancellationToken)).Value;
         existing.Completed = true;
         existing.ResponseStatus = status;

@@ -57,8 +57,9 @@ public sealed class IdempotentPost(IdempotencyStore idempotency)
 
         try
         {
-            var outcome = await create(((IdempotencyDecision.Proceed)decision).ResourceId);
-            await idempotency.CompleteAsync(scope, key, outcome.Status, outcome.ReplayJson ?? outcome.Json, outcome.ContentType, cancellationToken);
+            var proceed = (IdempotencyDecision.Proceed)decision;
+            var outcome = await create(proceed.ResourceId);
+            await idempotency.CompleteAsync(scope, key, proceed.Claim, outcome.Status, outcome.ReplayJson ?? outcome.Json, outcome.ContentType, cancellationToken);
             return outcome.ToResult();
         }
         catch

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Azure;
 using Azure.Data.Tables;
@@ -30,9 +31,11 @@ public abstract record RevokeOutcome
 
 /// <summary>
 /// A merchant's API keys. A key is accepted while its row holds the key's hash and the key is
-/// neither revoked nor past its expiry; every request reads that row, so revoking and expiry take
-/// effect at once. Issuing under a chosen key id replaces what an earlier attempt issued under it,
-/// so a retried create never leaves a second valid key behind.
+/// neither revoked nor past its expiry. An accepted key's rows are kept in memory for
+/// <see cref="AcceptedFor"/>, so a merchant's requests do not read three rows each: expiry still takes
+/// effect at once, and issuing, rolling or revoking at once on the instance that did it, within
+/// <see cref="AcceptedFor"/> on the others. Issuing under a chosen key id replaces what an earlier
+/// attempt issued under it, so a retried create never leaves a second valid key behind.
 /// </summary>
 public sealed class ApiKeyStore(StorageClients clients, ISecretStore secrets, TimeProvider time)
 {
@@ -43,6 +46,17 @@ public sealed class ApiKeyStore(StorageClients clients, ISecretStore secrets, Ti
 
     // Row keys of key rows run from "key_" up to, not including, "key`" ('`' follows '_').
     private const string KeyRowsEnd = "key`";
+
+    /// <summary>How long an instance goes on accepting a key it checked, without reading its rows again.</summary>
+    public static readonly TimeSpan AcceptedFor = TimeSpan.FromSeconds(10);
+
+    // Only keys that were accepted are kept, so a caller trying random keys cannot grow it; the cap bounds the rest.
+    private const int MaxAccepted = 10_000;
+
+    private readonly ConcurrentDictionary<string, AcceptedKey> accepted = new(StringComparer.Ordinal);
+
+    // Moves on at every change of a key here, so rows read before the change are not kept after it.
+    private long generation;
 
     private TableClient Merchants => clients.Tables.GetTableClient(TableNames.Merchants);
 
@@ -55,6 +69,14 @@ public sealed class ApiKeyStore(StorageClients clients, ISecretStore secrets, Ti
     public async Task<MerchantEntity?> AuthenticateAsync(string apiKey, CancellationToken cancellationToken)
     {
         var hash = await HashAsync(apiKey, cancellationToken);
+        var now = time.GetUtcNow();
+        if (accepted.TryGetValue(hash, out var known) && known.Until > now && known.Key.IsUsableAt(now))
+        {
+            return known.Merchant;
+        }
+
+        accepted.TryRemove(hash, out _);
+        var readAt = Interlocked.Read(ref generation);
         var index = await Index.GetEntityIfExistsAsync<ApiKeyIndexEntity>(hash, ApiKeyIndexEntity.Row, cancellationToken: cancellationToken);
         if (!index.HasValue)
         {
@@ -64,9 +86,22 @@ public sealed class ApiKeyStore(StorageClients clients, ISecretStore secrets, Ti
         var keyRead = Merchants.GetEntityIfExistsAsync<ApiKeyEntity>(index.Value!.MerchantId, index.Value.KeyId, cancellationToken: cancellationToken);
         var merchantRead = Merchants.GetEntityIfExistsAsync<MerchantEntity>(index.Value.MerchantId, MerchantEntity.Row, cancellationToken: cancellationToken);
         var (key, merchant) = (await keyRead, await merchantRead);
-        return key.HasValue && merchant.HasValue && key.Value!.Hash == hash && key.Value.IsUsableAt(time.GetUtcNow())
-            ? merchant.Value
-            : null;
+        if (!key.HasValue || !merchant.HasValue || key.Value!.Hash != hash || !key.Value.IsUsableAt(now))
+        {
+            return null;
+        }
+
+        if (accepted.Count >= MaxAccepted)
+        {
+            accepted.Clear();
+        }
+
+        if (Interlocked.Read(ref generation) == readAt)
+        {
+            accepted[hash] = new AcceptedKey(merchant.Value!, key.Value, now + AcceptedFor);
+        }
+
+        return merchant.Value;
     }
 
     /// <summary>The merchant and key id a presented key was issued as, whether or not it is still accepted.</summary>
@@ -106,6 +141,18 @@ public sealed class ApiKeyStore(StorageClients clients, ISecretStore secrets, Ti
     /// </summary>
     public async Task<(ApiKeyEntity Key, string Secret)> IssueAsync(string merchantId, string keyId, string? name, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await IssueUnforgottenAsync(merchantId, keyId, name, cancellationToken);
+        }
+        finally
+        {
+            ForgetAccepted();
+        }
+    }
+
+    private async Task<(ApiKeyEntity Key, string Secret)> IssueUnforgottenAsync(string merchantId, string keyId, string? name, CancellationToken cancellationToken)
+    {
         var secret = NewSecret();
         var key = await PrepareAsync(merchantId, keyId, name, secret, cancellationToken);
         var existing = await GetAsync(merchantId, keyId, cancellationToken);
@@ -127,6 +174,18 @@ public sealed class ApiKeyStore(StorageClients clients, ISecretStore secrets, Ti
     /// two leaves the old key working and the caller able to retry with it.
     /// </summary>
     public async Task<RollOutcome> RollAsync(string merchantId, string keyId, string newKeyId, TimeSpan grace, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RollUnforgottenAsync(merchantId, keyId, newKeyId, grace, cancellationToken);
+        }
+        finally
+        {
+            ForgetAccepted();
+        }
+    }
+
+    private async Task<RollOutcome> RollUnforgottenAsync(string merchantId, string keyId, string newKeyId, TimeSpan grace, CancellationToken cancellationToken)
     {
         var old = await GetAsync(merchantId, keyId, cancellationToken);
         if (old is null)
@@ -164,6 +223,18 @@ public sealed class ApiKeyStore(StorageClients clients, ISecretStore secrets, Ti
     }
 
     public async Task<RevokeOutcome> RevokeAsync(string merchantId, string keyId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RevokeUnforgottenAsync(merchantId, keyId, cancellationToken);
+        }
+        finally
+        {
+            ForgetAccepted();
+        }
+    }
+
+    private async Task<RevokeOutcome> RevokeUnforgottenAsync(string merchantId, string keyId, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -233,6 +304,7 @@ public sealed class ApiKeyStore(StorageClients clients, ISecretStore secrets, Ti
     /// <summary>After <paramref name="replacement"/> took the place of <paramref name="replaced"/>, the old index entry goes.</summary>
     public async Task RetireIndexAsync(ApiKeyEntity replaced, ApiKeyEntity replacement, CancellationToken cancellationToken)
     {
+        ForgetAccepted();
         if (replaced.Hash != replacement.Hash)
         {
             await DeleteIndexAsync(replaced.Hash, cancellationToken);
@@ -266,4 +338,12 @@ public sealed class ApiKeyStore(StorageClients clients, ISecretStore secrets, Ti
             apiKey,
             await secrets.GetAsync(ApiKeyHasher.PepperSecretName, cancellationToken)
                 ?? throw new InvalidOperationException($"Secret '{ApiKeyHasher.PepperSecretName}' is not configured."));
+
+    private void ForgetAccepted()
+    {
+        Interlocked.Increment(ref generation);
+        accepted.Clear();
+    }
+
+    private sealed record AcceptedKey(MerchantEntity Merchant, ApiKeyEntity Key, DateTimeOffset Until);
 }

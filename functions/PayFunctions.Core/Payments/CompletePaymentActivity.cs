@@ -38,7 +38,7 @@ public sealed class CompletePaymentActivity(PaymentStore payments, LedgerStore l
             allocationsJson = SplitRuleSerializer.SerializeAllocations(allocations);
         }
 
-        await payments.UpdateAsync(input.MerchantId, input.PaymentId, p =>
+        var written = await payments.UpdateAsync(input.MerchantId, input.PaymentId, p =>
         {
             var current = p.StatusValue;
             if (current == input.Status)
@@ -60,7 +60,7 @@ public sealed class CompletePaymentActivity(PaymentStore payments, LedgerStore l
             p.AllocationsJson = allocationsJson;
             return true;
         }, cancellationToken);
-        progress.Notify(input.PaymentId);
+        progress.Notify(written);
         return true;
     }
 }

@@ -1,9 +1,7 @@
 using System.Text.Json;
-using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Logging;
 using PayFunctions.Channels;
 using PayFunctions.Core.Accounts;
 using PayFunctions.Core.Channels;
@@ -11,27 +9,30 @@ using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Fx;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
+using PayFunctions.Core.Telemetry;
 using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Payments;
 
 /// <summary>The merchant-facing payments resource: create, retrieve, list, close.</summary>
-public sealed partial class PaymentEndpoints(
+public sealed class PaymentEndpoints(
     MerchantAuthenticator authenticator,
     PaymentStarter starter,
     PaymentStore payments,
-    MerchantOrderStore merchantOrders,
     IdempotentPost idempotentPost,
     PaymentIdGenerator ids,
     PaymentProgress progress,
     SplitRecipientCheck splitRecipients,
     FxQuotes quotes,
     CheckoutLinks checkoutLinks,
-    TimeProvider time,
-    ILogger<PaymentEndpoints> logger)
+    TimeProvider time)
 {
     private static readonly TimeSpan SettleWait = PreferWait.Default;
-    private static readonly TimeSpan FallbackPoll = TimeSpan.FromMilliseconds(500);
+
+    // The activity that writes the next step wakes a waiter in its own process; a waiter elsewhere reads the row,
+    // less often the longer it waits.
+    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan LongestPoll = TimeSpan.FromSeconds(4);
 
     public async Task<IResult> CreateAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
@@ -73,8 +74,7 @@ public sealed partial class PaymentEndpoints(
             merchant.Id,
             body!,
             ids.NewId,
-            paymentId => ReleasingOrderIdOnFailureAsync(
-                merchant.Id, valid.MerchantOrderId, paymentId, () => CreateWithIdAsync(merchant, valid, paymentId, prefer, request.HttpContext.Response, durable, cancellationToken)),
+            paymentId => CreateWithIdAsync(merchant, valid, paymentId, prefer, request.HttpContext.Response, durable, cancellationToken),
             cancellationToken,
             stored => RefreshAcceptedAsync(merchant.Id, stored, prefer, request.HttpContext.Response, cancellationToken));
     }
@@ -190,7 +190,7 @@ public sealed partial class PaymentEndpoints(
         string merchantId, string id, string eventName, TEvent payload, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         await durable.RaiseEventAsync(id, eventName, payload, cancellationToken);
-        var settled = await WaitForAsync(merchantId, id, p => PaymentTransitions.IsTerminal(p.StatusValue), cancellationToken);
+        var settled = await WaitForAsync(merchantId, id, null, p => PaymentTransitions.IsTerminal(p.StatusValue), cancellationToken);
         return Results.Json(await checkoutLinks.ResourceAsync(settled, cancellationToken), ApiJson.Options);
     }
 
@@ -200,20 +200,6 @@ public sealed partial class PaymentEndpoints(
         message,
         $"This payment is {JsonNamingPolicy.SnakeCaseLower.ConvertName(payment.Status)}.",
         "id").ToResult();
-
-    /// <summary>Runs a create of payment <paramref name="paymentId"/>, giving its order id back when the create fails.</summary>
-    private async Task<StoredResponse> ReleasingOrderIdOnFailureAsync(string merchantId, string merchantOrderId, string paymentId, Func<Task<StoredResponse>> create)
-    {
-        try
-        {
-            return await create();
-        }
-        catch
-        {
-            await ReleaseOrderIdUnlessWrittenAsync(merchantId, merchantOrderId, paymentId);
-            throw;
-        }
-    }
 
     private async Task<StoredResponse> CreateWithIdAsync(
         MerchantEntity merchant,
@@ -230,20 +216,28 @@ public sealed partial class PaymentEndpoints(
             return new StoredResponse(unroutable.Status, unroutable.ToJson(), ApiError.ContentType);
         }
 
-        var holder = await merchantOrders.ReserveAsync(merchant.Id, valid.MerchantOrderId, paymentId, cancellationToken);
-        if (holder is not null)
+        // Listening before the orchestration starts, so that the activity's signal cannot come before the wait.
+        _ = progress.NextAsync(paymentId);
+        try
         {
-            var error = new ApiError(
-                StatusCodes.Status409Conflict,
-                "merchant_order_id_in_use",
-                "Another payment already uses this merchant_order_id.",
-                $"merchant_order_id belongs to {holder}.",
-                "merchant_order_id");
-            return new StoredResponse(error.Status, error.ToJson(), ApiError.ContentType);
-        }
+            var (payment, holder) = await starter.StartAsync(merchant, valid, decision, paymentId, durable, cancellationToken);
+            if (payment is null)
+            {
+                var error = new ApiError(
+                    StatusCodes.Status409Conflict,
+                    "merchant_order_id_in_use",
+                    "Another payment already uses this merchant_order_id.",
+                    $"merchant_order_id belongs to {holder}.",
+                    "merchant_order_id");
+                return new StoredResponse(error.Status, error.ToJson(), ApiError.ContentType);
+            }
 
-        await starter.StartAsync(merchant, valid, decision, paymentId, durable, cancellationToken);
-        return await AnswerCreatedAsync(merchant.Id, paymentId, prefer, response, cancellationToken);
+            return await AnswerCreatedAsync(merchant.Id, paymentId, payment, prefer, response, cancellationToken);
+        }
+        finally
+        {
+            progress.Forget(paymentId);
+        }
     }
 
     /// <summary>
@@ -252,9 +246,15 @@ public sealed partial class PaymentEndpoints(
     /// <c>GET</c> (and the webhook) deliver the rest. A checkout payment has nothing to wait for: its order is
     /// placed when the payer picks a method.
     /// </summary>
-    private async Task<StoredResponse> AnswerCreatedAsync(string merchantId, string paymentId, PreferWait prefer, HttpResponse response, CancellationToken cancellationToken)
+    private async Task<StoredResponse> AnswerCreatedAsync(
+        string merchantId, string paymentId, PaymentEntity? known, PreferWait prefer, HttpResponse response, CancellationToken cancellationToken)
     {
-        var payment = await WaitForAsync(merchantId, paymentId, p => !PaymentResource.OrderQueued(p), cancellationToken, prefer.Wait);
+        PaymentEntity payment;
+        using (PayFunctionsTelemetry.Source.StartActivity("payment.wait"))
+        {
+            payment = await WaitForAsync(merchantId, paymentId, known, p => !PaymentResource.OrderQueued(p), cancellationToken, prefer.Wait);
+        }
+
         if (prefer.Applied is { } applied)
         {
             response.Headers["Preference-Applied"] = applied;
@@ -282,54 +282,41 @@ public sealed partial class PaymentEndpoints(
             return null;
         }
 
-        return (await AnswerCreatedAsync(merchantId, paymentId, prefer, response, cancellationToken)).ToResult();
-    }
-
-    /// <summary>
-    /// A create that failed before its payment row was written must give the order id back: no payment
-    /// holds it, and the merchant could never use it again. Once the row exists the reservation is that
-    /// payment's, and a retry with the same Idempotency-Key completes it. If storage cannot tell, the
-    /// reservation stays rather than risk two payments for one order.
-    /// </summary>
-    private async Task ReleaseOrderIdUnlessWrittenAsync(string merchantId, string merchantOrderId, string paymentId)
-    {
-        try
-        {
-            if (await payments.GetAsync(merchantId, paymentId, CancellationToken.None) is null)
-            {
-                await merchantOrders.ReleaseAsync(merchantId, merchantOrderId, paymentId, CancellationToken.None);
-            }
-        }
-        catch (RequestFailedException e)
-        {
-            LogReservationKept(logger, e, paymentId, merchantId);
-        }
+        return (await AnswerCreatedAsync(merchantId, paymentId, null, prefer, response, cancellationToken)).ToResult();
     }
 
     /// <summary>
     /// The orchestration does the channel work; the API answers once it shows in the payment row, so
-    /// the merchant gets the QR code in the create answer. The activity's write wakes this wait when
-    /// it ran in this process; otherwise a slow poll finds it. After the wait it answers what there is.
+    /// the merchant gets the QR code in the create answer. The activity that writes the row hands it to
+    /// this wait when it ran in this process; otherwise a poll, slower the longer it waits, reads it.
+    /// <paramref name="known"/> is the row as the caller just wrote it, so it need not be read back.
+    /// After the wait it answers what there is.
     /// </summary>
     private async Task<PaymentEntity> WaitForAsync(
-        string merchantId, string paymentId, Func<PaymentEntity, bool> done, CancellationToken cancellationToken, TimeSpan? wait = null)
+        string merchantId, string paymentId, PaymentEntity? known, Func<PaymentEntity, bool> done, CancellationToken cancellationToken, TimeSpan? wait = null)
     {
         var deadline = time.GetUtcNow() + (wait ?? SettleWait);
+        var poll = FirstPoll;
         try
         {
-            while (true)
+            var next = progress.NextAsync(paymentId);
+            var payment = known ?? await ReadAsync(merchantId, paymentId, cancellationToken);
+            while (!done(payment) && time.GetUtcNow() is var now && now < deadline)
             {
-                var next = progress.NextAsync(paymentId);
-                var payment = await payments.GetAsync(merchantId, paymentId, cancellationToken)
-                    ?? throw new InvalidOperationException($"Payment {paymentId} vanished.");
-                if (done(payment) || time.GetUtcNow() >= deadline)
+                var pause = Task.Delay(poll < deadline - now ? poll : deadline - now, time, cancellationToken);
+                if (await Task.WhenAny(next, pause) == next)
                 {
-                    return payment;
+                    payment = await next;
+                    next = progress.NextAsync(paymentId);
+                    continue;
                 }
 
-                await Task.WhenAny(next, Task.Delay(FallbackPoll, time, cancellationToken));
                 cancellationToken.ThrowIfCancellationRequested();
+                payment = await ReadAsync(merchantId, paymentId, cancellationToken);
+                poll = poll * 2 < LongestPoll ? poll * 2 : LongestPoll;
             }
+
+            return payment;
         }
         finally
         {
@@ -337,8 +324,8 @@ public sealed partial class PaymentEndpoints(
         }
     }
 
-    [LoggerMessage(EventId = 7401, Level = LogLevel.Warning, Message = "Create of {PaymentId} for {MerchantId} failed and its merchant_order_id reservation could not be released")]
-    private static partial void LogReservationKept(ILogger logger, Exception exception, string paymentId, string merchantId);
+    private async Task<PaymentEntity> ReadAsync(string merchantId, string paymentId, CancellationToken cancellationToken) =>
+        await payments.GetAsync(merchantId, paymentId, cancellationToken) ?? throw new InvalidOperationException($"Payment {paymentId} vanished.");
 
     private sealed record PaymentIdOnly(string? Id);
 

@@ -3,23 +3,25 @@ using System.Collections.Concurrent;
 namespace PayFunctions.Core.Payments;
 
 /// <summary>
-/// Wakes an API request that waits for its payment's next step when the activity that wrote that
-/// step ran in the same process, so the request need not poll the table. Across instances (a
-/// scaled-out Functions app) nothing is signalled and the waiter's slow fallback poll finds it.
+/// Hands the row an activity just wrote to an API request that waits for its payment's next step,
+/// when both ran in the same process, so the request neither polls nor reads the row back. Across
+/// instances (a scaled-out Functions app) nothing is handed over and the waiter's fallback poll finds it.
 /// </summary>
 public sealed class PaymentProgress
 {
-    private readonly ConcurrentDictionary<string, TaskCompletionSource> waiters = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<PaymentEntity>> waiters = new(StringComparer.Ordinal);
 
-    /// <summary>A task that completes at the next <see cref="Notify"/> for the payment.</summary>
-    public Task NextAsync(string paymentId) =>
-        waiters.GetOrAdd(paymentId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+    /// <summary>The row as the next <see cref="Notify"/> for the payment has it.</summary>
+    public Task<PaymentEntity> NextAsync(string paymentId) =>
+        waiters.GetOrAdd(paymentId, _ => new TaskCompletionSource<PaymentEntity>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
-    public void Notify(string paymentId)
+    /// <summary>Called with the row as stored after a write; the waiter only reads it.</summary>
+    public void Notify(PaymentEntity payment)
     {
-        if (waiters.TryRemove(paymentId, out var waiter))
+        ArgumentNullException.ThrowIfNull(payment);
+        if (waiters.TryRemove(payment.Id, out var waiter))
         {
-            waiter.TrySetResult();
+            waiter.TrySetResult(payment);
         }
     }
 

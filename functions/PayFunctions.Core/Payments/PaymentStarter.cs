@@ -21,7 +21,6 @@ public sealed partial class PaymentStarter(
     ChannelRegistry channels,
     PaymentRouter router,
     PaymentStore payments,
-    MerchantOrderStore merchantOrders,
     FxQuotes quotes,
     TimeProvider time,
     IOptions<PaymentOptions> options,
@@ -80,10 +79,10 @@ public sealed partial class PaymentStarter(
         ChannelRegistry.TryGetMethod(method, out var module, out _) && channels.IsConfigured(module.Capabilities.Name);
 
     /// <summary>
-    /// Writes the payment (a retry finds its own row) and starts its orchestration unless it runs.
-    /// The caller has reserved the merchant order id for <paramref name="paymentId"/>.
+    /// Writes the payment with its merchant order id (a retry finds its own row) and starts its orchestration
+    /// unless it runs. When another payment holds the order id nothing is written and its id is returned.
     /// </summary>
-    public async Task<PaymentEntity> StartAsync(
+    public async Task<(PaymentEntity? Payment, string? OrderIdHolder)> StartAsync(
         MerchantEntity merchant,
         CreatePaymentValidator.Valid valid,
         RoutingDecision? decision,
@@ -95,7 +94,7 @@ public sealed partial class PaymentStarter(
         ArgumentNullException.ThrowIfNull(valid);
         ArgumentNullException.ThrowIfNull(durable);
         var now = time.GetUtcNow();
-        var payment = await payments.CreateAsync(
+        var insert = await payments.CreateAsync(
             new PaymentEntity
             {
                 PartitionKey = merchant.Id,
@@ -123,8 +122,19 @@ public sealed partial class PaymentStarter(
                 RoutingJson = decision is null ? null : RoutingBody.From(decision).Serialize(),
             },
             cancellationToken);
+        var (payment, fresh) = insert switch
+        {
+            PaymentInsert.Inserted inserted => (inserted.Payment, true),
+            PaymentInsert.Existing existing => (existing.Payment, false),
+            _ => (null, false),
+        };
+        if (payment is null)
+        {
+            return (null, ((PaymentInsert.OrderIdTaken)insert).HolderId);
+        }
 
-        if (await durable.GetInstanceAsync(paymentId, cancellationToken) is null)
+        // A payment written just now has no orchestration yet; only a retry needs to ask whether its first attempt started one.
+        if (fresh || await durable.GetInstanceAsync(paymentId, cancellationToken) is null)
         {
             var input = new PaymentOrchestrationInput(
                 paymentId, merchant.Id, payment.Channel, payment.ChannelAccount, payment.Method, payment.Amount, payment.Currency, payment.Description, payment.ExpiresAt)
@@ -141,7 +151,7 @@ public sealed partial class PaymentStarter(
             LogCreated(logger, paymentId, merchant.Id);
         }
 
-        return payment;
+        return (payment, null);
     }
 
     /// <summary>
@@ -173,14 +183,9 @@ public sealed partial class PaymentStarter(
             return (null, unroutable);
         }
 
-        var holder = await merchantOrders.ReserveAsync(merchant.Id, valid.MerchantOrderId, newPaymentId, cancellationToken);
-        var paymentId = holder ?? newPaymentId;
-        if (holder is not null && await payments.GetAsync(merchant.Id, holder, cancellationToken) is { } earlier)
-        {
-            return (earlier, null);
-        }
-
-        return (await StartAsync(merchant, valid, decision, paymentId, durable, cancellationToken), null);
+        var (payment, holder) = await StartAsync(merchant, valid, decision, newPaymentId, durable, cancellationToken);
+        return (payment ?? await payments.GetAsync(merchant.Id, holder!, cancellationToken)
+            ?? throw new InvalidOperationException($"Payment {holder} holds an order id but does not exist."), null);
     }
 
     /// <summary>Every candidate was eliminated: the merchant's limits (or the accounts' state) leave no account for the payment now.</summary>

@@ -1,29 +1,73 @@
 using Azure;
 using Azure.Data.Tables;
 using PayFunctions.Core.Storage;
+using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Payments;
 
+/// <summary>What writing a new payment came to.</summary>
+public abstract record PaymentInsert
+{
+    /// <summary>Written now, with its <c>merchant_order_id</c> reservation.</summary>
+    public sealed record Inserted(PaymentEntity Payment) : PaymentInsert;
+
+    /// <summary>An earlier attempt of the same create wrote it; this is the stored row.</summary>
+    public sealed record Existing(PaymentEntity Payment) : PaymentInsert;
+
+    /// <summary>Another payment holds the <c>merchant_order_id</c>.</summary>
+    public sealed record OrderIdTaken(string HolderId) : PaymentInsert;
+}
+
+/// <summary>
+/// A merchant's payments, one partition per merchant. Next to each payment, in the same partition, a row
+/// reserves its <c>merchant_order_id</c> so that an order id maps to at most one payment: both are written in
+/// one entity-group transaction, so neither exists without the other.
+/// </summary>
 public sealed class PaymentStore(StorageClients clients)
 {
     private const int MaxConcurrencyRetries = 8;
 
+    // Payment ids run from "pay_" up to, not including, "pay`" ('`' follows '_'); reservations sort before them.
+    private const string PaymentRowsEnd = "pay`";
+    private const string OrderRowPrefix = "order_";
+
     private TableClient Table => clients.Tables.GetTableClient(TableNames.Payments);
 
-    /// <summary>Inserts the payment; a retry that finds its own earlier insert gets that row back.</summary>
-    public async Task<PaymentEntity> CreateAsync(PaymentEntity payment, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the payment and its order-id reservation in one transaction, or tells why not: a retry of the
+    /// same create finds its own row, a new payment with a taken order id finds the holder.
+    /// </summary>
+    public async Task<PaymentInsert> CreateAsync(PaymentEntity payment, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(payment);
+        var reservation = new TableEntity(payment.MerchantId, OrderRow(payment.MerchantOrderId)) { ["PaymentId"] = payment.Id };
         try
         {
-            await Table.AddEntityAsync(payment, cancellationToken);
+            await Table.SubmitTransactionAsync(
+                [new TableTransactionAction(TableTransactionActionType.Add, reservation), new TableTransactionAction(TableTransactionActionType.Add, payment)],
+                cancellationToken);
+            return new PaymentInsert.Inserted(payment);
         }
-        catch (RequestFailedException e) when (e.Status == 409)
+        catch (TableTransactionFailedException e) when (e.Status == 409)
         {
-            // The same payment id was inserted by an earlier attempt of this request.
+            // The payment (written by an earlier attempt) or the reservation (by any payment) exists.
         }
 
-        return await GetAsync(payment.MerchantId, payment.Id, cancellationToken)
-            ?? throw new InvalidOperationException($"Payment {payment.Id} vanished after insert.");
+        if (await GetAsync(payment.MerchantId, payment.Id, cancellationToken) is { } existing)
+        {
+            return new PaymentInsert.Existing(existing);
+        }
+
+        return await OrderHolderAsync(payment.MerchantId, payment.MerchantOrderId, cancellationToken) is { } holder
+            ? new PaymentInsert.OrderIdTaken(holder)
+            : throw new InvalidOperationException($"Payment {payment.Id} was refused as a duplicate, yet neither it nor its order id's holder exists.");
+    }
+
+    /// <summary>The payment that holds the merchant's order id, if one does.</summary>
+    public async Task<string?> OrderHolderAsync(string merchantId, string merchantOrderId, CancellationToken cancellationToken)
+    {
+        var reservation = await Table.GetEntityIfExistsAsync<TableEntity>(merchantId, OrderRow(merchantOrderId), cancellationToken: cancellationToken);
+        return reservation.HasValue ? reservation.Value!.GetString("PaymentId") : null;
     }
 
     public async Task<PaymentEntity?> GetAsync(string merchantId, string paymentId, CancellationToken cancellationToken)
@@ -36,9 +80,8 @@ public sealed class PaymentStore(StorageClients clients)
     public async Task<(IReadOnlyList<PaymentEntity> Page, bool HasMore)> ListAsync(
         string merchantId, int limit, string? startingAfter, CancellationToken cancellationToken)
     {
-        var filter = startingAfter is null
-            ? TableClient.CreateQueryFilter($"PartitionKey eq {merchantId}")
-            : TableClient.CreateQueryFilter($"PartitionKey eq {merchantId} and RowKey gt {startingAfter}");
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {merchantId} and RowKey gt {startingAfter ?? PaymentIds.Prefix} and RowKey lt {PaymentRowsEnd}");
         var page = new List<PaymentEntity>(limit + 1);
         await foreach (var entity in Table.QueryAsync<PaymentEntity>(filter, maxPerPage: limit + 1, cancellationToken: cancellationToken))
         {
@@ -52,6 +95,8 @@ public sealed class PaymentStore(StorageClients clients)
         var hasMore = page.Count > limit;
         return (hasMore ? page[..limit] : page, hasMore);
     }
+
+    private static string OrderRow(string merchantOrderId) => OrderRowPrefix + TableKeys.HashOf(merchantOrderId);
 
     /// <summary>
     /// Read-modify-write under the row's ETag. <paramref name="mutate"/> returns false when the row

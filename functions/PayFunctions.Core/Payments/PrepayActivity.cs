@@ -73,7 +73,7 @@ public sealed class PrepayActivity(PrepayFailover failover, PaymentStore payment
         var answeredAtOnce = result.Status == PrepayStatus.Answered;
         var attemptsJson = RoutingBody.SerializeAttempts(route.Attempts);
         string? placedEarlier = null;
-        await payments.UpdateAsync(input.MerchantId, input.PaymentId, p =>
+        var written = await payments.UpdateAsync(input.MerchantId, input.PaymentId, p =>
         {
             // A repeated run (its first answer lost with a crashed host) whose route now ends at another account
             // must not replace the order the merchant may already have shown: the first placement stands.
@@ -102,7 +102,7 @@ public sealed class PrepayActivity(PrepayFailover failover, PaymentStore payment
 
             return true;
         }, cancellationToken);
-        progress.Notify(input.PaymentId);
+        progress.Notify(written);
         if (placedEarlier is not null)
         {
             return Earlier(input, placedEarlier);

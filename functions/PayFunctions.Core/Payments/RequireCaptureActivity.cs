@@ -23,7 +23,7 @@ public sealed class RequireCaptureActivity(PaymentStore payments, PaymentProgres
             p.ChannelTradeNo = input.ChannelTradeNo is { Length: > 0 } ? input.ChannelTradeNo : p.ChannelTradeNo;
             return true;
         }, cancellationToken);
-        progress.Notify(input.PaymentId);
+        progress.Notify(payment);
         return payment.StatusValue == PaymentStatus.RequiresCapture;
     }
 }

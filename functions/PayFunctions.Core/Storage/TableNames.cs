@@ -3,7 +3,6 @@ namespace PayFunctions.Core.Storage;
 public static class TableNames
 {
     public const string Payments = "payments";
-    public const string MerchantOrders = "merchantorders";
     public const string Idempotency = "idempotency";
     /// <summary>One partition per merchant: its profile and its API keys.</summary>
     public const string Merchants = "merchants";
@@ -51,7 +50,7 @@ public static class TableNames
     public const string NotificationArchiveContainer = "channel-notifications";
 
     public static IReadOnlyList<string> All { get; } =
-        [Payments, MerchantOrders, Idempotency, Merchants, ApiKeys, Accounts, Ledger, LedgerAccounts, Settlements, SettlementState, SettlementDue, SettlementDays, Notifications, WebhookEvents, NotificationRejections, Refunds, RefundBalances, Stores, StoreCodes, FxRates,
+        [Payments, Idempotency, Merchants, ApiKeys, Accounts, Ledger, LedgerAccounts, Settlements, SettlementState, SettlementDue, SettlementDays, Notifications, WebhookEvents, NotificationRejections, Refunds, RefundBalances, Stores, StoreCodes, FxRates,
             UnmatchedCredits,
             ChannelHealth, RoutingPolicies, RoutingUsage];
 }

@@ -18,7 +18,6 @@ namespace PayFunctions.Core.Stores;
 public sealed partial class StorePayerAuthorization(
     StoreStore stores,
     MerchantStore merchants,
-    MerchantOrderStore merchantOrders,
     PaymentStore payments,
     ChannelRegistry channels,
     PaymentStarter starter,
@@ -89,7 +88,7 @@ public sealed partial class StorePayerAuthorization(
         }
 
         var orderId = StorePayments.MerchantOrderId(store, state.Nonce);
-        if (await merchantOrders.HolderAsync(merchant.Id, orderId, cancellationToken) is { } holder
+        if (await payments.OrderHolderAsync(merchant.Id, orderId, cancellationToken) is { } holder
             && await payments.GetAsync(merchant.Id, holder, cancellationToken) is { } earlier)
         {
             return await CashierAsync(earlier, text, cancellationToken);

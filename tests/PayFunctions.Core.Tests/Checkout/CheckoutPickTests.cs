@@ -103,12 +103,12 @@ public sealed class CheckoutPickTests(AzuriteFixture azurite)
         var (channels, usage, router) = TestRouting.Over(new ConfigurationBuilder().AddInMemoryCollection(TestRouting.Account("main")).Build(), storage, time);
         var payments = new PaymentStore(storage);
         var starter = new PaymentStarter(
-            channels, router, payments, new MerchantOrderStore(storage), new FxQuotes(new FxRatesStore(storage), Options.Create(new FxOptions()), time),
+            channels, router, payments, new FxQuotes(new FxRatesStore(storage), Options.Create(new FxOptions()), time),
             time, Options.Create(new PaymentOptions()), NullLogger<PaymentStarter>.Instance);
         var checkout = new CheckoutEndpoints(
             new CheckoutLinks(Mock.Of<ISecretStore>(), Options.Create(new ApiOptions())), router, new CheckoutPicks(payments, time), payments, starter,
             new PaymentProgress(), time, NullLogger<CheckoutEndpoints>.Instance);
-        var payment = await payments.CreateAsync(
+        var inserted = await payments.CreateAsync(
             new PaymentEntity
             {
                 PartitionKey = merchant,
@@ -123,6 +123,6 @@ public sealed class CheckoutPickTests(AzuriteFixture azurite)
                 PaymentMethodTypes = Method,
             },
             CancellationToken.None);
-        return (checkout, usage, payment);
+        return (checkout, usage, Assert.IsType<PaymentInsert.Inserted>(inserted).Payment);
     }
 }
