@@ -31,6 +31,12 @@ public sealed record LoadResult(
     /// <summary>What creating, and then completing, the payments cost in storage requests; empty when the target does not count them.</summary>
     public IReadOnlyList<StorageCost> Storage { get; init; } = [];
 
+    /// <summary>What the storage alone sustains of the create's mix of requests.</summary>
+    public StorageMixResult? Mix { get; init; }
+
+    /// <summary>Creates per second achieved over what the storage alone allows for their requests.</summary>
+    public double? StorageRatio => Mix is { MixesPerSecond: > 0 } mix ? Math.Round(RequestsPerSecond / mix.MixesPerSecond, 3) : null;
+
     public static LoadResult From(LoadOptions options, string runId, TimeSpan measured, double[] latencies, ErrorLog errors)
     {
         Array.Sort(latencies);
@@ -82,6 +88,16 @@ public sealed record LoadResult(
         foreach (var cost in Storage)
         {
             text.Append(cost.ToText());
+        }
+
+        if (Mix is { } replay)
+        {
+            text.AppendLine(c, $"storage alone: {replay.MixesPerSecond:0.00} creates' worth of requests/s ({replay.Mixes} in {replay.Seconds:0.0} s, {replay.Workers} workers)");
+            text.AppendLine(c, $"ratio        {StorageRatio:0.000} (creates/s achieved / creates/s the storage allows)");
+            if (replay.Skipped.Count > 0)
+            {
+                text.AppendLine(c, $"  not replayed: {string.Join(", ", replay.Skipped)}");
+            }
         }
 
         if (ErrorSamples.Count > 0)

@@ -77,6 +77,13 @@ if (options.Complete > 0 && run.Created.Count > 0)
 }
 
 result = result with { Storage = costs };
+if (options.MixDuration > TimeSpan.Zero && costs.FirstOrDefault(c => c.Phase == "create") is { } mixOfCreate)
+{
+    Console.WriteLine($"Replaying a create's storage requests against the storage alone for {options.MixDuration.TotalSeconds:0} s with {options.Concurrency} workers.");
+    var mix = await new StorageMix(options.Storage, options.Concurrency, options.MixDuration).RunAsync(mixOfCreate.Lines, stop.Token);
+    result = result with { Mix = mix };
+}
+
 Console.WriteLine(result.ToText());
 Console.WriteLine(result.ToJsonLine());
 return result.Successes > 0 ? 0 : 1;
