@@ -3,7 +3,7 @@ using PayFunctions.Core.Storage;
 
 namespace PayFunctions.IntegrationTests;
 
-/// <summary>A create that cannot be stored is refused before it reserves anything, and a failed create gives its order id back.</summary>
+/// <summary>A create that cannot be stored is refused before it reserves anything, and a create that fails to write keeps no hold on its order id.</summary>
 [Collection(PlatformCollection.Name)]
 public sealed class PaymentCreateLimitsTests(PlatformFixture platform)
 {
@@ -36,7 +36,7 @@ public sealed class PaymentCreateLimitsTests(PlatformFixture platform)
         var orderId = Scenario.NewOrderId();
         var payments = platform.Storage.Tables.GetTableClient(TableNames.Payments);
 
-        // The order id is reserved in its own table; with the payments table gone the insert after it fails.
+        // With the payments table gone the transaction that writes the payment and its order id fails.
         await payments.DeleteAsync();
         (HttpStatusCode Status, System.Text.Json.Nodes.JsonObject Body, HttpResponseMessage Response) failed;
         try
