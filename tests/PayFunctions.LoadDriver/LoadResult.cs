@@ -25,6 +25,9 @@ public sealed record LoadResult(
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
+    /// <summary>The host's own time per create over the same period, when it measures it.</summary>
+    public OverheadReport? Overhead { get; init; }
+
     public static LoadResult From(LoadOptions options, string runId, TimeSpan measured, double[] latencies, ErrorLog errors)
     {
         Array.Sort(latencies);
@@ -68,6 +71,11 @@ public sealed record LoadResult(
 
         text.AppendLine(c, $"requests/s   {RequestsPerSecond:0.00}");
         text.AppendLine(c, $"latency ms   p50 {P50Ms:0.0}  p90 {P90Ms:0.0}  p99 {P99Ms:0.0}  max {MaxMs:0.0}");
+        if (Overhead is not null)
+        {
+            text.AppendLine(Overhead.ToText());
+        }
+
         if (ErrorSamples.Count > 0)
         {
             text.AppendLine(c, $"first {ErrorSamples.Count} errors:");

@@ -52,7 +52,9 @@ Console.CancelKeyPress += (_, e) =>
 Console.WriteLine(
     $"Creating payments at {options.BaseUrl} with {options.Concurrency} workers: " +
     $"{options.Warmup.TotalSeconds:0} s warm-up, then {options.Duration.TotalSeconds:0} s measured (Ctrl+C stops early).");
+var measuredFrom = DateTimeOffset.UtcNow + options.Warmup;
 var result = await new LoadRun(http, options).RunAsync(stop.Token);
+result = result with { Overhead = await OverheadReport.FetchAsync(http, options.BaseUrl, measuredFrom, CancellationToken.None) };
 Console.WriteLine(result.ToText());
 Console.WriteLine(result.ToJsonLine());
 return result.Successes > 0 ? 0 : 1;

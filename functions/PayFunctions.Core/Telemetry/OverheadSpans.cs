@@ -11,6 +11,7 @@ public static class OverheadSpans
 {
     public const string AspNetCoreSource = "Microsoft.AspNetCore";
     public const string HttpClientSource = "System.Net.Http";
+    public const string GrpcClientSource = "Grpc.Net.Client";
     public const string DurableTaskSource = "Microsoft.DurableTask";
 
     /// <summary>Every Azure SDK client's source starts so: tables, queues, blobs, Service Bus, Key Vault.</summary>
@@ -21,10 +22,13 @@ public static class OverheadSpans
 
     private static readonly string CreateRoute = "api/" + ApiRoutes.CreatePayment.Template;
 
-    /// <summary>Time spent outside the platform's own code: a storage call, an HTTP call, a channel call or the create's wait.</summary>
+    /// <summary>
+    /// Time spent outside the platform's own code: a storage call, an HTTP call (a gRPC call to the Durable backend is
+    /// one too), a channel call or the create's wait.
+    /// </summary>
     public static bool IsExcluded(Activity span) =>
         span.Source.Name.StartsWith(AzureSdkSourcePrefix, StringComparison.Ordinal)
-        || span.Source.Name == HttpClientSource
+        || span.Source.Name is HttpClientSource or GrpcClientSource
         || (span.Source.Name == PayFunctionsTelemetry.SourceName
             && span.OperationName is PayFunctionsTelemetry.ChannelCallSpan or PayFunctionsTelemetry.PaymentWaitSpan);
 

@@ -9,7 +9,8 @@ namespace PayFunctions.Core.Telemetry;
 public static class TelemetryRegistration
 {
     /// <summary>
-    /// Requests served (ASP.NET Core), HTTP calls made (every channel call and the Durable worker's gRPC to its backend),
+    /// Requests served (ASP.NET Core), HTTP calls made (every channel call) and gRPC calls (the Durable worker's and
+    /// client's to their backend; without their span the HTTP spans under them would name a parent nobody exported),
     /// every Azure SDK call (tables, queues, blobs, Service Bus; emitted only with the AppContext switch
     /// <c>Azure.Experimental.EnableActivitySource</c>, which both hosts set in their project file), the Durable Task SDK's
     /// orchestration and activity spans, and the platform's own.
@@ -17,7 +18,8 @@ public static class TelemetryRegistration
     public static TracerProviderBuilder AddPayFunctionsSources(this TracerProviderBuilder tracing) => tracing
         .AddAspNetCoreInstrumentation()
         .AddHttpClientInstrumentation()
-        .AddSource(OverheadSpans.AzureSdkSourcePrefix + "*", OverheadSpans.DurableTaskSource, PayFunctionsTelemetry.SourceName);
+        .AddSource(
+            OverheadSpans.AzureSdkSourcePrefix + "*", OverheadSpans.GrpcClientSource, OverheadSpans.DurableTaskSource, PayFunctionsTelemetry.SourceName);
 
     /// <summary>Request and HTTP-call durations, and the platform's own meter.</summary>
     public static MeterProviderBuilder AddPayFunctionsMeters(this MeterProviderBuilder metrics) => metrics
