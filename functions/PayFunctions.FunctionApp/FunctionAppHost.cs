@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PayFunctions.Core;
 using PayFunctions.Core.Channels;
+using PayFunctions.Core.Telemetry;
 
 namespace PayFunctions.FunctionApp;
 
@@ -25,7 +26,8 @@ public static class FunctionAppHost
             .ConfigureFunctionsWebApplication(worker => worker.UseMiddleware<ProblemDetailsMiddleware>().UseMiddleware<RateLimitMiddleware>())
             .ConfigureServices((context, services) =>
             {
-                var telemetry = services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
+                var options = context.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
+                var telemetry = services.AddOpenTelemetry().UseFunctionsWorkerDefaults().UsePayFunctionsTelemetry(options);
                 if (!string.IsNullOrEmpty(context.Configuration[ApplicationInsightsConnectionString]))
                 {
                     // Application Insights takes only Entra-authenticated telemetry; the identity is AZURE_CLIENT_ID's.

@@ -2,10 +2,12 @@ using System.Net;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+using OpenTelemetry.Resources;
 using PayFunctions.Core;
 using PayFunctions.Core.Channels;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Storage;
+using PayFunctions.Core.Telemetry;
 using PayFunctions.LocalHost;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -27,6 +29,13 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 
 var transport = builder.Configuration.GetSection(ChannelWorkOptions.SectionName).Get<ChannelWorkOptions>()?.Transport ?? ChannelWorkTransport.StorageQueue;
 builder.Services.AddPayFunctionsCore(transport);
+
+// Off unless asked for: a host that neither exports nor measures builds no tracer and pays nothing per request.
+var telemetry = builder.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
+if (telemetry.IsEnabled)
+{
+    builder.Services.AddOpenTelemetry().ConfigureResource(r => r.AddService("PayFunctions.LocalHost")).UsePayFunctionsTelemetry(telemetry);
+}
 
 // LocalHost polls its Storage queues itself, so each channel gets its own: a congested channel backs up alone.
 builder.Services.PostConfigure<ChannelWorkOptions>(o => o.StorageQueuePrefix ??= ChannelWorkQueues.Storage);
@@ -59,4 +68,9 @@ app.UseExceptionHandler(error => error.Run(async context =>
 app.MapGrpcService<TaskHubGrpcServer>().RequireHost($"*:{local.SidecarPort}");
 app.MapPayFunctionsApi();
 app.MapStorageRequestCounts();
+if (telemetry.MeasureOverhead)
+{
+    app.MapGet(OverheadEndpoint.Path, OverheadEndpoint.Get).RequireHost($"*:{apiUrl.Port}");
+}
+
 app.Run();

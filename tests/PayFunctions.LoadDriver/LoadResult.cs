@@ -37,6 +37,9 @@ public sealed record LoadResult(
     /// <summary>Creates per second achieved over what the storage alone allows for their requests.</summary>
     public double? StorageRatio => Mix is { MixesPerSecond: > 0 } mix ? Math.Round(RequestsPerSecond / mix.MixesPerSecond, 3) : null;
 
+    /// <summary>The host's own time per create over the same period, when it measures it.</summary>
+    public OverheadReport? Overhead { get; init; }
+
     public static LoadResult From(LoadOptions options, string runId, TimeSpan measured, double[] latencies, ErrorLog errors)
     {
         Array.Sort(latencies);
@@ -98,6 +101,11 @@ public sealed record LoadResult(
             {
                 text.AppendLine(c, $"  not replayed: {string.Join(", ", replay.Skipped)}");
             }
+        }
+
+        if (Overhead is not null)
+        {
+            text.AppendLine(Overhead.ToText());
         }
 
         if (ErrorSamples.Count > 0)

@@ -54,8 +54,10 @@ var metering = await StorageMetering.StartAsync(http, options, stop.Token);
 Console.WriteLine(
     $"Creating payments at {options.BaseUrl} with {options.Concurrency} workers: " +
     $"{options.Warmup.TotalSeconds:0} s warm-up, then {options.Duration.TotalSeconds:0} s measured (Ctrl+C stops early).");
+var measuredFrom = DateTimeOffset.UtcNow + options.Warmup;
 var run = new LoadRun(http, options);
 var result = await run.RunAsync(stop.Token);
+result = result with { Overhead = await OverheadReport.FetchAsync(http, options.BaseUrl, measuredFrom, CancellationToken.None) };
 var costs = new List<StorageCost>();
 if (metering is not null && await metering.PhaseAsync("create", run.Created.Count, stop.Token) is { } createCost)
 {

@@ -250,7 +250,7 @@ public sealed class PaymentEndpoints(
         string merchantId, string paymentId, PaymentEntity? known, PreferWait prefer, HttpResponse response, CancellationToken cancellationToken)
     {
         PaymentEntity payment;
-        using (PayFunctionsTelemetry.Source.StartActivity("payment.wait"))
+        using (PayFunctionsTelemetry.Source.StartActivity(PayFunctionsTelemetry.PaymentWaitSpan))
         {
             payment = await WaitForAsync(merchantId, paymentId, known, p => !PaymentResource.OrderQueued(p), cancellationToken, prefer.Wait);
         }

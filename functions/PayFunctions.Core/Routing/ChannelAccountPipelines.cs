@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PayFunctions.Channels;
 using PayFunctions.Core.Channels;
+using PayFunctions.Core.Telemetry;
 using PayFunctions.Domain.Routing;
 using Polly;
 using Polly.CircuitBreaker;
@@ -49,6 +51,7 @@ public sealed partial class ChannelAccountPipelines(
     {
         ArgumentNullException.ThrowIfNull(call);
         var unused = new StrongBox<IDisposable?>(firstPermit);
+        using var span = StartSpan(account, operation);
         var pipeline = For(account);
         var context = ResilienceContextPool.Shared.Get(operation, cancellationToken);
         try
@@ -61,6 +64,12 @@ public sealed partial class ChannelAccountPipelines(
         catch (BrokenCircuitException)
         {
             health.Record(account, ChannelCallResult.CircuitOpen, TimeSpan.Zero);
+            span?.SetStatus(ActivityStatusCode.Error, nameof(ChannelCallResult.CircuitOpen));
+            throw;
+        }
+        catch (Exception e)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
             throw;
         }
         finally
@@ -120,6 +129,17 @@ public sealed partial class ChannelAccountPipelines(
             throw;
         }
     }
+
+    /// <summary>
+    /// The whole call, permits, retries and backoff included: time the platform spends at or waiting for the channel.
+    /// Tagged with what identifies the account and the operation only, never with the payment, the payer or a secret.
+    /// </summary>
+    private static Activity? StartSpan(ChannelAccountId account, string operation) =>
+        PayFunctionsTelemetry.Source.StartActivity(
+            PayFunctionsTelemetry.ChannelCallSpan,
+            ActivityKind.Internal,
+            parentContext: default,
+            tags: [new("channel", account.Channel), new("account", account.Account), new("operation", operation)]);
 
     private AccountPipeline For(ChannelAccountId account) =>
         pipelines.GetOrAdd(account, a => new Lazy<AccountPipeline>(() => new AccountPipeline(options.Value, a, health, time, logger))).Value;
