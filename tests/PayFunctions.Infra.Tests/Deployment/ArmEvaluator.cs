@@ -48,8 +48,6 @@ internal static class ArmEvaluator
                 return call.Arguments.Select(a => Evaluate(a, frame)).FirstOrDefault(v => v is not null);
             case "and":
                 return call.Arguments.All(a => Bool(Evaluate(a, frame)));
-            case "or":
-                return call.Arguments.Any(a => Bool(Evaluate(a, frame)));
             case "lambda":
                 return JsonValue.Create(new Lambda([.. call.Arguments.SkipLast(1).Select(a => Text(Evaluate(a, frame)))], call.Arguments[^1], frame));
         }

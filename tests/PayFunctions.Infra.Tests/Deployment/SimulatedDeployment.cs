@@ -11,24 +11,20 @@ internal sealed class SimulatedDeployment
 {
     private readonly List<DeployedResource> resources = [];
     private readonly Dictionary<(string? ResourceGroup, string Name), TemplateInstance> deployments = [];
+    private readonly TemplateInstance main;
 
     public SimulatedDeployment(JsonObject template, IReadOnlyDictionary<string, JsonNode?> parameters)
     {
-        Main = new TemplateInstance(this, template, parameters.ToDictionary(p => p.Key, p => (Func<JsonNode?>)(() => p.Value?.DeepClone())), resourceGroup: null);
-        Expand(Main);
+        main = new TemplateInstance(this, template, parameters.ToDictionary(p => p.Key, p => (Func<JsonNode?>)(() => p.Value?.DeepClone())), resourceGroup: null);
+        Expand(main);
     }
-
-    public TemplateInstance Main { get; }
 
     public IReadOnlyList<DeployedResource> Resources => resources;
 
     public IEnumerable<DeployedResource> OfType(string type) =>
         resources.Where(r => string.Equals(r.Type, type, StringComparison.OrdinalIgnoreCase));
 
-    public JsonNode? Output(string name) => ArmEvaluator.Property(Main.Outputs(), name)?["value"];
-
-    /// <summary>The nested deployment of this name in this resource group, to read what its template received.</summary>
-    public TemplateInstance NestedDeployment(string resourceGroup, string name) => deployments[(resourceGroup, name)];
+    public JsonNode? Output(string name) => ArmEvaluator.Property(main.Outputs(), name)?["value"];
 
     /// <summary>
     /// <c>reference(target)</c>: a deployment's outputs, or a deployed resource's runtime properties;
