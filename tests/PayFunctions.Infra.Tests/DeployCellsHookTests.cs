@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace PayFunctions.Infra.Tests;
 
 /// <summary>Runs the post-deploy hook against stand-ins for <c>az</c>, <c>dotnet</c> and <c>zip</c> that record their calls.</summary>
@@ -52,20 +50,11 @@ public sealed class DeployCellsHookTests : IDisposable
         StandIn("dotnet", """while [ "$#" -gt 0 ]; do if [ "$1" = "-o" ]; then mkdir -p "$2"; touch "$2/app.dll"; fi; shift; done""");
         StandIn("zip", """touch "$2" """);
 
-        var start = new ProcessStartInfo("sh", [Bicep.InfraPath("hooks", "deploy-cells.sh")])
+        return Hook.Run("deploy-cells.sh", directory, new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = directory,
-        };
-        start.Environment["PATH"] = $"{directory}:{Environment.GetEnvironmentVariable("PATH")}";
-        start.Environment["CELL_FUNCTION_APP_NAMES"] = appNames;
-        start.Environment["AZURE_RESOURCE_GROUP"] = "rg-cells";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
+            ["CELL_FUNCTION_APP_NAMES"] = appNames,
+            ["AZURE_RESOURCE_GROUP"] = "rg-cells",
+        });
     }
 
     private void StandIn(string command, string behaviour)
