@@ -27,7 +27,12 @@ param resourceGroupName string = ''
 ])
 param functionPlanSku string = 'FC1'
 
-@description('Upper bound of scale-out.')
+@description('Number of identical cells (stamps), each with its own Functions app, storage account and Service Bus namespace; merchants are assigned to one (docs/capacity.md). Cell 1 keeps the names of a deployment from before cells.')
+@minValue(1)
+@maxValue(50)
+param cellCount int = 1
+
+@description('Upper bound of scale-out, per cell.')
 @minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int = 100
@@ -65,9 +70,6 @@ var resourceToken = toLower(uniqueString(subscription().id, environmentName, loc
 var tags = {
   'azd-env-name': environmentName
 }
-var flexConsumption = functionPlanSku == 'FC1'
-var functionAppName = '${abbrs.webSitesFunctions}api-${resourceToken}'
-var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(toLower(uniqueString(functionAppName, resourceToken)), 7)}'
 
 // The channels of the code's catalog and the secrets each account needs (checked against the code by the tests).
 var channelCatalog = loadJsonContent('channels.json')
@@ -84,16 +86,6 @@ resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   tags: tags
 }
 
-module identity 'app/identity.bicep' = {
-  name: 'identity'
-  scope: rg
-  params: {
-    name: '${abbrs.managedIdentityUserAssignedIdentities}api-${resourceToken}'
-    location: location
-    tags: tags
-  }
-}
-
 module monitoring 'app/monitoring.bicep' = {
   name: 'monitoring'
   scope: rg
@@ -102,34 +94,6 @@ module monitoring 'app/monitoring.bicep' = {
     applicationInsightsName: '${abbrs.insightsComponents}${resourceToken}'
     location: location
     tags: tags
-  }
-}
-
-module storage 'app/storage.bicep' = {
-  name: 'storage'
-  scope: rg
-  params: {
-    name: '${abbrs.storageStorageAccounts}${resourceToken}'
-    location: location
-    tags: tags
-    deploymentContainerName: deploymentContainerName
-    createDeploymentContainer: flexConsumption
-    vnetEnabled: vnetEnabled
-    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
-  }
-}
-
-module serviceBus 'app/servicebus.bicep' = {
-  name: 'serviceBus'
-  scope: rg
-  params: {
-    name: '${abbrs.serviceBusNamespaces}${resourceToken}'
-    location: location
-    tags: tags
-    sku: serviceBusSku
-    queueNames: channelQueueNames
-    vnetEnabled: vnetEnabled
-    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
   }
 }
 
@@ -145,15 +109,11 @@ module keyVault 'app/keyvault.bicep' = {
   }
 }
 
-module rbac 'app/rbac.bicep' = {
-  name: 'rbac'
+module deployerRbac 'app/deployer-rbac.bicep' = {
+  name: 'deployerRbac'
   scope: rg
   params: {
-    storageAccountName: storage.outputs.name
-    serviceBusNamespaceName: serviceBus.outputs.name
     keyVaultName: keyVault.outputs.name
-    applicationInsightsName: monitoring.outputs.applicationInsightsName
-    appPrincipalId: identity.outputs.principalId
     deployerPrincipalId: principalId
   }
 }
@@ -165,129 +125,121 @@ module network 'app/vnet.bicep' = if (vnetEnabled) {
     name: '${abbrs.networkVirtualNetworks}${resourceToken}'
     location: location
     tags: tags
-    appSubnetDelegation: flexConsumption ? 'Microsoft.App/environments' : 'Microsoft.Web/serverFarms'
+    appSubnetDelegation: functionPlanSku == 'FC1' ? 'Microsoft.App/environments' : 'Microsoft.Web/serverFarms'
+    cellCount: cellCount
   }
 }
 
-// Service Bus Standard has no private endpoint: on Standard the namespace stays public, guarded by
-// Entra-only auth (local auth off) and the app identity's Sender/Receiver roles.
-var privateEndpointTargets = [
-  {
-    name: 'blob'
-    enabled: true
-    target: 'storage'
-    groupId: 'blob'
-    dnsZoneName: 'privatelink.blob.${environment().suffixes.storage}'
-  }
-  {
-    name: 'queue'
-    enabled: true
-    target: 'storage'
-    groupId: 'queue'
-    dnsZoneName: 'privatelink.queue.${environment().suffixes.storage}'
-  }
-  {
-    name: 'table'
-    enabled: true
-    target: 'storage'
-    groupId: 'table'
-    dnsZoneName: 'privatelink.table.${environment().suffixes.storage}'
-  }
-  {
-    name: 'vault'
-    enabled: true
-    target: 'keyVault'
-    groupId: 'vault'
-    dnsZoneName: 'privatelink.vaultcore.azure.net'
-  }
-  {
-    name: 'servicebus'
-    enabled: serviceBusSku == 'Premium'
-    target: 'serviceBus'
-    groupId: 'namespace'
-    dnsZoneName: 'privatelink.servicebus.windows.net'
-  }
-]
-
-module privateEndpoints 'app/private-endpoint.bicep' = [
-  for target in privateEndpointTargets: if (vnetEnabled && target.enabled) {
-    name: 'privateEndpoint-${target.name}'
-    scope: rg
-    params: {
-      name: '${abbrs.networkPrivateEndpoints}${target.name}-${resourceToken}'
-      location: location
-      tags: tags
-      subnetId: network.?outputs.privateEndpointSubnetId ?? ''
-      virtualNetworkId: network.?outputs.resourceId ?? ''
-      targetResourceId: target.target == 'storage'
-        ? storage.outputs.resourceId
-        : target.target == 'keyVault' ? keyVault.outputs.resourceId : serviceBus.outputs.resourceId
-      groupId: target.groupId
-      dnsZoneName: target.dnsZoneName
+// The private DNS zone of each sub-resource that gets a private endpoint (Service Bus only on Premium).
+var privateDnsZones = concat(
+  [
+    {
+      groupId: 'blob'
+      endpoint: 'blob'
+      zoneName: 'privatelink.blob.${environment().suffixes.storage}'
     }
-  }
-]
+    {
+      groupId: 'queue'
+      endpoint: 'queue'
+      zoneName: 'privatelink.queue.${environment().suffixes.storage}'
+    }
+    {
+      groupId: 'table'
+      endpoint: 'table'
+      zoneName: 'privatelink.table.${environment().suffixes.storage}'
+    }
+    {
+      groupId: 'vault'
+      endpoint: 'vault'
+      zoneName: 'privatelink.vaultcore.azure.net'
+    }
+  ],
+  serviceBusSku == 'Premium'
+    ? [
+        {
+          groupId: 'namespace'
+          endpoint: 'servicebus'
+          zoneName: 'privatelink.servicebus.windows.net'
+        }
+      ]
+    : []
+)
 
-module api 'app/api.bicep' = {
-  name: 'api'
+module privateDns 'app/private-dns.bicep' = if (vnetEnabled) {
+  name: 'privateDns'
   scope: rg
   params: {
-    name: functionAppName
-    planName: '${abbrs.webServerFarms}${resourceToken}'
+    groupIds: map(privateDnsZones, zone => zone.groupId)
+    zoneNames: map(privateDnsZones, zone => zone.zoneName)
+    // The link names the endpoints' own links had before the zones were shared.
+    linkNames: map(privateDnsZones, zone => '${abbrs.networkPrivateEndpoints}${zone.endpoint}-${resourceToken}-link')
+    virtualNetworkId: network.?outputs.resourceId ?? ''
+    tags: tags
+  }
+}
+
+var privateDnsZoneIds = privateDns.?outputs.zoneIds ?? {}
+
+module vaultPrivateEndpoint 'app/private-endpoint.bicep' = if (vnetEnabled) {
+  name: 'privateEndpoint-vault'
+  scope: rg
+  params: {
+    name: '${abbrs.networkPrivateEndpoints}vault-${resourceToken}'
     location: location
     tags: tags
-    planSku: functionPlanSku
-    maximumInstanceCount: maximumInstanceCount
-    identityId: identity.outputs.resourceId
-    storageBlobEndpoint: storage.outputs.blobEndpoint
-    deploymentContainerName: deploymentContainerName
-    virtualNetworkSubnetId: network.?outputs.appSubnetId ?? ''
-    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
+    subnetId: network.?outputs.privateEndpointSubnetId ?? ''
+    targetResourceId: keyVault.outputs.resourceId
+    groupId: 'vault'
+    dnsZoneId: privateDns.?outputs.zoneIds.vault ?? ''
   }
-  // The identity needs its data roles before the host first starts, or the first cold start fails.
-  dependsOn: [
-    rbac
-  ]
 }
 
-module apiSettings 'app/api-settings.bicep' = {
-  name: 'apiSettings'
-  scope: rg
-  params: {
-    siteName: api.outputs.name
-    flexConsumption: api.outputs.flexConsumption
-    channelAccountSettings: channelAccountSettings
-    appSettings: {
-      // Functions host storage (triggers, Durable task hub), reached with the app identity.
-      AzureWebJobsStorage__accountName: storage.outputs.name
-      AzureWebJobsStorage__credential: 'managedidentity'
-      AzureWebJobsStorage__clientId: identity.outputs.clientId
-      APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.applicationInsightsConnectionString
-      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.outputs.clientId};Authorization=AAD'
-      // DefaultAzureCredential in the app code picks the user-assigned identity from this.
-      AZURE_CLIENT_ID: identity.outputs.clientId
-      Storage__AccountName: storage.outputs.name
-      Durable__TaskHub: durableTaskHub
-      ChannelWork__Transport: channelWorkTransport
-      ChannelWork__ServiceBusNamespace: serviceBus.outputs.hostName
-      Secrets__KeyVaultUri: keyVault.outputs.uri
-      Api__PublicBaseUrl: 'https://${api.outputs.defaultHostName}'
-      Settlement__TimeZone: settlementTimeZone
+module cells 'app/cell.bicep' = [
+  for cell in range(1, cellCount): {
+    name: cell == 1 ? 'cell' : 'cell-c${cell}'
+    scope: rg
+    params: {
+      cellNumber: cell
+      resourceToken: resourceToken
+      location: location
+      tags: tags
+      functionPlanSku: functionPlanSku
+      maximumInstanceCount: maximumInstanceCount
+      serviceBusSku: serviceBusSku
+      channelQueueNames: channelQueueNames
+      channelWorkTransport: channelWorkTransport
+      durableTaskHub: durableTaskHub
+      settlementTimeZone: settlementTimeZone
+      channelAccountSettings: channelAccountSettings
+      keyVaultName: keyVault.outputs.name
+      keyVaultUri: keyVault.outputs.uri
+      applicationInsightsName: monitoring.outputs.applicationInsightsName
+      applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
+      logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
+      vnetEnabled: vnetEnabled
+      appSubnetId: network.?outputs.appSubnetIds[cell - 1] ?? ''
+      privateEndpointSubnetId: network.?outputs.privateEndpointSubnetId ?? ''
+      privateDnsZoneIds: privateDnsZoneIds
     }
   }
-}
+]
 
 output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
 output RESOURCE_GROUP string = rg.name
 output AZURE_RESOURCE_GROUP string = rg.name
-output AZURE_FUNCTION_APP_NAME string = api.outputs.name
-output SERVICE_API_NAME string = api.outputs.name
-output SERVICE_API_URI string = 'https://${api.outputs.defaultHostName}'
-output AZURE_USER_ASSIGNED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
-output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+// azd deploys to cell 1 (the app tagged as its service); these name cell 1 as they named the single deployment.
+output AZURE_FUNCTION_APP_NAME string = cells[0].outputs.functionAppName
+output SERVICE_API_NAME string = cells[0].outputs.functionAppName
+output SERVICE_API_URI string = cells[0].outputs.apiBaseUrl
+output AZURE_USER_ASSIGNED_IDENTITY_CLIENT_ID string = cells[0].outputs.identityClientId
+output AZURE_STORAGE_ACCOUNT_NAME string = cells[0].outputs.storageAccountName
+output AZURE_SERVICE_BUS_NAMESPACE string = cells[0].outputs.serviceBusHostName
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.uri
-output AZURE_SERVICE_BUS_NAMESPACE string = serviceBus.outputs.hostName
 output VNET_ENABLED bool = vnetEnabled
 output CHANNEL_SECRET_NAMES string = join(channelSecretNames, ' ')
+@description('Each cell\'s API base URL, cell 1 first: a merchant is given the one of the cell it is assigned to.')
+output CELL_API_BASE_URLS array = [for cell in range(0, cellCount): cells[cell].outputs.apiBaseUrl]
+@description('Each cell\'s function app, cell 1 first: the post-deploy hook deploys the package azd built to cells 2 to N.')
+output CELL_FUNCTION_APP_NAMES array = [for cell in range(0, cellCount): cells[cell].outputs.functionAppName]

@@ -18,6 +18,8 @@ param deploymentContainerName string
 @description('Empty unless the app is integrated into a virtual network.')
 param virtualNetworkSubnetId string
 param logAnalyticsWorkspaceId string
+@description('azd deploys to the one app tagged as its service "api"; the other cells get the same package from the post-deploy hook.')
+param azdService bool
 
 var flexConsumption = planSku == 'FC1'
 
@@ -44,7 +46,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
 resource site 'Microsoft.Web/sites@2024-04-01' = {
   name: name
   location: location
-  tags: union(tags, { 'azd-service-name': 'api' })
+  tags: azdService ? union(tags, { 'azd-service-name': 'api' }) : tags
   kind: 'functionapp,linux'
   identity: {
     type: 'UserAssigned'

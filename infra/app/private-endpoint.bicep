@@ -1,32 +1,13 @@
-@description('One private endpoint, its private DNS zone linked to the VNet, and the zone group that keeps the A record current.')
+@description('One private endpoint and the zone group that keeps its A record current in the shared private DNS zone.')
 param name string
 param location string
 param tags object
 param subnetId string
-param virtualNetworkId string
 param targetResourceId string
 @description('Sub-resource of the target: blob, queue, table, vault or namespace.')
 param groupId string
-param dnsZoneName string
-
-resource zone 'Microsoft.Network/privateDnsZones@2020-06-01' = {
-  name: dnsZoneName
-  location: 'global'
-  tags: tags
-}
-
-resource zoneLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2020-06-01' = {
-  parent: zone
-  name: '${name}-link'
-  location: 'global'
-  tags: tags
-  properties: {
-    registrationEnabled: false
-    virtualNetwork: {
-      id: virtualNetworkId
-    }
-  }
-}
+@description('The private DNS zone of the sub-resource, created once for the VNet (private-dns.bicep).')
+param dnsZoneId string
 
 resource endpoint 'Microsoft.Network/privateEndpoints@2024-05-01' = {
   name: name
@@ -56,9 +37,9 @@ resource zoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024
   properties: {
     privateDnsZoneConfigs: [
       {
-        name: replace(dnsZoneName, '.', '-')
+        name: replace(last(split(dnsZoneId, '/')), '.', '-')
         properties: {
-          privateDnsZoneId: zone.id
+          privateDnsZoneId: dnsZoneId
         }
       }
     ]

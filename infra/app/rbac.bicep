@@ -1,5 +1,6 @@
-// Every assignment is scoped to the one resource it is about, never to the resource group, so the
-// app's identity can reach nothing else that is later added to the group.
+// A cell's app identity and the roles it holds. Every assignment is scoped to the one resource it
+// is about, never to the resource group, so the identity reaches its own cell's storage and
+// Service Bus and nothing else that is, or is later, added to the group (another cell's included).
 
 param storageAccountName string
 param serviceBusNamespaceName string
@@ -7,8 +8,6 @@ param keyVaultName string
 param applicationInsightsName string
 @description('Principal id of the function app\'s user-assigned identity.')
 param appPrincipalId string
-@description('Principal id of whoever runs azd (azd passes it); empty skips the assignment.')
-param deployerPrincipalId string
 
 // Built-in role definition ids, the same in every tenant.
 var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
@@ -17,7 +16,6 @@ var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 var serviceBusDataSender = '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
 var serviceBusDataReceiver = '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
-var keyVaultSecretsOfficer = 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
 var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
@@ -105,15 +103,5 @@ resource appMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringMetricsPublisher)
     principalId: appPrincipalId
     principalType: 'ServicePrincipal'
-  }
-}
-
-// Lets the post-provision hook write secret placeholders; the deployer gets no data access elsewhere.
-resource deployerSecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(deployerPrincipalId)) {
-  name: guid(vault.id, deployerPrincipalId, keyVaultSecretsOfficer)
-  scope: vault
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsOfficer)
-    principalId: deployerPrincipalId
   }
 }

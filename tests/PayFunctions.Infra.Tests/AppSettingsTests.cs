@@ -92,7 +92,9 @@ public partial class AppSettingsTests
     public void Endpoints_are_the_provisioned_resources_addresses()
     {
         Assert.True(Arm.ReadsModuleOutput((string?)Settings["Storage__AccountName"], "storage", "name"));
-        Assert.True(Arm.ReadsModuleOutput((string?)Settings["Secrets__KeyVaultUri"], "keyVault", "uri"));
+        // The vault is shared: each cell receives its address from main.bicep.
+        Assert.Equal("[parameters('keyVaultUri')]", (string?)Settings["Secrets__KeyVaultUri"]);
+        Assert.True(Arm.ReadsModuleOutput((string?)Arm.Module("cells").Parameter("keyVaultUri"), "keyVault", "uri"));
         Assert.True(Arm.ReadsModuleOutput((string?)Settings["ChannelWork__ServiceBusNamespace"], "serviceBus", "hostName"));
         var publicBaseUrl = (string?)Settings["Api__PublicBaseUrl"] ?? "";
         Assert.StartsWith("[format('https://{0}', ", publicBaseUrl, StringComparison.Ordinal);

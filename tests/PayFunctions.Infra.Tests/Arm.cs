@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace PayFunctions.Infra.Tests;
 
 /// <summary>A resource of a compiled template, with the template that declares it.</summary>
-internal sealed record ArmResource(JsonObject Resource, JsonObject Template, IReadOnlyList<string> Conditions)
+internal sealed record ArmResource(JsonObject Resource, JsonObject Template, IReadOnlyList<string> Conditions, string? Symbol = null)
 {
     public string Type => (string)Resource["type"]!;
 
@@ -35,9 +35,13 @@ internal static partial class Arm
     public static IEnumerable<ArmResource> OfType(this IEnumerable<ArmResource> resources, string type) =>
         resources.Where(r => string.Equals(r.Type, type, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The deployment a Bicep module with this name compiles to in main.bicep.</summary>
+    /// <summary>
+    /// The deployment a Bicep module compiles to: by its deployment name, by its symbolic name (templates in
+    /// language version 2.0, such as a cell's), or for a module loop by the loop's name ("cells").
+    /// </summary>
     public static ArmResource Module(string name) =>
-        AllResources(Bicep.MainTemplate).OfType("Microsoft.Resources/deployments").Single(r => r.Name == name);
+        AllResources(Bicep.MainTemplate).OfType("Microsoft.Resources/deployments")
+            .Single(r => r.Name == name || r.Symbol == name || (string?)r.Resource["copy"]?["name"] == name);
 
     public static JsonObject NestedTemplate(this ArmResource deployment) =>
         (deployment.Properties as JsonObject)?["template"]?.AsObject() ?? throw new InvalidOperationException($"{deployment.Name} has no template");
@@ -48,10 +52,14 @@ internal static partial class Arm
     /// <summary>The object of app settings the function app receives.</summary>
     public static JsonObject AppSettings() => Module("apiSettings").Parameter("appSettings")!.AsObject();
 
-    /// <summary>Whether an expression reads an output of the named module in main.bicep.</summary>
+    /// <summary>
+    /// Whether an expression reads an output of the named module of its template: by deployment id, or
+    /// in language version 2.0 by symbolic name.
+    /// </summary>
     public static bool ReadsModuleOutput(string? expression, string module, string output) =>
         expression is not null
-        && expression.Contains($"'Microsoft.Resources/deployments', '{module}'), '", StringComparison.Ordinal)
+        && (expression.Contains($"'Microsoft.Resources/deployments', '{module}'), '", StringComparison.Ordinal)
+            || expression.Contains($"reference('{module}')", StringComparison.Ordinal))
         && expression.Contains($").outputs.{output}.value", StringComparison.Ordinal);
 
     /// <summary>JSON text with ARM expressions readable: the default encoder escapes quotes and '='.</summary>
@@ -64,15 +72,15 @@ internal static partial class Arm
         // Templates in language version 2.0 key resources by symbolic name instead of listing them.
         var resources = template["resources"] switch
         {
-            JsonArray array => array.Select(r => r!.AsObject()),
-            JsonObject map => map.Select(pair => pair.Value!.AsObject()),
+            JsonArray array => array.Select(r => (Symbol: (string?)null, Resource: r!.AsObject())),
+            JsonObject map => map.Select(pair => (Symbol: (string?)pair.Key, Resource: pair.Value!.AsObject())),
             _ => [],
         };
         // Templates in language version 2.0 also list resources that are only referenced.
-        foreach (var resource in resources.Where(r => r["existing"] is null))
+        foreach (var (symbol, resource) in resources.Where(r => r.Resource["existing"] is null))
         {
             var here = resource["condition"] is { } condition ? [.. conditions, condition.ToString()] : conditions;
-            yield return new ArmResource(resource, template, here);
+            yield return new ArmResource(resource, template, here, symbol);
             if (resource["properties"] is JsonObject properties && properties["template"] is JsonObject nested)
             {
                 foreach (var inner in Walk(nested, here))

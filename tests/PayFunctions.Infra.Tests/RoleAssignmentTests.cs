@@ -72,7 +72,7 @@ public partial class RoleAssignmentTests
 
         Assert.Equal(KeyVaultSecretsOfficer, deployer.RoleId);
         Assert.Equal("[not(empty(parameters('deployerPrincipalId')))]", Assert.Single(deployer.Resource.Conditions));
-        Assert.Equal("[parameters('principalId')]", (string?)Arm.Module("rbac").Parameter("deployerPrincipalId"));
+        Assert.Equal("[parameters('principalId')]", (string?)Arm.Module("deployerRbac").Parameter("deployerPrincipalId"));
     }
 
     private sealed partial record Assignment(ArmResource Resource, string RoleId, string? ScopeType, string? PrincipalId)

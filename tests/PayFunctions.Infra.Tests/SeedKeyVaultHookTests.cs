@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using PayFunctions.Core.Channels;
 using PayFunctions.Core.Merchants;
@@ -122,21 +121,13 @@ public sealed class SeedKeyVaultHookTests : IDisposable
             """.ReplaceLineEndings("\n"));
         File.SetUnixFileMode(fakeAz, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
-        var start = new ProcessStartInfo("sh", [Bicep.InfraPath("hooks", "seed-key-vault.sh")])
+        return Hook.Run("seed-key-vault.sh", directory, new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["PATH"] = $"{directory}:{Environment.GetEnvironmentVariable("PATH")}";
-        start.Environment["AZURE_KEY_VAULT_NAME"] = "kv-test";
-        start.Environment["CHANNEL_SECRET_NAMES"] = string.Join(' ', ChannelSecrets);
-        start.Environment["VNET_ENABLED"] = vnetEnabled ? "true" : "false";
-        start.Environment["SEED_KEY_VAULT_ATTEMPTS"] = "4";
-        start.Environment["SEED_KEY_VAULT_DELAY_SECONDS"] = "0";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
+            ["AZURE_KEY_VAULT_NAME"] = "kv-test",
+            ["CHANNEL_SECRET_NAMES"] = string.Join(' ', ChannelSecrets),
+            ["VNET_ENABLED"] = vnetEnabled ? "true" : "false",
+            ["SEED_KEY_VAULT_ATTEMPTS"] = "4",
+            ["SEED_KEY_VAULT_DELAY_SECONDS"] = "0",
+        });
     }
 }

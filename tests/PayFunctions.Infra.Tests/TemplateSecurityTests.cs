@@ -120,7 +120,8 @@ public partial class TemplateSecurityTests
 
         // The queue a channel's work goes to is named by the code; a queue missing here fails every send.
         // The catalog (infra/channels.json) is checked against the code by SeedKeyVaultHookTests.
-        Assert.Equal("[variables('channelQueueNames')]", (string?)Arm.Module("serviceBus").Parameter("queueNames"));
+        Assert.Equal("[parameters('channelQueueNames')]", (string?)Arm.Module("serviceBus").Parameter("queueNames"));
+        Assert.Equal("[variables('channelQueueNames')]", (string?)Arm.Module("cells").Parameter("channelQueueNames"));
         var loop = Assert.Single(Bicep.MainTemplate["variables"]!["copy"]!.AsArray(), c => (string?)c!["name"] == "channelQueueNames")!;
         Assert.Equal("[format('channel-{0}', replace(variables('channelCatalog')[copyIndex('channelQueueNames')].name, '_', '-'))]", (string?)loop["input"]);
         Assert.Equal("channel-wechat-pay", ChannelWorkQueues.NameFor("wechat_pay"));
@@ -129,13 +130,15 @@ public partial class TemplateSecurityTests
     [Fact]
     public void Service_bus_private_endpoint_is_gated_on_premium()
     {
-        var targets = Bicep.MainTemplate["variables"]!["privateEndpointTargets"]!.AsArray();
+        var cell = Arm.Module("cells").NestedTemplate();
+        var targets = cell["variables"]!["privateEndpointTargets"]!.AsArray();
         var serviceBus = Assert.Single(targets, t => (string?)t!["groupId"] == "namespace")!;
         var endpoints = Assert.Single(Resources.OfType("Microsoft.Resources/deployments"), d => d.Name.Contains("privateEndpointTargets", StringComparison.Ordinal));
 
         Assert.Equal("[equals(parameters('serviceBusSku'), 'Premium')]", (string?)serviceBus["enabled"]);
         Assert.Equal("[and(parameters('vnetEnabled'), variables('privateEndpointTargets')[copyIndex()].enabled)]", Assert.Single(endpoints.Conditions));
         Assert.All(targets.Where(t => (string?)t!["groupId"] != "namespace"), t => Assert.True((bool)t!["enabled"]!));
+        Assert.Equal(["[parameters('vnetEnabled')]"], Arm.Module("privateEndpoint-vault").Conditions);
     }
 
     [Fact]

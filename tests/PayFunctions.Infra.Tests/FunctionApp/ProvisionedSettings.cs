@@ -45,9 +45,10 @@ internal static partial class ProvisionedSettings
             return text;
         }
 
-        if (Parameter().Match(text) is { Success: true } parameter)
+        // A cell's parameter named as one of main.bicep's receives that parameter (CellTests checks the values).
+        if (Parameter().Match(text) is { Success: true } parameter && Bicep.MainTemplate["parameters"]![parameter.Groups[1].Value] is { } declared)
         {
-            return (string?)Bicep.MainTemplate["parameters"]![parameter.Groups[1].Value]!["defaultValue"]
+            return (string?)declared["defaultValue"]
                 ?? throw new InvalidOperationException($"parameter {parameter.Groups[1].Value} has no default");
         }
 
