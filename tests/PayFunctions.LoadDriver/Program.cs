@@ -49,6 +49,11 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 
+if (options.Seed > 0)
+{
+    return await new Seeder(http, options).RunAsync(stop.Token);
+}
+
 Console.WriteLine(
     $"Creating payments at {options.BaseUrl} with {options.Concurrency} workers: " +
     $"{options.Warmup.TotalSeconds:0} s warm-up, then {options.Duration.TotalSeconds:0} s measured (Ctrl+C stops early).");
