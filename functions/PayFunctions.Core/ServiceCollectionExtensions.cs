@@ -38,7 +38,8 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.IsValid(), "ChannelWork:ServiceBusNamespace is required with the ServiceBus transport; RateArrivalMargin must be 0–1 s.").ValidateOnStart();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName)
             .Validate(o => o.PublicBaseUrl is not null, "Api:PublicBaseUrl is required: channels call it back.").ValidateOnStart();
-        services.AddOptions<DurableOptions>().BindConfiguration(DurableOptions.SectionName);
+        services.AddOptions<DurableOptions>().BindConfiguration(DurableOptions.SectionName)
+            .Validate(o => o.IsValid(), "Durable:EndedRetention must be at least 2 days.").ValidateOnStart();
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName);
         services.AddOptions<PaymentOptions>().BindConfiguration(PaymentOptions.SectionName)
             .Validate(o => o.IsValid(), "Payments:BarcodeConfirmWindow must be between 00:00:04 and 00:10:00.").ValidateOnStart();
@@ -110,6 +111,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IdempotentPost>();
         services.AddSingleton<ApiRateLimiter>();
         services.AddSingleton<SettlementScheduler>();
+        services.AddSingleton<EndedOrchestrationPurge>();
         services.AddSingleton<ChannelWorkProcessor>();
         services.AddSingleton<RefundStore>();
         services.AddSingleton<RefundBalanceStore>();

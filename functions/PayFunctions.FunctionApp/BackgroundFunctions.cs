@@ -1,11 +1,12 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using PayFunctions.Core.Channels;
+using PayFunctions.Core.Orchestration;
 using PayFunctions.Core.Settlements;
 
 namespace PayFunctions.FunctionApp;
 
-public sealed class BackgroundFunctions(SettlementScheduler scheduler, ChannelWorkProcessor processor, ChannelInbox inbox)
+public sealed class BackgroundFunctions(SettlementScheduler scheduler, ChannelWorkProcessor processor, ChannelInbox inbox, EndedOrchestrationPurge purge)
 {
     /// <summary>
     /// 00:30 China Standard Time (UTC+8, no daylight saving), written in UTC because Linux plans ignore WEBSITE_TIME_ZONE.
@@ -37,4 +38,11 @@ public sealed class BackgroundFunctions(SettlementScheduler scheduler, ChannelWo
         [TimerTrigger("0 * * * * *")] TimerInfo timer,
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken) => inbox.SweepAsync(durable, cancellationToken);
+
+    /// <summary>Every hour, at a quarter past: the instance and history rows of orchestrations that ended past their retention.</summary>
+    [Function("EndedOrchestrationPurge")]
+    public Task PurgeEndedOrchestrations(
+        [TimerTrigger("0 15 * * * *")] TimerInfo timer,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken) => purge.PurgeAsync(durable, cancellationToken);
 }

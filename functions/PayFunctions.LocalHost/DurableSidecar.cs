@@ -52,7 +52,7 @@ public static class DurableSidecar
     public static IServiceCollection AddDurableSidecar(this IServiceCollection services, AzureStorageOrchestrationService service, int sidecarPort)
     {
         services.AddGrpc();
-        services.AddSingleton<IOrchestrationService>(service);
+        services.AddSingleton<IOrchestrationService>(new DuplicateStartFilter(service));
         services.AddSingleton<IOrchestrationServiceClient>(service);
         services.AddSingleton<TaskHubGrpcServer>();
 

@@ -19,6 +19,14 @@ if (args.Contains("--routing"))
     return 0;
 }
 
+// `--azurite-growth 0,1000,3000` times the Durable engine's storage operations on Azurite as earlier payments accumulate.
+if (Array.IndexOf(args, "--azurite-growth") is var growth and >= 0 && growth + 1 < args.Length)
+{
+    using var growthAzurite = await Azurite.StartAsync();
+    await new AzuriteGrowth(growthAzurite.ConnectionString).RunAsync(args[growth + 1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList());
+    return 0;
+}
+
 // Seeds an in-memory Azurite with merchants × entries captures, counts the table requests of each operation,
 // then times them with BenchmarkDotNet in this process (the seeded Azurite lives only as long as it does).
 var merchants = Option("--merchants", 1_000);

@@ -20,11 +20,14 @@ public sealed record LoadOptions(Uri BaseUrl, string ApiKey, TimeSpan Duration, 
     /// <summary>How long the create's mix is replayed against <see cref="Storage"/>; 0 skips it.</summary>
     public TimeSpan MixDuration { get; init; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>Payments to create without measuring (see <see cref="Seeder"/>); 0 runs the measured load.</summary>
+    public int Seed { get; init; }
+
     public const string DemoApiKey = "sk_test_demo_0000000000000000000000";
     public const int MaxDurationSeconds = 300;
 
     public const string Usage =
-        "Usage: PayFunctions.LoadDriver [--url http://127.0.0.1:7071] [--api-key KEY] [--duration 30] [--concurrency 16] [--warmup 5]\n" +
+        "Usage: PayFunctions.LoadDriver [--url http://127.0.0.1:7071] [--api-key KEY] [--duration 30] [--concurrency 16] [--warmup 5] [--seed N]\n" +
         "                               [--idle 5] [--complete 0] [--sandbox-url http://127.0.0.1:7080] [--mix 20] [--storage CONNECTION]\n" +
         "  --url          API base address; only 127.0.0.1 or localhost (default http://127.0.0.1:7071)\n" +
         "  --api-key      merchant API key (default the demo merchant's key)\n" +
@@ -35,16 +38,18 @@ public sealed record LoadOptions(Uri BaseUrl, string ApiKey, TimeSpan Duration, 
         "  --complete     payments to pay at the sandbox afterwards and follow to their webhook, 0 to 10000 (default 0)\n" +
         "  --sandbox-url  channel sandbox address; only 127.0.0.1 or localhost (default http://127.0.0.1:7080)\n" +
         "  --mix          seconds to replay a create's storage requests straight against the storage, 0 to 300 (default 20; 0 skips)\n" +
-        "  --storage      connection string of that storage; only a loopback emulator (default UseDevelopmentStorage=true)";
+        "  --storage      connection string of that storage; only a loopback emulator (default UseDevelopmentStorage=true)\n" +
+        "  --seed         only create N payments with Prefer: wait=0 (2 in 5 expire after 60 s), 1 to 1000000";
 
     public static LoadOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new OptionArguments(args, "--url", "--api-key", "--duration", "--concurrency", "--warmup", "--idle", "--complete", "--sandbox-url", "--mix", "--storage");
+        var options = new OptionArguments(args, "--url", "--api-key", "--duration", "--concurrency", "--warmup", "--idle", "--complete", "--sandbox-url", "--mix", "--storage", "--seed");
         var url = options.Text("--url", "http://127.0.0.1:7071");
         var apiKey = options.Text("--api-key", DemoApiKey);
         var duration = options.WholeNumber("--duration", 30, 1, MaxDurationSeconds);
         var concurrency = options.WholeNumber("--concurrency", 16, 1, 1024);
         var warmup = options.WholeNumber("--warmup", 5, 0, MaxDurationSeconds);
+        var seed = options.WholeNumber("--seed", 0, 1, 1_000_000);
         var idle = options.WholeNumber("--idle", 5, 1, 60);
         var complete = options.WholeNumber("--complete", 0, 0, 10_000);
         var mix = options.WholeNumber("--mix", 20, 0, MaxDurationSeconds);
@@ -69,6 +74,7 @@ public sealed record LoadOptions(Uri BaseUrl, string ApiKey, TimeSpan Duration, 
             Complete = complete,
             Storage = storage,
             MixDuration = TimeSpan.FromSeconds(mix),
+            Seed = seed,
         };
     }
 

@@ -50,6 +50,11 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 
+if (options.Seed > 0)
+{
+    return await new Seeder(http, options).RunAsync(stop.Token);
+}
+
 var metering = await StorageMetering.StartAsync(http, options, stop.Token);
 Console.WriteLine(
     $"Creating payments at {options.BaseUrl} with {options.Concurrency} workers: " +

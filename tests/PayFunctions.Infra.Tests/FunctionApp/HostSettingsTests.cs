@@ -62,6 +62,17 @@ public sealed partial class HostSettingsTests
         Assert.InRange(interval, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(5));
     }
 
+    [Fact]
+    public void Orchestrations_keep_their_history_in_memory_between_episodes()
+    {
+        // Without extended sessions every episode of a payment (start, prepay result, notification)
+        // reads the instance's whole history back from the History table before replaying it.
+        var durable = FunctionAppBuild.HostJson["extensions"]!["durableTask"]!;
+
+        Assert.True((bool?)durable["extendedSessionsEnabled"]);
+        Assert.InRange((int?)durable["extendedSessionIdleTimeoutInSeconds"] ?? 0, 10, 60);
+    }
+
     [GeneratedRegex("%([^%\"]+)%")]
     private static partial Regex Placeholder();
 }
