@@ -82,7 +82,7 @@ public sealed class ChannelCallsTests : IAsyncDisposable
     private async Task<ChannelCallFakes> StartAsync(Func<ChannelOrderInput, CloseOutcome> close)
     {
         var calls = new ChannelCallFakes(log, () => host!.Client, timeout.Token).On(ChannelCallOperations.Close, nameof(CloseAtChannelActivity), close);
-        host = await DurableTaskTestHost.StartAsync(
+        host = await TestHosts.StartAsync(
             registry =>
             {
                 registry.AddOrchestratorFunc<string, string>(Calling, async (context, paymentId) =>

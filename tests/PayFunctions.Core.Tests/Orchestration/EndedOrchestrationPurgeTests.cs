@@ -53,7 +53,7 @@ public sealed class EndedOrchestrationPurgeTests
         new(Options.Create(new DurableOptions { EndedRetention = Retention }), new FakeTimeProvider(now), NullLogger<EndedOrchestrationPurge>.Instance);
 
     private static Task<DurableTaskTestHost> StartAsync(CancellationToken cancellationToken) =>
-        DurableTaskTestHost.StartAsync(
+        TestHosts.StartAsync(
             registry =>
             {
                 registry.AddOrchestratorFunc(Finishes, _ => Task.FromResult("done"));

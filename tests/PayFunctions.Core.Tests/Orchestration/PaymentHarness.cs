@@ -76,7 +76,7 @@ public sealed class PaymentHarness : IAsyncDisposable
                 return QueryAnswers.Count == 0 ? QueryAnswer : QueryAnswers[Math.Min(asked, QueryAnswers.Count - 1)];
             })
             .On<CaptureInput, ChannelPaymentEvent>(ChannelCallOperations.Capture, nameof(CaptureAtChannelActivity), _ => CaptureAnswer);
-        host = await DurableTaskTestHost.StartAsync(
+        host = await TestHosts.StartAsync(
             registry =>
             {
                 registry.AddOrchestrator<PaymentOrchestrator>();

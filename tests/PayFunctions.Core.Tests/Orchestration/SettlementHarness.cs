@@ -80,7 +80,7 @@ public sealed class SettlementHarness : IAsyncDisposable
         var plan = new PlanSettlementActivity(Due, Options);
         var record = Recorder();
         var complete = new CompleteSettlementDayActivity(Days, Time);
-        host = await DurableTaskTestHost.StartAsync(
+        host = await TestHosts.StartAsync(
             registry =>
             {
                 registry.AddOrchestrator<SettlementOrchestrator>();

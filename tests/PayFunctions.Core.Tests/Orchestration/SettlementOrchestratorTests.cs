@@ -18,7 +18,7 @@ public sealed class SettlementOrchestratorTests
     {
         var log = new ActivityLog();
         using var timeout = new CancellationTokenSource(PaymentHarness.Timeout);
-        await using var host = await DurableTaskTestHost.StartAsync(
+        await using var host = await TestHosts.StartAsync(
             registry =>
             {
                 registry.AddOrchestrator<SettlementOrchestrator>();
@@ -102,7 +102,7 @@ public sealed class SettlementOrchestratorTests
     {
         var order = new ActivityLog();
         using var timeout = new CancellationTokenSource(PaymentHarness.Timeout);
-        await using var host = await DurableTaskTestHost.StartAsync(
+        await using var host = await TestHosts.StartAsync(
             registry =>
             {
                 registry.AddOrchestrator<SettlementCatchUpOrchestrator>();

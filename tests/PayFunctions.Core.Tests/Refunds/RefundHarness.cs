@@ -36,7 +36,7 @@ public sealed class RefundHarness : IAsyncDisposable
             .On<RefundOrchestrationInput, ChannelRefundEvent>(ChannelCallOperations.Refund, nameof(RefundAtChannelActivity), _ => Answer)
             .On<RefundOrchestrationInput, ChannelRefundEvent>(
                 ChannelCallOperations.RefundQuery, nameof(QueryRefundActivity), _ => new ChannelRefundEvent(ChannelRefundState.Processing, null, null));
-        host = await DurableTaskTestHost.StartAsync(
+        host = await TestHosts.StartAsync(
             registry =>
             {
                 registry.AddOrchestrator<RefundOrchestrator>();

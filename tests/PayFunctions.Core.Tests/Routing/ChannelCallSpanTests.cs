@@ -26,7 +26,8 @@ public sealed class ChannelCallSpanTests : IDisposable
     {
         listener = new ActivityListener
         {
-            ShouldListenTo = source => source == PayFunctionsTelemetry.Source,
+            // By name: comparing with PayFunctionsTelemetry.Source here would read it while its own initialiser runs, when this test is the first to touch it.
+            ShouldListenTo = source => source.Name == PayFunctionsTelemetry.SourceName,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = span =>
             {
