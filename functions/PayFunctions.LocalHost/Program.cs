@@ -27,6 +27,9 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Listen(IPAddress.Loopback, local.SidecarPort, o => o.Protocols = HttpProtocols.Http2);
 });
 
+// One counter for the platform's storage clients and the Durable engine's, which is built before the container.
+var storageRequests = new StorageRequestCounter();
+builder.Services.AddSingleton(storageRequests);
 var transport = builder.Configuration.GetSection(ChannelWorkOptions.SectionName).Get<ChannelWorkOptions>()?.Transport ?? ChannelWorkTransport.StorageQueue;
 builder.Services.AddPayFunctionsCore(transport);
 
@@ -43,8 +46,6 @@ builder.Services.AddOptions<DemoMerchantOptions>().BindConfiguration(DemoMerchan
 builder.Services.AddSingleton<DemoMerchantSeeder>();
 
 using var loggerFactory = LoggerFactory.Create(l => l.AddConsole().AddFilter("DurableTask", LogLevel.Warning));
-var storageRequests = new StorageRequestCounter();
-builder.Services.AddSingleton(storageRequests);
 var orchestrationService = DurableSidecar.CreateService(builder.Configuration, loggerFactory, storageRequests);
 builder.Services.AddDurableSidecar(orchestrationService, local.SidecarPort);
 builder.Services.AddHostedService<StorageQueueChannelWorker>();
