@@ -30,7 +30,12 @@ public static class DurableSidecar
             StorageAccountClientProvider = CountedClients(
                 storage.ConnectionString ?? throw new InvalidOperationException("LocalHost needs Storage:ConnectionString."), counter),
             TaskHubName = durable.TaskHub,
-            PartitionCount = 4,
+
+            // One process runs the whole task hub, so partitions, which spread a hub's orchestrations over
+            // instances, buy nothing here and cost a poll of each control queue: one queue is a quarter of the
+            // engine's idle polling. The partition count is fixed when a task hub is created, which is why
+            // LocalHost's hub is named apart from the Functions app's (appsettings.json).
+            PartitionCount = 1,
             WorkerId = local.WorkerId,
             MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
 

@@ -31,6 +31,15 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
             backoffCoefficient: 3,
             maxRetryInterval: TimeSpan.FromHours(6)));
 
+    /// <summary>
+    /// The shape payments start with: one expiry timer for the whole payment. Instances started without a
+    /// version are the shape before it, which set a second expiry timer once the order was placed; they
+    /// replay as they ran, so a deployment does not break the payments it finds waiting.
+    /// </summary>
+    public const string CurrentVersion = "1.1";
+
+    public static StartOrchestrationOptions StartOptions(string paymentId) => new(paymentId) { Version = CurrentVersion };
+
     public override async Task<PaymentStatus> RunAsync(TaskOrchestrationContext context, PaymentOrchestrationInput input)
     {
         if (input.Method == CheckoutMethods.Name)
@@ -38,8 +47,10 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
             return await CheckoutPayment.AwaitMethodAsync(context, input);
         }
 
-        // One close waiter serves the whole payment: a close raised while the order is queued and one
-        // raised after it was placed reach the same waiter.
+        // One close waiter and one expiry timer serve the whole payment: a close raised while the order is queued
+        // and one raised after it was placed reach the same waiter, and the timer placed now still stands while
+        // the payer is waited for. A cancelled timer's message stays in the task hub until its time comes, so a
+        // second timer would double what every waiting payment leaves there.
         using var timerCancellation = new CancellationTokenSource();
         var expiry = context.CreateTimer(input.ExpiresAt.UtcDateTime, timerCancellation.Token);
         var closeRequested = context.WaitForExternalEvent<CloseRequest>(PaymentEvents.CloseRequested);
@@ -55,16 +66,14 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
             ended = expiry.IsCompleted ? expiry : closeRequested;
         }
 
-        if (ended != expiry)
+        var prepay = await placing;
+        var sharesTimer = context.CompareVersionTo(CurrentVersion) >= 0;
+        var awaitsPayer = ended == placing && prepay.Succeeded && !prepay.OrderAtChannel && prepay.Answered is null;
+        if (ended != expiry && !(awaitsPayer && sharesTimer))
         {
-            // Orchestrator code may await only durable tasks: CancelAsync would resume off the
-            // orchestration's thread and break replay, so the timer is cancelled synchronously.
-#pragma warning disable CA1849
-            timerCancellation.Cancel();
-#pragma warning restore CA1849
+            StopTimer(timerCancellation);
         }
 
-        var prepay = await placing;
         if (prepay.ChannelAccount is { } placedAt)
         {
             // Failover may have placed the order at another account of the route than the first: from here on every
@@ -112,16 +121,18 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
             return await BarcodePayment.FollowAsync(context, input, prepay.ChannelOrderId, answered);
         }
 
-        using var paymentTimerCancellation = new CancellationTokenSource();
-        expiry = context.CreateTimer(input.ExpiresAt.UtcDateTime, paymentTimerCancellation.Token);
-        var notified = context.WaitForExternalEvent<ChannelPaymentEvent>(PaymentEvents.ChannelNotification);
+        using var unversionedTimerCancellation = new CancellationTokenSource();
+        if (!sharesTimer)
+        {
+            expiry = context.CreateTimer(input.ExpiresAt.UtcDateTime, unversionedTimerCancellation.Token);
+        }
 
+        var notified = context.WaitForExternalEvent<ChannelPaymentEvent>(PaymentEvents.ChannelNotification);
         var first = await Task.WhenAny(expiry, notified, closeRequested);
         if (first != expiry)
         {
-#pragma warning disable CA1849
-            paymentTimerCancellation.Cancel();
-#pragma warning restore CA1849
+            StopTimer(timerCancellation);
+            StopTimer(unversionedTimerCancellation);
         }
 
         var order = OrderOf(input, prepay.ChannelOrderId);
@@ -139,6 +150,17 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
         return first == expiry
             ? await CloseAtChannelAsync(context, input, order, closeRequested, PaymentStatus.Expired, "payment_expired", "The customer did not pay before the payment expired.")
             : await CloseAtChannelAsync(context, input, order, closeRequested, PaymentStatus.Closed, null, null);
+    }
+
+    /// <summary>
+    /// Orchestrator code may await only durable tasks: CancelAsync would resume off the orchestration's
+    /// thread and break replay, so the timer is cancelled synchronously.
+    /// </summary>
+    private static void StopTimer(CancellationTokenSource timerCancellation)
+    {
+#pragma warning disable CA1849
+        timerCancellation.Cancel();
+#pragma warning restore CA1849
     }
 
     private static ChannelOrderInput OrderOf(PaymentOrchestrationInput input, string? channelOrderId) =>

@@ -147,7 +147,7 @@ public sealed partial class PaymentStarter(
                 Route = RoutingBody.Deserialize(payment.RoutingJson, null)?.Order,
             };
             await durable.ScheduleNewOrchestrationInstanceAsync(
-                nameof(PaymentOrchestrator), input, new StartOrchestrationOptions(paymentId), cancellationToken);
+                nameof(PaymentOrchestrator), input, PaymentOrchestrator.StartOptions(paymentId), cancellationToken);
             LogCreated(logger, paymentId, merchant.Id);
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
@@ -22,6 +23,9 @@ public sealed class PaymentHarness : IAsyncDisposable
     private DurableTaskTestHost? host;
 
     public ActivityLog Log { get; } = new();
+
+    /// <summary>When each durable timer of an instance is due, as of its latest replay.</summary>
+    public ConcurrentDictionary<string, IReadOnlyList<DateTime>> Timers { get; } = new();
 
     public Func<PaymentOrchestrationInput, PrepayOutcome> Prepay { get; init; } = _ => new PrepayOutcome(true, null, null, null, OrderAtChannel: false);
 
@@ -79,7 +83,8 @@ public sealed class PaymentHarness : IAsyncDisposable
         host = await TestHosts.StartAsync(
             registry =>
             {
-                registry.AddOrchestrator<PaymentOrchestrator>();
+                registry.AddOrchestratorFunc<PaymentOrchestrationInput, PaymentStatus>(nameof(PaymentOrchestrator), (context, input) =>
+                    new PaymentOrchestrator().RunAsync(new TimerRecordingContext(context, timers => Timers[context.InstanceId] = timers), input));
                 registry.AddActivityFunc<PaymentOrchestrationInput, bool>(nameof(EnqueuePrepayActivity), async (activity, input) =>
                 {
                     if (!HoldPrepay)
@@ -168,10 +173,14 @@ public sealed class PaymentHarness : IAsyncDisposable
         }
     }
 
-    public async Task<string> ScheduleAsync(PaymentOrchestrationInput input)
+    public Task<string> ScheduleAsync(PaymentOrchestrationInput input) => ScheduleAsync(input, PaymentOrchestrator.StartOptions(input.PaymentId));
+
+    /// <summary>Starts an instance as a platform of before orchestration versions did: no version.</summary>
+    public Task<string> ScheduleUnversionedAsync(PaymentOrchestrationInput input) => ScheduleAsync(input, new StartOrchestrationOptions(input.PaymentId));
+
+    private async Task<string> ScheduleAsync(PaymentOrchestrationInput input, StartOrchestrationOptions options)
     {
-        await Client.ScheduleNewOrchestrationInstanceAsync(
-            nameof(PaymentOrchestrator), input, new StartOrchestrationOptions(input.PaymentId), timeout.Token);
+        await Client.ScheduleNewOrchestrationInstanceAsync(nameof(PaymentOrchestrator), input, options, timeout.Token);
         return input.PaymentId;
     }
 

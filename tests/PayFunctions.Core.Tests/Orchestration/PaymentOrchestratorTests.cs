@@ -38,6 +38,47 @@ public sealed class PaymentOrchestratorTests
     }
 
     [Fact]
+    public async Task Payment_WaitingForPayer_KeepsTheExpiryTimerSetBeforeThePrepay()
+    {
+        await using var harness = await new PaymentHarness().StartAsync();
+        var input = PaymentHarness.Input("pay_onetimer", LongExpiry);
+        var id = await harness.ScheduleAsync(input);
+        await harness.WaitForActivityAsync(nameof(PrepayActivity));
+
+        await harness.Client.RaiseEventAsync(
+            id, PaymentEvents.ChannelNotification, new ChannelPaymentEvent("4200000009", ChannelTradeState.Succeeded, DateTimeOffset.UtcNow, 1999, "CNY"), harness.Cancellation);
+
+        Assert.Equal(PaymentStatus.Succeeded, await harness.WaitForStatusAsync(id));
+        Assert.Equal([input.ExpiresAt.UtcDateTime], harness.Timers[id]);
+    }
+
+    [Fact]
+    public async Task Payment_StartedWithoutVersion_ReplaysWithItsSecondExpiryTimer()
+    {
+        await using var harness = await new PaymentHarness().StartAsync();
+        var input = PaymentHarness.Input("pay_twotimers", LongExpiry);
+        var id = await harness.ScheduleUnversionedAsync(input);
+        await harness.WaitForActivityAsync(nameof(PrepayActivity));
+
+        await harness.Client.RaiseEventAsync(
+            id, PaymentEvents.ChannelNotification, new ChannelPaymentEvent("4200000010", ChannelTradeState.Succeeded, DateTimeOffset.UtcNow, 1999, "CNY"), harness.Cancellation);
+
+        Assert.Equal(PaymentStatus.Succeeded, await harness.WaitForStatusAsync(id));
+        Assert.Equal([input.ExpiresAt.UtcDateTime, input.ExpiresAt.UtcDateTime], harness.Timers[id]);
+    }
+
+    [Fact]
+    public async Task Expiry_AfterOrderPlaced_FiresTheTimerSetBeforeThePrepay()
+    {
+        await using var harness = await new PaymentHarness().StartAsync();
+        var input = PaymentHarness.Input("pay_expiredonce", ShortExpiry);
+        var id = await harness.ScheduleAsync(input);
+
+        Assert.Equal(PaymentStatus.Expired, await harness.WaitForStatusAsync(id));
+        Assert.Single(harness.Timers[id], due => due == input.ExpiresAt.UtcDateTime);
+    }
+
+    [Fact]
     public async Task Payment_WhenChannelReportsFailure_FailsWithPaymentFailed()
     {
         await using var harness = await new PaymentHarness().StartAsync();
