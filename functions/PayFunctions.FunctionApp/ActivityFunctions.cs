@@ -16,6 +16,7 @@ public sealed class ActivityFunctions(
     ReconcileOrderActivity reconcile,
     CompletePaymentActivity complete,
     SendWebhookActivity webhook,
+    FinishPaymentActivity finish,
     PlanSettlementActivity plan,
     RecordSettlementActivity record,
     CompleteSettlementDayActivity completeDay,
@@ -44,6 +45,10 @@ public sealed class ActivityFunctions(
     [Function(nameof(SendWebhookActivity))]
     public Task<bool> SendWebhook([ActivityTrigger] WebhookInput input, CancellationToken cancellationToken) =>
         webhook.ExecuteAsync(input, cancellationToken);
+
+    [Function(nameof(FinishPaymentActivity))]
+    public Task<bool> Finish([ActivityTrigger] FinishPaymentInput input, CancellationToken cancellationToken) =>
+        finish.ExecuteAsync(input, cancellationToken);
 
     [Function(nameof(PlanSettlementActivity))]
     public Task<List<SettlementPlanItem>> PlanSettlement([ActivityTrigger] SettlementInput input, CancellationToken cancellationToken) =>

@@ -19,6 +19,7 @@ public static class PayFunctionsTasks
         typeof(ReconcileOrderActivity),
         typeof(CompletePaymentActivity),
         typeof(SendWebhookActivity),
+        typeof(FinishPaymentActivity),
         typeof(PlanSettlementActivity),
         typeof(RecordSettlementActivity),
         typeof(CompleteSettlementDayActivity),

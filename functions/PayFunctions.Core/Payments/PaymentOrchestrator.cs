@@ -32,11 +32,17 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
             maxRetryInterval: TimeSpan.FromHours(6)));
 
     /// <summary>
-    /// The shape payments start with: one expiry timer for the whole payment. Instances started without a
-    /// version are the shape before it, which set a second expiry timer once the order was placed; they
-    /// replay as they ran, so a deployment does not break the payments it finds waiting.
+    /// The shape payments start with. Each version's change is kept beside the shape before it, and an instance
+    /// replays as it ran, so a deployment does not break the payments it finds waiting. Instances started
+    /// without a version are the shape before versions.
     /// </summary>
-    public const string CurrentVersion = "1.1";
+    public const string CurrentVersion = FirstDeliveryWithCompletionVersion;
+
+    /// <summary>One expiry timer for the whole payment; before it, a second was set once the order was placed.</summary>
+    internal const string SharedExpiryTimerVersion = "1.1";
+
+    /// <summary>The completion and the event's first delivery in one activity (<see cref="FinishPaymentActivity"/>).</summary>
+    internal const string FirstDeliveryWithCompletionVersion = "1.2";
 
     public static StartOrchestrationOptions StartOptions(string paymentId) => new(paymentId) { Version = CurrentVersion };
 
@@ -67,7 +73,7 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
         }
 
         var prepay = await placing;
-        var sharesTimer = context.CompareVersionTo(CurrentVersion) >= 0;
+        var sharesTimer = context.CompareVersionTo(SharedExpiryTimerVersion) >= 0;
         var awaitsPayer = ended == placing && prepay.Succeeded && !prepay.OrderAtChannel && prepay.Answered is null;
         if (ended != expiry && !(awaitsPayer && sharesTimer))
         {
@@ -241,27 +247,39 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
             failureCode,
             failureMessage,
             context.CurrentUtcDateTime);
-        await context.CallActivityAsync(nameof(CompletePaymentActivity), completion, StoreRetry);
-
-        await SendWebhookAsync(context, input, status switch
+        var eventType = status switch
         {
             PaymentStatus.Succeeded => PaymentEvents.Succeeded,
             PaymentStatus.Failed => PaymentEvents.Failed,
             PaymentStatus.Expired => PaymentEvents.Expired,
             _ => PaymentEvents.Closed,
-        });
+        };
+        if (context.CompareVersionTo(FirstDeliveryWithCompletionVersion) < 0)
+        {
+            await context.CallActivityAsync(nameof(CompletePaymentActivity), completion, StoreRetry);
+            await SendWebhookAsync(context, input, eventType);
+            return status;
+        }
+
+        var delivered = await context.CallActivityAsync<bool>(
+            nameof(FinishPaymentActivity), new FinishPaymentInput(completion, WebhookOf(input, eventType)), StoreRetry);
+        if (!delivered)
+        {
+            await SendWebhookAsync(context, input, eventType);
+        }
+
         return status;
     }
+
+    private static WebhookInput WebhookOf(PaymentOrchestrationInput input, string eventType) =>
+        new(input.MerchantId, input.PaymentId, eventType, PaymentEvents.EventId(input.PaymentId, eventType));
 
     /// <summary>Delivers the payment's event of <paramref name="eventType"/> to the merchant, retrying for about a day.</summary>
     internal static async Task SendWebhookAsync(TaskOrchestrationContext context, PaymentOrchestrationInput input, string eventType)
     {
         try
         {
-            await context.CallActivityAsync(
-                nameof(SendWebhookActivity),
-                new WebhookInput(input.MerchantId, input.PaymentId, eventType, PaymentEvents.EventId(input.PaymentId, eventType)),
-                WebhookRetry);
+            await context.CallActivityAsync(nameof(SendWebhookActivity), WebhookOf(input, eventType), WebhookRetry);
         }
         catch (TaskFailedException)
         {

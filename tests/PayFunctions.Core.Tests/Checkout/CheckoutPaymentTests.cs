@@ -31,6 +31,9 @@ public sealed class CheckoutPaymentTests
         Assert.Equal(("wechat_pay.native", "wechat_pay", "main"), (prepay.Method, prepay.Channel, prepay.ChannelAccount));
         Assert.Equal(payer, prepay.Payer);
 
+        // The next phase keeps the version the payment started with: its event went out with the completion.
+        Assert.Equal(0, harness.RetriedDeliveries);
+
         // The notify endpoint checks callbacks against the orchestration's input: it names the channel now.
         var instance = await harness.Client.GetInstanceAsync(id, getInputsAndOutputs: true, harness.Cancellation);
         Assert.Equal("wechat_pay", instance!.ReadInputAs<PaymentOrchestrationInput>()!.Channel);

@@ -24,6 +24,14 @@ public sealed class PaymentHarness : IAsyncDisposable
 
     public ActivityLog Log { get; } = new();
 
+    private int retriedDeliveries;
+
+    /// <summary>The merchant's endpoint fails the delivery made with the completion, so the event goes to the retrying activity.</summary>
+    public bool FirstDeliveryFails { get; init; }
+
+    /// <summary>Deliveries made by the retrying <see cref="SendWebhookActivity"/> rather than with the completion.</summary>
+    public int RetriedDeliveries => Volatile.Read(ref retriedDeliveries);
+
     /// <summary>When each durable timer of an instance is due, as of its latest replay.</summary>
     public ConcurrentDictionary<string, IReadOnlyList<DateTime>> Timers { get; } = new();
 
@@ -128,6 +136,18 @@ public sealed class PaymentHarness : IAsyncDisposable
                 registry.AddActivityFunc<WebhookInput, bool>(nameof(SendWebhookActivity), (_, input) =>
                 {
                     Log.Record(nameof(SendWebhookActivity), input);
+                    Interlocked.Increment(ref retriedDeliveries);
+                    return true;
+                });
+                registry.AddActivityFunc<FinishPaymentInput, bool>(nameof(FinishPaymentActivity), (_, input) =>
+                {
+                    Log.Record(nameof(CompletePaymentActivity), input.Completion);
+                    if (FirstDeliveryFails)
+                    {
+                        return false;
+                    }
+
+                    Log.Record(nameof(SendWebhookActivity), input.Event);
                     return true;
                 });
             },

@@ -65,6 +65,38 @@ public sealed class PaymentOrchestratorTests
 
         Assert.Equal(PaymentStatus.Succeeded, await harness.WaitForStatusAsync(id));
         Assert.Equal([input.ExpiresAt.UtcDateTime, input.ExpiresAt.UtcDateTime], harness.Timers[id]);
+        Assert.Equal(1, harness.RetriedDeliveries);
+    }
+
+    [Fact]
+    public async Task Payment_WhenMerchantTakesTheEvent_DeliversItWithTheCompletion()
+    {
+        await using var harness = await new PaymentHarness().StartAsync();
+        var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_deliveredonce", LongExpiry));
+        await harness.WaitForActivityAsync(nameof(PrepayActivity));
+
+        await harness.Client.RaiseEventAsync(
+            id, PaymentEvents.ChannelNotification, new ChannelPaymentEvent("4200000011", ChannelTradeState.Succeeded, DateTimeOffset.UtcNow, 1999, "CNY"), harness.Cancellation);
+
+        Assert.Equal(PaymentStatus.Succeeded, await harness.WaitForStatusAsync(id));
+        Assert.Equal(PaymentEvents.EventId(id, PaymentEvents.Succeeded), harness.SingleWebhook().EventId);
+        Assert.Equal(0, harness.RetriedDeliveries);
+    }
+
+    [Fact]
+    public async Task Payment_WhenFirstDeliveryFails_RetriesTheSameEvent()
+    {
+        await using var harness = await new PaymentHarness { FirstDeliveryFails = true }.StartAsync();
+        var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_deliveredlater", LongExpiry));
+        await harness.WaitForActivityAsync(nameof(PrepayActivity));
+
+        await harness.Client.RaiseEventAsync(
+            id, PaymentEvents.ChannelNotification, new ChannelPaymentEvent("4200000012", ChannelTradeState.Succeeded, DateTimeOffset.UtcNow, 1999, "CNY"), harness.Cancellation);
+
+        Assert.Equal(PaymentStatus.Succeeded, await harness.WaitForStatusAsync(id));
+        Assert.Equal([nameof(PrepayActivity), nameof(CompletePaymentActivity), nameof(SendWebhookActivity)], harness.Log.Names);
+        Assert.Equal(PaymentEvents.EventId(id, PaymentEvents.Succeeded), harness.SingleWebhook().EventId);
+        Assert.Equal(1, harness.RetriedDeliveries);
     }
 
     [Fact]
