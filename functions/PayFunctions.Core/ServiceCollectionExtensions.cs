@@ -96,6 +96,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<PaymentIdGenerator>();
         services.AddSingleton<PaymentProgress>();
+        services.AddSingleton<CompletedPayments>();
         services.AddSingleton<MerchantAuthenticator>();
         services.AddSingleton<PaymentEndpoints>();
         services.AddSingleton<NotifyEndpoints>();

@@ -237,7 +237,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// <summary>The secrets LocalHost reads (it generated the pepper and key-encryption key at start).</summary>
     public ISecretStore Secrets => new LocalDirectorySecretStore(SecretsDirectory);
 
-    public MerchantStore Merchants(TimeProvider time) => new(Storage, ApiKeys(time), new SecretEnvelope(Secrets));
+    public MerchantStore Merchants(TimeProvider time) => new(Storage, ApiKeys(time), new SecretEnvelope(Secrets), time);
 
     public ApiKeyStore ApiKeys(TimeProvider time) => new(Storage, Secrets, time);
 

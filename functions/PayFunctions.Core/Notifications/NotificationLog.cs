@@ -7,9 +7,9 @@ using PayFunctions.Core.Storage;
 namespace PayFunctions.Core.Notifications;
 
 /// <summary>
-/// Verified channel notifications, kept byte for byte in Blobs for audit and dispute, and a dedupe row
-/// per (channel, channel trade number, event) that counts how often each was delivered. Rejected ones
-/// go to the bounded <see cref="Notifications.RejectedNotificationLog"/>.
+/// Verified channel notifications, kept byte for byte in Blobs for audit and dispute, one blob per delivery, and a
+/// dedupe row per (channel, channel trade number, event) written by its first delivery. Rejected ones go to the
+/// bounded <see cref="Notifications.RejectedNotificationLog"/>.
 /// </summary>
 public sealed class NotificationLog(StorageClients clients, TimeProvider time)
 {
@@ -32,35 +32,22 @@ public sealed class NotificationLog(StorageClients clients, TimeProvider time)
         await blob.UploadAsync(new BinaryData(body), new BlobUploadOptions { Metadata = metadata }, cancellationToken);
     }
 
-    /// <summary>Records a delivery; returns true when this (channel, trade, event) was seen before.</summary>
+    /// <summary>
+    /// Records a delivery; returns true when this (channel, trade, event) was seen before. A copy costs only the refused
+    /// insert: its bytes are archived like the first's, so counting copies on the row would only repeat the archive.
+    /// </summary>
     public async Task<bool> RecordDeliveryAsync(string channel, string channelTradeNo, string eventId, string paymentId, CancellationToken cancellationToken)
     {
-        var partition = channel + "_" + channelTradeNo;
         try
         {
             await Table.AddEntityAsync(
-                new TableEntity(partition, eventId) { ["PaymentId"] = paymentId, ["Deliveries"] = 1, ["FirstSeenAt"] = time.GetUtcNow() },
+                new TableEntity(channel + "_" + channelTradeNo, eventId) { ["PaymentId"] = paymentId, ["FirstSeenAt"] = time.GetUtcNow() },
                 cancellationToken);
             return false;
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            await CountDuplicateAsync(partition, eventId, cancellationToken);
             return true;
-        }
-    }
-
-    private async Task CountDuplicateAsync(string partition, string eventId, CancellationToken cancellationToken)
-    {
-        var existing = (await Table.GetEntityAsync<TableEntity>(partition, eventId, cancellationToken: cancellationToken)).Value;
-        existing["Deliveries"] = (existing.GetInt32("Deliveries") ?? 1) + 1;
-        try
-        {
-            await Table.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Merge, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 412)
-        {
-            // A concurrent duplicate counted itself; the count is informational.
         }
     }
 }

@@ -7,9 +7,11 @@ namespace PayFunctions.Core.Payments;
 /// <summary>
 /// Moves the payment to its final status; on success first posts the capture with its split to the
 /// ledger. The journal entry id derives from the payment id, so a re-run posts nothing twice. A payment
-/// with a locked quote is split in the merchant's settlement currency, on its settlement amount.
+/// with a locked quote is split in the merchant's settlement currency, on its settlement amount. The row read for
+/// the posting is the one written back, under its ETag (read again only if it changed meanwhile), and the row as
+/// written is kept for the webhook that announces the end.
 /// </summary>
-public sealed class CompletePaymentActivity(PaymentStore payments, LedgerStore ledger, PaymentProgress progress)
+public sealed class CompletePaymentActivity(PaymentStore payments, LedgerStore ledger, PaymentProgress progress, CompletedPayments completed)
     : TaskActivity<CompletePaymentInput, bool>
 {
     public override Task<bool> RunAsync(TaskActivityContext context, CompletePaymentInput input) =>
@@ -38,7 +40,7 @@ public sealed class CompletePaymentActivity(PaymentStore payments, LedgerStore l
             allocationsJson = SplitRuleSerializer.SerializeAllocations(allocations);
         }
 
-        var written = await payments.UpdateAsync(input.MerchantId, input.PaymentId, p =>
+        var written = await payments.UpdateAsync(payment, p =>
         {
             var current = p.StatusValue;
             if (current == input.Status)
@@ -61,6 +63,7 @@ public sealed class CompletePaymentActivity(PaymentStore payments, LedgerStore l
             return true;
         }, cancellationToken);
         progress.Notify(written);
+        completed.Keep(written);
         return true;
     }
 }

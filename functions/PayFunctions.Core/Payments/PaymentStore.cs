@@ -103,12 +103,23 @@ public sealed class PaymentStore(StorageClients clients)
     /// already holds the wanted state, which makes every caller idempotent under at-least-once delivery.
     /// </summary>
     public async Task<PaymentEntity> UpdateAsync(
-        string merchantId, string paymentId, Func<PaymentEntity, bool> mutate, CancellationToken cancellationToken)
+        string merchantId, string paymentId, Func<PaymentEntity, bool> mutate, CancellationToken cancellationToken) =>
+        await UpdateAsync(
+            await GetAsync(merchantId, paymentId, cancellationToken) ?? throw new InvalidOperationException($"Payment {paymentId} does not exist."),
+            mutate,
+            cancellationToken);
+
+    /// <summary>
+    /// As the other overload, from a row the caller has just read: it is written under that row's ETag, and read
+    /// again only when someone else changed it first. The row returned carries the ETag it was stored with.
+    /// </summary>
+    public async Task<PaymentEntity> UpdateAsync(PaymentEntity read, Func<PaymentEntity, bool> mutate, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(mutate);
+        var current = read;
         for (var attempt = 0; ; attempt++)
         {
-            var current = await GetAsync(merchantId, paymentId, cancellationToken)
-                ?? throw new InvalidOperationException($"Payment {paymentId} does not exist.");
             if (!mutate(current))
             {
                 return current;
@@ -116,12 +127,15 @@ public sealed class PaymentStore(StorageClients clients)
 
             try
             {
-                await Table.UpdateEntityAsync(current, current.ETag, TableUpdateMode.Replace, cancellationToken);
+                var response = await Table.UpdateEntityAsync(current, current.ETag, TableUpdateMode.Replace, cancellationToken);
+                current.ETag = response.Headers.ETag ?? current.ETag;
                 return current;
             }
             catch (RequestFailedException e) when (e.Status == 412 && attempt < MaxConcurrencyRetries)
             {
                 // Someone else changed the row first; read it again and re-decide.
+                current = await GetAsync(current.MerchantId, current.Id, cancellationToken)
+                    ?? throw new InvalidOperationException($"Payment {current.Id} does not exist.");
             }
         }
     }

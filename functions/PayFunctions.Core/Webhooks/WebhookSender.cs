@@ -19,6 +19,7 @@ namespace PayFunctions.Core.Webhooks;
 public sealed class WebhookSender(
     StorageClients clients,
     PaymentStore payments,
+    CompletedPayments completed,
     RefundStore refunds,
     MerchantStore merchants,
     IHttpClientFactory httpClients,
@@ -32,7 +33,7 @@ public sealed class WebhookSender(
     /// <param name="objectId">The payment the event is about, or for a <c>refund.*</c> event the refund.</param>
     public async Task DeliverAsync(string merchantId, string objectId, string eventType, string eventId, CancellationToken cancellationToken)
     {
-        var merchant = await merchants.GetAsync(merchantId, cancellationToken)
+        var merchant = await merchants.GetKeptAsync(merchantId, cancellationToken)
             ?? throw new InvalidOperationException($"Merchant {merchantId} does not exist.");
         var evt = await GetOrCreateEventAsync(merchantId, objectId, eventType, eventId, cancellationToken);
         if (evt.DeliveredAt is not null || string.IsNullOrWhiteSpace(merchant.WebhookUrl))
@@ -67,31 +68,34 @@ public sealed class WebhookSender(
         }
     }
 
+    /// <summary>
+    /// The event row, written by the first attempt: the insert is tried first, with the body built as the object is
+    /// now, and it answers with the row's ETag, so a new event costs one request. Only a retry, or an attempt racing
+    /// another, finds the row there and reads the body that attempt froze.
+    /// </summary>
     private async Task<WebhookEventEntity> GetOrCreateEventAsync(
         string merchantId, string objectId, string eventType, string eventId, CancellationToken cancellationToken)
     {
-        var existing = await Events.GetEntityIfExistsAsync<WebhookEventEntity>(merchantId, eventId, cancellationToken: cancellationToken);
-        if (existing.HasValue)
-        {
-            return existing.Value!;
-        }
-
         var (subject, at) = await SubjectAsync(merchantId, objectId, eventType, cancellationToken);
         var body = JsonSerializer.Serialize(new WebhookEvent(eventId, "event", eventType, at, new WebhookEventData(subject)), ApiJson.Options);
         var created = new WebhookEventEntity { PartitionKey = merchantId, RowKey = eventId, Type = eventType, PaymentId = objectId, Body = body };
         try
         {
-            await Events.AddEntityAsync(created, cancellationToken);
+            var response = await Events.AddEntityAsync(created, cancellationToken);
+            created.ETag = response.Headers.ETag ?? throw new InvalidOperationException($"The insert of webhook event {eventId} was answered without an ETag.");
+            return created;
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            // A concurrent attempt froze the body first; use that one.
+            // An earlier or a concurrent attempt froze the body first; that one is sent.
+            return (await Events.GetEntityAsync<WebhookEventEntity>(merchantId, eventId, cancellationToken: cancellationToken)).Value;
         }
-
-        return (await Events.GetEntityAsync<WebhookEventEntity>(merchantId, eventId, cancellationToken: cancellationToken)).Value;
     }
 
-    /// <summary>The object the event carries, frozen as it is now, and when the event happened.</summary>
+    /// <summary>
+    /// The object the event carries, frozen as it is now, and when the event happened. A payment's end is announced
+    /// with the row its completion wrote, when that ran in this process.
+    /// </summary>
     private async Task<(object Subject, DateTimeOffset At)> SubjectAsync(string merchantId, string objectId, string eventType, CancellationToken cancellationToken)
     {
         if (eventType.StartsWith(RefundEvents.Prefix, StringComparison.Ordinal))
@@ -101,7 +105,8 @@ public sealed class WebhookSender(
             return (RefundResource.From(refund), refund.SucceededAt ?? time.GetUtcNow());
         }
 
-        var payment = await payments.GetAsync(merchantId, objectId, cancellationToken)
+        var payment = completed.Take(merchantId, objectId, eventType)
+            ?? await payments.GetAsync(merchantId, objectId, cancellationToken)
             ?? throw new InvalidOperationException($"Payment {objectId} does not exist.");
         return (await checkoutLinks.ResourceAsync(payment, cancellationToken), payment.CompletedAt ?? time.GetUtcNow());
     }

@@ -21,6 +21,12 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public StorageClients Storage { get; private set; } = null!;
 
+    private string connectionString = "";
+
+    /// <summary>Clients on the same emulator whose every request <paramref name="counter"/> counts.</summary>
+    public StorageClients Counted(StorageRequestCounter counter) =>
+        new(Options.Create(new StorageOptions { ConnectionString = connectionString }), counter);
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(work);
@@ -50,7 +56,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         azurite.BeginErrorReadLine();
         await WaitForPortAsync(tablePort);
 
-        var connectionString =
+        connectionString =
             $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteKey};" +
             $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;" +
             $"TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;";

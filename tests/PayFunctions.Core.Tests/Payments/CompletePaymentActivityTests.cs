@@ -1,0 +1,128 @@
+using PayFunctions.Core.Ledger;
+using PayFunctions.Core.Payments;
+using PayFunctions.Core.Settlements;
+using PayFunctions.Core.Storage;
+using PayFunctions.Core.Tests.Storage;
+using PayFunctions.Domain;
+
+namespace PayFunctions.Core.Tests.Payments;
+
+/// <summary>
+/// The completion of a paid payment on the emulator, counted request by request: a later change that adds a request
+/// to every completed payment fails here, and so does one that writes anything twice when the activity runs again.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class CompletePaymentActivityTests(AzuriteFixture azurite) : IDisposable
+{
+    private static readonly DateTimeOffset PaidAt = new(2026, 3, 1, 10, 0, 0, TimeSpan.Zero);
+
+    private readonly StorageRequestCounter counter = new();
+    private readonly CompletedPayments completed = new();
+
+    [Fact]
+    public async Task CompletingAPaidPayment_ReadsItOnce_WritesItOnce_AndKeepsTheWrittenRowForItsWebhook()
+    {
+        var payment = await SeedAsync();
+
+        Assert.True(await Activity().ExecuteAsync(Succeeded(payment), CancellationToken.None));
+
+        Assert.Equal(
+            new Dictionary<string, long>
+            {
+                ["payments point_read"] = 1,
+                ["payments replace"] = 1,
+                ["ledger insert"] = 1,
+                // the channel's clearing account, the merchant's payable and the platform's fee: one partition each
+                ["ledgeraccounts replace"] = 3,
+                // both payables are marked due for settlement
+                ["settlementdue replace"] = 2,
+            },
+            TableRequests.Of(counter));
+        var stored = (await new PaymentStore(azurite.Storage).GetAsync(payment.MerchantId, payment.Id, CancellationToken.None))!;
+        Assert.Equal(nameof(PaymentStatus.Succeeded), stored.Status);
+        Assert.NotNull(stored.AllocationsJson);
+        var kept = completed.Take(payment.MerchantId, payment.Id, PaymentEvents.Succeeded);
+        Assert.NotNull(kept);
+        Assert.Equal(stored.ETag, kept.ETag);
+        Assert.Equal(stored.AllocationsJson, kept.AllocationsJson);
+    }
+
+    [Fact]
+    public async Task CompletingAgain_ReplacesNothing_AndPostsTheCaptureOnce()
+    {
+        var payment = await SeedAsync();
+        await Activity().ExecuteAsync(Succeeded(payment), CancellationToken.None);
+        var first = TableRequests.Of(counter);
+
+        Assert.True(await Activity().ExecuteAsync(Succeeded(payment), CancellationToken.None));
+
+        var again = TableRequests.Since(counter, first);
+        Assert.Equal(1, again["payments point_read"]);
+        Assert.False(again.ContainsKey("payments replace"));
+        // the refused insert, then the stored entry read to rewrite its projection
+        Assert.Equal(1, again["ledger insert"]);
+        Assert.Equal(1, again["ledger point_read"]);
+        var merchant = LedgerAccounts.Payable(payment.MerchantId);
+        Assert.Single(await new LedgerStore(azurite.Storage, new SettlementDueIndex(azurite.Storage)).ReadAccountAsync(merchant, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AnUpdateFromARowChangedMeanwhile_ReadsItAgain_AndLosesNeitherChange()
+    {
+        var payment = await SeedAsync();
+        var store = new PaymentStore(azurite.Counted(counter));
+        var read = (await store.GetAsync(payment.MerchantId, payment.Id, CancellationToken.None))!;
+        await new PaymentStore(azurite.Storage).UpdateAsync(payment.MerchantId, payment.Id, p =>
+        {
+            p.MetadataJson = """{"note":"elsewhere"}""";
+            return true;
+        }, CancellationToken.None);
+        var decidedOn = new List<string?>();
+
+        var written = await store.UpdateAsync(read, p =>
+        {
+            decidedOn.Add(p.MetadataJson);
+            p.ChannelTradeNo = "4200001";
+            return true;
+        }, CancellationToken.None);
+
+        Assert.Equal([null, """{"note":"elsewhere"}"""], decidedOn);
+        var stored = (await store.GetAsync(payment.MerchantId, payment.Id, CancellationToken.None))!;
+        Assert.Equal(("4200001", """{"note":"elsewhere"}"""), (stored.ChannelTradeNo, stored.MetadataJson));
+        Assert.Equal(stored.ETag, written.ETag);
+        Assert.Equal(new Dictionary<string, long> { ["payments point_read"] = 3, ["payments replace"] = 2 }, TableRequests.Of(counter));
+    }
+
+    public void Dispose() => counter.Dispose();
+
+    private CompletePaymentActivity Activity()
+    {
+        var storage = azurite.Counted(counter);
+        return new CompletePaymentActivity(new PaymentStore(storage), new LedgerStore(storage, new SettlementDueIndex(storage)), new PaymentProgress(), completed);
+    }
+
+    private static CompletePaymentInput Succeeded(PaymentEntity payment) =>
+        new(payment.MerchantId, payment.Id, PaymentStatus.Succeeded, "4200001", PaidAt, null, null, PaidAt.AddSeconds(1));
+
+    private async Task<PaymentEntity> SeedAsync()
+    {
+        var payment = new PaymentEntity
+        {
+            PartitionKey = "mch_" + Guid.NewGuid().ToString("N")[..10],
+            RowKey = "pay_" + Guid.NewGuid().ToString("N")[..24],
+            MerchantOrderId = "order-1",
+            Method = "wechat_pay.native",
+            Channel = "wechat_pay",
+            ChannelAccount = "main",
+            Amount = 10_000,
+            Currency = "CNY",
+            Description = "Coffee",
+            CreatedAt = PaidAt.AddMinutes(-1),
+            ExpiresAt = PaidAt.AddMinutes(29),
+            PlacedAtChannel = true,
+            FeeBasisPoints = 60,
+        };
+        Assert.IsType<PaymentInsert.Inserted>(await new PaymentStore(azurite.Storage).CreateAsync(payment, CancellationToken.None));
+        return payment;
+    }
+}
