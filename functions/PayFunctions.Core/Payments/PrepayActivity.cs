@@ -18,9 +18,12 @@ namespace PayFunctions.Core.Payments;
 /// </summary>
 public sealed class PrepayActivity(PrepayFailover failover, PaymentStore payments, PaymentProgress progress, CheckoutLinks links, IOptions<ApiOptions> api)
 {
-    public async Task<PrepayOutcome> ExecuteAsync(PaymentOrchestrationInput input, CancellationToken cancellationToken)
+    /// <param name="read">The payment as the worker read it before the channel call: the placement is written under
+    /// its ETag, and the row is read again only if it changed meanwhile.</param>
+    public async Task<PrepayOutcome> ExecuteAsync(PaymentOrchestrationInput input, PaymentEntity read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(read);
         var baseUrl = api.Value.PublicBaseUrl ?? throw new InvalidOperationException("Api:PublicBaseUrl is not configured.");
         var request = new PrepayRequest(
             input.PaymentId,
@@ -73,7 +76,7 @@ public sealed class PrepayActivity(PrepayFailover failover, PaymentStore payment
         var answeredAtOnce = result.Status == PrepayStatus.Answered;
         var attemptsJson = RoutingBody.SerializeAttempts(route.Attempts);
         string? placedEarlier = null;
-        var written = await payments.UpdateAsync(input.MerchantId, input.PaymentId, p =>
+        var written = await payments.UpdateAsync(read, p =>
         {
             // A repeated run (its first answer lost with a crashed host) whose route now ends at another account
             // must not replace the order the merchant may already have shown: the first placement stands.

@@ -41,7 +41,7 @@ public sealed partial class PrepayWorker(
             {
                 // Each call to an account holds a permit of that account's throttle (PrepayFailover), so a busy first
                 // account sends the order to the next instead of holding the worker.
-                outcome = await prepay.ExecuteAsync(input, cancellationToken);
+                outcome = await prepay.ExecuteAsync(input, payment, cancellationToken);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
