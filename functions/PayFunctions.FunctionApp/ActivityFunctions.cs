@@ -11,6 +11,7 @@ namespace PayFunctions.FunctionApp;
 /// <summary>Function wrappers for the shared activities; names match <see cref="PayFunctionsTasks"/>.</summary>
 public sealed class ActivityFunctions(
     EnqueuePrepayActivity enqueuePrepay,
+    PlacePrepayActivity placePrepay,
     EnqueueChannelCallActivity enqueueChannelCall,
     RequireCaptureActivity requireCapture,
     ReconcileOrderActivity reconcile,
@@ -25,6 +26,10 @@ public sealed class ActivityFunctions(
     [Function(nameof(EnqueuePrepayActivity))]
     public Task<bool> EnqueuePrepay([ActivityTrigger] PaymentOrchestrationInput input, CancellationToken cancellationToken) =>
         enqueuePrepay.ExecuteAsync(input, cancellationToken);
+
+    [Function(nameof(PlacePrepayActivity))]
+    public Task<PrepayOutcome?> PlacePrepay([ActivityTrigger] PaymentOrchestrationInput input, CancellationToken cancellationToken) =>
+        placePrepay.ExecuteAsync(input, cancellationToken);
 
     [Function(nameof(EnqueueChannelCallActivity))]
     public Task<bool> EnqueueChannelCall([ActivityTrigger] ChannelCallRequest input, CancellationToken cancellationToken) =>

@@ -14,6 +14,7 @@ public static class PayFunctionsTasks
     public static IReadOnlyList<Type> Activities { get; } =
     [
         typeof(EnqueuePrepayActivity),
+        typeof(PlacePrepayActivity),
         typeof(EnqueueChannelCallActivity),
         typeof(RequireCaptureActivity),
         typeof(ReconcileOrderActivity),

@@ -15,9 +15,7 @@ public sealed class EnqueuePrepayActivity(IChannelWorkQueue work) : TaskActivity
     public async Task<bool> ExecuteAsync(PaymentOrchestrationInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        await work.EnqueueAsync(
-            new ChannelWorkItem(ChannelWorkItem.Prepay, input.Channel, input.ChannelAccount, input.MerchantId, input.PaymentId) { Payment = input },
-            cancellationToken);
+        await work.EnqueueAsync(PrepayWorker.ItemFor(input), cancellationToken);
         return true;
     }
 }

@@ -36,13 +36,16 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
     /// replays as it ran, so a deployment does not break the payments it finds waiting. Instances started
     /// without a version are the shape before versions.
     /// </summary>
-    public const string CurrentVersion = FirstDeliveryWithCompletionVersion;
+    public const string CurrentVersion = PlacedAtOnceVersion;
 
     /// <summary>One expiry timer for the whole payment; before it, a second was set once the order was placed.</summary>
     internal const string SharedExpiryTimerVersion = "1.1";
 
     /// <summary>The completion and the event's first delivery in one activity (<see cref="FinishPaymentActivity"/>).</summary>
     internal const string FirstDeliveryWithCompletionVersion = "1.2";
+
+    /// <summary>The order placed by <see cref="PlacePrepayActivity"/> when an account has room; before it, always queued.</summary>
+    internal const string PlacedAtOnceVersion = "1.3";
 
     public static StartOrchestrationOptions StartOptions(string paymentId) => new(paymentId) { Version = CurrentVersion };
 
@@ -63,7 +66,15 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
 
         // Waiting starts before the enqueue, so an outcome raised at once is not missed.
         var placing = context.WaitForExternalEvent<PrepayOutcome>(PaymentEvents.PrepayResult);
-        await context.CallActivityAsync(nameof(EnqueuePrepayActivity), input, StoreRetry);
+        if (context.CompareVersionTo(PlacedAtOnceVersion) < 0)
+        {
+            await context.CallActivityAsync(nameof(EnqueuePrepayActivity), input, StoreRetry);
+        }
+        else if (await context.CallActivityAsync<PrepayOutcome?>(nameof(PlacePrepayActivity), input, StoreRetry) is { } placedAtOnce)
+        {
+            placing = Task.FromResult(placedAtOnce);
+        }
+
         var ended = await Task.WhenAny(placing, expiry, closeRequested);
         if (ended == placing && (expiry.IsCompleted || closeRequested.IsCompleted))
         {

@@ -20,7 +20,9 @@ public sealed class PrepayActivity(PrepayFailover failover, PaymentStore payment
 {
     /// <param name="read">The payment as the worker read it before the channel call: the placement is written under
     /// its ETag, and the row is read again only if it changed meanwhile.</param>
-    public async Task<PrepayOutcome> ExecuteAsync(PaymentOrchestrationInput input, PaymentEntity read, CancellationToken cancellationToken)
+    /// <param name="waitForTurn">Wait while every account of the route is at its limit; otherwise answer null at once.</param>
+    /// <returns>The outcome; null only when not waiting and every account was busy, with nothing recorded.</returns>
+    public async Task<PrepayOutcome?> ExecuteAsync(PaymentOrchestrationInput input, PaymentEntity read, bool waitForTurn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(read);
@@ -44,12 +46,17 @@ public sealed class PrepayActivity(PrepayFailover failover, PaymentStore payment
         FailoverResult route;
         try
         {
-            route = await failover.PlaceAsync(input.Channel, input.RouteOrDefault, request, cancellationToken);
+            route = await failover.PlaceAsync(input.Channel, input.RouteOrDefault, request, waitForTurn, cancellationToken);
         }
         catch (ChannelsUnavailableException e)
         {
             await RecordAttemptsAsync(input, e.Attempts, cancellationToken);
             throw;
+        }
+
+        if (route.AllBusy)
+        {
+            return null;
         }
 
         if (route is not { Account: { } account, Placed: { } result })

@@ -30,34 +30,65 @@ public sealed partial class PrepayWorker(
     /// <summary>The payment ended (closed or expired) while its order waited in the queue: no order is placed.</summary>
     public static PrepayOutcome NotPlaced { get; } = new(false, null, "payment_ended", "The payment ended before its order was placed.", OrderAtChannel: false);
 
+    /// <summary>The queue item that asks a channel worker to place the payment's order.</summary>
+    public static ChannelWorkItem ItemFor(PaymentOrchestrationInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return new ChannelWorkItem(ChannelWorkItem.Prepay, input.Channel, input.ChannelAccount, input.MerchantId, input.PaymentId) { Payment = input };
+    }
+
     public async Task PrepayAsync(ChannelWorkItem item, DurableTaskClient? durable, CancellationToken cancellationToken)
     {
-        var input = item.Payment!;
-        var outcome = NotPlaced;
-        var payment = await payments.GetAsync(input.MerchantId, input.PaymentId, cancellationToken);
-        if (payment is not null && !PaymentTransitions.IsTerminal(payment.StatusValue))
+        ArgumentNullException.ThrowIfNull(item);
+        if (await TryAsync(item, waitForTurn: true, cancellationToken) is { } outcome)
         {
-            try
-            {
-                // Each call to an account holds a permit of that account's throttle (PrepayFailover), so a busy first
-                // account sends the order to the next instead of holding the worker.
-                outcome = await prepay.ExecuteAsync(input, payment, cancellationToken);
-            }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-            {
-                if (item.Attempt < MaxAttempts)
-                {
-                    LogRetrying(logger, e, input.PaymentId, input.Channel, item.Attempt);
-                    await work.EnqueueAsync(item with { Attempt = item.Attempt + 1 }, BackoffAfter(item.Attempt), cancellationToken);
-                    return;
-                }
+            await DeliverAsync(item with { Kind = ChannelWorkItem.PrepayResult, Payment = null, Outcome = outcome, Attempt = 1 }, durable, cancellationToken);
+        }
+    }
 
-                LogGaveUp(logger, e, input.PaymentId, input.Channel, item.Attempt);
-                outcome = Unavailable;
-            }
+    /// <summary>
+    /// Places the order now when an account of the route takes it without waiting for its turn, and answers the outcome
+    /// to the caller instead of raising it. Otherwise the prepay goes on the channel's queue as it is (every account
+    /// busy) or as its next try after the backoff (no account answered), and the answer is null: the outcome will be
+    /// raised by the worker that takes it.
+    /// </summary>
+    public Task<PrepayOutcome?> PlaceAtOnceAsync(PaymentOrchestrationInput input, CancellationToken cancellationToken) =>
+        TryAsync(ItemFor(input), waitForTurn: false, cancellationToken);
+
+    /// <summary>One try of the prepay: its outcome, or null when a message on the channel's queue carries it on.</summary>
+    private async Task<PrepayOutcome?> TryAsync(ChannelWorkItem item, bool waitForTurn, CancellationToken cancellationToken)
+    {
+        var input = item.Payment!;
+        var payment = await payments.GetAsync(input.MerchantId, input.PaymentId, cancellationToken);
+        if (payment is null || PaymentTransitions.IsTerminal(payment.StatusValue))
+        {
+            return NotPlaced;
         }
 
-        await DeliverAsync(item with { Kind = ChannelWorkItem.PrepayResult, Payment = null, Outcome = outcome, Attempt = 1 }, durable, cancellationToken);
+        try
+        {
+            // Each call to an account holds a permit of that account's throttle (PrepayFailover), so a busy first
+            // account sends the order to the next instead of holding the worker.
+            var outcome = await prepay.ExecuteAsync(input, payment, waitForTurn, cancellationToken);
+            if (outcome is null)
+            {
+                await work.EnqueueAsync(item, cancellationToken);
+            }
+
+            return outcome;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            if (item.Attempt < MaxAttempts)
+            {
+                LogRetrying(logger, e, input.PaymentId, input.Channel, item.Attempt);
+                await work.EnqueueAsync(item with { Attempt = item.Attempt + 1 }, BackoffAfter(item.Attempt), cancellationToken);
+                return null;
+            }
+
+            LogGaveUp(logger, e, input.PaymentId, input.Channel, item.Attempt);
+            return Unavailable;
+        }
     }
 
     /// <summary>

@@ -18,9 +18,12 @@ public sealed partial class PrepayFailover(
     ChannelRegistry channels, ChannelAccountPipelines pipelines, ChannelAccountThrottle throttle, TimeProvider time, ILogger<PrepayFailover> logger)
 {
     /// <summary>Tries <paramref name="accounts"/> of <paramref name="channel"/> in order.</summary>
+    /// <param name="waitForTurn">When every account that could answer is at its limit, wait for the first one's turn;
+    /// otherwise give up at once, with neither an account nor a refusal (<see cref="FailoverResult.AllBusy"/>).</param>
     /// <returns>The account that took the order and the channel's answer, or, when none did, the channel's last refusal.</returns>
     /// <exception cref="ChannelsUnavailableException">No account answered: trying again later may succeed.</exception>
-    public async Task<FailoverResult> PlaceAsync(string channel, IReadOnlyList<string> accounts, PrepayRequest request, CancellationToken cancellationToken)
+    public async Task<FailoverResult> PlaceAsync(
+        string channel, IReadOnlyList<string> accounts, PrepayRequest request, bool waitForTurn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(accounts);
         var attempts = new List<RouteAttempt>(accounts.Count);
@@ -49,6 +52,12 @@ public sealed partial class PrepayFailover(
             }
 
             refusal = refused ?? refusal;
+        }
+
+        // Not waiting: the route is left whole to a worker that will, refusals included.
+        if (saturated is not null && !waitForTurn)
+        {
+            return new FailoverResult(null, null, null, attempts);
         }
 
         // Every account that could answer is busy, none failed for good: wait for the first one's turn
@@ -134,7 +143,11 @@ public sealed partial class PrepayFailover(
 /// <param name="Placed">The channel's answer to the order.</param>
 /// <param name="Refusal">When no account took it, the last refusal of one that answered.</param>
 /// <param name="Attempts">Every account tried or passed over, in order.</param>
-public sealed record FailoverResult(string? Account, PrepayResult? Placed, ChannelException? Refusal, IReadOnlyList<RouteAttempt> Attempts);
+public sealed record FailoverResult(string? Account, PrepayResult? Placed, ChannelException? Refusal, IReadOnlyList<RouteAttempt> Attempts)
+{
+    /// <summary>No account took the order: one that might have was at its limit, and the caller would not wait for its turn.</summary>
+    public bool AllBusy => Account is null && Refusal is null;
+}
 
 /// <summary>No account of the route answered; what each did is in <see cref="Attempts"/>.</summary>
 public sealed class ChannelsUnavailableException(string channel, IReadOnlyList<RouteAttempt> attempts)

@@ -26,6 +26,9 @@ public sealed class PaymentHarness : IAsyncDisposable
 
     private int retriedDeliveries;
 
+    /// <summary>An account of the route has room: the order is placed by the activity, not queued for a worker.</summary>
+    public bool PlacesAtOnce { get; init; }
+
     /// <summary>The merchant's endpoint fails the delivery made with the completion, so the event goes to the retrying activity.</summary>
     public bool FirstDeliveryFails { get; init; }
 
@@ -93,19 +96,21 @@ public sealed class PaymentHarness : IAsyncDisposable
             {
                 registry.AddOrchestratorFunc<PaymentOrchestrationInput, PaymentStatus>(nameof(PaymentOrchestrator), (context, input) =>
                     new PaymentOrchestrator().RunAsync(new TimerRecordingContext(context, timers => Timers[context.InstanceId] = timers), input));
-                registry.AddActivityFunc<PaymentOrchestrationInput, bool>(nameof(EnqueuePrepayActivity), async (activity, input) =>
+                registry.AddActivityFunc<PaymentOrchestrationInput, bool>(nameof(EnqueuePrepayActivity), async (_, input) =>
                 {
-                    if (!HoldPrepay)
-                    {
-                        _ = Task.Run(() => WorkPrepayAsync(input));
-                    }
-
-                    if (EnqueueGate is { } gate)
-                    {
-                        await gate.Task.WaitAsync(Cancellation);
-                    }
-
+                    await QueuePrepayAsync(input);
                     return true;
+                });
+                registry.AddActivityFunc<PaymentOrchestrationInput, PrepayOutcome?>(nameof(PlacePrepayActivity), async (_, input) =>
+                {
+                    if (PlacesAtOnce)
+                    {
+                        Log.Record(nameof(PrepayActivity), input);
+                        return Prepay(input);
+                    }
+
+                    await QueuePrepayAsync(input);
+                    return null;
                 });
                 registry.AddActivityFunc<ChooseMethodInput, bool>(nameof(ChooseMethodActivity), async (_, input) =>
                 {
@@ -153,6 +158,19 @@ public sealed class PaymentHarness : IAsyncDisposable
             },
             cancellationToken: timeout.Token);
         return this;
+    }
+
+    private async Task QueuePrepayAsync(PaymentOrchestrationInput input)
+    {
+        if (!HoldPrepay)
+        {
+            _ = Task.Run(() => WorkPrepayAsync(input));
+        }
+
+        if (EnqueueGate is { } gate)
+        {
+            await gate.Task.WaitAsync(Cancellation);
+        }
     }
 
     /// <summary>

@@ -69,6 +69,61 @@ public sealed class PaymentOrchestratorTests
     }
 
     [Fact]
+    public async Task Payment_PlacedAtOnce_WaitsForThePayerWithoutAQueuedPrepay()
+    {
+        await using var harness = await new PaymentHarness { PlacesAtOnce = true, HoldPrepay = true }.StartAsync();
+        var input = PaymentHarness.Input("pay_placedatonce", LongExpiry);
+        var id = await harness.ScheduleAsync(input);
+        await harness.WaitForActivityAsync(nameof(PrepayActivity));
+
+        await harness.Client.RaiseEventAsync(
+            id, PaymentEvents.ChannelNotification, new ChannelPaymentEvent("4200000013", ChannelTradeState.Succeeded, DateTimeOffset.UtcNow, 1999, "CNY"), harness.Cancellation);
+
+        Assert.Equal(PaymentStatus.Succeeded, await harness.WaitForStatusAsync(id));
+        Assert.Equal([nameof(PrepayActivity), nameof(CompletePaymentActivity), nameof(SendWebhookActivity)], harness.Log.Names);
+        Assert.Equal([input.ExpiresAt.UtcDateTime], harness.Timers[id]);
+    }
+
+    [Fact]
+    public async Task Payment_DeclinedAtOnce_FailsWithoutWaitingForAWorker()
+    {
+        await using var harness = await new PaymentHarness
+        {
+            PlacesAtOnce = true,
+            HoldPrepay = true,
+            Prepay = _ => new PrepayOutcome(false, null, "channel_declined", "The channel refused the payment: NO_AUTH", OrderAtChannel: false),
+        }.StartAsync();
+        var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_declinedatonce", LongExpiry));
+
+        Assert.Equal(PaymentStatus.Failed, await harness.WaitForStatusAsync(id));
+        Assert.Equal("channel_declined", harness.SingleCompletion().FailureCode);
+    }
+
+    [Fact]
+    public async Task Close_WhilePlacedAtOnce_ClosesTheOrderItHolds()
+    {
+        var placing = new TaskCompletionSource();
+        await using var harness = await new PaymentHarness
+        {
+            PlacesAtOnce = true,
+            HoldPrepay = true,
+            Prepay = _ =>
+            {
+                placing.Task.Wait(PaymentHarness.Timeout);
+                return new PrepayOutcome(true, null, null, null, OrderAtChannel: false) { ChannelAccount = "backup" };
+            },
+        }.StartAsync();
+        var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_closedwhileplaced", LongExpiry));
+        await harness.WaitForActivityAsync(nameof(PrepayActivity));
+
+        await harness.Client.RaiseEventAsync(id, PaymentEvents.CloseRequested, new CloseRequest("customer left"), harness.Cancellation);
+        placing.SetResult();
+
+        Assert.Equal(PaymentStatus.Closed, await harness.WaitForStatusAsync(id));
+        Assert.Equal(new ChannelOrderInput("wechat_pay", "backup", id), Assert.Single(harness.Log.InputsOf<ChannelOrderInput>(nameof(CloseAtChannelActivity))));
+    }
+
+    [Fact]
     public async Task Payment_WhenMerchantTakesTheEvent_DeliversItWithTheCompletion()
     {
         await using var harness = await new PaymentHarness().StartAsync();
