@@ -222,6 +222,17 @@ public sealed class PaymentHarness : IAsyncDisposable
         return input.PaymentId;
     }
 
+    /// <summary>Once the order is placed, the channel reports it paid in full.</summary>
+    public async Task PayAsync(string instanceId, string channelTradeNo)
+    {
+        await WaitForActivityAsync(nameof(PrepayActivity));
+        await Client.RaiseEventAsync(
+            instanceId,
+            PaymentEvents.ChannelNotification,
+            new ChannelPaymentEvent(channelTradeNo, ChannelTradeState.Succeeded, DateTimeOffset.UtcNow, 1999, "CNY"),
+            Cancellation);
+    }
+
     public async Task<PaymentStatus> WaitForStatusAsync(string instanceId)
     {
         var done = await Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, timeout.Token);

@@ -43,10 +43,7 @@ public sealed class PaymentOrchestratorTests
         await using var harness = await new PaymentHarness().StartAsync();
         var input = PaymentHarness.Input("pay_onetimer", LongExpiry);
         var id = await harness.ScheduleAsync(input);
-        await harness.WaitForActivityAsync(nameof(PrepayActivity));
-
-        await harness.Client.RaiseEventAsync(
-            id, PaymentEvents.ChannelNotification, new ChannelPaymentEvent("4200000009", ChannelTradeState.Succeeded, DateTimeOffset.UtcNow, 1999, "CNY"), harness.Cancellation);
+        await harness.PayAsync(id, "4200000009");
 
         Assert.Equal(PaymentStatus.Succeeded, await harness.WaitForStatusAsync(id));
         Assert.Equal([input.ExpiresAt.UtcDateTime], harness.Timers[id]);
@@ -58,10 +55,7 @@ public sealed class PaymentOrchestratorTests
         await using var harness = await new PaymentHarness().StartAsync();
         var input = PaymentHarness.Input("pay_twotimers", LongExpiry);
         var id = await harness.ScheduleUnversionedAsync(input);
-        await harness.WaitForActivityAsync(nameof(PrepayActivity));
-
-        await harness.Client.RaiseEventAsync(
-            id, PaymentEvents.ChannelNotification, new ChannelPaymentEvent("4200000010", ChannelTradeState.Succeeded, DateTimeOffset.UtcNow, 1999, "CNY"), harness.Cancellation);
+        await harness.PayAsync(id, "4200000010");
 
         Assert.Equal(PaymentStatus.Succeeded, await harness.WaitForStatusAsync(id));
         Assert.Equal([input.ExpiresAt.UtcDateTime, input.ExpiresAt.UtcDateTime], harness.Timers[id]);
@@ -74,10 +68,7 @@ public sealed class PaymentOrchestratorTests
         await using var harness = await new PaymentHarness { PlacesAtOnce = true, HoldPrepay = true }.StartAsync();
         var input = PaymentHarness.Input("pay_placedatonce", LongExpiry);
         var id = await harness.ScheduleAsync(input);
-        await harness.WaitForActivityAsync(nameof(PrepayActivity));
-
-        await harness.Client.RaiseEventAsync(
-            id, PaymentEvents.ChannelNotification, new ChannelPaymentEvent("4200000013", ChannelTradeState.Succeeded, DateTimeOffset.UtcNow, 1999, "CNY"), harness.Cancellation);
+        await harness.PayAsync(id, "4200000013");
 
         Assert.Equal(PaymentStatus.Succeeded, await harness.WaitForStatusAsync(id));
         Assert.Equal([nameof(PrepayActivity), nameof(CompletePaymentActivity), nameof(SendWebhookActivity)], harness.Log.Names);
@@ -128,10 +119,7 @@ public sealed class PaymentOrchestratorTests
     {
         await using var harness = await new PaymentHarness().StartAsync();
         var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_deliveredonce", LongExpiry));
-        await harness.WaitForActivityAsync(nameof(PrepayActivity));
-
-        await harness.Client.RaiseEventAsync(
-            id, PaymentEvents.ChannelNotification, new ChannelPaymentEvent("4200000011", ChannelTradeState.Succeeded, DateTimeOffset.UtcNow, 1999, "CNY"), harness.Cancellation);
+        await harness.PayAsync(id, "4200000011");
 
         Assert.Equal(PaymentStatus.Succeeded, await harness.WaitForStatusAsync(id));
         Assert.Equal(PaymentEvents.EventId(id, PaymentEvents.Succeeded), harness.SingleWebhook().EventId);
@@ -143,10 +131,7 @@ public sealed class PaymentOrchestratorTests
     {
         await using var harness = await new PaymentHarness { FirstDeliveryFails = true }.StartAsync();
         var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_deliveredlater", LongExpiry));
-        await harness.WaitForActivityAsync(nameof(PrepayActivity));
-
-        await harness.Client.RaiseEventAsync(
-            id, PaymentEvents.ChannelNotification, new ChannelPaymentEvent("4200000012", ChannelTradeState.Succeeded, DateTimeOffset.UtcNow, 1999, "CNY"), harness.Cancellation);
+        await harness.PayAsync(id, "4200000012");
 
         Assert.Equal(PaymentStatus.Succeeded, await harness.WaitForStatusAsync(id));
         Assert.Equal([nameof(PrepayActivity), nameof(CompletePaymentActivity), nameof(SendWebhookActivity)], harness.Log.Names);
