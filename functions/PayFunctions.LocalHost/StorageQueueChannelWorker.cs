@@ -20,6 +20,17 @@ public sealed class StorageQueueChannelWorker(
     private const int MaxDequeueCount = 5;
     private const int BatchSize = 32;
 
+    /// <summary>
+    /// The pause after a poll that found nothing, doubled after each further empty one up to the longest. Work this
+    /// process puts on a queue wakes its poller at once; only work that becomes visible by itself (a retry's delay,
+    /// a dead host's message) waits for the look. Every look costs a storage request, and on Azurite one that scans
+    /// every message of every queue, so a dozen idle channel queues polled every 250 ms loaded it as much as the
+    /// payments did.
+    /// </summary>
+    public static readonly TimeSpan ShortestPause = TimeSpan.FromMilliseconds(250);
+
+    public static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(2);
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(work.Queues.Select(queue => PollAsync(queue, stoppingToken)));
 
@@ -27,6 +38,7 @@ public sealed class StorageQueueChannelWorker(
     {
         var queue = clients.Queues.GetQueueClient(name);
         var poison = clients.Queues.GetQueueClient(ChannelWorkQueues.PoisonOf(name));
+        var pause = ShortestPause;
         while (!stoppingToken.IsCancellationRequested)
         {
             QueueMessage[] messages;
@@ -42,20 +54,24 @@ public sealed class StorageQueueChannelWorker(
 
             if (messages.Length == 0)
             {
-                await PauseAsync(enqueued, stoppingToken);
+                await PauseAsync(enqueued, pause, stoppingToken);
+                pause = NextPause(pause);
                 continue;
             }
 
+            pause = ShortestPause;
             await Task.WhenAll(messages.Select(message => HandleAsync(name, queue, poison, message, stoppingToken)));
         }
     }
 
-    /// <summary>Until the next poll: 250 ms, or less when this process puts work on the queue meanwhile.</summary>
-    private static async Task PauseAsync(Task enqueued, CancellationToken stoppingToken)
+    public static TimeSpan NextPause(TimeSpan pause) => pause * 2 < LongestPause ? pause * 2 : LongestPause;
+
+    /// <summary>Until the next poll: the pause, or less when this process puts work on the queue meanwhile.</summary>
+    private static async Task PauseAsync(Task enqueued, TimeSpan pause, CancellationToken stoppingToken)
     {
         try
         {
-            await Task.WhenAny(enqueued, Task.Delay(TimeSpan.FromMilliseconds(250), stoppingToken));
+            await Task.WhenAny(enqueued, Task.Delay(pause, stoppingToken));
             stoppingToken.ThrowIfCancellationRequested();
         }
         catch (OperationCanceledException)
