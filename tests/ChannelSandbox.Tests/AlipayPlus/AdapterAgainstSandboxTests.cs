@@ -126,9 +126,12 @@ public sealed class AdapterAgainstSandboxTests(SandboxHost host) : IClassFixture
         var outTradeNo = NewOrderNo();
         using var fault = await host.Client.PostAsync("sandbox/alipay_plus/faults", new StringContent("""{"fault":"unknown","api":"pay"}""", Encoding.UTF8, "application/json"));
 
-        var error = await Assert.ThrowsAsync<ChannelException>(() => _channel.PrepayAsync(Order(outTradeNo, "alipay_plus.dana", 3000000, "IDR"), CancellationToken.None));
-        var first = await _channel.PrepayAsync(Order(outTradeNo, "alipay_plus.dana", 3000000, "IDR"), CancellationToken.None);
-        var again = await _channel.PrepayAsync(Order(outTradeNo, "alipay_plus.dana", 3000000, "IDR"), CancellationToken.None);
+        // A retry sends the very order it retries: its expiry is part of it, and one a second later is another order.
+        var order = Order(outTradeNo, "alipay_plus.dana", 3000000, "IDR");
+
+        var error = await Assert.ThrowsAsync<ChannelException>(() => _channel.PrepayAsync(order, CancellationToken.None));
+        var first = await _channel.PrepayAsync(order, CancellationToken.None);
+        var again = await _channel.PrepayAsync(order, CancellationToken.None);
 
         Assert.True(error.IsTransient);
         Assert.Equal(Assert.IsType<RedirectToUrl>(first.NextAction).Url, Assert.IsType<RedirectToUrl>(again.NextAction).Url);
