@@ -12,12 +12,14 @@ using PayFunctions.Core.Http;
 using PayFunctions.Core.Ledger;
 using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Notifications;
+using PayFunctions.Core.Operators;
 using PayFunctions.Core.Orchestration;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.RateLimiting;
 using PayFunctions.Core.Refunds;
 using PayFunctions.Core.Routing;
 using PayFunctions.Core.Secrets;
+using PayFunctions.Core.Security;
 using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Storage;
 using PayFunctions.Core.Stores;
@@ -38,6 +40,8 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.IsValid(), "ChannelWork:ServiceBusNamespace is required with the ServiceBus transport; RateArrivalMargin must be 0–1 s.").ValidateOnStart();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName)
             .Validate(o => o.PublicBaseUrl is not null, "Api:PublicBaseUrl is required: channels call it back.").ValidateOnStart();
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DurableOptions>().BindConfiguration(DurableOptions.SectionName)
             .Validate(o => o.IsValid(), "Durable:EndedRetention must be at least 2 days.").ValidateOnStart();
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName);
@@ -97,7 +101,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PaymentIdGenerator>();
         services.AddSingleton<PaymentProgress>();
         services.AddSingleton<CompletedPayments>();
-        services.AddSingleton<MerchantAuthenticator>();
         services.AddSingleton<PaymentEndpoints>();
         services.AddSingleton<NotifyEndpoints>();
         services.AddSingleton<NotificationDispatcher>();
@@ -108,7 +111,12 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<BalanceEndpoint>();
         services.AddSingleton<AccountEndpoints>();
         services.AddSingleton<ApiKeyEndpoints>();
-        services.AddSingleton<AdminAuthenticator>();
+        services.AddSingleton<OperatorStore>();
+        services.AddSingleton<OperatorEndpoints>();
+        services.AddSingleton<TokenSigningKeys>();
+        services.AddSingleton<AccessTokens>();
+        services.AddSingleton<TokenEndpoint>();
+        services.AddSingleton<ApiGate>();
         services.AddSingleton<IdempotentPost>();
         services.AddSingleton<ApiRateLimiter>();
         services.AddSingleton<SettlementScheduler>();

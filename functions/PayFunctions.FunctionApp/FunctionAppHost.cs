@@ -23,7 +23,7 @@ public static class FunctionAppHost
     /// <summary>The worker reads the host's endpoint from its environment and command line itself.</summary>
     public static IHostBuilder CreateBuilder() =>
         new HostBuilder()
-            .ConfigureFunctionsWebApplication(worker => worker.UseMiddleware<ProblemDetailsMiddleware>().UseMiddleware<RateLimitMiddleware>())
+            .ConfigureFunctionsWebApplication(worker => worker.UseMiddleware<ProblemDetailsMiddleware>().UseMiddleware<ApiGuardMiddleware>())
             .ConfigureServices((context, services) =>
             {
                 var options = context.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();

@@ -7,10 +7,12 @@ using PayFunctions.Core.Http;
 using PayFunctions.Core.Ledger;
 using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Notifications;
+using PayFunctions.Core.Operators;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.RateLimiting;
 using PayFunctions.Core.Refunds;
 using PayFunctions.Core.Routing;
+using PayFunctions.Core.Security;
 using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Stores;
 
@@ -64,14 +66,22 @@ public static class ApiRouteMap
         Map(app, ApiRoutes.GetRoutingPolicy, (HttpRequest r, RoutingEndpoints e, CancellationToken c) => e.GetAsync(r, c));
         Map(app, ApiRoutes.SetRoutingPolicy, (HttpRequest r, RoutingEndpoints e, CancellationToken c) => e.SetAsync(r, c));
         Map(app, ApiRoutes.ListChannelAccounts, (HttpRequest r, RoutingEndpoints e, CancellationToken c) => e.ListChannelAccountsAsync(r, c));
+        Map(app, ApiRoutes.CreateOperator, (HttpRequest r, OperatorEndpoints e, CancellationToken c) => e.CreateAsync(r, c));
+        Map(app, ApiRoutes.ListOperators, (HttpRequest r, OperatorEndpoints e, CancellationToken c) => e.ListAsync(r, c));
+        Map(app, ApiRoutes.DisableOperator, (HttpRequest r, string id, OperatorEndpoints e, CancellationToken c) => e.DisableAsync(r, id, c));
+        Map(app, ApiRoutes.IssueToken, (HttpRequest r, TokenEndpoint e, CancellationToken c) => e.IssueAsync(r, c));
+        Map(app, ApiRoutes.GetTokenKeys, (HttpRequest r, TokenEndpoint e, CancellationToken c) => e.KeySetAsync(r, c));
     }
 
     private static void Map(IEndpointRouteBuilder app, ApiRoute route, Delegate handler) =>
         app.MapMethods("/api/" + route.Template, [route.Method], handler).WithName(route.Name)
-            .AddEndpointFilter((context, next) => RateLimitedAsync(context, next, route));
+            .AddEndpointFilter((context, next) => GuardedAsync(context, next, route));
 
-    /// <summary>Core's rate limits around the handler, as the Functions app's worker middleware applies them.</summary>
-    private static async ValueTask<object?> RateLimitedAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, ApiRoute route)
+    /// <summary>
+    /// Core's rate limits and then its access check around the handler, as the Functions app's worker
+    /// middleware applies them.
+    /// </summary>
+    private static async ValueTask<object?> GuardedAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, ApiRoute route)
     {
         var limiter = context.HttpContext.RequestServices.GetRequiredService<ApiRateLimiter>();
         if (limiter.Admit(context.HttpContext, route) is { } refused)
@@ -79,7 +89,8 @@ public static class ApiRouteMap
             return refused;
         }
 
-        var result = await next(context);
+        var gate = context.HttpContext.RequestServices.GetRequiredService<ApiGate>();
+        var result = await gate.AdmitAsync(context.HttpContext, route, context.HttpContext.RequestAborted) ?? await next(context);
         limiter.Observe(context.HttpContext, route, result as IResult);
         return result;
     }

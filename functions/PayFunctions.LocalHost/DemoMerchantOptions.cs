@@ -17,7 +17,8 @@ public sealed class DemoMerchantOptions
 
     public string WebhookSecret { get; set; } = "";
 
-    public string AdminKey { get; set; } = "";
+    /// <summary>The bootstrap operator's key (the secret the post-provision hook generates in Azure).</summary>
+    public string OperatorKey { get; set; } = "";
 
     public int FeeBasisPoints { get; set; }
 }

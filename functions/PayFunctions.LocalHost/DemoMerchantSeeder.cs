@@ -1,13 +1,15 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using PayFunctions.Core.Merchants;
+using PayFunctions.Core.Operators;
 using PayFunctions.Core.Secrets;
+using PayFunctions.Core.Security;
 
 namespace PayFunctions.LocalHost;
 
 /// <summary>
 /// Gives a development machine what the post-provision hook gives a real deployment (an API-key
-/// pepper, a key-encryption key, the admin key) and the documented demo merchant, so the README's
+/// pepper, a key-encryption key, a token-signing key, the bootstrap operator's key) and the documented demo merchant, so the README's
 /// curl walk-through works at once. It writes only to a local secrets directory: against Key Vault
 /// the app reads, and the hook is what writes.
 /// </summary>
@@ -26,7 +28,7 @@ public sealed class DemoMerchantSeeder(
         }
 
         var local = new LocalDirectorySecretStore(directory);
-        foreach (var name in new[] { ApiKeyHasher.PepperSecretName, SecretEnvelope.KeySecretName })
+        foreach (var name in new[] { ApiKeyHasher.PepperSecretName, SecretEnvelope.KeySecretName, TokenSigningKeys.SecretName })
         {
             if (await local.GetCurrentAsync(name, cancellationToken) is null)
             {
@@ -40,7 +42,7 @@ public sealed class DemoMerchantSeeder(
             return;
         }
 
-        await local.SetAsync(AdminAuthenticator.AdminKeySecretName, demo.AdminKey, cancellationToken);
+        await local.SetAsync(OperatorStore.BootstrapKeySecretName, demo.OperatorKey, cancellationToken);
         await merchants.SeedAsync(
             new MerchantEntity { Id = demo.Id, Name = demo.Name, WebhookUrl = demo.WebhookUrl, FeeBasisPoints = demo.FeeBasisPoints },
             demo.ApiKey,

@@ -39,7 +39,7 @@ done
 # Secrets the platform makes for itself: generated once, never rotated by a re-provision.
 # key-encryption-key wraps the data keys of what the app seals in Tables (merchants' webhook
 # secrets, receivers' payout details); the app only reads it, so "Key Vault Secrets User" suffices.
-for name in api-key-pepper admin-api-key key-encryption-key; do
+for name in api-key-pepper bootstrap-operator-key key-encryption-key token-signing-key; do
   if printf '%s\n' "$existing" | grep -qx "$name"; then
     echo "$name exists; left as is."
   else

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using PayFunctions.Core.Channels;
 using PayFunctions.Core.Merchants;
+using PayFunctions.Core.Operators;
 using PayFunctions.Core.Secrets;
+using PayFunctions.Core.Security;
 
 namespace PayFunctions.Infra.Tests;
 
@@ -14,7 +16,7 @@ public sealed class SeedKeyVaultHookTests : IDisposable
         .. ChannelRegistry.ChannelNames.SelectMany(c => ChannelRegistry.Module(c).Capabilities.SecretNames.Select(s => ChannelRegistry.SecretName(c, "main", s))),
     ];
     // The names the app reads, so the hook and the code cannot drift apart.
-    private static readonly string[] GeneratedSecrets = [ApiKeyHasher.PepperSecretName, AdminAuthenticator.AdminKeySecretName, SecretEnvelope.KeySecretName];
+    private static readonly string[] GeneratedSecrets = [ApiKeyHasher.PepperSecretName, OperatorStore.BootstrapKeySecretName, SecretEnvelope.KeySecretName, TokenSigningKeys.SecretName];
 
     private readonly string directory = Directory.CreateTempSubdirectory("seed-hook-").FullName;
 

@@ -180,7 +180,7 @@ public sealed class ApiKeyTests(PlatformFixture platform)
         {
             Content = new StringContent("""{"name":"One Key Cafe"}""", Encoding.UTF8, "application/json"),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", PlatformFixture.AdminKey);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", PlatformFixture.OperatorKey);
         var (status, merchant, _) = await scenario.SendAsync(request);
         Assert.Equal(HttpStatusCode.Created, status);
         return merchant;

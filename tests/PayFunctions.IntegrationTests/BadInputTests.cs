@@ -299,7 +299,7 @@ public sealed class BadInputTests(PlatformFixture platform)
     public async Task RunSettlement_WithBadDate_Answers400()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/ops/settlements?date=29-11-2026");
-        request.Headers.Authorization = new("Bearer", PlatformFixture.AdminKey);
+        request.Headers.Authorization = new("Bearer", PlatformFixture.OperatorKey);
         var (status, problem, _) = await scenario.SendAsync(request);
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("date", (string?)problem["param"]);
@@ -313,7 +313,7 @@ public sealed class BadInputTests(PlatformFixture platform)
         foreach (var date in new[] { tomorrow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "9999-12-31" })
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, $"api/ops/settlements?date={date}");
-            request.Headers.Authorization = new("Bearer", PlatformFixture.AdminKey);
+            request.Headers.Authorization = new("Bearer", PlatformFixture.OperatorKey);
             var (status, problem, response) = await scenario.SendAsync(request);
 
             Assert.Equal(HttpStatusCode.BadRequest, status);
@@ -336,7 +336,7 @@ public sealed class BadInputTests(PlatformFixture platform)
     public async Task RunSettlement_ForADayBefore2000_Answers400()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/ops/settlements?date=0001-01-01");
-        request.Headers.Authorization = new("Bearer", PlatformFixture.AdminKey);
+        request.Headers.Authorization = new("Bearer", PlatformFixture.OperatorKey);
         var (status, problem, _) = await scenario.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);

@@ -11,7 +11,7 @@ public sealed class ChannelHealthTests(PlatformFixture platform)
     [Fact]
     public async Task Operators_read_every_configured_account_with_the_admin_key()
     {
-        using var request = platform.Request(HttpMethod.Get, "api/v1/channels/health", PlatformFixture.AdminKey);
+        using var request = platform.Request(HttpMethod.Get, "api/v1/channels/health", PlatformFixture.OperatorKey);
         var (status, body, _) = await scenario.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, status);
@@ -32,15 +32,15 @@ public sealed class ChannelHealthTests(PlatformFixture platform)
     }
 
     [Theory]
-    [InlineData(PlatformFixture.DemoApiKey)]
-    [InlineData("")]
-    public async Task Anyone_else_is_refused(string key)
+    [InlineData(PlatformFixture.DemoApiKey, HttpStatusCode.Forbidden, "insufficient_scope")]
+    [InlineData("", HttpStatusCode.Unauthorized, "api_key_invalid")]
+    public async Task Anyone_else_is_refused(string key, HttpStatusCode expected, string code)
     {
         using var request = platform.Request(HttpMethod.Get, "api/v1/channels/health", key);
         var (status, problem, response) = await scenario.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, status);
-        Assert.Equal("api_key_invalid", (string?)problem["code"]);
+        Assert.Equal(expected, status);
+        Assert.Equal(code, (string?)problem["code"]);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 

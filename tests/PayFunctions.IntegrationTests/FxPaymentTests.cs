@@ -132,7 +132,7 @@ public sealed class FxPaymentTests(PlatformFixture platform)
 
     private HttpRequestMessage Admin(HttpMethod method, string path, string? body = null)
     {
-        var request = platform.Request(method, path, PlatformFixture.AdminKey);
+        var request = platform.Request(method, path, PlatformFixture.OperatorKey);
         if (body is not null)
         {
             request.Content = new StringContent(body, Encoding.UTF8, body.StartsWith('<') ? "application/xml" : "application/json");

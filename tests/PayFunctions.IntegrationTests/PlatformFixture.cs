@@ -22,7 +22,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     public const string DemoMerchantId = "mch_it_demo";
     public const string OtherMerchantId = "mch_it_other";
     public const string WebhookSecret = "whsec_aW50ZWdyYXRpb24tdGVzdC13ZWJob29rLXNlY3JldA==";
-    public const string AdminKey = "admin_test_it_000000000000000000";
+    public const string OperatorKey = "bootstrap_test_it_00000000000000";
     public const string WebhookSink = "it";
 
     /// <summary>How long the host lets a payer at the till confirm before it reverses the payment.</summary>
@@ -103,7 +103,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// <summary>An operator's first step: today's reference rates, so payments in any currency can lock a quote.</summary>
     private async Task LoadReferenceRatesAsync()
     {
-        using var request = Request(HttpMethod.Post, "api/ops/fx_rates", AdminKey);
+        using var request = Request(HttpMethod.Post, "api/ops/fx_rates", OperatorKey);
         request.Content = new StringContent(EcbReferenceRates.Daily(DateOnly.FromDateTime(DateTime.UtcNow)), System.Text.Encoding.UTF8, "application/xml");
         using var response = await Api.SendAsync(request);
         if (response.StatusCode is not (System.Net.HttpStatusCode.Created or System.Net.HttpStatusCode.OK))
@@ -163,7 +163,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["DemoMerchant__ApiKey"] = DemoApiKey,
             ["DemoMerchant__WebhookUrl"] = $"http://127.0.0.1:{SandboxPort}/sandbox/webhooks/{WebhookSink}",
             ["DemoMerchant__WebhookSecret"] = WebhookSecret,
-            ["DemoMerchant__AdminKey"] = AdminKey,
+            ["DemoMerchant__OperatorKey"] = OperatorKey,
             // The demo merchant's webhooks go to the sandbox's sink on loopback over http.
             ["Webhooks__AllowPrivateNetworks"] = "true",
 

@@ -161,7 +161,7 @@ public sealed class RoutingTests(PlatformFixture platform) : IAsyncLifetime
     private async Task<string> NewMerchantWithPolicyAsync(string candidates)
     {
         var scenario = new Scenario(platform, api);
-        using var onboard = platform.Request(HttpMethod.Post, "api/ops/merchants", PlatformFixture.AdminKey, """{"name":"Routing"}""");
+        using var onboard = platform.Request(HttpMethod.Post, "api/ops/merchants", PlatformFixture.OperatorKey, """{"name":"Routing"}""");
         onboard.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         var (created, merchant, _) = await scenario.SendAsync(onboard);
         Assert.Equal(HttpStatusCode.Created, created);

@@ -120,7 +120,7 @@ public sealed class SettlementTests(PlatformFixture platform)
     private async Task<JsonObject> RunAsync(DateOnly day)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"api/ops/settlements?date={Format(day)}");
-        request.Headers.Authorization = new("Bearer", PlatformFixture.AdminKey);
+        request.Headers.Authorization = new("Bearer", PlatformFixture.OperatorKey);
         var (status, body, _) = await scenario.SendAsync(request);
         Assert.True(status == HttpStatusCode.OK, $"{status} {body}\n{platform.HostLogTail()}");
         return body;

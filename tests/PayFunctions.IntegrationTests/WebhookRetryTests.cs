@@ -51,7 +51,7 @@ public sealed class WebhookRetryTests(PlatformFixture platform)
         {
             Content = new StringContent($$"""{"name":"Retry Tea","webhook_url":"{{webhookUrl}}"}""", Encoding.UTF8, "application/json"),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", PlatformFixture.AdminKey);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", PlatformFixture.OperatorKey);
         var (status, merchant, _) = await scenario.SendAsync(request);
         Assert.Equal(HttpStatusCode.Created, status);
         return merchant;

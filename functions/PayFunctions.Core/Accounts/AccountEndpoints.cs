@@ -4,12 +4,12 @@ using Microsoft.Extensions.Logging;
 using PayFunctions.Core.Accounts;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
+using PayFunctions.Core.Security;
 
 namespace PayFunctions.Core.Accounts;
 
 /// <summary>A merchant's connected accounts: the receivers its splits may pay.</summary>
 public sealed class AccountEndpoints(
-    MerchantAuthenticator authenticator,
     AccountStore accounts,
     IdempotentPost idempotentPost,
     TimeProvider time,
@@ -17,7 +17,7 @@ public sealed class AccountEndpoints(
 {
     public async Task<IResult> CreateAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        var merchant = ApiCaller.MerchantOf(request);
         if (merchant is null)
         {
             return ApiError.Unauthenticated().ToResult();
@@ -64,7 +64,7 @@ public sealed class AccountEndpoints(
 
     public async Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        var merchant = ApiCaller.MerchantOf(request);
         if (merchant is null)
         {
             return ApiError.Unauthenticated().ToResult();
@@ -78,7 +78,7 @@ public sealed class AccountEndpoints(
 
     public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        var merchant = ApiCaller.MerchantOf(request);
         if (merchant is null)
         {
             return ApiError.Unauthenticated().ToResult();
@@ -97,7 +97,7 @@ public sealed class AccountEndpoints(
     /// <summary>Idempotent: deactivating an inactive account answers it unchanged.</summary>
     public async Task<IResult> DeactivateAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        var merchant = ApiCaller.MerchantOf(request);
         if (merchant is null)
         {
             return ApiError.Unauthenticated().ToResult();

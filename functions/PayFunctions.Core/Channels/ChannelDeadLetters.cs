@@ -3,6 +3,7 @@ using Azure.Messaging.ServiceBus;
 using Microsoft.AspNetCore.Http;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
+using PayFunctions.Core.Security;
 using PayFunctions.Core.Storage;
 
 namespace PayFunctions.Core.Channels;
@@ -13,14 +14,14 @@ namespace PayFunctions.Core.Channels;
 /// Messages are peeked, never taken, and shown by what they are about, never by their body (a prepay
 /// carries the payer's details).
 /// </summary>
-public sealed class ChannelDeadLetters(AdminAuthenticator admin, StorageClients storage, StorageQueueChannelWorkQueue work, ServiceBusClient? serviceBus = null)
+public sealed class ChannelDeadLetters(StorageClients storage, StorageQueueChannelWorkQueue work, ServiceBusClient? serviceBus = null)
 {
     /// <summary>Messages shown per queue: the most a Storage queue peek returns.</summary>
     public const int PerQueue = 32;
 
     public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!await admin.IsAdminAsync(request, cancellationToken))
+        if (ApiCaller.OperatorOf(request) is null)
         {
             return ApiError.Unauthenticated().ToResult();
         }

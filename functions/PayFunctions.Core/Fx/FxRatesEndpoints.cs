@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
+using PayFunctions.Core.Security;
 
 namespace PayFunctions.Core.Fx;
 
@@ -10,11 +11,11 @@ namespace PayFunctions.Core.Fx;
 /// Operators load the ECB's daily reference rates file as published and read the newest day back. Loading a day
 /// again with the same rates changes nothing; with other rates it is refused, since the ECB does not revise a day.
 /// </summary>
-public sealed partial class FxRatesEndpoints(AdminAuthenticator admin, FxRatesStore store, TimeProvider time, ILogger<FxRatesEndpoints> logger)
+public sealed partial class FxRatesEndpoints(FxRatesStore store, TimeProvider time, ILogger<FxRatesEndpoints> logger)
 {
     public async Task<IResult> LoadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!await admin.IsAdminAsync(request, cancellationToken))
+        if (ApiCaller.OperatorOf(request) is null)
         {
             return ApiError.Unauthenticated().ToResult();
         }
@@ -55,7 +56,7 @@ public sealed partial class FxRatesEndpoints(AdminAuthenticator admin, FxRatesSt
 
     public async Task<IResult> GetAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!await admin.IsAdminAsync(request, cancellationToken))
+        if (ApiCaller.OperatorOf(request) is null)
         {
             return ApiError.Unauthenticated().ToResult();
         }

@@ -39,6 +39,16 @@ public sealed record ApiError(int Status, string Code, string Title, string? Det
     public static ApiError Unauthenticated() =>
         new(StatusCodes.Status401Unauthorized, "api_key_invalid", "No valid API key provided.", "Send 'Authorization: Bearer <api key>'.");
 
+    /// <summary>The caller is known but its credential does not reach this route.</summary>
+    public static ApiError InsufficientScope(Security.RouteAccess access, bool audienceMatches) =>
+        new(
+            StatusCodes.Status403Forbidden,
+            "insufficient_scope",
+            "The credential does not allow this request.",
+            audienceMatches
+                ? $"This request needs the '{access.Scope}' scope."
+                : $"This request is for {(access.Audience == Security.Audience.Operator ? "operators" : "merchants")} only.");
+
     public static ApiError NotFound(string resource, string param) =>
         new(StatusCodes.Status404NotFound, "resource_missing", $"No such {resource}.", null, param);
 

@@ -1,3 +1,5 @@
+using PayFunctions.Core.Security;
+
 namespace PayFunctions.Core.Http;
 
 /// <summary>
@@ -7,49 +9,54 @@ namespace PayFunctions.Core.Http;
 /// </summary>
 public static class ApiRoutes
 {
-    public static readonly ApiRoute Health = new("Health", "GET", "health");
-    public static readonly ApiRoute CreatePayment = new("CreatePayment", "POST", "v1/payments");
-    public static readonly ApiRoute ListPayments = new("ListPayments", "GET", "v1/payments");
-    public static readonly ApiRoute GetPayment = new("GetPayment", "GET", "v1/payments/{id}");
-    public static readonly ApiRoute ClosePayment = new("ClosePayment", "POST", "v1/payments/{id}/close");
-    public static readonly ApiRoute CapturePayment = new("CapturePayment", "POST", "v1/payments/{id}/capture");
-    public static readonly ApiRoute CreateRefund = new("CreateRefund", "POST", "v1/payments/{id}/refunds");
-    public static readonly ApiRoute ListRefunds = new("ListRefunds", "GET", "v1/payments/{id}/refunds");
-    public static readonly ApiRoute GetRefund = new("GetRefund", "GET", "v1/refunds/{id}");
-    public static readonly ApiRoute ListSettlements = new("ListSettlements", "GET", "v1/settlements");
-    public static readonly ApiRoute GetBalance = new("GetBalance", "GET", "v1/balance");
-    public static readonly ApiRoute CreateAccount = new("CreateAccount", "POST", "v1/accounts");
-    public static readonly ApiRoute ListAccounts = new("ListAccounts", "GET", "v1/accounts");
-    public static readonly ApiRoute GetAccount = new("GetAccount", "GET", "v1/accounts/{id}");
-    public static readonly ApiRoute DeactivateAccount = new("DeactivateAccount", "POST", "v1/accounts/{id}/deactivate");
-    public static readonly ApiRoute CreateApiKey = new("CreateApiKey", "POST", "v1/api_keys");
-    public static readonly ApiRoute ListApiKeys = new("ListApiKeys", "GET", "v1/api_keys");
-    public static readonly ApiRoute RollApiKey = new("RollApiKey", "POST", "v1/api_keys/{id}/roll");
-    public static readonly ApiRoute RevokeApiKey = new("RevokeApiKey", "POST", "v1/api_keys/{id}/revoke");
-    public static readonly ApiRoute ChannelNotify = new("ChannelNotify", "POST", "notify/{channel}");
-    public static readonly ApiRoute RunSettlement = new("RunSettlement", "POST", "ops/settlements");
-    public static readonly ApiRoute CreateMerchant = new("CreateMerchant", "POST", "ops/merchants");
-    public static readonly ApiRoute LoadFxRates = new("LoadFxRates", "POST", "ops/fx_rates");
-    public static readonly ApiRoute GetFxRates = new("GetFxRates", "GET", "ops/fx_rates");
-    public static readonly ApiRoute CheckoutPage = new("CheckoutPage", "GET", "checkout/{id}");
-    public static readonly ApiRoute CheckoutStatus = new("CheckoutStatus", "GET", "checkout/{id}/status");
-    public static readonly ApiRoute CheckoutChooseMethod = new("CheckoutChooseMethod", "POST", "checkout/{id}/method");
-    public static readonly ApiRoute CheckoutRedirect = new("CheckoutRedirect", "GET", "checkout/{id}/redirect");
-    public static readonly ApiRoute CheckoutReturn = new("CheckoutReturn", "POST", "checkout/{id}");
-    public static readonly ApiRoute CreateStore = new("CreateStore", "POST", "v1/stores");
-    public static readonly ApiRoute ListStores = new("ListStores", "GET", "v1/stores");
-    public static readonly ApiRoute GetStore = new("GetStore", "GET", "v1/stores/{id}");
-    public static readonly ApiRoute GetStoreQrPng = new("GetStoreQrPng", "GET", "v1/stores/{id}/qr.png");
-    public static readonly ApiRoute GetStoreQrSvg = new("GetStoreQrSvg", "GET", "v1/stores/{id}/qr.svg");
-    public static readonly ApiRoute StoreCodePage = new("StoreCodePage", "GET", "s/{code}");
-    public static readonly ApiRoute StoreCodePay = new("StoreCodePay", "POST", "s/{code}");
-    public static readonly ApiRoute StoreCodeAuthorized = new("StoreCodeAuthorized", "GET", "s/{storeCode}/authorized");
-    public static readonly ApiRoute GetChannelHealth = new("GetChannelHealth", "GET", "v1/channels/health");
-    public static readonly ApiRoute StatusPage = new("StatusPage", "GET", "status");
-    public static readonly ApiRoute GetRoutingPolicy = new("GetRoutingPolicy", "GET", "v1/routing");
-    public static readonly ApiRoute SetRoutingPolicy = new("SetRoutingPolicy", "POST", "v1/routing");
-    public static readonly ApiRoute ListChannelAccounts = new("ListChannelAccounts", "GET", "v1/channel_accounts");
-    public static readonly ApiRoute ListChannelDeadLetters = new("ListChannelDeadLetters", "GET", "ops/channel_work/dead_letters");
+    public static readonly ApiRoute Health = new("Health", "GET", "health", RouteAccess.Public);
+    public static readonly ApiRoute CreatePayment = new("CreatePayment", "POST", "v1/payments", RouteAccess.Merchant(ApiScopes.Payments));
+    public static readonly ApiRoute ListPayments = new("ListPayments", "GET", "v1/payments", RouteAccess.Merchant(ApiScopes.Read));
+    public static readonly ApiRoute GetPayment = new("GetPayment", "GET", "v1/payments/{id}", RouteAccess.Merchant(ApiScopes.Read));
+    public static readonly ApiRoute ClosePayment = new("ClosePayment", "POST", "v1/payments/{id}/close", RouteAccess.Merchant(ApiScopes.Payments));
+    public static readonly ApiRoute CapturePayment = new("CapturePayment", "POST", "v1/payments/{id}/capture", RouteAccess.Merchant(ApiScopes.Payments));
+    public static readonly ApiRoute CreateRefund = new("CreateRefund", "POST", "v1/payments/{id}/refunds", RouteAccess.Merchant(ApiScopes.Refunds));
+    public static readonly ApiRoute ListRefunds = new("ListRefunds", "GET", "v1/payments/{id}/refunds", RouteAccess.Merchant(ApiScopes.Read));
+    public static readonly ApiRoute GetRefund = new("GetRefund", "GET", "v1/refunds/{id}", RouteAccess.Merchant(ApiScopes.Read));
+    public static readonly ApiRoute ListSettlements = new("ListSettlements", "GET", "v1/settlements", RouteAccess.Merchant(ApiScopes.Read));
+    public static readonly ApiRoute GetBalance = new("GetBalance", "GET", "v1/balance", RouteAccess.Merchant(ApiScopes.Read));
+    public static readonly ApiRoute CreateAccount = new("CreateAccount", "POST", "v1/accounts", RouteAccess.Merchant(ApiScopes.Accounts));
+    public static readonly ApiRoute ListAccounts = new("ListAccounts", "GET", "v1/accounts", RouteAccess.Merchant(ApiScopes.Read));
+    public static readonly ApiRoute GetAccount = new("GetAccount", "GET", "v1/accounts/{id}", RouteAccess.Merchant(ApiScopes.Read));
+    public static readonly ApiRoute DeactivateAccount = new("DeactivateAccount", "POST", "v1/accounts/{id}/deactivate", RouteAccess.Merchant(ApiScopes.Accounts));
+    public static readonly ApiRoute CreateApiKey = new("CreateApiKey", "POST", "v1/api_keys", RouteAccess.Merchant(ApiScopes.ApiKeys));
+    public static readonly ApiRoute ListApiKeys = new("ListApiKeys", "GET", "v1/api_keys", RouteAccess.Merchant(ApiScopes.ApiKeys));
+    public static readonly ApiRoute RollApiKey = new("RollApiKey", "POST", "v1/api_keys/{id}/roll", RouteAccess.Merchant(ApiScopes.ApiKeys));
+    public static readonly ApiRoute RevokeApiKey = new("RevokeApiKey", "POST", "v1/api_keys/{id}/revoke", RouteAccess.Merchant(ApiScopes.ApiKeys));
+    public static readonly ApiRoute ChannelNotify = new("ChannelNotify", "POST", "notify/{channel}", RouteAccess.Public);
+    public static readonly ApiRoute RunSettlement = new("RunSettlement", "POST", "ops/settlements", RouteAccess.Operator(ApiScopes.OpsSettlements));
+    public static readonly ApiRoute CreateMerchant = new("CreateMerchant", "POST", "ops/merchants", RouteAccess.Operator(ApiScopes.OpsMerchants));
+    public static readonly ApiRoute LoadFxRates = new("LoadFxRates", "POST", "ops/fx_rates", RouteAccess.Operator(ApiScopes.OpsFx));
+    public static readonly ApiRoute GetFxRates = new("GetFxRates", "GET", "ops/fx_rates", RouteAccess.Operator(ApiScopes.OpsFx));
+    public static readonly ApiRoute CheckoutPage = new("CheckoutPage", "GET", "checkout/{id}", RouteAccess.Public);
+    public static readonly ApiRoute CheckoutStatus = new("CheckoutStatus", "GET", "checkout/{id}/status", RouteAccess.Public);
+    public static readonly ApiRoute CheckoutChooseMethod = new("CheckoutChooseMethod", "POST", "checkout/{id}/method", RouteAccess.Public);
+    public static readonly ApiRoute CheckoutRedirect = new("CheckoutRedirect", "GET", "checkout/{id}/redirect", RouteAccess.Public);
+    public static readonly ApiRoute CheckoutReturn = new("CheckoutReturn", "POST", "checkout/{id}", RouteAccess.Public);
+    public static readonly ApiRoute CreateStore = new("CreateStore", "POST", "v1/stores", RouteAccess.Merchant(ApiScopes.Payments));
+    public static readonly ApiRoute ListStores = new("ListStores", "GET", "v1/stores", RouteAccess.Merchant(ApiScopes.Read));
+    public static readonly ApiRoute GetStore = new("GetStore", "GET", "v1/stores/{id}", RouteAccess.Merchant(ApiScopes.Read));
+    public static readonly ApiRoute GetStoreQrPng = new("GetStoreQrPng", "GET", "v1/stores/{id}/qr.png", RouteAccess.Merchant(ApiScopes.Read));
+    public static readonly ApiRoute GetStoreQrSvg = new("GetStoreQrSvg", "GET", "v1/stores/{id}/qr.svg", RouteAccess.Merchant(ApiScopes.Read));
+    public static readonly ApiRoute StoreCodePage = new("StoreCodePage", "GET", "s/{code}", RouteAccess.Public);
+    public static readonly ApiRoute StoreCodePay = new("StoreCodePay", "POST", "s/{code}", RouteAccess.Public);
+    public static readonly ApiRoute StoreCodeAuthorized = new("StoreCodeAuthorized", "GET", "s/{storeCode}/authorized", RouteAccess.Public);
+    public static readonly ApiRoute GetChannelHealth = new("GetChannelHealth", "GET", "v1/channels/health", RouteAccess.Operator(ApiScopes.OpsChannels));
+    public static readonly ApiRoute StatusPage = new("StatusPage", "GET", "status", RouteAccess.Public);
+    public static readonly ApiRoute GetRoutingPolicy = new("GetRoutingPolicy", "GET", "v1/routing", RouteAccess.Merchant(ApiScopes.Read));
+    public static readonly ApiRoute SetRoutingPolicy = new("SetRoutingPolicy", "POST", "v1/routing", RouteAccess.Merchant(ApiScopes.Payments));
+    public static readonly ApiRoute ListChannelAccounts = new("ListChannelAccounts", "GET", "v1/channel_accounts", RouteAccess.Merchant(ApiScopes.Read));
+    public static readonly ApiRoute ListChannelDeadLetters = new("ListChannelDeadLetters", "GET", "ops/channel_work/dead_letters", RouteAccess.Operator(ApiScopes.OpsChannels));
+    public static readonly ApiRoute CreateOperator = new("CreateOperator", "POST", "ops/operators", RouteAccess.Operator(ApiScopes.OpsOperators));
+    public static readonly ApiRoute ListOperators = new("ListOperators", "GET", "ops/operators", RouteAccess.Operator(ApiScopes.OpsOperators));
+    public static readonly ApiRoute DisableOperator = new("DisableOperator", "POST", "ops/operators/{id}/disable", RouteAccess.Operator(ApiScopes.OpsOperators));
+    public static readonly ApiRoute IssueToken = new("IssueToken", "POST", "oauth/token", RouteAccess.Public);
+    public static readonly ApiRoute GetTokenKeys = new("GetTokenKeys", "GET", "oauth/jwks", RouteAccess.Public);
 
     public static IReadOnlyList<ApiRoute> All { get; } =
         [
@@ -61,7 +68,8 @@ public static class ApiRoutes
             GetChannelHealth, StatusPage,
             GetRoutingPolicy, SetRoutingPolicy, ListChannelAccounts,
             ListChannelDeadLetters,
+            CreateOperator, ListOperators, DisableOperator, IssueToken, GetTokenKeys,
         ];
 }
 
-public sealed record ApiRoute(string Name, string Method, string Template);
+public sealed record ApiRoute(string Name, string Method, string Template, RouteAccess Access);

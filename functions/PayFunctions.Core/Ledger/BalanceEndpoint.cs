@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
+using PayFunctions.Core.Security;
 using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Ledger;
@@ -10,11 +11,11 @@ namespace PayFunctions.Core.Ledger;
 /// and on its way to the bank. Read off the merchant's own two accounts in the ledger's per-account
 /// projection, so it agrees with the journal and costs the same whatever other merchants do.
 /// </summary>
-public sealed class BalanceEndpoint(MerchantAuthenticator authenticator, LedgerStore ledger)
+public sealed class BalanceEndpoint(LedgerStore ledger)
 {
     public async Task<IResult> GetAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        var merchant = ApiCaller.MerchantOf(request);
         if (merchant is null)
         {
             return ApiError.Unauthenticated().ToResult();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
+using PayFunctions.Core.Security;
 
 namespace PayFunctions.Core.Merchants;
 
@@ -10,7 +11,7 @@ namespace PayFunctions.Core.Merchants;
 /// once; rolling keeps the old key working for a grace period the caller picks; revoking is
 /// immediate.
 /// </summary>
-public sealed class ApiKeyEndpoints(MerchantAuthenticator authenticator, ApiKeyStore apiKeys, IdempotentPost idempotentPost, TimeProvider time)
+public sealed class ApiKeyEndpoints(ApiKeyStore apiKeys, IdempotentPost idempotentPost, TimeProvider time)
 {
     public const int DefaultGraceSeconds = 24 * 60 * 60;
     public const int MaxGraceSeconds = 7 * 24 * 60 * 60;
@@ -18,18 +19,19 @@ public sealed class ApiKeyEndpoints(MerchantAuthenticator authenticator, ApiKeyS
 
     public async Task<IResult> CreateAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
-        if (merchant is null)
+        if (ApiCaller.Of(request.HttpContext) is not MerchantCaller caller)
         {
             return ApiError.Unauthenticated().ToResult();
         }
 
-        var (body, parsed, invalid) = await RequestBody.ReadAsync(request, new CreateApiKeyRequest(null), cancellationToken);
+        var merchant = caller.Merchant;
+        var (body, parsed, invalid) = await RequestBody.ReadAsync(request, new CreateApiKeyRequest(null, null), cancellationToken);
         if (invalid is null && parsed!.Name is { } name && (name.Length is 0 or > MaxNameLength || name.Any(char.IsControl)))
         {
             invalid = ApiError.InvalidRequest("name", $"name must be 1 to {MaxNameLength} printable characters.");
         }
 
+        var scopes = invalid is null ? ScopesOf(parsed!, caller, out invalid) : null;
         if (invalid is not null)
         {
             return invalid.ToResult();
@@ -42,15 +44,38 @@ public sealed class ApiKeyEndpoints(MerchantAuthenticator authenticator, ApiKeyS
             apiKeys.NewKeyId,
             async keyId =>
             {
-                var (key, secret) = await apiKeys.IssueAsync(merchant.Id, keyId, parsed!.Name, cancellationToken);
+                var (key, secret) = await apiKeys.IssueAsync(merchant.Id, keyId, parsed!.Name, scopes, cancellationToken);
                 return Shown(StatusCodes.Status201Created, key, secret);
             },
             cancellationToken);
     }
 
+    /// <summary>A new key gets the scopes asked for, or the caller's own; never one the caller does not hold.</summary>
+    private static string? ScopesOf(CreateApiKeyRequest request, MerchantCaller caller, out ApiError? invalid)
+    {
+        invalid = null;
+        var asked = request.Scopes is null
+            ? caller.Scopes
+            : request.Scopes.Any(s => s.Contains(' ', StringComparison.Ordinal)) ? null : ApiScopes.Parse(string.Join(' ', request.Scopes), ApiScopes.Merchant);
+        if (asked is null || asked.Count == 0)
+        {
+            invalid = ApiError.InvalidRequest("scopes", $"scopes must name at least one of: {string.Join(", ", ApiScopes.Merchant)}.");
+            return null;
+        }
+
+        if (!asked.All(caller.Scopes.Contains))
+        {
+            invalid = ApiError.InvalidRequest("scopes", "A key can only be given scopes the key that makes it holds.");
+            return null;
+        }
+
+        // A key with every scope is stored as unrestricted, as keys made before scopes existed are.
+        return asked.Count == ApiScopes.Merchant.Count ? null : ApiScopes.Format(asked);
+    }
+
     public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        var merchant = ApiCaller.MerchantOf(request);
         if (merchant is null)
         {
             return ApiError.Unauthenticated().ToResult();
@@ -70,7 +95,7 @@ public sealed class ApiKeyEndpoints(MerchantAuthenticator authenticator, ApiKeyS
     /// <summary>Answers the new key, shown once; the rolled key expires <c>expires_in_seconds</c> from now.</summary>
     public async Task<IResult> RollAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        var merchant = ApiCaller.MerchantOf(request);
         if (merchant is null)
         {
             return ApiError.Unauthenticated().ToResult();
@@ -115,7 +140,7 @@ public sealed class ApiKeyEndpoints(MerchantAuthenticator authenticator, ApiKeyS
     /// <summary>Takes effect at once. Idempotent: revoking a revoked key answers it unchanged.</summary>
     public async Task<IResult> RevokeAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        var merchant = ApiCaller.MerchantOf(request);
         if (merchant is null)
         {
             return ApiError.Unauthenticated().ToResult();

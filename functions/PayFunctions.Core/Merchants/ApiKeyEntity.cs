@@ -1,4 +1,5 @@
 using System.Runtime.Serialization;
+using PayFunctions.Core.Security;
 using PayFunctions.Core.Storage;
 
 namespace PayFunctions.Core.Merchants;
@@ -39,6 +40,13 @@ public sealed class ApiKeyEntity : TableRow
     public DateTimeOffset? ExpiresAt { get; set; }
 
     public DateTimeOffset? RevokedAt { get; set; }
+
+    /// <summary>Space-separated <see cref="ApiScopes"/>; null for a key that may do everything a merchant can.</summary>
+    public string? Scopes { get; set; }
+
+    [IgnoreDataMember]
+    public IReadOnlySet<string> GrantedScopes =>
+        Scopes is null ? ApiScopes.Merchant.ToHashSet(StringComparer.Ordinal) : ApiScopes.Parse(Scopes, ApiScopes.Merchant) ?? new HashSet<string>();
 
     /// <summary>The key this one was rolled into; lets a retried roll finish instead of being refused.</summary>
     public string? RolledInto { get; set; }

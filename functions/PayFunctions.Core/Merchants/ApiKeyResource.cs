@@ -11,6 +11,7 @@ public sealed record ApiKeyResource(
     string Object,
     string? Name,
     string Prefix,
+    IReadOnlyList<string> Scopes,
     ApiKeyStatus Status,
     DateTimeOffset CreatedAt,
     DateTimeOffset? ExpiresAt,
@@ -19,5 +20,5 @@ public sealed record ApiKeyResource(
     bool? SecretRedacted)
 {
     public static ApiKeyResource From(ApiKeyEntity k, DateTimeOffset now) =>
-        new(k.Id, "api_key", k.Name, k.Prefix, k.StatusAt(now), k.CreatedAt, k.ExpiresAt, k.RevokedAt, null, null);
+        new(k.Id, "api_key", k.Name, k.Prefix, [.. k.GrantedScopes.Order(StringComparer.Ordinal)], k.StatusAt(now), k.CreatedAt, k.ExpiresAt, k.RevokedAt, null, null);
 }

@@ -3,9 +3,13 @@ using System.Security.Cryptography;
 using Azure;
 using Azure.Data.Tables;
 using PayFunctions.Core.Secrets;
+using PayFunctions.Core.Security;
 using PayFunctions.Core.Storage;
 
 namespace PayFunctions.Core.Merchants;
+
+/// <summary>An accepted key and the merchant it belongs to.</summary>
+public sealed record KeyHolder(MerchantEntity Merchant, ApiKeyEntity Key);
 
 /// <summary>What rolling a key came to.</summary>
 public abstract record RollOutcome
@@ -66,27 +70,56 @@ public sealed class ApiKeyStore(StorageClients clients, ISecretStore secrets, Ti
 
     public static bool IsKeyId(string? id) => NewestFirstIds.IsWellFormed(id, ApiKeyEntity.IdPrefix);
 
-    public async Task<MerchantEntity?> AuthenticateAsync(string apiKey, CancellationToken cancellationToken)
+    /// <summary>The merchant and key a presented key belongs to, while the key is accepted.</summary>
+    public async Task<KeyHolder?> AuthenticateAsync(string apiKey, CancellationToken cancellationToken)
     {
         var hash = await HashAsync(apiKey, cancellationToken);
-        var now = time.GetUtcNow();
-        if (accepted.TryGetValue(hash, out var known) && known.Until > now && known.Key.IsUsableAt(now))
+        if (Kept(hash) is { } known)
         {
-            return known.Merchant;
+            return known;
         }
 
-        accepted.TryRemove(hash, out _);
         var readAt = Interlocked.Read(ref generation);
         var index = await Index.GetEntityIfExistsAsync<ApiKeyIndexEntity>(hash, ApiKeyIndexEntity.Row, cancellationToken: cancellationToken);
-        if (!index.HasValue)
+        return index.HasValue ? await ReadAcceptedAsync(hash, index.Value!.MerchantId, index.Value.KeyId, hash, readAt, cancellationToken) : null;
+    }
+
+    /// <summary>
+    /// The merchant and key a token was issued from, while the key is still accepted: revoking a key
+    /// ends its tokens too, within <see cref="AcceptedFor"/> on other instances.
+    /// </summary>
+    public async Task<KeyHolder?> AcceptedAsync(string merchantId, string keyId, CancellationToken cancellationToken)
+    {
+        var kept = "id:" + merchantId + "/" + keyId;
+        if (Kept(kept) is { } known)
         {
-            return null;
+            return known;
         }
 
-        var keyRead = Merchants.GetEntityIfExistsAsync<ApiKeyEntity>(index.Value!.MerchantId, index.Value.KeyId, cancellationToken: cancellationToken);
-        var merchantRead = Merchants.GetEntityIfExistsAsync<MerchantEntity>(index.Value.MerchantId, MerchantEntity.Row, cancellationToken: cancellationToken);
+        var readAt = Interlocked.Read(ref generation);
+        return await ReadAcceptedAsync(kept, merchantId, keyId, expectedHash: null, readAt, cancellationToken);
+    }
+
+    private KeyHolder? Kept(string keptAs)
+    {
+        var now = time.GetUtcNow();
+        if (accepted.TryGetValue(keptAs, out var known) && known.Until > now && known.Holder.Key.IsUsableAt(now))
+        {
+            return known.Holder;
+        }
+
+        accepted.TryRemove(keptAs, out _);
+        return null;
+    }
+
+    private async Task<KeyHolder?> ReadAcceptedAsync(
+        string keptAs, string merchantId, string keyId, string? expectedHash, long readAt, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var keyRead = Merchants.GetEntityIfExistsAsync<ApiKeyEntity>(merchantId, keyId, cancellationToken: cancellationToken);
+        var merchantRead = Merchants.GetEntityIfExistsAsync<MerchantEntity>(merchantId, MerchantEntity.Row, cancellationToken: cancellationToken);
         var (key, merchant) = (await keyRead, await merchantRead);
-        if (!key.HasValue || !merchant.HasValue || key.Value!.Hash != hash || !key.Value.IsUsableAt(now))
+        if (!key.HasValue || !merchant.HasValue || (expectedHash is not null && key.Value!.Hash != expectedHash) || !key.Value!.IsUsableAt(now))
         {
             return null;
         }
@@ -96,12 +129,13 @@ public sealed class ApiKeyStore(StorageClients clients, ISecretStore secrets, Ti
             accepted.Clear();
         }
 
+        var holder = new KeyHolder(merchant.Value!, key.Value);
         if (Interlocked.Read(ref generation) == readAt)
         {
-            accepted[hash] = new AcceptedKey(merchant.Value!, key.Value, now + AcceptedFor);
+            accepted[keptAs] = new AcceptedKey(holder, now + AcceptedFor);
         }
 
-        return merchant.Value;
+        return holder;
     }
 
     /// <summary>The merchant and key id a presented key was issued as, whether or not it is still accepted.</summary>
@@ -139,11 +173,12 @@ public sealed class ApiKeyStore(StorageClients clients, ISecretStore secrets, Ti
     /// A new key under <paramref name="keyId"/>, shown only in the returned secret. A key an earlier
     /// attempt issued under the same id stops being accepted.
     /// </summary>
-    public async Task<(ApiKeyEntity Key, string Secret)> IssueAsync(string merchantId, string keyId, string? name, CancellationToken cancellationToken)
+    public async Task<(ApiKeyEntity Key, string Secret)> IssueAsync(
+        string merchantId, string keyId, string? name, string? scopes, CancellationToken cancellationToken)
     {
         try
         {
-            return await IssueUnforgottenAsync(merchantId, keyId, name, cancellationToken);
+            return await IssueUnforgottenAsync(merchantId, keyId, name, scopes, cancellationToken);
         }
         finally
         {
@@ -151,10 +186,12 @@ public sealed class ApiKeyStore(StorageClients clients, ISecretStore secrets, Ti
         }
     }
 
-    private async Task<(ApiKeyEntity Key, string Secret)> IssueUnforgottenAsync(string merchantId, string keyId, string? name, CancellationToken cancellationToken)
+    private async Task<(ApiKeyEntity Key, string Secret)> IssueUnforgottenAsync(
+        string merchantId, string keyId, string? name, string? scopes, CancellationToken cancellationToken)
     {
         var secret = NewSecret();
         var key = await PrepareAsync(merchantId, keyId, name, secret, cancellationToken);
+        key.Scopes = scopes;
         var existing = await GetAsync(merchantId, keyId, cancellationToken);
         if (existing is null)
         {
@@ -200,7 +237,7 @@ public sealed class ApiKeyStore(StorageClients clients, ISecretStore secrets, Ti
             return new RollOutcome.NotRollable(old);
         }
 
-        var (issued, secret) = await IssueAsync(merchantId, newKeyId, old.Name, cancellationToken);
+        var (issued, secret) = await IssueAsync(merchantId, newKeyId, old.Name, old.Scopes, cancellationToken);
         if (!retry)
         {
             old.ExpiresAt = now + grace;
@@ -249,18 +286,9 @@ public sealed class ApiKeyStore(StorageClients clients, ISecretStore secrets, Ti
                 return new RevokeOutcome.Revoked(key);
             }
 
+            // Only a key that manages keys is a way back in, so only the last of those is kept.
             var now = time.GetUtcNow();
-            var othersUsable = false;
-            await foreach (var other in Query(merchantId, startingAfter: null, pageSize: 100, cancellationToken))
-            {
-                if (other.Id != keyId && other.IsUsableAt(now))
-                {
-                    othersUsable = true;
-                    break;
-                }
-            }
-
-            if (!othersUsable)
+            if (key.GrantedScopes.Contains(ApiScopes.ApiKeys) && !await AnotherKeyManagerAsync(merchantId, keyId, now, cancellationToken))
             {
                 return new RevokeOutcome.LastUsable(key);
             }
@@ -279,6 +307,19 @@ public sealed class ApiKeyStore(StorageClients clients, ISecretStore secrets, Ti
             await DeleteIndexAsync(key.Hash, cancellationToken);
             return new RevokeOutcome.Revoked(key);
         }
+    }
+
+    private async Task<bool> AnotherKeyManagerAsync(string merchantId, string keyId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await foreach (var other in Query(merchantId, startingAfter: null, pageSize: 100, cancellationToken))
+        {
+            if (other.Id != keyId && other.IsUsableAt(now) && other.GrantedScopes.Contains(ApiScopes.ApiKeys))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -345,5 +386,5 @@ public sealed class ApiKeyStore(StorageClients clients, ISecretStore secrets, Ti
         accepted.Clear();
     }
 
-    private sealed record AcceptedKey(MerchantEntity Merchant, ApiKeyEntity Key, DateTimeOffset Until);
+    private sealed record AcceptedKey(KeyHolder Holder, DateTimeOffset Until);
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
+using PayFunctions.Core.Security;
 using PayFunctions.Core.Webhooks;
 using PayFunctions.Domain;
 
@@ -14,8 +15,7 @@ namespace PayFunctions.Core.Merchants;
 /// only: the platform keeps a keyed hash of the key and the secret sealed, and a replay of the
 /// create answers the merchant without them.
 /// </summary>
-public sealed class MerchantEndpoints(
-    AdminAuthenticator admin, MerchantStore merchants, ApiKeyStore apiKeys, IdempotentPost idempotentPost, IOptions<WebhookOptions> webhooks)
+public sealed class MerchantEndpoints( MerchantStore merchants, ApiKeyStore apiKeys, IdempotentPost idempotentPost, IOptions<WebhookOptions> webhooks)
 {
     public const int DefaultFeeBasisPoints = 60;
     private const string IdempotencyScope = "admin";
@@ -24,7 +24,7 @@ public sealed class MerchantEndpoints(
 
     public async Task<IResult> CreateAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!await admin.IsAdminAsync(request, cancellationToken))
+        if (ApiCaller.OperatorOf(request) is null)
         {
             return ApiError.Unauthenticated().ToResult();
         }

@@ -9,6 +9,7 @@ using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Fx;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
+using PayFunctions.Core.Security;
 using PayFunctions.Core.Telemetry;
 using PayFunctions.Domain;
 
@@ -16,7 +17,6 @@ namespace PayFunctions.Core.Payments;
 
 /// <summary>The merchant-facing payments resource: create, retrieve, list, close.</summary>
 public sealed class PaymentEndpoints(
-    MerchantAuthenticator authenticator,
     PaymentStarter starter,
     PaymentStore payments,
     IdempotentPost idempotentPost,
@@ -36,7 +36,7 @@ public sealed class PaymentEndpoints(
 
     public async Task<IResult> CreateAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        var merchant = ApiCaller.MerchantOf(request);
         if (merchant is null)
         {
             return ApiError.Unauthenticated().ToResult();
@@ -81,7 +81,7 @@ public sealed class PaymentEndpoints(
 
     public async Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        var merchant = ApiCaller.MerchantOf(request);
         if (merchant is null)
         {
             return ApiError.Unauthenticated().ToResult();
@@ -95,7 +95,7 @@ public sealed class PaymentEndpoints(
 
     public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        var merchant = ApiCaller.MerchantOf(request);
         if (merchant is null)
         {
             return ApiError.Unauthenticated().ToResult();
@@ -119,7 +119,7 @@ public sealed class PaymentEndpoints(
 
     public async Task<IResult> CloseAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        var merchant = ApiCaller.MerchantOf(request);
         if (merchant is null)
         {
             return ApiError.Unauthenticated().ToResult();
@@ -165,7 +165,7 @@ public sealed class PaymentEndpoints(
     /// </summary>
     public async Task<IResult> CaptureAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        var merchant = ApiCaller.MerchantOf(request);
         if (merchant is null)
         {
             return ApiError.Unauthenticated().ToResult();

@@ -64,6 +64,9 @@ public sealed partial class ApiRateLimiter
         {
             var t when t.StartsWith("v1/", StringComparison.Ordinal) => RateLimitScope.MerchantApi,
             var t when t.StartsWith("ops/", StringComparison.Ordinal) => RateLimitScope.Operator,
+
+            // The token endpoint takes the same credentials as the API: its failures count as the API's do.
+            var t when t.StartsWith("oauth/", StringComparison.Ordinal) => RateLimitScope.Operator,
             var t when t.StartsWith("notify/", StringComparison.Ordinal) => RateLimitScope.Notify,
             var t when t.StartsWith("checkout/", StringComparison.Ordinal) || t.StartsWith("s/", StringComparison.Ordinal) => RateLimitScope.Payer,
             var t when t == ApiRoutes.StatusPage.Template => RateLimitScope.Payer,

@@ -6,13 +6,13 @@ using PayFunctions.Core.Channels;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Payments;
+using PayFunctions.Core.Security;
 using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Refunds;
 
 /// <summary>The merchant-facing refunds resource: create and list under a payment, retrieve by id.</summary>
 public sealed class RefundEndpoints(
-    MerchantAuthenticator authenticator,
     PaymentStore payments,
     RefundStore refunds,
     RefundStarter starter,
@@ -25,7 +25,7 @@ public sealed class RefundEndpoints(
 
     public async Task<IResult> CreateAsync(HttpRequest request, string paymentId, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        var merchant = ApiCaller.MerchantOf(request);
         if (merchant is null)
         {
             return ApiError.Unauthenticated().ToResult();
@@ -77,7 +77,7 @@ public sealed class RefundEndpoints(
 
     public async Task<IResult> ListAsync(HttpRequest request, string paymentId, CancellationToken cancellationToken)
     {
-        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        var merchant = ApiCaller.MerchantOf(request);
         if (merchant is null)
         {
             return ApiError.Unauthenticated().ToResult();
@@ -102,7 +102,7 @@ public sealed class RefundEndpoints(
 
     public async Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        var merchant = ApiCaller.MerchantOf(request);
         if (merchant is null)
         {
             return ApiError.Unauthenticated().ToResult();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using PayFunctions.Core.Channels;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
+using PayFunctions.Core.Security;
 using PayFunctions.Domain.Routing;
 
 namespace PayFunctions.Core.Routing;
@@ -10,11 +11,11 @@ namespace PayFunctions.Core.Routing;
 /// Operators read every configured account's health with the admin key; anyone reads the public status page,
 /// which shows one state per channel and nothing about accounts, volumes or errors.
 /// </summary>
-public sealed class ChannelHealthEndpoints(AdminAuthenticator admin, ChannelRegistry registry, ChannelHealth health, TimeProvider time)
+public sealed class ChannelHealthEndpoints(ChannelRegistry registry, ChannelHealth health, TimeProvider time)
 {
     public async Task<IResult> GetAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!await admin.IsAdminAsync(request, cancellationToken))
+        if (ApiCaller.OperatorOf(request) is null)
         {
             return ApiError.Unauthenticated().ToResult();
         }

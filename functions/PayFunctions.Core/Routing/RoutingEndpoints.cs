@@ -4,12 +4,12 @@ using Microsoft.Extensions.Logging;
 using PayFunctions.Core.Channels;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
+using PayFunctions.Core.Security;
 
 namespace PayFunctions.Core.Routing;
 
 /// <summary>A merchant's routing policy, and the platform's channel accounts it may route to.</summary>
 public sealed partial class RoutingEndpoints(
-    MerchantAuthenticator authenticator,
     RoutingPolicyStore policies,
     ChannelRegistry channels,
     IdempotentPost idempotentPost,
@@ -19,7 +19,7 @@ public sealed partial class RoutingEndpoints(
 
     public async Task<IResult> GetAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        var merchant = ApiCaller.MerchantOf(request);
         if (merchant is null)
         {
             return ApiError.Unauthenticated().ToResult();
@@ -32,7 +32,7 @@ public sealed partial class RoutingEndpoints(
     /// <summary>Replaces the whole policy: sending the same body again leaves it as it is and answers the same.</summary>
     public async Task<IResult> SetAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        var merchant = ApiCaller.MerchantOf(request);
         if (merchant is null)
         {
             return ApiError.Unauthenticated().ToResult();
@@ -76,7 +76,7 @@ public sealed partial class RoutingEndpoints(
 
     public async Task<IResult> ListChannelAccountsAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        var merchant = ApiCaller.MerchantOf(request);
         if (merchant is null)
         {
             return ApiError.Unauthenticated().ToResult();

@@ -3,19 +3,18 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
+using PayFunctions.Core.Security;
 
 namespace PayFunctions.Core.Settlements;
 
 /// <summary>Merchants list their settlements; operators can run a day's batch by hand (the daily run does it at 00:30).</summary>
 public sealed class SettlementEndpoints(
-    MerchantAuthenticator authenticator,
     SettlementStore settlements,
-    SettlementScheduler scheduler,
-    AdminAuthenticator admin)
+    SettlementScheduler scheduler)
 {
     public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        var merchant = ApiCaller.MerchantOf(request);
         if (merchant is null)
         {
             return ApiError.Unauthenticated().ToResult();
@@ -32,7 +31,7 @@ public sealed class SettlementEndpoints(
     /// </summary>
     public async Task<IResult> RunAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        if (!await admin.IsAdminAsync(request, cancellationToken))
+        if (ApiCaller.OperatorOf(request) is null)
         {
             return ApiError.Unauthenticated().ToResult();
         }

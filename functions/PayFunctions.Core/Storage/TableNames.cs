@@ -9,6 +9,9 @@ public static class TableNames
 
     /// <summary>Keyed hashes of API keys, pointing at the key's row in <see cref="Merchants"/>.</summary>
     public const string ApiKeys = "apikeys";
+
+    /// <summary>Operators: one partition per operator, its profile and the keyed hash of its key.</summary>
+    public const string Operators = "operators";
     public const string Accounts = "accounts";
     public const string Ledger = "ledger";
     public const string LedgerAccounts = "ledgeraccounts";
@@ -50,7 +53,7 @@ public static class TableNames
     public const string NotificationArchiveContainer = "channel-notifications";
 
     public static IReadOnlyList<string> All { get; } =
-        [Payments, Idempotency, Merchants, ApiKeys, Accounts, Ledger, LedgerAccounts, Settlements, SettlementState, SettlementDue, SettlementDays, Notifications, WebhookEvents, NotificationRejections, Refunds, RefundBalances, Stores, StoreCodes, FxRates,
+        [Payments, Idempotency, Merchants, ApiKeys, Operators, Accounts, Ledger, LedgerAccounts, Settlements, SettlementState, SettlementDue, SettlementDays, Notifications, WebhookEvents, NotificationRejections, Refunds, RefundBalances, Stores, StoreCodes, FxRates,
             UnmatchedCredits,
             ChannelHealth, RoutingPolicies, RoutingUsage];
 }

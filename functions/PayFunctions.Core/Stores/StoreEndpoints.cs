@@ -6,12 +6,12 @@ using Microsoft.Extensions.Options;
 using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
+using PayFunctions.Core.Security;
 
 namespace PayFunctions.Core.Stores;
 
 /// <summary>A merchant's stores and their printable collection codes.</summary>
 public sealed partial class StoreEndpoints(
-    MerchantAuthenticator authenticator,
     StoreStore stores,
     IdempotentPost idempotentPost,
     IOptions<ApiOptions> api,
@@ -22,7 +22,7 @@ public sealed partial class StoreEndpoints(
 
     public async Task<IResult> CreateAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        var merchant = ApiCaller.MerchantOf(request);
         if (merchant is null)
         {
             return ApiError.Unauthenticated().ToResult();
@@ -73,7 +73,7 @@ public sealed partial class StoreEndpoints(
 
     public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        var merchant = ApiCaller.MerchantOf(request);
         if (merchant is null)
         {
             return ApiError.Unauthenticated().ToResult();
@@ -105,7 +105,7 @@ public sealed partial class StoreEndpoints(
 
     private async Task<(StoreEntity? Store, ApiError? Error)> FindAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var merchant = await authenticator.AuthenticateAsync(request, cancellationToken);
+        var merchant = ApiCaller.MerchantOf(request);
         if (merchant is null)
         {
             return (null, ApiError.Unauthenticated());

@@ -23,13 +23,13 @@ public sealed class LocalHostParityTests
         var mapped = ((IEndpointRouteBuilder)app).DataSources
             .SelectMany(d => d.Endpoints)
             .OfType<RouteEndpoint>()
-            .Select(e => new ApiRoute(
-                e.Metadata.GetRequiredMetadata<IEndpointNameMetadata>().EndpointName,
-                Assert.Single(e.Metadata.GetRequiredMetadata<IHttpMethodMetadata>().HttpMethods),
-                e.RoutePattern.RawText ?? ""))
+            .Select(e => (
+                Name: e.Metadata.GetRequiredMetadata<IEndpointNameMetadata>().EndpointName,
+                Method: Assert.Single(e.Metadata.GetRequiredMetadata<IHttpMethodMetadata>().HttpMethods),
+                Template: e.RoutePattern.RawText ?? ""))
             .OrderBy(r => r.Name, StringComparer.Ordinal);
         var expected = ApiRoutes.All
-            .Select(r => r with { Template = "/api/" + r.Template })
+            .Select(r => (r.Name, r.Method, Template: "/api/" + r.Template))
             .OrderBy(r => r.Name, StringComparer.Ordinal);
         Assert.Equal(expected, mapped);
     }

@@ -107,26 +107,4 @@ public sealed class SecretEnvelopeTests
     }
 
     private static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-
-    /// <summary>Key Vault's model: every write adds a version; the latest is current, older ones stay readable.</summary>
-    private sealed class VersionedSecrets : ISecretStore
-    {
-        private readonly Dictionary<string, List<SecretVersion>> secrets = [];
-
-        public void AddVersion(string name, string version, string value)
-        {
-            if (!secrets.TryGetValue(name, out var versions))
-            {
-                secrets[name] = versions = [];
-            }
-
-            versions.Add(new SecretVersion(value, version));
-        }
-
-        public Task<SecretVersion?> GetCurrentAsync(string name, CancellationToken cancellationToken) =>
-            Task.FromResult(secrets.TryGetValue(name, out var versions) ? versions[^1] : null);
-
-        public Task<string?> GetVersionAsync(string name, string version, CancellationToken cancellationToken) =>
-            Task.FromResult(secrets.TryGetValue(name, out var versions) ? versions.FirstOrDefault(v => v.Version == version)?.Value : null);
-    }
 }

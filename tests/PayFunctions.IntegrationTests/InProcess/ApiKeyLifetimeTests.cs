@@ -1,3 +1,4 @@
+using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
 
 namespace PayFunctions.IntegrationTests.InProcess;
@@ -14,7 +15,7 @@ public sealed class ApiKeyLifetimeTests(PlatformFixture platform)
 
         var (status, rolled) = await api.SendAsync(
             (r, c) => api.Get<ApiKeyEndpoints>().RollAsync(r, oldKeyId, c),
-            "POST",
+            ApiRoutes.RollApiKey,
             $"/api/v1/api_keys/{oldKeyId}/roll",
             oldKey,
             """{"expires_in_seconds":3600}""");
@@ -40,7 +41,7 @@ public sealed class ApiKeyLifetimeTests(PlatformFixture platform)
         await using var api = new InProcessApi(platform);
         var (merchantId, oldKey, oldKeyId) = await NewMerchantAsync(api);
 
-        var (status, _) = await api.SendAsync((r, c) => api.Get<ApiKeyEndpoints>().RollAsync(r, oldKeyId, c), "POST", $"/api/v1/api_keys/{oldKeyId}/roll", oldKey);
+        var (status, _) = await api.SendAsync((r, c) => api.Get<ApiKeyEndpoints>().RollAsync(r, oldKeyId, c), ApiRoutes.RollApiKey, $"/api/v1/api_keys/{oldKeyId}/roll", oldKey);
         Assert.Equal(201, status);
 
         api.Time.Advance(TimeSpan.FromHours(24) - TimeSpan.FromSeconds(1));
@@ -59,12 +60,12 @@ public sealed class ApiKeyLifetimeTests(PlatformFixture platform)
         api.Faults.FailNext(TableFaults.WriteTo(Core.Storage.TableNames.Idempotency));
 
         await Assert.ThrowsAnyAsync<Exception>(() => api.SendAsync(
-            (r, c) => api.Get<ApiKeyEndpoints>().RollAsync(r, oldKeyId, c), "POST", $"/api/v1/api_keys/{oldKeyId}/roll", oldKey, idempotencyKey: idempotencyKey));
+            (r, c) => api.Get<ApiKeyEndpoints>().RollAsync(r, oldKeyId, c), ApiRoutes.RollApiKey, $"/api/v1/api_keys/{oldKeyId}/roll", oldKey, idempotencyKey: idempotencyKey));
         var (status, rolled) = await api.SendAsync(
-            (r, c) => api.Get<ApiKeyEndpoints>().RollAsync(r, oldKeyId, c), "POST", $"/api/v1/api_keys/{oldKeyId}/roll", oldKey, idempotencyKey: idempotencyKey);
+            (r, c) => api.Get<ApiKeyEndpoints>().RollAsync(r, oldKeyId, c), ApiRoutes.RollApiKey, $"/api/v1/api_keys/{oldKeyId}/roll", oldKey, idempotencyKey: idempotencyKey);
 
         Assert.Equal(201, status);
-        var (_, list) = await api.SendAsync(api.Get<ApiKeyEndpoints>().ListAsync, "GET", "/api/v1/api_keys", (string)rolled["secret"]!);
+        var (_, list) = await api.SendAsync(api.Get<ApiKeyEndpoints>().ListAsync, ApiRoutes.ListApiKeys, "/api/v1/api_keys", (string)rolled["secret"]!);
         Assert.Equal([(string)rolled["id"]!, oldKeyId], list["data"]!.AsArray().Select(k => (string)k!["id"]!));
     }
 
@@ -73,12 +74,12 @@ public sealed class ApiKeyLifetimeTests(PlatformFixture platform)
     {
         await using var api = new InProcessApi(platform);
         var (merchantId, firstKey, _) = await NewMerchantAsync(api);
-        var (_, second) = await api.SendAsync(api.Get<ApiKeyEndpoints>().CreateAsync, "POST", "/api/v1/api_keys", firstKey, """{"name":"ci"}""");
+        var (_, second) = await api.SendAsync(api.Get<ApiKeyEndpoints>().CreateAsync, ApiRoutes.CreateApiKey, "/api/v1/api_keys", firstKey, """{"name":"ci"}""");
         var secondKey = (string)second["secret"]!;
         Assert.Equal(merchantId, (await AuthenticateAsync(api, secondKey))?.Id);
 
         var (status, revoked) = await api.SendAsync(
-            (r, c) => api.Get<ApiKeyEndpoints>().RevokeAsync(r, (string)second["id"]!, c), "POST", $"/api/v1/api_keys/{second["id"]}/revoke", firstKey);
+            (r, c) => api.Get<ApiKeyEndpoints>().RevokeAsync(r, (string)second["id"]!, c), ApiRoutes.RevokeApiKey, $"/api/v1/api_keys/{second["id"]}/revoke", firstKey);
 
         Assert.Equal(200, status);
         Assert.Equal("revoked", (string?)revoked["status"]);
@@ -86,18 +87,18 @@ public sealed class ApiKeyLifetimeTests(PlatformFixture platform)
         Assert.Equal(merchantId, (await AuthenticateAsync(api, firstKey))?.Id);
     }
 
-    private static Task<MerchantEntity?> AuthenticateAsync(InProcessApi api, string key) =>
-        api.Get<ApiKeyStore>().AuthenticateAsync(key, CancellationToken.None);
+    private static async Task<MerchantEntity?> AuthenticateAsync(InProcessApi api, string key) =>
+        (await api.Get<ApiKeyStore>().AuthenticateAsync(key, CancellationToken.None))?.Merchant;
 
     private static async Task<string?> StatusOfAsync(InProcessApi api, string apiKey, string keyId)
     {
-        var (_, list) = await api.SendAsync(api.Get<ApiKeyEndpoints>().ListAsync, "GET", "/api/v1/api_keys", apiKey);
+        var (_, list) = await api.SendAsync(api.Get<ApiKeyEndpoints>().ListAsync, ApiRoutes.ListApiKeys, "/api/v1/api_keys", apiKey);
         return (string?)list["data"]!.AsArray().Single(k => (string?)k!["id"] == keyId)!["status"];
     }
 
     private static async Task<(string MerchantId, string ApiKey, string KeyId)> NewMerchantAsync(InProcessApi api)
     {
-        var (status, merchant) = await api.SendAsync(api.Get<MerchantEndpoints>().CreateAsync, "POST", "/api/ops/merchants", PlatformFixture.AdminKey, """{"name":"Key Shop"}""");
+        var (status, merchant) = await api.SendAsync(api.Get<MerchantEndpoints>().CreateAsync, ApiRoutes.CreateMerchant, "/api/ops/merchants", PlatformFixture.OperatorKey, """{"name":"Key Shop"}""");
         Assert.Equal(201, status);
         var apiKey = (string)merchant["api_key"]!;
         var keyId = (await api.Get<ApiKeyStore>().FindAsync(apiKey, CancellationToken.None))!.KeyId;

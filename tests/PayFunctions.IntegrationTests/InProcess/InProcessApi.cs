@@ -8,6 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PayFunctions.Core;
 using PayFunctions.Core.Channels;
+using PayFunctions.Core.Http;
+using PayFunctions.Core.Security;
 using PayFunctions.Core.Storage;
 
 namespace PayFunctions.IntegrationTests.InProcess;
@@ -50,10 +52,10 @@ internal sealed class InProcessApi : IAsyncDisposable
         where T : notnull => services.GetRequiredService<T>();
 
     public async Task<(int Status, JsonObject Body)> SendAsync(
-        Func<HttpRequest, CancellationToken, Task<IResult>> handler, string method, string path, string authorization, string? json = null, string? idempotencyKey = null)
+        Func<HttpRequest, CancellationToken, Task<IResult>> handler, ApiRoute route, string path, string authorization, string? json = null, string? idempotencyKey = null)
     {
         var context = new DefaultHttpContext { RequestServices = services };
-        context.Request.Method = method;
+        context.Request.Method = route.Method;
         context.Request.Path = path;
         context.Request.Headers.Authorization = "Bearer " + authorization;
         if (idempotencyKey is not null)
@@ -65,7 +67,9 @@ internal sealed class InProcessApi : IAsyncDisposable
         var response = new MemoryStream();
         context.Response.Body = response;
 
-        await (await handler(context.Request, CancellationToken.None)).ExecuteAsync(context);
+        // The gate runs first, as both hosts run it around every route.
+        var result = await Get<ApiGate>().AdmitAsync(context, route, CancellationToken.None) ?? await handler(context.Request, CancellationToken.None);
+        await result.ExecuteAsync(context);
         var text = Encoding.UTF8.GetString(response.ToArray());
         return (context.Response.StatusCode, text.StartsWith('{') ? JsonNode.Parse(text)!.AsObject() : []);
     }

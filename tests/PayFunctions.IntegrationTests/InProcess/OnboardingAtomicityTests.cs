@@ -29,7 +29,7 @@ public sealed class OnboardingAtomicityTests(PlatformFixture platform)
         var vault = ReadOnlyVault();
         await using var api = new InProcessApi(platform, s => s.AddSingleton<ISecretStore>(new KeyVaultSecretStore(vault.Object)));
 
-        var (status, merchant) = await api.SendAsync(api.Get<MerchantEndpoints>().CreateAsync, "POST", "/api/ops/merchants", PlatformFixture.AdminKey, Body);
+        var (status, merchant) = await api.SendAsync(api.Get<MerchantEndpoints>().CreateAsync, ApiRoutes.CreateMerchant, "/api/ops/merchants", PlatformFixture.OperatorKey, Body);
 
         Assert.Equal(201, status);
         vault.Verify(v => v.SetSecretAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
@@ -60,12 +60,12 @@ public sealed class OnboardingAtomicityTests(PlatformFixture platform)
         }
 
         await Assert.ThrowsAnyAsync<Exception>(() =>
-            api.SendAsync(api.Get<MerchantEndpoints>().CreateAsync, "POST", "/api/ops/merchants", PlatformFixture.AdminKey, Body, idempotencyKey));
+            api.SendAsync(api.Get<MerchantEndpoints>().CreateAsync, ApiRoutes.CreateMerchant, "/api/ops/merchants", PlatformFixture.OperatorKey, Body, idempotencyKey));
         Assert.Equal(1, api.Faults.Fired + secrets.Fired);
         var merchantId = (await IdempotencyRowAsync(idempotencyKey)).ResourceId.Split(' ')[0];
         Assert.Empty(await RowsAsync(TableNames.Merchants, merchantId));
 
-        var (status, merchant) = await api.SendAsync(api.Get<MerchantEndpoints>().CreateAsync, "POST", "/api/ops/merchants", PlatformFixture.AdminKey, Body, idempotencyKey);
+        var (status, merchant) = await api.SendAsync(api.Get<MerchantEndpoints>().CreateAsync, ApiRoutes.CreateMerchant, "/api/ops/merchants", PlatformFixture.OperatorKey, Body, idempotencyKey);
 
         Assert.Equal(201, status);
         Assert.Equal(merchantId, (string?)merchant["id"]);
@@ -81,11 +81,11 @@ public sealed class OnboardingAtomicityTests(PlatformFixture platform)
         api.Faults.FailNext(TableFaults.WriteTo(TableNames.Idempotency));
 
         await Assert.ThrowsAnyAsync<Exception>(() =>
-            api.SendAsync(api.Get<MerchantEndpoints>().CreateAsync, "POST", "/api/ops/merchants", PlatformFixture.AdminKey, Body, idempotencyKey));
+            api.SendAsync(api.Get<MerchantEndpoints>().CreateAsync, ApiRoutes.CreateMerchant, "/api/ops/merchants", PlatformFixture.OperatorKey, Body, idempotencyKey));
         var merchantId = (await IdempotencyRowAsync(idempotencyKey)).ResourceId.Split(' ')[0];
         Assert.Single(await RowsAsync(TableNames.Merchants, merchantId), r => r.RowKey == MerchantEntity.Row);
 
-        var (status, merchant) = await api.SendAsync(api.Get<MerchantEndpoints>().CreateAsync, "POST", "/api/ops/merchants", PlatformFixture.AdminKey, Body, idempotencyKey);
+        var (status, merchant) = await api.SendAsync(api.Get<MerchantEndpoints>().CreateAsync, ApiRoutes.CreateMerchant, "/api/ops/merchants", PlatformFixture.OperatorKey, Body, idempotencyKey);
 
         Assert.Equal(201, status);
         Assert.Equal(merchantId, (string?)merchant["id"]);
@@ -105,7 +105,7 @@ public sealed class OnboardingAtomicityTests(PlatformFixture platform)
         await merchants.OnboardAsync(new MerchantEntity { Id = merchantId, Name = "Twice" }, keyId, secondKey, "whsec_c2Vjb25kLXNlY3JldC1zZWNvbmQtc2VjcmV0", CancellationToken.None);
 
         Assert.Null(await apiKeys.AuthenticateAsync(firstKey, CancellationToken.None));
-        Assert.Equal(merchantId, (await apiKeys.AuthenticateAsync(secondKey, CancellationToken.None))?.Id);
+        Assert.Equal(merchantId, (await apiKeys.AuthenticateAsync(secondKey, CancellationToken.None))?.Merchant.Id);
         var merchant = (await merchants.GetAsync(merchantId, CancellationToken.None))!;
         Assert.Equal("whsec_c2Vjb25kLXNlY3JldC1zZWNvbmQtc2VjcmV0", await merchants.WebhookSecretAsync(merchant, CancellationToken.None));
         Assert.Null(await apiKeys.FindAsync(firstKey, CancellationToken.None));

@@ -3,11 +3,12 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.RateLimiting;
+using PayFunctions.Core.Security;
 
 namespace PayFunctions.FunctionApp;
 
-/// <summary>Core's rate limits around every HTTP function, as LocalHost's endpoint filter applies them.</summary>
-public sealed class RateLimitMiddleware(ApiRateLimiter limiter) : IFunctionsWorkerMiddleware
+/// <summary>Core's rate limits and then its access check around every HTTP function, as LocalHost's endpoint filter applies them.</summary>
+public sealed class ApiGuardMiddleware(ApiRateLimiter limiter, ApiGate gate) : IFunctionsWorkerMiddleware
 {
     // Function names are the route names; a test checks the generated metadata against ApiRoutes.
     private static readonly Dictionary<string, ApiRoute> Routes = ApiRoutes.All.ToDictionary(r => r.Name, StringComparer.Ordinal);
@@ -22,10 +23,17 @@ public sealed class RateLimitMiddleware(ApiRateLimiter limiter) : IFunctionsWork
             return;
         }
 
-        if (limiter.Admit(http, route) is { } refused)
+        // The ASP.NET Core integration writes the invocation's action result once the pipeline returns.
+        if (limiter.Admit(http, route) is { } limited)
         {
-            // The ASP.NET Core integration writes the invocation's action result once the pipeline returns.
+            context.GetInvocationResult().Value = new ResultActionResult(limited);
+            return;
+        }
+
+        if (await gate.AdmitAsync(http, route, context.CancellationToken) is { } refused)
+        {
             context.GetInvocationResult().Value = new ResultActionResult(refused);
+            limiter.Observe(http, route, refused);
             return;
         }
 

@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using PayFunctions.Core.Http;
+using PayFunctions.Core.Merchants;
+using PayFunctions.Core.Operators;
+using PayFunctions.Core.Secrets;
+using PayFunctions.Core.Security;
+using PayFunctions.Core.Storage;
+using PayFunctions.Core.Tests.Secrets;
+
+namespace PayFunctions.Core.Tests.Security;
+
+/// <summary>The gate, the token service and the stores behind them, on Azurite, with a clock the test moves.</summary>
+internal sealed class SecurityHarness
+{
+    public const string BootstrapKey = "bootstrap_unit_test_0000000000000";
+
+    public SecurityHarness(StorageClients storage)
+    {
+        Secrets.AddVersion(ApiKeyHasher.PepperSecretName, "1", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        Secrets.AddVersion(OperatorStore.BootstrapKeySecretName, "1", BootstrapKey);
+        RotateSigningKey("k1");
+        Storage = storage;
+        ApiKeys = new ApiKeyStore(storage, Secrets, Time);
+        Operators = new OperatorStore(storage, Secrets, Time);
+        SigningKeys = new TokenSigningKeys(Secrets, Time);
+        Tokens = new AccessTokens(SigningKeys, ApiKeys, Operators, Options.Create(new AuthOptions()), Time);
+        Gate = new ApiGate(ApiKeys, Operators, Tokens);
+    }
+
+    public VersionedSecrets Secrets { get; } = new();
+
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+
+    public StorageClients Storage { get; }
+
+    public ApiKeyStore ApiKeys { get; }
+
+    public OperatorStore Operators { get; }
+
+    public TokenSigningKeys SigningKeys { get; }
+
+    public AccessTokens Tokens { get; }
+
+    public ApiGate Gate { get; }
+
+    public void RotateSigningKey(string version) =>
+        Secrets.AddVersion(TokenSigningKeys.SecretName, version, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+
+    /// <summary>A new merchant with one key of the given scopes (null: every scope).</summary>
+    public async Task<(string MerchantId, string KeyId, string Key)> MerchantWithKeyAsync(string? scopes = null)
+    {
+        var merchantId = "mch_" + Guid.NewGuid().ToString("N")[..16];
+        await Storage.Tables.GetTableClient(TableNames.Merchants).AddEntityAsync(new MerchantEntity { Id = merchantId, Name = "Security test" });
+        var (key, secret) = await ApiKeys.IssueAsync(merchantId, ApiKeys.NewKeyId(), null, scopes, CancellationToken.None);
+        return (merchantId, key.Id, secret);
+    }
+
+    /// <summary>What the gate answers for <paramref name="route"/> with this Authorization header: its status (200 when admitted) and the caller.</summary>
+    public async Task<(int Status, ApiCaller? Caller, HttpContext Http)> AdmitAsync(ApiRoute route, string? bearer)
+    {
+        var http = new DefaultHttpContext();
+        if (bearer is not null)
+        {
+            http.Request.Headers.Authorization = "Bearer " + bearer;
+        }
+
+        var refused = await Gate.AdmitAsync(http, route, CancellationToken.None);
+        return (refused is IStatusCodeHttpResult { StatusCode: { } status } ? status : StatusCodes.Status200OK, ApiCaller.Of(http), http);
+    }
+}
