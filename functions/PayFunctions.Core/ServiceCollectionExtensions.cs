@@ -116,6 +116,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TokenSigningKeys>();
         services.AddSingleton<AccessTokens>();
         services.AddSingleton<TokenEndpoint>();
+        services.AddSingleton<RequestSignature>();
         services.AddSingleton<ApiGate>();
         services.AddSingleton<IdempotentPost>();
         services.AddSingleton<ApiRateLimiter>();

@@ -239,7 +239,7 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public MerchantStore Merchants(TimeProvider time) => new(Storage, ApiKeys(time), new SecretEnvelope(Secrets), time);
 
-    public ApiKeyStore ApiKeys(TimeProvider time) => new(Storage, Secrets, time);
+    public ApiKeyStore ApiKeys(TimeProvider time) => new(Storage, Secrets, new SecretEnvelope(Secrets), time);
 
     private async Task SeedOtherMerchantAsync() =>
         await Merchants(TimeProvider.System).SeedAsync(

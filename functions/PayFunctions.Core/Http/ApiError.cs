@@ -39,6 +39,9 @@ public sealed record ApiError(int Status, string Code, string Title, string? Det
     public static ApiError Unauthenticated() =>
         new(StatusCodes.Status401Unauthorized, "api_key_invalid", "No valid API key provided.", "Send 'Authorization: Bearer <api key>'.");
 
+    public static ApiError SignatureInvalid(string detail) =>
+        new(StatusCodes.Status401Unauthorized, "signature_invalid", "The request's signature is not valid.", detail);
+
     /// <summary>The caller is known but its credential does not reach this route.</summary>
     public static ApiError InsufficientScope(Security.RouteAccess access, bool audienceMatches) =>
         new(

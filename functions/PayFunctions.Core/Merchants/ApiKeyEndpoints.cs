@@ -25,7 +25,7 @@ public sealed class ApiKeyEndpoints(ApiKeyStore apiKeys, IdempotentPost idempote
         }
 
         var merchant = caller.Merchant;
-        var (body, parsed, invalid) = await RequestBody.ReadAsync(request, new CreateApiKeyRequest(null, null), cancellationToken);
+        var (body, parsed, invalid) = await RequestBody.ReadAsync(request, new CreateApiKeyRequest(null, null, null), cancellationToken);
         if (invalid is null && parsed!.Name is { } name && (name.Length is 0 or > MaxNameLength || name.Any(char.IsControl)))
         {
             invalid = ApiError.InvalidRequest("name", $"name must be 1 to {MaxNameLength} printable characters.");
@@ -44,8 +44,8 @@ public sealed class ApiKeyEndpoints(ApiKeyStore apiKeys, IdempotentPost idempote
             apiKeys.NewKeyId,
             async keyId =>
             {
-                var (key, secret) = await apiKeys.IssueAsync(merchant.Id, keyId, parsed!.Name, scopes, cancellationToken);
-                return Shown(StatusCodes.Status201Created, key, secret);
+                var issued = await apiKeys.IssueAsync(merchant.Id, keyId, parsed!.Name, scopes, parsed.SignatureRequired ?? false, cancellationToken);
+                return Shown(StatusCodes.Status201Created, issued);
             },
             cancellationToken);
     }
@@ -125,7 +125,7 @@ public sealed class ApiKeyEndpoints(ApiKeyStore apiKeys, IdempotentPost idempote
             apiKeys.NewKeyId,
             async newKeyId => (await apiKeys.RollAsync(merchant.Id, id, newKeyId, TimeSpan.FromSeconds(graceSeconds), cancellationToken)) switch
             {
-                RollOutcome.Rolled rolled => Shown(StatusCodes.Status201Created, rolled.Key, rolled.Secret),
+                RollOutcome.Rolled rolled => Shown(StatusCodes.Status201Created, rolled.Issued),
                 RollOutcome.NotRollable refused => Stored(new ApiError(
                     StatusCodes.Status409Conflict,
                     "api_key_unexpected_state",
@@ -160,13 +160,13 @@ public sealed class ApiKeyEndpoints(ApiKeyStore apiKeys, IdempotentPost idempote
         };
     }
 
-    /// <summary>The new key with its secret; what is stored for replays has the secret redacted.</summary>
-    private StoredResponse Shown(int status, ApiKeyEntity key, string secret)
+    /// <summary>The new key with its secrets; what is stored for replays has them redacted.</summary>
+    private StoredResponse Shown(int status, IssuedKey issued)
     {
-        var resource = ApiKeyResource.From(key, time.GetUtcNow());
+        var resource = ApiKeyResource.From(issued.Key, time.GetUtcNow());
         return new StoredResponse(
             status,
-            JsonSerializer.Serialize(resource with { Secret = secret, SecretRedacted = false }, ApiJson.Options),
+            JsonSerializer.Serialize(resource with { Secret = issued.Secret, SigningSecret = issued.SigningSecret, SecretRedacted = false }, ApiJson.Options),
             "application/json",
             ReplayJson: JsonSerializer.Serialize(resource with { SecretRedacted = true }, ApiJson.Options));
     }

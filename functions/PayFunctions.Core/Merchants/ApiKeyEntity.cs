@@ -48,6 +48,14 @@ public sealed class ApiKeyEntity : TableRow
     public IReadOnlySet<string> GrantedScopes =>
         Scopes is null ? ApiScopes.Merchant.ToHashSet(StringComparer.Ordinal) : ApiScopes.Parse(Scopes, ApiScopes.Merchant) ?? new HashSet<string>();
 
+    /// <summary>The key's request-signing secret, sealed under <see cref="SigningSecretContext"/>; null for keys made before signing existed.</summary>
+    public string? SigningSecretSealed { get; set; }
+
+    /// <summary>Every request with this key, or a token made from it, must be signed.</summary>
+    public bool SignatureRequired { get; set; }
+
+    public static string SigningSecretContext(string merchantId, string keyId) => $"merchants/{merchantId}/api_keys/{keyId}/signing_secret";
+
     /// <summary>The key this one was rolled into; lets a retried roll finish instead of being refused.</summary>
     public string? RolledInto { get; set; }
 

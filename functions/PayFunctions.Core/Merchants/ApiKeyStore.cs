@@ -11,10 +11,13 @@ namespace PayFunctions.Core.Merchants;
 /// <summary>An accepted key and the merchant it belongs to.</summary>
 public sealed record KeyHolder(MerchantEntity Merchant, ApiKeyEntity Key);
 
+/// <summary>A key just made: the key and its request-signing secret, each shown once.</summary>
+public sealed record IssuedKey(ApiKeyEntity Key, string Secret, string SigningSecret);
+
 /// <summary>What rolling a key came to.</summary>
 public abstract record RollOutcome
 {
-    public sealed record Rolled(ApiKeyEntity Key, string Secret) : RollOutcome;
+    public sealed record Rolled(IssuedKey Issued) : RollOutcome;
 
     public sealed record NotFound : RollOutcome;
 
@@ -41,7 +44,7 @@ public abstract record RevokeOutcome
 /// <see cref="AcceptedFor"/> on the others. Issuing under a chosen key id replaces what an earlier
 /// attempt issued under it, so a retried create never leaves a second valid key behind.
 /// </summary>
-public sealed class ApiKeyStore(StorageClients clients, ISecretStore secrets, TimeProvider time)
+public sealed class ApiKeyStore(StorageClients clients, ISecretStore secrets, SecretEnvelope envelope, TimeProvider time)
 {
     private const string Alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
     private const string SecretPrefix = "sk_live_";
@@ -173,12 +176,12 @@ public sealed class ApiKeyStore(StorageClients clients, ISecretStore secrets, Ti
     /// A new key under <paramref name="keyId"/>, shown only in the returned secret. A key an earlier
     /// attempt issued under the same id stops being accepted.
     /// </summary>
-    public async Task<(ApiKeyEntity Key, string Secret)> IssueAsync(
-        string merchantId, string keyId, string? name, string? scopes, CancellationToken cancellationToken)
+    public async Task<IssuedKey> IssueAsync(
+        string merchantId, string keyId, string? name, string? scopes, bool signatureRequired, CancellationToken cancellationToken)
     {
         try
         {
-            return await IssueUnforgottenAsync(merchantId, keyId, name, scopes, cancellationToken);
+            return await IssueUnforgottenAsync(merchantId, keyId, name, scopes, signatureRequired, cancellationToken);
         }
         finally
         {
@@ -186,12 +189,15 @@ public sealed class ApiKeyStore(StorageClients clients, ISecretStore secrets, Ti
         }
     }
 
-    private async Task<(ApiKeyEntity Key, string Secret)> IssueUnforgottenAsync(
-        string merchantId, string keyId, string? name, string? scopes, CancellationToken cancellationToken)
+    private async Task<IssuedKey> IssueUnforgottenAsync(
+        string merchantId, string keyId, string? name, string? scopes, bool signatureRequired, CancellationToken cancellationToken)
     {
         var secret = NewSecret();
+        var signingSecret = RequestSignature.NewSecret();
         var key = await PrepareAsync(merchantId, keyId, name, secret, cancellationToken);
         key.Scopes = scopes;
+        key.SignatureRequired = signatureRequired;
+        key.SigningSecretSealed = await envelope.SealAsync(signingSecret, ApiKeyEntity.SigningSecretContext(merchantId, keyId), cancellationToken);
         var existing = await GetAsync(merchantId, keyId, cancellationToken);
         if (existing is null)
         {
@@ -203,7 +209,7 @@ public sealed class ApiKeyStore(StorageClients clients, ISecretStore secrets, Ti
             await RetireIndexAsync(existing, key, cancellationToken);
         }
 
-        return (key, secret);
+        return new IssuedKey(key, secret, signingSecret);
     }
 
     /// <summary>
@@ -237,7 +243,7 @@ public sealed class ApiKeyStore(StorageClients clients, ISecretStore secrets, Ti
             return new RollOutcome.NotRollable(old);
         }
 
-        var (issued, secret) = await IssueAsync(merchantId, newKeyId, old.Name, old.Scopes, cancellationToken);
+        var issued = await IssueAsync(merchantId, newKeyId, old.Name, old.Scopes, old.SignatureRequired, cancellationToken);
         if (!retry)
         {
             old.ExpiresAt = now + grace;
@@ -249,14 +255,14 @@ public sealed class ApiKeyStore(StorageClients clients, ISecretStore secrets, Ti
             catch (RequestFailedException e) when (e.Status == 412)
             {
                 // Another roll or a revoke of this key landed first: withdraw the key made here.
-                await Merchants.DeleteEntityAsync(issued, ETag.All, cancellationToken);
-                await DeleteIndexAsync(issued.Hash, cancellationToken);
+                await Merchants.DeleteEntityAsync(issued.Key, ETag.All, cancellationToken);
+                await DeleteIndexAsync(issued.Key.Hash, cancellationToken);
                 var current = await GetAsync(merchantId, keyId, cancellationToken);
                 return current is null ? new RollOutcome.NotFound() : new RollOutcome.NotRollable(current);
             }
         }
 
-        return new RollOutcome.Rolled(issued, secret);
+        return new RollOutcome.Rolled(issued);
     }
 
     public async Task<RevokeOutcome> RevokeAsync(string merchantId, string keyId, CancellationToken cancellationToken)
@@ -351,6 +357,12 @@ public sealed class ApiKeyStore(StorageClients clients, ISecretStore secrets, Ti
             await DeleteIndexAsync(replaced.Hash, cancellationToken);
         }
     }
+
+    /// <summary>The key's request-signing secret, or null when it has none.</summary>
+    public async Task<string?> SigningSecretAsync(ApiKeyEntity key, CancellationToken cancellationToken) =>
+        key.SigningSecretSealed is { } sealedText
+            ? await envelope.OpenAsync(sealedText, ApiKeyEntity.SigningSecretContext(key.MerchantId, key.Id), cancellationToken)
+            : null;
 
     public static string NewSecret() => SecretPrefix + RandomNumberGenerator.GetString(Alphabet, 32);
 

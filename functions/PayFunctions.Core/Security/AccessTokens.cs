@@ -123,7 +123,7 @@ public sealed class AccessTokens(TokenSigningKeys keys, ApiKeyStore apiKeys, Ope
 
         var current = holder.Key.GrantedScopes;
         return ApiScopes.Parse(scope, ApiScopes.Merchant) is { } granted
-            ? new MerchantCaller(holder.Merchant, keyId, granted.Where(current.Contains).ToHashSet(StringComparer.Ordinal))
+            ? new MerchantCaller(holder.Merchant, holder.Key, granted.Where(current.Contains).ToHashSet(StringComparer.Ordinal))
             : null;
     }
 }

@@ -32,8 +32,10 @@ public abstract record ApiCaller(IReadOnlySet<string> Scopes)
 }
 
 /// <summary>A merchant, by one of its API keys or a token issued from one.</summary>
-public sealed record MerchantCaller(MerchantEntity Merchant, string KeyId, IReadOnlySet<string> Scopes) : ApiCaller(Scopes)
+public sealed record MerchantCaller(MerchantEntity Merchant, ApiKeyEntity Key, IReadOnlySet<string> Scopes) : ApiCaller(Scopes)
 {
+    public string KeyId => Key.Id;
+
     public override string Actor => "merchant:" + Merchant.Id;
 }
 

@@ -11,7 +11,7 @@ namespace PayFunctions.Core.Security;
 /// <see cref="ApiCaller"/> to the request. Handlers take the caller from there and scope what they
 /// read and write to it; none of them looks at the credential again.
 /// </summary>
-public sealed class ApiGate(ApiKeyStore apiKeys, OperatorStore operators, AccessTokens tokens)
+public sealed class ApiGate(ApiKeyStore apiKeys, OperatorStore operators, AccessTokens tokens, RequestSignature signatures)
 {
     // Merchants' keys are 40 characters; a longer value is not one, and is not hashed to find out.
     private const int MaxApiKeyLength = 200;
@@ -46,6 +46,11 @@ public sealed class ApiGate(ApiKeyStore apiKeys, OperatorStore operators, Access
             return ApiError.InsufficientScope(route.Access, allowed).ToResult();
         }
 
+        if (caller is MerchantCaller merchant && await signatures.CheckAsync(http.Request, merchant.Key, cancellationToken) is { } unsigned)
+        {
+            return unsigned.ToResult();
+        }
+
         caller.AttachTo(http);
         return null;
     }
@@ -66,7 +71,7 @@ public sealed class ApiGate(ApiKeyStore apiKeys, OperatorStore operators, Access
                 }
 
                 return credential.Value.Length <= MaxApiKeyLength && await apiKeys.AuthenticateAsync(credential.Value, cancellationToken) is { } holder
-                    ? new MerchantCaller(holder.Merchant, holder.Key.Id, holder.Key.GrantedScopes)
+                    ? new MerchantCaller(holder.Merchant, holder.Key, holder.Key.GrantedScopes)
                     : null;
         }
     }

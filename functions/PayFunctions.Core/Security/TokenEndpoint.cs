@@ -81,7 +81,7 @@ public sealed class TokenEndpoint(AccessTokens tokens, TokenSigningKeys keys, Ap
         if (ApiKeyStore.IsKeyId(clientId))
         {
             return await apiKeys.AuthenticateAsync(secret, cancellationToken) is { } holder && holder.Key.Id == clientId
-                ? new MerchantCaller(holder.Merchant, holder.Key.Id, holder.Key.GrantedScopes)
+                ? new MerchantCaller(holder.Merchant, holder.Key, holder.Key.GrantedScopes)
                 : null;
         }
 

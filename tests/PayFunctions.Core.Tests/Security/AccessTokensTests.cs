@@ -29,7 +29,7 @@ public sealed class AccessTokensTests(AzuriteFixture azurite)
     public async Task AToken_EndsWithItsKey()
     {
         var (merchantId, keyId, _) = await harness.MerchantWithKeyAsync();
-        await harness.ApiKeys.IssueAsync(merchantId, harness.ApiKeys.NewKeyId(), null, null, CancellationToken.None);
+        await harness.ApiKeys.IssueAsync(merchantId, harness.ApiKeys.NewKeyId(), null, null, signatureRequired: false, CancellationToken.None);
         var token = await harness.Tokens.IssueAsync(merchantId, keyId, new HashSet<string> { ApiScopes.Read }, CancellationToken.None);
 
         await harness.ApiKeys.RevokeAsync(merchantId, keyId, CancellationToken.None);

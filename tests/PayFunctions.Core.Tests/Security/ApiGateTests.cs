@@ -108,7 +108,7 @@ public sealed class ApiGateTests(AzuriteFixture azurite)
     public async Task ARevokedKey_IsRefused()
     {
         var (merchantId, keyId, key) = await harness.MerchantWithKeyAsync();
-        await harness.ApiKeys.IssueAsync(merchantId, harness.ApiKeys.NewKeyId(), null, null, CancellationToken.None);
+        await harness.ApiKeys.IssueAsync(merchantId, harness.ApiKeys.NewKeyId(), null, null, signatureRequired: false, CancellationToken.None);
 
         await harness.ApiKeys.RevokeAsync(merchantId, keyId, CancellationToken.None);
 

@@ -21,13 +21,15 @@ internal sealed class SecurityHarness
     {
         Secrets.AddVersion(ApiKeyHasher.PepperSecretName, "1", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         Secrets.AddVersion(OperatorStore.BootstrapKeySecretName, "1", BootstrapKey);
+        Secrets.AddVersion(SecretEnvelope.KeySecretName, "1", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         RotateSigningKey("k1");
         Storage = storage;
-        ApiKeys = new ApiKeyStore(storage, Secrets, Time);
+        ApiKeys = new ApiKeyStore(storage, Secrets, new SecretEnvelope(Secrets), Time);
         Operators = new OperatorStore(storage, Secrets, Time);
         SigningKeys = new TokenSigningKeys(Secrets, Time);
         Tokens = new AccessTokens(SigningKeys, ApiKeys, Operators, Options.Create(new AuthOptions()), Time);
-        Gate = new ApiGate(ApiKeys, Operators, Tokens);
+        Signatures = new RequestSignature(ApiKeys, Time);
+        Gate = new ApiGate(ApiKeys, Operators, Tokens, Signatures);
     }
 
     public VersionedSecrets Secrets { get; } = new();
@@ -44,6 +46,8 @@ internal sealed class SecurityHarness
 
     public AccessTokens Tokens { get; }
 
+    public RequestSignature Signatures { get; }
+
     public ApiGate Gate { get; }
 
     public void RotateSigningKey(string version) =>
@@ -52,16 +56,22 @@ internal sealed class SecurityHarness
     /// <summary>A new merchant with one key of the given scopes (null: every scope).</summary>
     public async Task<(string MerchantId, string KeyId, string Key)> MerchantWithKeyAsync(string? scopes = null)
     {
+        var (merchantId, issued) = await MerchantWithIssuedKeyAsync(scopes, signatureRequired: false);
+        return (merchantId, issued.Key.Id, issued.Secret);
+    }
+
+    public async Task<(string MerchantId, IssuedKey Issued)> MerchantWithIssuedKeyAsync(string? scopes, bool signatureRequired)
+    {
         var merchantId = "mch_" + Guid.NewGuid().ToString("N")[..16];
         await Storage.Tables.GetTableClient(TableNames.Merchants).AddEntityAsync(new MerchantEntity { Id = merchantId, Name = "Security test" });
-        var (key, secret) = await ApiKeys.IssueAsync(merchantId, ApiKeys.NewKeyId(), null, scopes, CancellationToken.None);
-        return (merchantId, key.Id, secret);
+        return (merchantId, await ApiKeys.IssueAsync(merchantId, ApiKeys.NewKeyId(), null, scopes, signatureRequired, CancellationToken.None));
     }
 
     /// <summary>What the gate answers for <paramref name="route"/> with this Authorization header: its status (200 when admitted) and the caller.</summary>
-    public async Task<(int Status, ApiCaller? Caller, HttpContext Http)> AdmitAsync(ApiRoute route, string? bearer)
+    public async Task<(int Status, ApiCaller? Caller, HttpContext Http)> AdmitAsync(ApiRoute route, string? bearer, Action<HttpRequest>? prepare = null)
     {
         var http = new DefaultHttpContext();
+        prepare?.Invoke(http.Request);
         if (bearer is not null)
         {
             http.Request.Headers.Authorization = "Bearer " + bearer;

@@ -154,7 +154,7 @@ public sealed class WebhookSenderTests(AzuriteFixture azurite) : IAsyncLifetime,
     }
 
     private MerchantStore Merchants(StorageClients storage) =>
-        new(storage, new ApiKeyStore(storage, secrets, time), new SecretEnvelope(secrets), time);
+        new(storage, new ApiKeyStore(storage, secrets, new SecretEnvelope(secrets), time), new SecretEnvelope(secrets), time);
 
     private Task DeliverAsync(PaymentEntity payment) =>
         sender.DeliverAsync(payment.MerchantId, payment.Id, PaymentEvents.Succeeded, PaymentEvents.EventId(payment.Id, PaymentEvents.Succeeded), CancellationToken.None);
