@@ -38,7 +38,6 @@ public enum RateLimitScope
 /// </remarks>
 public sealed partial class ApiRateLimiter
 {
-    private const string BearerScheme = "Bearer ";
     private readonly KeyedRateLimiter apiKeys;
     private readonly KeyedRateLimiter addresses;
     private readonly KeyedRateLimiter unauthenticated;
@@ -96,10 +95,25 @@ public sealed partial class ApiRateLimiter
         }
 
         return Refuse(unauthenticated.Peek(address), http, route, "client address for failed authentication")
-            ?? Refuse(addresses.Acquire(address), http, route, "client address")
-            ?? (scope == RateLimitScope.MerchantApi && ApiKeyKey(http.Request) is { } key
-                ? Refuse(apiKeys.Acquire(key), http, route, "API key")
-                : null);
+            ?? Refuse(addresses.Acquire(address), http, route, "client address");
+    }
+
+    /// <summary>
+    /// Once the gate knows the caller: null to go on, or the 429. A merchant's key and every token
+    /// made from it share one allowance, so minting tokens cannot multiply a key's limit.
+    /// </summary>
+    public IResult? AdmitKey(HttpContext http, ApiRoute route, string keyId)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(keyId);
+        if (ScopeOf(route) != RateLimitScope.MerchantApi)
+        {
+            return null;
+        }
+
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(keyId), hash);
+        return Refuse(apiKeys.Acquire(BinaryPrimitives.ReadUInt128BigEndian(hash)), http, route, "API key");
     }
 
     /// <summary>After the handler: an answer of 401 counts against the caller's address.</summary>
@@ -133,27 +147,6 @@ public sealed partial class ApiRateLimiter
         }
 
         return BinaryPrimitives.ReadUInt128BigEndian(bytes);
-    }
-
-    /// <summary>
-    /// The presented key, valid or not, hashed so that no key is kept in memory. The scheme's case and
-    /// the spaces around the key are dropped as authentication drops them, or spelling one key several
-    /// ways would multiply its limit.
-    /// </summary>
-    private static UInt128? ApiKeyKey(HttpRequest request)
-    {
-        var authorization = request.Headers.Authorization.ToString();
-        var key = authorization.StartsWith(BearerScheme, StringComparison.OrdinalIgnoreCase)
-            ? authorization[BearerScheme.Length..].Trim()
-            : authorization.Trim();
-        if (key.Length == 0)
-        {
-            return null;
-        }
-
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(key), hash);
-        return BinaryPrimitives.ReadUInt128BigEndian(hash);
     }
 
     private RateLimitedResult? Refuse(RateLimitDecision decision, HttpContext http, ApiRoute route, string limit)

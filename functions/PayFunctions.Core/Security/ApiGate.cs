@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Operators;
+using PayFunctions.Core.RateLimiting;
 
 namespace PayFunctions.Core.Security;
 
@@ -11,7 +12,7 @@ namespace PayFunctions.Core.Security;
 /// <see cref="ApiCaller"/> to the request. Handlers take the caller from there and scope what they
 /// read and write to it; none of them looks at the credential again.
 /// </summary>
-public sealed class ApiGate(ApiKeyStore apiKeys, OperatorStore operators, AccessTokens tokens, RequestSignature signatures)
+public sealed class ApiGate(ApiKeyStore apiKeys, OperatorStore operators, AccessTokens tokens, RequestSignature signatures, ApiRateLimiter limiter)
 {
     // Merchants' keys are 40 characters; a longer value is not one, and is not hashed to find out.
     private const int MaxApiKeyLength = 200;
@@ -46,9 +47,17 @@ public sealed class ApiGate(ApiKeyStore apiKeys, OperatorStore operators, Access
             return ApiError.InsufficientScope(route.Access, allowed).ToResult();
         }
 
-        if (caller is MerchantCaller merchant && await signatures.CheckAsync(http.Request, merchant.Key, cancellationToken) is { } unsigned)
+        if (caller is MerchantCaller merchant)
         {
-            return unsigned.ToResult();
+            if (limiter.AdmitKey(http, route, merchant.KeyId) is { } limited)
+            {
+                return limited;
+            }
+
+            if (await signatures.CheckAsync(http.Request, merchant.Key, cancellationToken) is { } unsigned)
+            {
+                return unsigned.ToResult();
+            }
         }
 
         caller.AttachTo(http);

@@ -113,6 +113,21 @@ public sealed class AccessTokensTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task AKeyAndTheTokensMadeFromIt_ShareOneRateLimit()
+    {
+        var (merchantId, keyId, key) = await harness.MerchantWithKeyAsync();
+        var statuses = new List<int>();
+        for (var i = 0; i < SecurityHarness.KeyLimit + 1; i++)
+        {
+            var bearer = i % 2 == 0 ? key : await harness.Tokens.IssueAsync(merchantId, keyId, new HashSet<string> { ApiScopes.Read }, CancellationToken.None);
+            statuses.Add((await harness.AdmitAsync(ApiRoutes.ListPayments, bearer)).Status);
+        }
+
+        Assert.All(statuses[..SecurityHarness.KeyLimit], s => Assert.Equal(200, s));
+        Assert.Equal(429, statuses[^1]);
+    }
+
+    [Fact]
     public async Task AnOperatorToken_IsAdmittedOnOperatorRoutes_UntilTheOperatorIsDisabled()
     {
         var id = harness.Operators.NewOperatorId();

@@ -1,10 +1,12 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Operators;
+using PayFunctions.Core.RateLimiting;
 using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Security;
 using PayFunctions.Core.Storage;
@@ -16,6 +18,9 @@ namespace PayFunctions.Core.Tests.Security;
 internal sealed class SecurityHarness
 {
     public const string BootstrapKey = "bootstrap_unit_test_0000000000000";
+
+    /// <summary>Requests one key (and its tokens) may make before the gate answers 429.</summary>
+    public const int KeyLimit = 20;
 
     public SecurityHarness(StorageClients storage)
     {
@@ -29,7 +34,9 @@ internal sealed class SecurityHarness
         SigningKeys = new TokenSigningKeys(Secrets, Time);
         Tokens = new AccessTokens(SigningKeys, ApiKeys, Operators, Options.Create(new AuthOptions()), Time);
         Signatures = new RequestSignature(ApiKeys, Time);
-        Gate = new ApiGate(ApiKeys, Operators, Tokens, Signatures);
+        Limiter = new ApiRateLimiter(
+            Options.Create(new RateLimitOptions { ApiKey = new() { Limit = KeyLimit, Window = TimeSpan.FromHours(1) } }), Time, NullLogger<ApiRateLimiter>.Instance);
+        Gate = new ApiGate(ApiKeys, Operators, Tokens, Signatures, Limiter);
     }
 
     public VersionedSecrets Secrets { get; } = new();
@@ -47,6 +54,8 @@ internal sealed class SecurityHarness
     public AccessTokens Tokens { get; }
 
     public RequestSignature Signatures { get; }
+
+    public ApiRateLimiter Limiter { get; }
 
     public ApiGate Gate { get; }
 
