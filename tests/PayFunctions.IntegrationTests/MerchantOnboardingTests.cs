@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Azure.Data.Tables;
 using PayFunctions.Core.Merchants;
+using PayFunctions.Core.Operators;
 using PayFunctions.Core.Storage;
 
 namespace PayFunctions.IntegrationTests;
@@ -57,7 +58,7 @@ public sealed class MerchantOnboardingTests(PlatformFixture platform)
         Assert.DoesNotContain(apiKey, text, StringComparison.Ordinal);
         Assert.DoesNotContain(webhookSecret, text, StringComparison.Ordinal);
 
-        var stored = (await platform.Storage.Tables.GetTableClient(TableNames.Idempotency).GetEntityAsync<TableEntity>("admin", TableKeys.HashOf(key))).Value;
+        var stored = (await platform.Storage.Tables.GetTableClient(TableNames.Idempotency).GetEntityAsync<TableEntity>(OperatorStore.BootstrapOperatorId, TableKeys.HashOf(key))).Value;
         var rows = new List<TableEntity> { stored };
         foreach (var table in new[] { TableNames.Merchants, TableNames.ApiKeys })
         {

@@ -18,13 +18,12 @@ namespace PayFunctions.Core.Merchants;
 public sealed class MerchantEndpoints( MerchantStore merchants, ApiKeyStore apiKeys, IdempotentPost idempotentPost, IOptions<WebhookOptions> webhooks)
 {
     public const int DefaultFeeBasisPoints = 60;
-    private const string IdempotencyScope = "admin";
     private const string Alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
     private const char IdSeparator = ' ';
 
     public async Task<IResult> CreateAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (ApiCaller.OperatorOf(request) is null)
+        if (ApiCaller.OperatorOf(request) is not { } caller)
         {
             return ApiError.Unauthenticated().ToResult();
         }
@@ -44,7 +43,8 @@ public sealed class MerchantEndpoints( MerchantStore merchants, ApiKeyStore apiK
         // The idempotency row keeps both ids, so a retry onboards the same merchant under the same key id.
         return await idempotentPost.RunAsync(
             request,
-            IdempotencyScope,
+            // Each operator's keys are its own: two operators reusing a key do not get each other's merchant.
+            caller.OperatorId,
             body!,
             () => NewMerchantId() + IdSeparator + apiKeys.NewKeyId(),
             ids => ids.Split(IdSeparator) is [var merchantId, var keyId]

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
+using PayFunctions.Core.Operators;
 using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Storage;
 
@@ -122,7 +123,7 @@ public sealed class OnboardingAtomicityTests(PlatformFixture platform)
     }
 
     private async Task<IdempotencyEntity> IdempotencyRowAsync(string key) =>
-        (await platform.Storage.Tables.GetTableClient(TableNames.Idempotency).GetEntityAsync<IdempotencyEntity>("admin", TableKeys.HashOf(key))).Value;
+        (await platform.Storage.Tables.GetTableClient(TableNames.Idempotency).GetEntityAsync<IdempotencyEntity>(OperatorStore.BootstrapOperatorId, TableKeys.HashOf(key))).Value;
 
     private async Task<List<TableEntity>> RowsAsync(string table, string partition)
     {
