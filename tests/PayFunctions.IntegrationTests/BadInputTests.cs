@@ -62,6 +62,39 @@ public sealed class BadInputTests(PlatformFixture platform)
         Assert.Equal(before, await CountPaymentsAsync());
     }
 
+    /// <summary>What the strict read refuses before any validator: each is a 400 naming the field, and no payment.</summary>
+    public static TheoryData<string, string, string, string?> HostileBodies() => new()
+    {
+        { "duplicate amount", """{"amount":1,"amount":100,"currency":"cny","method":"wechat_pay.native","merchant_order_id":"x","description":"d"}""", "body_invalid", "amount" },
+        { "exponent amount", """{"amount":1e2,"currency":"cny","method":"wechat_pay.native","merchant_order_id":"x","description":"d"}""", "body_invalid", "amount" },
+        { "nested too deep", """{"amount":100,"currency":"cny","method":"wechat_pay.native","merchant_order_id":"x","description":"d","metadata":[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]}""", "body_invalid", "metadata[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]" },
+        { "nul in a string", """{"amount":100,"currency":"cny","method":"wechat_pay.native","merchant_order_id":"x","description":"d\u0000"}""", "parameter_invalid", "description" },
+        { "unpaired surrogate", """{"amount":100,"currency":"cny","method":"wechat_pay.native","merchant_order_id":"x\ud800","description":"d"}""", "parameter_invalid", "merchant_order_id" },
+        { "string too long", """{"amount":100,"currency":"cny","method":"wechat_pay.native","merchant_order_id":"x","description":"d","metadata":{"k":"{{HUGE}}"}}""", "parameter_invalid", "metadata.k" },
+        { "comment", """{"amount":100 /* c */,"currency":"cny","method":"wechat_pay.native","merchant_order_id":"x","description":"d"}""", "body_invalid", "amount" },
+        { "trailing content", """{"amount":100,"currency":"cny","method":"wechat_pay.native","merchant_order_id":"x","description":"d"}{}""", "body_invalid", null },
+        { "byte order mark", "\uFEFF" + """{"amount":100,"currency":"cny","method":"wechat_pay.native","merchant_order_id":"x","description":"d"}""", "body_invalid", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileBodies))]
+    public async Task CreatePayment_WithHostileJson_Answers400AndCreatesNothing(string label, string body, string code, string? param)
+    {
+        // The order id is fresh and valid, so only the JSON's form can be what stops the payment.
+        var json = body.Replace("\"merchant_order_id\":\"x", $"\"merchant_order_id\":\"{Scenario.NewOrderId()}", StringComparison.Ordinal)
+            .Replace("{{HUGE}}", new string('x', Core.Http.StrictJson.MaxStringLength + 1), StringComparison.Ordinal);
+        using var request = platform.Request(HttpMethod.Post, "api/v1/payments");
+        request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(json)) { Headers = { ContentType = new("application/json") } };
+        var before = await CountPaymentsAsync();
+
+        var (status, problem, response) = await scenario.SendAsync(request);
+
+        Assert.True(status == HttpStatusCode.BadRequest, $"{label}: {status} {problem}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal((code, param), ((string?)problem["code"], (string?)problem["param"]));
+        Assert.Equal(before, await CountPaymentsAsync());
+    }
+
     [Theory]
     [InlineData("GET", "api/v1/payments")]
     [InlineData("POST", "api/v1/payments")]

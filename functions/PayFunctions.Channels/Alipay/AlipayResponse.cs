@@ -120,8 +120,9 @@ public sealed class AlipayResponse
             response = new AlipayResponse(memberName, content, sign, certSn, document.RootElement.Clone());
             return true;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // GetString throws InvalidOperationException for invalid UTF-8 or an unpaired surrogate in a name or the sign.
             return false;
         }
     }

@@ -42,7 +42,7 @@ internal sealed class AlipayPlusAnswer
             return null;
         }
 
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty(resultProperty, out var result) || result.ValueKind != JsonValueKind.Object)
+        if (root.ValueKind != JsonValueKind.Object || !IsReadable(root) || !root.TryGetProperty(resultProperty, out var result) || result.ValueKind != JsonValueKind.Object)
         {
             return null;
         }
@@ -63,6 +63,28 @@ internal sealed class AlipayPlusAnswer
         String(name) is { } text && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time)
             ? time
             : null;
+
+    /// <summary>
+    /// False when a string or name escapes half a surrogate pair: JSON allows it, but reading it as a string throws, so an
+    /// answer holding one is malformed as a whole rather than wherever it happens to be read.
+    /// </summary>
+    private static bool IsReadable(JsonElement element)
+    {
+        try
+        {
+            return element.ValueKind switch
+            {
+                JsonValueKind.Object => element.EnumerateObject().All(p => p.Name is not null && IsReadable(p.Value)),
+                JsonValueKind.Array => element.EnumerateArray().All(IsReadable),
+                JsonValueKind.String => element.GetString() is not null,
+                _ => true,
+            };
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
 
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -19,11 +19,11 @@ internal static class AlipayPlusSettlementItems
     {
         ArgumentNullException.ThrowIfNull(statement);
         using var reader = new StreamReader(statement, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
-        var header = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) ?? throw new FormatException("The settlement items report is empty.");
+        var header = await ReadLineAsync(reader, cancellationToken).ConfigureAwait(false) ?? throw new FormatException("The settlement items report is empty.");
         var columns = Columns(header);
         var ended = false;
         var number = 1;
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        while (await ReadLineAsync(reader, cancellationToken).ConfigureAwait(false) is { } line)
         {
             number++;
             if (ended)
@@ -54,9 +54,27 @@ internal static class AlipayPlusSettlementItems
         }
     }
 
+    /// <summary>A line, or a <see cref="FormatException"/> for bytes that are not UTF-8 (the decoder's own exception says nothing of the file).</summary>
+    private static async Task<string?> ReadLineAsync(StreamReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new FormatException("The settlement items report is not UTF-8.", e);
+        }
+    }
+
     private static ColumnMap Columns(string header)
     {
         var names = Fields(header.TrimStart('\uFEFF'), 1);
+        if (names.Select(name => name.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() != names.Count)
+        {
+            throw new FormatException("The settlement items report names a column twice.");
+        }
+
         var index = names.Select((name, i) => (name.Trim(), i)).ToDictionary(p => p.Item1, p => p.i, StringComparer.OrdinalIgnoreCase);
         int Required(string name) => index.TryGetValue(name, out var i) ? i : throw new FormatException($"The settlement items report has no {name} column.");
         int? Optional(string name) => index.TryGetValue(name, out var i) ? i : null;

@@ -6,11 +6,18 @@ namespace PayFunctions.Channels.BankTransfer;
 /// <summary>ISO 20022 amounts ("1234.5", at most the currency's minor digits) to and from minor units, digit by digit.</summary>
 internal static class IsoAmount
 {
-    /// <summary>The amount in minor units; false for a sign, an exponent, spaces or more decimals than the currency has.</summary>
+    /// <summary>ISO 20022's <c>totalDigits</c> for an amount: what <see cref="Format"/> writes never exceeds it.</summary>
+    private const int MaxDigits = 18;
+
+    /// <summary>
+    /// The amount in minor units; false for a sign, an exponent, spaces, more decimals than the currency has, or more than
+    /// <see cref="MaxDigits"/> significant digits once written with the currency's decimals (so every amount read can be
+    /// written back, and none overflows a long).
+    /// </summary>
     public static bool TryParse(string? text, Currency currency, out Money amount)
     {
         amount = default;
-        if (string.IsNullOrEmpty(text) || text.Length > 19)
+        if (string.IsNullOrEmpty(text) || text.Length > 64)
         {
             return false;
         }
@@ -19,7 +26,8 @@ internal static class IsoAmount
         var whole = point < 0 ? text : text[..point];
         var fraction = point < 0 ? string.Empty : text[(point + 1)..];
         if (whole.Length == 0 || fraction.Length > currency.MinorUnitDigits || (point >= 0 && fraction.Length == 0)
-            || !whole.All(char.IsAsciiDigit) || !fraction.All(char.IsAsciiDigit))
+            || !whole.All(char.IsAsciiDigit) || !fraction.All(char.IsAsciiDigit)
+            || whole.TrimStart('0').Length + currency.MinorUnitDigits > MaxDigits)
         {
             return false;
         }

@@ -30,6 +30,11 @@ internal static class StripeBalanceReport
         using var reader = new StreamReader(statement, leaveOpen: true);
         var header = await CsvRecords.ReadAsync(reader, cancellationToken).ConfigureAwait(false)
             ?? throw new FormatException("The Stripe balance report is empty.");
+        if (header.Select(name => name.Trim()).Distinct(StringComparer.Ordinal).Count() != header.Count)
+        {
+            throw new FormatException("The Stripe balance report names a column twice.");
+        }
+
         var columns = header.Select((name, index) => (name: name.Trim(), index)).ToDictionary(c => c.name, c => c.index, StringComparer.Ordinal);
         if (Required.FirstOrDefault(name => !columns.ContainsKey(name)) is { } missing)
         {

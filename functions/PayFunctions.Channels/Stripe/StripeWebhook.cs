@@ -41,6 +41,13 @@ internal sealed class StripeWebhook(string webhookSecret, string? accountId, Tim
 
         // Verified first, parsed second (what ConstructEvent does in one call), so that a genuine event this SDK cannot read
         // (an endpoint on another API version) is not taken for a forgery and handed to the next account.
+        // Stripe.net reads a verified body trustingly: without api_version it dereferences null, with a repeated property
+        // its JsonObject throws. Stripe sends neither, so either makes the body malformed, found before the SDK reads it.
+        if (!IsEventJson(json))
+        {
+            throw new ChannelNotificationException("body_malformed");
+        }
+
         Event stripeEvent;
         try
         {
@@ -54,8 +61,37 @@ internal sealed class StripeWebhook(string webhookSecret, string? accountId, Tim
         {
             throw new ChannelNotificationException("body_malformed", exception);
         }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or FormatException or OverflowException)
+        {
+            // The SDK's converters throw these for values out of their range (a time past DateTime.MaxValue).
+            throw new ChannelNotificationException("body_malformed", exception);
+        }
 
-        return Map(stripeEvent);
+        // A verified event can still name what the platform cannot take (a currency it does not support): refused, not thrown.
+        try
+        {
+            return Map(stripeEvent);
+        }
+        catch (ChannelException exception)
+        {
+            throw new ChannelNotificationException("body_unsupported", exception);
+        }
+    }
+
+    private static bool IsEventJson(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowDuplicateProperties = false });
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("api_version", out var version)
+                && version.ValueKind == JsonValueKind.String;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            // Comparing names for repeats reads them: an unpaired surrogate in one throws InvalidOperationException.
+            return false;
+        }
     }
 
     private void Verify(string json, string signature)

@@ -68,19 +68,28 @@ internal sealed class UnionPayVerifier : IDisposable
 
         using (certificate)
         {
-            if (!TryCheckCertificate(certificate, out failure))
+            // A certificate that parses can still hold a key OpenSSL cannot read: building its chain or taking its key throws.
+            try
             {
+                return TryCheckCertificate(certificate, out failure) && TryCheckSignature(certificate, fields, signatureText, out failure);
+            }
+            catch (CryptographicException)
+            {
+                failure = "certificate_malformed";
                 return false;
             }
+        }
+    }
 
-            var signature = new byte[signatureText.Length];
-            using var key = certificate.GetRSAPublicKey();
-            if (key is null || !Convert.TryFromBase64String(signatureText, signature, out var length)
-                || !key.VerifyData(UnionPaySigningString.DigestHex(fields), signature.AsSpan(0, length), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
-            {
-                failure = "signature_invalid";
-                return false;
-            }
+    private static bool TryCheckSignature(X509Certificate2 certificate, IReadOnlyDictionary<string, string> fields, string signatureText, out string failure)
+    {
+        var signature = new byte[signatureText.Length];
+        using var key = certificate.GetRSAPublicKey();
+        if (key is null || !Convert.TryFromBase64String(signatureText, signature, out var length)
+            || !key.VerifyData(UnionPaySigningString.DigestHex(fields), signature.AsSpan(0, length), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
+        {
+            failure = "signature_invalid";
+            return false;
         }
 
         failure = string.Empty;

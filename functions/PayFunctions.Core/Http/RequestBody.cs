@@ -72,6 +72,11 @@ public static class RequestBody
             return (null, ApiError.MalformedBody("The request body is empty."));
         }
 
+        if (StrictJson.Check(body) is { } strict)
+        {
+            return (null, strict);
+        }
+
         try
         {
             var value = JsonSerializer.Deserialize<T>(body, ApiJson.Options);
@@ -80,13 +85,18 @@ public static class RequestBody
         catch (JsonException e)
         {
             var param = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? null : e.Path.TrimStart('$', '.');
-            return (null, new ApiError(StatusCodes.Status400BadRequest, "body_invalid", "The request body is not valid JSON for this endpoint.", FirstSentence(e.Message), param));
+            return (null, new ApiError(StatusCodes.Status400BadRequest, "body_invalid", "The request body is not valid JSON for this endpoint.", Detail(e, param), param));
         }
     }
 
-    private static string FirstSentence(string message)
+    /// <summary>What the serializer found, in the API's words: its own messages name the platform's types.</summary>
+    private static string Detail(JsonException e, string? param) => (param, e.Message) switch
     {
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        return end < 0 ? message : message[..(end + 1)];
-    }
+        (null, _) => "The request body must be a JSON object.",
+        (_, var m) when m.StartsWith("Duplicate propert", StringComparison.Ordinal) => $"'{param}' appears more than once.",
+        (_, var m) when m.StartsWith("The JSON property", StringComparison.Ordinal) => $"'{param}' is not a field of this request.",
+        (_, var m) when m.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) =>
+            $"'{param}' has the wrong type, or is a number out of range or not an integer where one is needed.",
+        _ => StrictJson.FirstSentence(e.Message),
+    };
 }
