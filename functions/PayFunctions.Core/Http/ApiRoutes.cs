@@ -50,6 +50,7 @@ public static class ApiRoutes
     public static readonly ApiRoute SetRoutingPolicy = new("SetRoutingPolicy", "POST", "v1/routing");
     public static readonly ApiRoute ListChannelAccounts = new("ListChannelAccounts", "GET", "v1/channel_accounts");
     public static readonly ApiRoute ListChannelDeadLetters = new("ListChannelDeadLetters", "GET", "ops/channel_work/dead_letters");
+    public static readonly ApiRoute RunKeyRewrap = new("RunKeyRewrap", "POST", "ops/key_rewraps");
 
     public static IReadOnlyList<ApiRoute> All { get; } =
         [
@@ -60,7 +61,7 @@ public static class ApiRoutes
             StoreCodeAuthorized, LoadFxRates, GetFxRates,
             GetChannelHealth, StatusPage,
             GetRoutingPolicy, SetRoutingPolicy, ListChannelAccounts,
-            ListChannelDeadLetters,
+            ListChannelDeadLetters, RunKeyRewrap,
         ];
 }
 
