@@ -4,14 +4,13 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
-using PayFunctions.Core.Notifications;
 using PayFunctions.Core.Storage;
 
 namespace PayFunctions.Core.Secrets;
 
 /// <summary>
 /// Moves every sealed value under an older KEK version to the current one (<see cref="SecretEnvelope.RewrapAsync"/>):
-/// the fields of <see cref="SealedFields"/> and the notification archive. It pages through tables and blobs, so its
+/// the table fields and blob containers of <see cref="SealedFields"/>. It pages through tables and blobs, so its
 /// memory does not grow with the data, and writes each value back only if its row or blob is still what was read
 /// (If-Match on the ETag): a concurrent writer wins, and what it wrote is sealed under the current version anyway. A
 /// value already current is not written, so a second run changes nothing and a run cut short is simply run again.
@@ -32,7 +31,11 @@ public sealed partial class KeyRewrapJob(StorageClients clients, SecretEnvelope 
             await RewrapTableAsync(field, counts, cancellationToken);
         }
 
-        await RewrapArchiveAsync(counts, cancellationToken);
+        foreach (var container in SealedFields.BlobContainers)
+        {
+            await RewrapContainerAsync(container, counts, cancellationToken);
+        }
+
         var report = new KeyRewrapReport(version, counts.Scanned, counts.Rewrapped, counts.AlreadyCurrent, counts.ChangedMeanwhile, counts.Failed);
         LogDone(logger, version, report.Scanned, report.Rewrapped, report.AlreadyCurrent, report.ChangedMeanwhile, report.Failed);
         return report;
@@ -68,23 +71,23 @@ public sealed partial class KeyRewrapJob(StorageClients clients, SecretEnvelope 
         }
     }
 
-    private async Task RewrapArchiveAsync(Counts counts, CancellationToken cancellationToken)
+    private async Task RewrapContainerAsync(string container, Counts counts, CancellationToken cancellationToken)
     {
-        var archive = clients.Blobs.GetBlobContainerClient(TableNames.NotificationArchiveContainer);
-        await foreach (var item in archive.GetBlobsAsync(BlobTraits.None, BlobStates.None, null, cancellationToken))
+        var blobs = clients.Blobs.GetBlobContainerClient(container);
+        await foreach (var item in blobs.GetBlobsAsync(BlobTraits.None, BlobStates.None, null, cancellationToken))
         {
-            var blob = archive.GetBlobClient(item.Name);
+            var blob = blobs.GetBlobClient(item.Name);
             var download = (await blob.DownloadContentAsync(cancellationToken)).Value;
             var text = download.Content.ToString();
-            var context = NotificationLog.BodyContext(item.Name);
+            var context = $"{container}/{item.Name}";
             string? rewritten;
             if (SecretEnvelope.IsSealed(text))
             {
-                rewritten = await RewrapAsync(text, context, TableNames.NotificationArchiveContainer, counts, cancellationToken);
+                rewritten = await RewrapAsync(text, context, container, counts, cancellationToken);
             }
             else if (SampleBodyOf(text) is { } sample && sample[SampleBodyProperty]?.GetValue<string>() is { } body && SecretEnvelope.IsSealed(body))
             {
-                var moved = await RewrapAsync(body, context, TableNames.NotificationArchiveContainer, counts, cancellationToken);
+                var moved = await RewrapAsync(body, context, container, counts, cancellationToken);
                 sample[SampleBodyProperty] = moved;
                 rewritten = moved is null ? null : sample.ToJsonString();
             }

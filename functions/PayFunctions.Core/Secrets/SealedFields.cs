@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using PayFunctions.Core.Accounts;
+using PayFunctions.Core.Channels;
 using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Storage;
 
@@ -19,4 +20,11 @@ public static class SealedFields
         new(TableNames.Merchants, nameof(MerchantEntity.WebhookSecretSealed), row => MerchantEntity.WebhookSecretContext(row.PartitionKey)),
         new(TableNames.Accounts, nameof(AccountEntity.PayoutSealed), row => AccountEntity.PayoutContext(row.PartitionKey, row.RowKey)),
     ];
+
+    /// <summary>
+    /// Containers whose blobs are sealed under <c>{container}/{blob name}</c>: the whole blob, or, for a rejected
+    /// notification's sample, its sealed body.
+    /// </summary>
+    public static IReadOnlyList<string> BlobContainers { get; } =
+        [TableNames.NotificationArchiveContainer, ChannelInbox.ProcessedContainer, ChannelInbox.QuarantineContainer];
 }
