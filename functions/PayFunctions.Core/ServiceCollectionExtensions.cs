@@ -89,6 +89,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SettlementDayStore>();
         services.AddSingleton<NotificationLog>();
         services.AddSingleton<SecretEnvelope>();
+        services.AddSingleton<PayerSealing>();
+        services.AddSingleton<KeyRewrapJob>();
+        services.AddSingleton<KeyRewrapEndpoints>();
         services.AddSingleton<RejectedNotificationLog>();
         services.AddSingleton<MerchantStore>();
         services.AddSingleton<ApiKeyStore>();

@@ -13,6 +13,7 @@ using PayFunctions.Core.RateLimiting;
 using PayFunctions.Core.Refunds;
 using PayFunctions.Core.Routing;
 using PayFunctions.Core.Security;
+using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Stores;
 
@@ -35,6 +36,7 @@ public static class ApiRouteMap
         Map(app, ApiRoutes.CreateMerchant, (HttpRequest r, MerchantEndpoints e, CancellationToken c) => e.CreateAsync(r, c));
         Map(app, ApiRoutes.LoadFxRates, (HttpRequest r, FxRatesEndpoints e, CancellationToken c) => e.LoadAsync(r, c));
         Map(app, ApiRoutes.GetFxRates, (HttpRequest r, FxRatesEndpoints e, CancellationToken c) => e.GetAsync(r, c));
+        Map(app, ApiRoutes.RunKeyRewrap, (HttpRequest r, KeyRewrapEndpoints e, CancellationToken c) => e.RunAsync(r, c));
         Map(app, ApiRoutes.ListChannelDeadLetters, (HttpRequest r, ChannelDeadLetters e, CancellationToken c) => e.ListAsync(r, c));
         Map(app, ApiRoutes.CreateAccount, (HttpRequest r, AccountEndpoints e, CancellationToken c) => e.CreateAsync(r, c));
         Map(app, ApiRoutes.ListAccounts, (HttpRequest r, AccountEndpoints e, CancellationToken c) => e.ListAsync(r, c));

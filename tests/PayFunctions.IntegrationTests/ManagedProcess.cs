@@ -3,15 +3,25 @@ using System.Text;
 
 namespace PayFunctions.IntegrationTests;
 
-/// <summary>A child process whose output is kept for failure messages and which can be killed hard.</summary>
+/// <summary>
+/// A child process whose output is kept for failure messages and which can be killed hard. The kept output is a tail;
+/// with a log file, every line is also written there in full (what the end-of-run secret scan reads).
+/// </summary>
 public sealed class ManagedProcess : IDisposable
 {
     private readonly Process process;
     private readonly StringBuilder output = new();
+    private StreamWriter? log;
 
-    private ManagedProcess(Process process)
+    private ManagedProcess(Process process, string? logFile)
     {
         this.process = process;
+        if (logFile is not null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(logFile)!);
+            log = new StreamWriter(logFile, append: true) { AutoFlush = true };
+        }
+
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
@@ -29,7 +39,8 @@ public sealed class ManagedProcess : IDisposable
         }
     }
 
-    public static ManagedProcess Start(string fileName, IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string> environment)
+    public static ManagedProcess Start(
+        string fileName, IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string> environment, string? logFile = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -48,7 +59,7 @@ public sealed class ManagedProcess : IDisposable
             start.Environment[key] = value;
         }
 
-        return new ManagedProcess(Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}."));
+        return new ManagedProcess(Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}."), logFile);
     }
 
     /// <summary>SIGKILL: no graceful shutdown, exactly like a crashed host.</summary>
@@ -65,6 +76,11 @@ public sealed class ManagedProcess : IDisposable
     {
         Kill();
         process.Dispose();
+        lock (output)
+        {
+            log?.Dispose();
+            log = null;
+        }
     }
 
     private void Append(string? line)
@@ -76,6 +92,7 @@ public sealed class ManagedProcess : IDisposable
 
         lock (output)
         {
+            log?.WriteLine(line);
             output.AppendLine(line);
             if (output.Length > 200_000)
             {

@@ -6,6 +6,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using PayFunctions.Core.Notifications;
+using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Storage;
 
 namespace PayFunctions.IntegrationTests;
@@ -17,6 +18,8 @@ public sealed class NotificationEvidenceTests(PlatformFixture platform)
     private const string Channel = "wechat_pay";
     private const string Reason = "signature_headers_missing";
     private readonly Scenario scenario = new(platform);
+
+    private SecretEnvelope Envelope => new(platform.Secrets);
 
     private BlobContainerClient Archive => platform.Storage.Blobs.GetBlobContainerClient(TableNames.NotificationArchiveContainer);
 
@@ -51,7 +54,10 @@ public sealed class NotificationEvidenceTests(PlatformFixture platform)
                 var body = ours[(string)sample["body_sha256"]!];
                 Assert.Equal(body.Length, (int?)sample["body_length"]);
                 Assert.True((bool?)sample["body_truncated"]);
-                Assert.Equal(body[..RejectedNotificationLog.SampleBytes], Convert.FromBase64String((string)sample["body_base64"]!));
+                Assert.Null(sample["body_base64"]);
+                Assert.Equal(
+                    body[..RejectedNotificationLog.SampleBytes],
+                    await Envelope.OpenBytesAsync((string)sample["body_sealed"]!, NotificationLog.BodyContext((string)sample["blob_name"]!), CancellationToken.None));
                 Assert.Equal(Reason, (string?)sample["reason"]);
             }
         }
@@ -60,7 +66,7 @@ public sealed class NotificationEvidenceTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task VerifiedNotification_IsArchivedByteForByte()
+    public async Task VerifiedNotification_IsArchivedSealed_AndOpensByteForByte()
     {
         var id = (string)(await scenario.CreatePaymentAsync())["id"]!;
         Assert.Equal(HttpStatusCode.OK, await scenario.PayAsync(id));
@@ -74,7 +80,9 @@ public sealed class NotificationEvidenceTests(PlatformFixture platform)
             .ToListAsync();
 
         var blob = Assert.Single(archived);
-        Assert.Equal(body, (await Archive.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToArray());
+        var stored = (await Archive.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString();
+        Assert.True(SecretEnvelope.IsSealed(stored));
+        Assert.Equal(body, await Envelope.OpenBytesAsync(stored, NotificationLog.BodyContext(blob.Name), CancellationToken.None));
     }
 
     private async Task<long[]> CountsAsync(DateTimeOffset[] hours)
@@ -96,7 +104,9 @@ public sealed class NotificationEvidenceTests(PlatformFixture platform)
         await foreach (var item in Archive.GetBlobsAsync(BlobTraits.None, BlobStates.None, RejectedNotificationLog.SamplePrefix(Channel, Reason, hour), CancellationToken.None))
         {
             var content = (await Archive.GetBlobClient(item.Name).DownloadContentAsync()).Value.Content;
-            samples.Add(JsonNode.Parse(content.ToString())!.AsObject());
+            var sample = JsonNode.Parse(content.ToString())!.AsObject();
+            sample["blob_name"] = item.Name;
+            samples.Add(sample);
         }
 
         return samples;

@@ -58,6 +58,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public string SecretsDirectory => Path.Combine(work, "secrets");
 
+    /// <summary>Every LocalHost's output in full, one file per process (a restarted host writes a new one).</summary>
+    private string HostLogsDirectory => Path.Combine(work, "host-logs");
+
     public static string RepositoryRoot { get; } = FindRoot();
 
     public async Task InitializeAsync()
@@ -187,7 +190,8 @@ public sealed class PlatformFixture : IAsyncLifetime
             "dotnet",
             [BuiltDll("functions/PayFunctions.LocalHost", "PayFunctions.LocalHost")],
             Path.Combine(RepositoryRoot, "functions", "PayFunctions.LocalHost"),
-            environment);
+            environment,
+            Path.Combine(HostLogsDirectory, $"{workerId}-{Guid.NewGuid():N}.log"));
     }
 
     public string HostLogTail()
@@ -214,10 +218,23 @@ public sealed class PlatformFixture : IAsyncLifetime
         return request;
     }
 
+    /// <summary>
+    /// The end of the run is where everything the platform wrote can be read: the hosts are stopped first, so nothing
+    /// is written while it is read, then storage and the hosts' logs are scanned for secrets in the clear before Azurite
+    /// goes. A finding fails the run (a collection fixture's cleanup failure fails <c>dotnet test</c>) and names where it
+    /// is, never the value.
+    /// </summary>
     public async Task DisposeAsync()
     {
         Host?.Dispose();
         sandbox?.Dispose();
+        IReadOnlyList<Security.SecretFinding> findings = [];
+        if (azurite is not null)
+        {
+            findings = await Security.EndOfRunScan.RunAsync(
+                ConnectionString, HostLogsDirectory, SecretsDirectory, [("API key", DemoApiKey), ("API key", OtherApiKey), ("webhook secret", WebhookSecret), ("operator key", OperatorKey)]);
+        }
+
         azurite?.Dispose();
         Api.Dispose();
         Sandbox.Dispose();
@@ -232,6 +249,11 @@ public sealed class PlatformFixture : IAsyncLifetime
                 // A file still held by a dying child; the temp folder is cleaned by the OS.
             }
         });
+        if (findings.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The platform wrote {findings.Count} secret(s) in the clear:{Environment.NewLine}{string.Join(Environment.NewLine, findings.Take(50))}");
+        }
     }
 
     /// <summary>The secrets LocalHost reads (it generated the pepper and key-encryption key at start).</summary>
@@ -248,7 +270,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             WebhookSecret,
             CancellationToken.None);
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
@@ -276,7 +298,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         throw new InvalidOperationException("Repository root not found.");
     }
 
-    private static async Task WaitForPortAsync(int port, ManagedProcess process)
+    internal static async Task WaitForPortAsync(int port, ManagedProcess process)
     {
         for (var i = 0; i < 300; i++)
         {

@@ -4,6 +4,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using PayFunctions.Channels;
 using PayFunctions.Core.Notifications;
+using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Storage;
 
 namespace PayFunctions.Core.Channels;
@@ -12,12 +13,19 @@ namespace PayFunctions.Core.Channels;
 /// Files channels drop for the platform (a bank's camt notifications and statements), as blobs
 /// <c>{channel}/{account}/{file}</c> in <see cref="Container"/>. The account's adapter reads a file whole before anything
 /// is applied; its notifications then take the path of every verified notification, and the file moves to
-/// <see cref="ProcessedContainer"/>, or, when it cannot be read, to <see cref="QuarantineContainer"/> with a log. A file
+/// <see cref="ProcessedContainer"/>, or, when it cannot be read, to <see cref="QuarantineContainer"/> with a log, sealed
+/// under <see cref="KeptContext"/>: a bank's file names its payers and their accounts. A file
 /// whose processing fails half-way stays in the inbox and is read again: every step is keyed by the channel's event
 /// ids, so nothing is applied twice.
 /// </summary>
 public sealed partial class ChannelInbox(
-    StorageClients clients, ChannelRegistry channels, NotificationDispatcher dispatcher, IChannelWorkQueue work, UnmatchedCredits unmatched, ILogger<ChannelInbox> logger)
+    StorageClients clients,
+    ChannelRegistry channels,
+    NotificationDispatcher dispatcher,
+    IChannelWorkQueue work,
+    UnmatchedCredits unmatched,
+    SecretEnvelope envelope,
+    ILogger<ChannelInbox> logger)
 {
     public const string Container = "channel-inbox";
     public const string ProcessedContainer = "channel-inbox-processed";
@@ -26,6 +34,9 @@ public sealed partial class ChannelInbox(
     public static IReadOnlyList<string> Containers { get; } = [Container, ProcessedContainer, QuarantineContainer];
 
     public static bool IsValidFileName(string? name) => name is not null && FileName().IsMatch(name);
+
+    /// <summary>What a kept file is sealed under: its container and name, so a file copied elsewhere does not open.</summary>
+    public static string KeptContext(string container, string blobName) => $"{container}/{blobName}";
 
     /// <summary>Reads every file in the inbox, oldest name first; returns how many it took out of the inbox.</summary>
     public async Task<int> SweepAsync(DurableTaskClient durable, CancellationToken cancellationToken)
@@ -139,10 +150,11 @@ public sealed partial class ChannelInbox(
         return true;
     }
 
-    /// <summary>Copies the bytes read (so what is kept is what was applied), then deletes the original.</summary>
+    /// <summary>Keeps the bytes read (so what is kept is what was applied), sealed, then deletes the original.</summary>
     private async Task MoveAsync(Azure.Storage.Blobs.BlobClient blob, string container, byte[] content, CancellationToken cancellationToken)
     {
-        await clients.Blobs.GetBlobContainerClient(container).GetBlobClient(blob.Name).UploadAsync(new BinaryData(content), overwrite: true, cancellationToken);
+        var sealedContent = await envelope.SealBytesAsync(content, KeptContext(container, blob.Name), cancellationToken);
+        await clients.Blobs.GetBlobContainerClient(container).GetBlobClient(blob.Name).UploadAsync(BinaryData.FromString(sealedContent), overwrite: true, cancellationToken);
         await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken);
     }
 

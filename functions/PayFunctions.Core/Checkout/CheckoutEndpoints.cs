@@ -22,6 +22,7 @@ public sealed partial class CheckoutEndpoints(
     CheckoutPicks picks,
     PaymentStore payments,
     PaymentStarter starter,
+    PayerSealing payerSealing,
     PaymentProgress progress,
     TimeProvider time,
     ILogger<CheckoutEndpoints> logger)
@@ -155,11 +156,15 @@ public sealed partial class CheckoutEndpoints(
         }
 
         var routing = RoutingBody.From(pending.Decision);
-        var payer = new PayerInput(
-            null,
-            null,
-            capability.Requires.HasFlag(PayerDetails.ReturnUrl) ? pageUrl : null,
-            capability.Requires.HasFlag(PayerDetails.ClientIp) ? clientIp : null);
+        var payer = await payerSealing.SealAsync(
+            new PayerInput(
+                null,
+                null,
+                capability.Requires.HasFlag(PayerDetails.ReturnUrl) ? pageUrl : null,
+                capability.Requires.HasFlag(PayerDetails.ClientIp) ? clientIp : null),
+            payment.MerchantId,
+            payment.Id,
+            cancellationToken);
         try
         {
             await durable.RaiseEventAsync(payment.Id, CheckoutEvents.MethodChosen, new MethodChoice(method, channel, account.Account, payer) { RoutingJson = routing.Serialize(), Route = routing.Order }, cancellationToken);

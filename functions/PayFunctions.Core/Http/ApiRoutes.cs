@@ -57,6 +57,7 @@ public static class ApiRoutes
     public static readonly ApiRoute DisableOperator = new("DisableOperator", "POST", "ops/operators/{id}/disable", RouteAccess.Operator(ApiScopes.OpsOperators));
     public static readonly ApiRoute IssueToken = new("IssueToken", "POST", "oauth/token", RouteAccess.Public);
     public static readonly ApiRoute GetTokenKeys = new("GetTokenKeys", "GET", "oauth/jwks", RouteAccess.Public);
+    public static readonly ApiRoute RunKeyRewrap = new("RunKeyRewrap", "POST", "ops/key_rewraps", RouteAccess.Operator(ApiScopes.OpsKeys));
 
     public static IReadOnlyList<ApiRoute> All { get; } =
         [
@@ -68,7 +69,7 @@ public static class ApiRoutes
             GetChannelHealth, StatusPage,
             GetRoutingPolicy, SetRoutingPolicy, ListChannelAccounts,
             ListChannelDeadLetters,
-            CreateOperator, ListOperators, DisableOperator, IssueToken, GetTokenKeys,
+            CreateOperator, ListOperators, DisableOperator, IssueToken, GetTokenKeys, RunKeyRewrap,
         ];
 }
 

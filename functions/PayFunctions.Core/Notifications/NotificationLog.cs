@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
+using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Storage;
 
 namespace PayFunctions.Core.Notifications;
@@ -9,11 +10,15 @@ namespace PayFunctions.Core.Notifications;
 /// <summary>
 /// Verified channel notifications, kept byte for byte in Blobs for audit and dispute, one blob per delivery, and a
 /// dedupe row per (channel, channel trade number, event) written by its first delivery. Rejected ones go to the
-/// bounded <see cref="Notifications.RejectedNotificationLog"/>.
+/// bounded <see cref="Notifications.RejectedNotificationLog"/>. A body names the payer (an openid, a buyer id, a
+/// PayPal payer's e-mail and name), so the blob holds it sealed under <see cref="BodyContext"/>.
 /// </summary>
-public sealed class NotificationLog(StorageClients clients, TimeProvider time)
+public sealed class NotificationLog(StorageClients clients, SecretEnvelope envelope, TimeProvider time)
 {
     private TableClient Table => clients.Tables.GetTableClient(TableNames.Notifications);
+
+    /// <summary>What an archived body is sealed under: its blob, so a body copied to another blob does not open.</summary>
+    public static string BodyContext(string blobName) => $"{TableNames.NotificationArchiveContainer}/{blobName}";
 
     /// <summary>Keeps the body and the headers that carry the channel's signature (<paramref name="evidenceHeaders"/>).</summary>
     public async Task ArchiveAsync(
@@ -29,7 +34,8 @@ public sealed class NotificationLog(StorageClients clients, TimeProvider time)
                 && h.Key.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
                 && h.Value.Length <= 1024 && h.Value.All(c => c is >= ' ' and <= '~'))
             .ToDictionary(h => h.Key.Replace("-", "_", StringComparison.Ordinal), h => h.Value, StringComparer.Ordinal);
-        await blob.UploadAsync(new BinaryData(body), new BlobUploadOptions { Metadata = metadata }, cancellationToken);
+        var sealedBody = await envelope.SealBytesAsync(body, BodyContext(name), cancellationToken);
+        await blob.UploadAsync(BinaryData.FromString(sealedBody), new BlobUploadOptions { Metadata = metadata }, cancellationToken);
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using PayFunctions.Core.Http;
+using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Storage;
 
 namespace PayFunctions.Core.Notifications;
@@ -14,9 +15,11 @@ namespace PayFunctions.Core.Notifications;
 /// so nothing is kept per request: one summary row per (channel, reason, hour) counts them, with the
 /// first and last time seen and the hash of the last body, and only the first
 /// <see cref="SamplesPerHour"/> of each (channel, reason, hour) keep a sample, truncated to
-/// <see cref="SampleBytes"/>. Verified callbacks are archived in full by <see cref="NotificationLog"/>.
+/// <see cref="SampleBytes"/>. Verified callbacks are archived in full by <see cref="NotificationLog"/>. A rejected
+/// body may still be a channel's genuine one (an amount that did not match), naming its payer: the sample keeps it
+/// sealed under <see cref="NotificationLog.BodyContext"/> of the sample's blob.
 /// </summary>
-public sealed partial class RejectedNotificationLog(StorageClients clients, TimeProvider time, ILogger<RejectedNotificationLog> logger)
+public sealed partial class RejectedNotificationLog(StorageClients clients, SecretEnvelope envelope, TimeProvider time, ILogger<RejectedNotificationLog> logger)
 {
     public const int SamplesPerHour = 20;
     public const int SampleBytes = 4096;
@@ -118,6 +121,10 @@ public sealed partial class RejectedNotificationLog(StorageClients clients, Time
             keptHeaders.TryAdd(Truncate(name), Truncate(value));
         }
 
+        var blobName = $"{SamplePrefix(channel, reason, now)}{ordinal:D3}.json";
+        var sealedBody = body is null
+            ? null
+            : await envelope.SealBytesAsync(body.AsMemory(0, Math.Min(body.Length, SampleBytes)), NotificationLog.BodyContext(blobName), cancellationToken);
         var sample = new RejectedSample(
             channel,
             reason,
@@ -126,9 +133,8 @@ public sealed partial class RejectedNotificationLog(StorageClients clients, Time
             digest,
             body is not null && body.Length > SampleBytes,
             keptHeaders,
-            body is null ? null : Convert.ToBase64String(body.AsSpan(0, Math.Min(body.Length, SampleBytes))));
-        var blob = clients.Blobs.GetBlobContainerClient(TableNames.NotificationArchiveContainer)
-            .GetBlobClient($"{SamplePrefix(channel, reason, now)}{ordinal:D3}.json");
+            sealedBody);
+        var blob = clients.Blobs.GetBlobContainerClient(TableNames.NotificationArchiveContainer).GetBlobClient(blobName);
         try
         {
             // Create-only: the cap holds even if two rejections ever drew the same ordinal.
@@ -162,5 +168,5 @@ public sealed partial class RejectedNotificationLog(StorageClients clients, Time
         string? BodySha256,
         bool BodyTruncated,
         Dictionary<string, string> Headers,
-        string? BodyBase64);
+        string? BodySealed);
 }

@@ -22,6 +22,7 @@ public sealed partial class PaymentStarter(
     PaymentRouter router,
     PaymentStore payments,
     FxQuotes quotes,
+    PayerSealing payerSealing,
     TimeProvider time,
     IOptions<PaymentOptions> options,
     ILogger<PaymentStarter> logger)
@@ -139,7 +140,7 @@ public sealed partial class PaymentStarter(
             var input = new PaymentOrchestrationInput(
                 paymentId, merchant.Id, payment.Channel, payment.ChannelAccount, payment.Method, payment.Amount, payment.Currency, payment.Description, payment.ExpiresAt)
             {
-                Payer = valid.Payer,
+                Payer = await payerSealing.SealAsync(valid.Payer, merchant.Id, paymentId, cancellationToken),
                 ConfirmWindow = options.Value.BarcodeConfirmWindow,
                 CaptureLater = payment.CaptureLater,
 

@@ -16,7 +16,7 @@ namespace PayFunctions.Core.Payments;
 /// finds the order already at the channel, which the orchestration settles with a verified query.
 /// A channel worker runs it for the prepay the orchestration queued on the channel's queue.
 /// </summary>
-public sealed class PrepayActivity(PrepayFailover failover, PaymentStore payments, PaymentProgress progress, CheckoutLinks links, IOptions<ApiOptions> api)
+public sealed class PrepayActivity(PrepayFailover failover, PayerSealing payerSealing, PaymentStore payments, PaymentProgress progress, CheckoutLinks links, IOptions<ApiOptions> api)
 {
     /// <param name="read">The payment as the worker read it before the channel call: the placement is written under
     /// its ETag, and the row is read again only if it changed meanwhile.</param>
@@ -27,6 +27,7 @@ public sealed class PrepayActivity(PrepayFailover failover, PaymentStore payment
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(read);
         var baseUrl = api.Value.PublicBaseUrl ?? throw new InvalidOperationException("Api:PublicBaseUrl is not configured.");
+        var payer = await payerSealing.OpenAsync(input.Payer, input.MerchantId, input.PaymentId, cancellationToken);
         var request = new PrepayRequest(
             input.PaymentId,
             input.Method,
@@ -36,10 +37,10 @@ public sealed class PrepayActivity(PrepayFailover failover, PaymentStore payment
             new Uri(baseUrl, $"api/notify/{input.Channel}"),
             null)
         {
-            PayerId = input.Payer?.Id,
-            PaymentCode = input.Payer?.PaymentCode,
+            PayerId = payer?.Id,
+            PaymentCode = payer?.PaymentCode,
             ReturnUrl = await ReturnUrlAsync(input, cancellationToken),
-            ClientIp = input.Payer?.ClientIp,
+            ClientIp = payer?.ClientIp,
             CaptureLater = input.CaptureLater,
         };
 

@@ -12,6 +12,7 @@ using PayFunctions.Core.Payments;
 using PayFunctions.Core.Routing;
 using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Tests.Routing;
+using PayFunctions.Core.Tests.Secrets;
 using PayFunctions.Core.Tests.Storage;
 using PayFunctions.Domain;
 using PayFunctions.Domain.Routing;
@@ -102,11 +103,12 @@ public sealed class CheckoutPickTests(AzuriteFixture azurite)
         var storage = azurite.Storage;
         var (channels, usage, router) = TestRouting.Over(new ConfigurationBuilder().AddInMemoryCollection(TestRouting.Account("main")).Build(), storage, time);
         var payments = new PaymentStore(storage);
+        var sealing = new PayerSealing(new SecretEnvelope(VersionedSecrets.WithKeyEncryptionKey()));
         var starter = new PaymentStarter(
             channels, router, payments, new FxQuotes(new FxRatesStore(storage), Options.Create(new FxOptions()), time),
-            time, Options.Create(new PaymentOptions()), NullLogger<PaymentStarter>.Instance);
+            sealing, time, Options.Create(new PaymentOptions()), NullLogger<PaymentStarter>.Instance);
         var checkout = new CheckoutEndpoints(
-            new CheckoutLinks(Mock.Of<ISecretStore>(), Options.Create(new ApiOptions())), router, new CheckoutPicks(payments, time), payments, starter,
+            new CheckoutLinks(Mock.Of<ISecretStore>(), Options.Create(new ApiOptions())), router, new CheckoutPicks(payments, time), payments, starter, sealing,
             new PaymentProgress(), time, NullLogger<CheckoutEndpoints>.Instance);
         var inserted = await payments.CreateAsync(
             new PaymentEntity

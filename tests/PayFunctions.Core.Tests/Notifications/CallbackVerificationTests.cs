@@ -7,7 +7,9 @@ using PayFunctions.Channels;
 using PayFunctions.Core.Channels;
 using PayFunctions.Core.Notifications;
 using PayFunctions.Core.Payments;
+using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Tests.Orchestration;
+using PayFunctions.Core.Tests.Secrets;
 using PayFunctions.Core.Tests.Storage;
 using PayFunctions.Domain;
 
@@ -104,7 +106,7 @@ public sealed class CallbackVerificationTests(AzuriteFixture azurite)
         var (notification, rejection) = await verification.ReadAsync(CancellationToken.None);
         Assert.Null(rejection);
         var dispatcher = new NotificationDispatcher(
-            new NotificationLog(azurite.Storage, TimeProvider.System), Mock.Of<IChannelWorkQueue>(), new PaymentStore(azurite.Storage), NullLogger<NotificationDispatcher>.Instance);
+            new NotificationLog(azurite.Storage, new SecretEnvelope(VersionedSecrets.WithKeyEncryptionKey()), TimeProvider.System), Mock.Of<IChannelWorkQueue>(), new PaymentStore(azurite.Storage), NullLogger<NotificationDispatcher>.Instance);
         return (await dispatcher.DispatchAsync("wechat_pay", verification, notification!, durable.Object, CancellationToken.None)).Outcome;
     }
 

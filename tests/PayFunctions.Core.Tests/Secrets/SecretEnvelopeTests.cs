@@ -23,7 +23,7 @@ public sealed class SecretEnvelopeTests
 
         Assert.DoesNotContain(Plaintext, sealedText, StringComparison.Ordinal);
         Assert.DoesNotContain(Plaintext["whsec_".Length..], sealedText, StringComparison.Ordinal);
-        Assert.Equal(["v1", "v1"], sealedText.Split('.')[..2]);
+        Assert.Equal(["v2", "v1"], sealedText.Split('.')[..2]);
         Assert.Equal(Plaintext, await envelope.OpenAsync(sealedText, Context, CancellationToken.None));
     }
 
@@ -61,6 +61,7 @@ public sealed class SecretEnvelopeTests
     [Theory]
     [InlineData("")]
     [InlineData("v1.v1.AAAA")]
+    [InlineData("v3.v1.AAAA.AAAA")]
     [InlineData("v2.v1.AAAA.AAAA")]
     [InlineData("v1.../x.AAAA.AAAA")]
     [InlineData("v1.v1.!!!!.AAAA")]
@@ -106,5 +107,72 @@ public sealed class SecretEnvelopeTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => new SecretEnvelope(empty).SealAsync(Plaintext, Context, CancellationToken.None));
     }
 
-    private static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    [Fact]
+    public async Task AValueSealedInTheFirstFormat_StillOpens()
+    {
+        var key = RandomNumberGenerator.GetBytes(32);
+        vault.AddVersion(SecretEnvelope.KeySecretName, "old", Convert.ToBase64String(key));
+
+        Assert.Equal(Plaintext, await envelope.OpenAsync(SealInFirstFormat(key, "old", Plaintext, Context), Context, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Rewrap_MovesTheValueToTheCurrentVersion_KeepsItsBody_AndLeavesACurrentValueAlone()
+    {
+        var before = await envelope.SealAsync(Plaintext, Context, CancellationToken.None);
+        vault.AddVersion(SecretEnvelope.KeySecretName, "v2", NewKey());
+
+        var moved = await envelope.RewrapAsync(before, Context, CancellationToken.None);
+
+        Assert.NotNull(moved);
+        Assert.Equal(["v2", "v2"], moved.Split('.')[..2]);
+        Assert.Equal(before.Split('.')[3], moved.Split('.')[3]);
+        Assert.Equal(Plaintext, await envelope.OpenAsync(moved, Context, CancellationToken.None));
+        Assert.Null(await envelope.RewrapAsync(moved, Context, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<CryptographicException>(() => envelope.RewrapAsync(before, "merchants/mch_b/webhook_secret", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Rewrap_OfAValueInTheFirstFormat_SealsItAgainUnderTheCurrentVersion()
+    {
+        var key = RandomNumberGenerator.GetBytes(32);
+        vault.AddVersion(SecretEnvelope.KeySecretName, "old", Convert.ToBase64String(key));
+        var first = SealInFirstFormat(key, "old", Plaintext, Context);
+        vault.AddVersion(SecretEnvelope.KeySecretName, "v3", NewKey());
+
+        var moved = await envelope.RewrapAsync(first, Context, CancellationToken.None);
+
+        Assert.Equal(["v2", "v3"], moved!.Split('.')[..2]);
+        Assert.Equal(Plaintext, await envelope.OpenAsync(moved, Context, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task IsSealed_TellsSealedValuesFromClearOnes()
+    {
+        Assert.True(SecretEnvelope.IsSealed(await envelope.SealAsync(Plaintext, Context, CancellationToken.None)));
+        Assert.False(SecretEnvelope.IsSealed(null));
+        Assert.False(SecretEnvelope.IsSealed("oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"));
+        Assert.False(SecretEnvelope.IsSealed("203.0.113.7"));
+        Assert.False(SecretEnvelope.IsSealed(Plaintext));
+    }
+
+    private static string NewKey() => VersionedSecrets.NewKey();
+
+    /// <summary>The first format as it was written: the body's associated data named the KEK version too.</summary>
+    private static string SealInFirstFormat(byte[] kek, string version, string plaintext, string context)
+    {
+        var dataKey = RandomNumberGenerator.GetBytes(32);
+        var wrapped = Encrypt(kek, dataKey, $"payfunctions/v1/key/{version}/{context}");
+        var body = Encrypt(dataKey, System.Text.Encoding.UTF8.GetBytes(plaintext), $"payfunctions/v1/data/{version}/{context}");
+        return string.Join('.', "v1", version, System.Buffers.Text.Base64Url.EncodeToString(wrapped), System.Buffers.Text.Base64Url.EncodeToString(body));
+    }
+
+    private static byte[] Encrypt(byte[] key, byte[] plaintext, string aad)
+    {
+        var output = new byte[12 + plaintext.Length + 16];
+        RandomNumberGenerator.Fill(output.AsSpan(0, 12));
+        using var aes = new AesGcm(key, 16);
+        aes.Encrypt(output.AsSpan(0, 12), plaintext, output.AsSpan(12, plaintext.Length), output.AsSpan(12 + plaintext.Length), System.Text.Encoding.UTF8.GetBytes(aad));
+        return output;
+    }
 }

@@ -1,11 +1,22 @@
+using System.Security.Cryptography;
 using PayFunctions.Core.Secrets;
 
 namespace PayFunctions.Core.Tests.Secrets;
 
 /// <summary>Key Vault's model: every write adds a version; the latest is current, older ones stay readable.</summary>
-internal sealed class VersionedSecrets : ISecretStore
+public sealed class VersionedSecrets : ISecretStore
 {
     private readonly Dictionary<string, List<SecretVersion>> secrets = [];
+
+    /// <summary>A store holding one version of the key-encryption key.</summary>
+    public static VersionedSecrets WithKeyEncryptionKey()
+    {
+        var vault = new VersionedSecrets();
+        vault.AddVersion(SecretEnvelope.KeySecretName, "k1", NewKey());
+        return vault;
+    }
+
+    public static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     public void AddVersion(string name, string version, string value)
     {

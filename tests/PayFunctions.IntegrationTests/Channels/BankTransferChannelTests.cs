@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using PayFunctions.Channels.BankTransfer;
 using PayFunctions.Core.Channels;
 using PayFunctions.Core.Refunds;
+using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Storage;
 
 namespace PayFunctions.IntegrationTests.Channels;
@@ -95,7 +96,13 @@ public sealed class BankTransferChannelTests(PlatformFixture platform)
         var quarantine = platform.Storage.Blobs.GetBlobContainerClient(ChannelInbox.QuarantineContainer);
         foreach (var file in new[] { (string)foreign["file"]!, (string)broken["file"]! })
         {
-            Assert.True((await quarantine.GetBlobClient($"{BankTransferModule.ChannelName}/main/{file}").ExistsAsync()).Value, file);
+            var name = $"{BankTransferModule.ChannelName}/main/{file}";
+            Assert.True((await quarantine.GetBlobClient(name).ExistsAsync()).Value, file);
+
+            // A bank's file names payers and their accounts: it is kept sealed under its container and name.
+            var kept = (await quarantine.GetBlobClient(name).DownloadContentAsync()).Value.Content.ToString();
+            Assert.True(SecretEnvelope.IsSealed(kept), file);
+            Assert.NotEmpty(await new SecretEnvelope(platform.Secrets).OpenBytesAsync(kept, ChannelInbox.KeptContext(ChannelInbox.QuarantineContainer, name), CancellationToken.None));
         }
 
         await scenario.AssertLedgerInvariantAsync();
