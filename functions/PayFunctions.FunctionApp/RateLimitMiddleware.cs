@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
+using PayFunctions.Core.Audit;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.RateLimiting;
 
 namespace PayFunctions.FunctionApp;
 
-/// <summary>Core's rate limits around every HTTP function, as LocalHost's endpoint filter applies them.</summary>
-public sealed class RateLimitMiddleware(ApiRateLimiter limiter) : IFunctionsWorkerMiddleware
+/// <summary>Core's rate limits around every HTTP function, and the audit of its 401 answers, as LocalHost's endpoint filter applies them.</summary>
+public sealed class RateLimitMiddleware(ApiRateLimiter limiter, AuthenticationFailureAudit authenticationFailures) : IFunctionsWorkerMiddleware
 {
     // Function names are the route names; a test checks the generated metadata against ApiRoutes.
     private static readonly Dictionary<string, ApiRoute> Routes = ApiRoutes.All.ToDictionary(r => r.Name, StringComparer.Ordinal);
@@ -30,6 +31,8 @@ public sealed class RateLimitMiddleware(ApiRateLimiter limiter) : IFunctionsWork
         }
 
         await next(context);
-        limiter.Observe(http, route, (context.GetInvocationResult().Value as ResultActionResult)?.Result);
+        var result = (context.GetInvocationResult().Value as ResultActionResult)?.Result;
+        limiter.Observe(http, route, result);
+        await authenticationFailures.ObserveAsync(http, route, result);
     }
 }

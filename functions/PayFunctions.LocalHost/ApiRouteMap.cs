@@ -1,5 +1,6 @@
 using Microsoft.DurableTask.Client;
 using PayFunctions.Core.Accounts;
+using PayFunctions.Core.Audit;
 using PayFunctions.Core.Channels;
 using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Fx;
@@ -34,6 +35,8 @@ public static class ApiRouteMap
         Map(app, ApiRoutes.LoadFxRates, (HttpRequest r, FxRatesEndpoints e, CancellationToken c) => e.LoadAsync(r, c));
         Map(app, ApiRoutes.GetFxRates, (HttpRequest r, FxRatesEndpoints e, CancellationToken c) => e.GetAsync(r, c));
         Map(app, ApiRoutes.ListChannelDeadLetters, (HttpRequest r, ChannelDeadLetters e, CancellationToken c) => e.ListAsync(r, c));
+        Map(app, ApiRoutes.ListAuditEvents, (HttpRequest r, AuditEndpoints e, CancellationToken c) => e.ListAsync(r, c));
+        Map(app, ApiRoutes.VerifyAuditChain, (HttpRequest r, AuditEndpoints e, CancellationToken c) => e.VerifyAsync(r, c));
         Map(app, ApiRoutes.CreateAccount, (HttpRequest r, AccountEndpoints e, CancellationToken c) => e.CreateAsync(r, c));
         Map(app, ApiRoutes.ListAccounts, (HttpRequest r, AccountEndpoints e, CancellationToken c) => e.ListAsync(r, c));
         Map(app, ApiRoutes.GetAccount, (HttpRequest r, string id, AccountEndpoints e, CancellationToken c) => e.GetAsync(r, id, c));
@@ -70,7 +73,10 @@ public static class ApiRouteMap
         app.MapMethods("/api/" + route.Template, [route.Method], handler).WithName(route.Name)
             .AddEndpointFilter((context, next) => RateLimitedAsync(context, next, route));
 
-    /// <summary>Core's rate limits around the handler, as the Functions app's worker middleware applies them.</summary>
+    /// <summary>
+    /// Core's rate limits around the handler, and the audit of its 401 answers, as the Functions app's worker
+    /// middleware applies them.
+    /// </summary>
     private static async ValueTask<object?> RateLimitedAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, ApiRoute route)
     {
         var limiter = context.HttpContext.RequestServices.GetRequiredService<ApiRateLimiter>();
@@ -81,6 +87,7 @@ public static class ApiRouteMap
 
         var result = await next(context);
         limiter.Observe(context.HttpContext, route, result as IResult);
+        await context.HttpContext.RequestServices.GetRequiredService<AuthenticationFailureAudit>().ObserveAsync(context.HttpContext, route, result as IResult);
         return result;
     }
 }

@@ -50,6 +50,8 @@ public static class ApiRoutes
     public static readonly ApiRoute SetRoutingPolicy = new("SetRoutingPolicy", "POST", "v1/routing");
     public static readonly ApiRoute ListChannelAccounts = new("ListChannelAccounts", "GET", "v1/channel_accounts");
     public static readonly ApiRoute ListChannelDeadLetters = new("ListChannelDeadLetters", "GET", "ops/channel_work/dead_letters");
+    public static readonly ApiRoute ListAuditEvents = new("ListAuditEvents", "GET", "ops/audit_events");
+    public static readonly ApiRoute VerifyAuditChain = new("VerifyAuditChain", "GET", "ops/audit_events/verify");
 
     public static IReadOnlyList<ApiRoute> All { get; } =
         [
@@ -61,6 +63,7 @@ public static class ApiRoutes
             GetChannelHealth, StatusPage,
             GetRoutingPolicy, SetRoutingPolicy, ListChannelAccounts,
             ListChannelDeadLetters,
+            ListAuditEvents, VerifyAuditChain,
         ];
 }
 
