@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using PayFunctions.Core.Audit;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
 
@@ -10,7 +11,7 @@ namespace PayFunctions.Core.Fx;
 /// Operators load the ECB's daily reference rates file as published and read the newest day back. Loading a day
 /// again with the same rates changes nothing; with other rates it is refused, since the ECB does not revise a day.
 /// </summary>
-public sealed partial class FxRatesEndpoints(AdminAuthenticator admin, FxRatesStore store, TimeProvider time, ILogger<FxRatesEndpoints> logger)
+public sealed partial class FxRatesEndpoints(AdminAuthenticator admin, FxRatesStore store, AuditLog audit, TimeProvider time, ILogger<FxRatesEndpoints> logger)
 {
     public async Task<IResult> LoadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -19,6 +20,7 @@ public sealed partial class FxRatesEndpoints(AdminAuthenticator admin, FxRatesSt
             return ApiError.Unauthenticated().ToResult();
         }
 
+        const string actor = AuditActors.AdminOperator;
         var body = await RequestBody.ReadBytesAsync(request, cancellationToken) ?? [];
         var (parsed, invalid) = EcbRatesParser.Parse(body);
         if (invalid is not null)
@@ -45,6 +47,8 @@ public sealed partial class FxRatesEndpoints(AdminAuthenticator admin, FxRatesSt
         if (inserted)
         {
             LogLoaded(logger, stored.Date, parsed.Rates.PerEuro.Count);
+            await audit.AppendAsync(new AuditEvent(
+                AuditEventTypes.FxRatesLoaded, actor, stored.Date, new Dictionary<string, object?> { ["currencies"] = parsed.Rates.PerEuro.Count }, AuditRequests.IdOf(request)));
         }
 
         return Results.Json(

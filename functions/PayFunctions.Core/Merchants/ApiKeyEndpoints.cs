@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using PayFunctions.Core.Audit;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
 
@@ -8,9 +9,9 @@ namespace PayFunctions.Core.Merchants;
 /// <summary>
 /// A merchant manages its own API keys: several may be active at once; a new or rolled key is shown
 /// once; rolling keeps the old key working for a grace period the caller picks; revoking is
-/// immediate.
+/// immediate. Each change is appended to the audit trail once done and before the answer; a replay appends nothing.
 /// </summary>
-public sealed class ApiKeyEndpoints(MerchantAuthenticator authenticator, ApiKeyStore apiKeys, IdempotentPost idempotentPost, TimeProvider time)
+public sealed class ApiKeyEndpoints(MerchantAuthenticator authenticator, ApiKeyStore apiKeys, IdempotentPost idempotentPost, AuditLog audit, TimeProvider time)
 {
     public const int DefaultGraceSeconds = 24 * 60 * 60;
     public const int MaxGraceSeconds = 7 * 24 * 60 * 60;
@@ -43,6 +44,7 @@ public sealed class ApiKeyEndpoints(MerchantAuthenticator authenticator, ApiKeyS
             async keyId =>
             {
                 var (key, secret) = await apiKeys.IssueAsync(merchant.Id, keyId, parsed!.Name, cancellationToken);
+                await audit.AppendAsync(new AuditEvent(AuditEventTypes.ApiKeyCreated, AuditActors.Merchant(merchant.Id), key.Id, null, AuditRequests.IdOf(request)));
                 return Shown(StatusCodes.Status201Created, key, secret);
             },
             cancellationToken);
@@ -100,7 +102,14 @@ public sealed class ApiKeyEndpoints(MerchantAuthenticator authenticator, ApiKeyS
             apiKeys.NewKeyId,
             async newKeyId => (await apiKeys.RollAsync(merchant.Id, id, newKeyId, TimeSpan.FromSeconds(graceSeconds), cancellationToken)) switch
             {
-                RollOutcome.Rolled rolled => Shown(StatusCodes.Status201Created, rolled.Key, rolled.Secret),
+                RollOutcome.Rolled rolled => await AuditedAsync(
+                    new AuditEvent(
+                        AuditEventTypes.ApiKeyRolled,
+                        AuditActors.Merchant(merchant.Id),
+                        id,
+                        new Dictionary<string, object?> { ["new_key"] = rolled.Key.Id, ["expires_in_seconds"] = graceSeconds },
+                        AuditRequests.IdOf(request)),
+                    Shown(StatusCodes.Status201Created, rolled.Key, rolled.Secret)),
                 RollOutcome.NotRollable refused => Stored(new ApiError(
                     StatusCodes.Status409Conflict,
                     "api_key_unexpected_state",
@@ -122,6 +131,11 @@ public sealed class ApiKeyEndpoints(MerchantAuthenticator authenticator, ApiKeyS
         }
 
         var outcome = ApiKeyStore.IsKeyId(id) ? await apiKeys.RevokeAsync(merchant.Id, id, cancellationToken) : new RevokeOutcome.NotFound();
+        if (outcome is RevokeOutcome.Revoked)
+        {
+            await audit.AppendAsync(new AuditEvent(AuditEventTypes.ApiKeyRevoked, AuditActors.Merchant(merchant.Id), id, null, AuditRequests.IdOf(request)));
+        }
+
         return outcome switch
         {
             RevokeOutcome.Revoked revoked => Results.Json(ApiKeyResource.From(revoked.Key, time.GetUtcNow()), ApiJson.Options),
@@ -133,6 +147,12 @@ public sealed class ApiKeyEndpoints(MerchantAuthenticator authenticator, ApiKeyS
                 "id").ToResult(),
             _ => ApiError.NotFound("API key", "id").ToResult(),
         };
+    }
+
+    private async Task<StoredResponse> AuditedAsync(AuditEvent done, StoredResponse answer)
+    {
+        await audit.AppendAsync(done);
+        return answer;
     }
 
     /// <summary>The new key with its secret; what is stored for replays has the secret redacted.</summary>

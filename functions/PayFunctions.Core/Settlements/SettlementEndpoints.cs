@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
+using PayFunctions.Core.Audit;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
 
@@ -11,7 +12,8 @@ public sealed class SettlementEndpoints(
     MerchantAuthenticator authenticator,
     SettlementStore settlements,
     SettlementScheduler scheduler,
-    AdminAuthenticator admin)
+    AdminAuthenticator admin,
+    AuditLog audit)
 {
     public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -37,6 +39,7 @@ public sealed class SettlementEndpoints(
             return ApiError.Unauthenticated().ToResult();
         }
 
+        const string actor = AuditActors.AdminOperator;
         var dateText = request.Query["date"].ToString();
         DateOnly date;
         if (dateText.Length == 0)
@@ -57,6 +60,15 @@ public sealed class SettlementEndpoints(
         }
 
         var (instanceId, result) = await scheduler.RunDayAsync(durable, date, cancellationToken);
+        await audit.AppendAsync(new AuditEvent(
+            AuditEventTypes.SettlementRun,
+            actor,
+            instanceId,
+            new Dictionary<string, object?>
+            {
+                ["settlement_date"] = result.SettlementDate, ["accounts"] = result.Accounts, ["settlements_recorded"] = result.Recorded, ["failed"] = result.Failed.Count,
+            },
+            AuditRequests.IdOf(request)));
         var failed = result.Failed.Select(f => new FailureResource(f.AccountId, f.Currency.ToLowerInvariant(), f.Error));
         return Results.Json(
             new RunResource("settlement_run", instanceId, result.SettlementDate, result.Status, result.Accounts, result.Recorded, failed),
