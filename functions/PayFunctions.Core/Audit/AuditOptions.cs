@@ -14,7 +14,7 @@ public sealed class AuditOptions
     public int FailuresPerAddressPerMinute { get; set; } = 1;
 
     /// <summary>Authentication failures recorded per instance per minute, whatever their addresses.</summary>
-    public int FailuresPerMinute { get; set; } = 60;
+    public int FailuresPerMinute { get; set; } = 10;
 
     /// <summary>Client addresses remembered for the per-address bound.</summary>
     public int MaxTrackedAddresses { get; set; } = 10_000;
