@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PayFunctions.Core.Accounts;
+using PayFunctions.Core.Audit;
 using PayFunctions.Core.Channels;
 using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Fx;
@@ -55,6 +56,8 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.IsValid(), ChannelResilienceOptions.Rules).ValidateOnStart();
         services.AddOptions<SettlementOptions>().BindConfiguration(SettlementOptions.SectionName)
             .Validate(o => o.IsValid(), "Settlement:TimeZone must be a known time zone and Settlement:CutoffGrace between 0 and 00:29:00.").ValidateOnStart();
+        services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.SectionName)
+            .Validate(o => o.IsValid(), AuditOptions.Rules).ValidateOnStart();
         services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.SectionName)
             .Validate(o => o.IsValid(), "Routing: FlushInterval must be 00:00:00.1–00:01:00 and InstanceId 1–128 printable characters.").ValidateOnStart();
 
@@ -142,6 +145,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<QueryRefundActivity>();
         services.AddSingleton<ChannelCallWorker>();
         services.AddSingleton<ChannelDeadLetters>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<AuditQuery>();
+        services.AddSingleton<AuditChainVerifier>();
+        services.AddSingleton<AuditEndpoints>();
+        services.AddSingleton<AuthenticationFailureAudit>();
         services.AddSingleton<RefundIds>();
         services.AddSingleton<RefundEndpoints>();
         services.AddSingleton<PaymentStarter>();

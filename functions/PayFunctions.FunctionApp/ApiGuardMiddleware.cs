@@ -1,14 +1,15 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
+using PayFunctions.Core.Audit;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.RateLimiting;
 using PayFunctions.Core.Security;
 
 namespace PayFunctions.FunctionApp;
 
-/// <summary>Core's rate limits and then its access check around every HTTP function, as LocalHost's endpoint filter applies them.</summary>
-public sealed class ApiGuardMiddleware(ApiRateLimiter limiter, ApiGate gate) : IFunctionsWorkerMiddleware
+/// <summary>Core's rate limits and then its access check around every HTTP function, and the audit of its 401 answers, as LocalHost's endpoint filter applies them.</summary>
+public sealed class ApiGuardMiddleware(ApiRateLimiter limiter, ApiGate gate, AuthenticationFailureAudit authenticationFailures) : IFunctionsWorkerMiddleware
 {
     // Function names are the route names; a test checks the generated metadata against ApiRoutes.
     private static readonly Dictionary<string, ApiRoute> Routes = ApiRoutes.All.ToDictionary(r => r.Name, StringComparer.Ordinal);
@@ -30,14 +31,18 @@ public sealed class ApiGuardMiddleware(ApiRateLimiter limiter, ApiGate gate) : I
             return;
         }
 
-        if (await gate.AdmitAsync(http, route, context.CancellationToken) is { } refused)
+        var result = await gate.AdmitAsync(http, route, context.CancellationToken);
+        if (result is not null)
         {
-            context.GetInvocationResult().Value = new ResultActionResult(refused);
-            limiter.Observe(http, route, refused);
-            return;
+            context.GetInvocationResult().Value = new ResultActionResult(result);
+        }
+        else
+        {
+            await next(context);
+            result = (context.GetInvocationResult().Value as ResultActionResult)?.Result;
         }
 
-        await next(context);
-        limiter.Observe(http, route, (context.GetInvocationResult().Value as ResultActionResult)?.Result);
+        limiter.Observe(http, route, result);
+        await authenticationFailures.ObserveAsync(http, route, result);
     }
 }

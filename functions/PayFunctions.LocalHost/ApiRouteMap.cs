@@ -1,5 +1,6 @@
 using Microsoft.DurableTask.Client;
 using PayFunctions.Core.Accounts;
+using PayFunctions.Core.Audit;
 using PayFunctions.Core.Channels;
 using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Fx;
@@ -38,6 +39,8 @@ public static class ApiRouteMap
         Map(app, ApiRoutes.GetFxRates, (HttpRequest r, FxRatesEndpoints e, CancellationToken c) => e.GetAsync(r, c));
         Map(app, ApiRoutes.RunKeyRewrap, (HttpRequest r, KeyRewrapEndpoints e, CancellationToken c) => e.RunAsync(r, c));
         Map(app, ApiRoutes.ListChannelDeadLetters, (HttpRequest r, ChannelDeadLetters e, CancellationToken c) => e.ListAsync(r, c));
+        Map(app, ApiRoutes.ListAuditEvents, (HttpRequest r, AuditEndpoints e, CancellationToken c) => e.ListAsync(r, c));
+        Map(app, ApiRoutes.VerifyAuditChain, (HttpRequest r, AuditEndpoints e, CancellationToken c) => e.VerifyAsync(r, c));
         Map(app, ApiRoutes.CreateAccount, (HttpRequest r, AccountEndpoints e, CancellationToken c) => e.CreateAsync(r, c));
         Map(app, ApiRoutes.ListAccounts, (HttpRequest r, AccountEndpoints e, CancellationToken c) => e.ListAsync(r, c));
         Map(app, ApiRoutes.GetAccount, (HttpRequest r, string id, AccountEndpoints e, CancellationToken c) => e.GetAsync(r, id, c));
@@ -80,8 +83,8 @@ public static class ApiRouteMap
             .AddEndpointFilter((context, next) => GuardedAsync(context, next, route));
 
     /// <summary>
-    /// Core's rate limits and then its access check around the handler, as the Functions app's worker
-    /// middleware applies them.
+    /// Core's rate limits and then its access check around the handler, and the audit of its 401
+    /// answers, as the Functions app's worker middleware applies them.
     /// </summary>
     private static async ValueTask<object?> GuardedAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, ApiRoute route)
     {
@@ -94,6 +97,7 @@ public static class ApiRouteMap
         var gate = context.HttpContext.RequestServices.GetRequiredService<ApiGate>();
         var result = await gate.AdmitAsync(context.HttpContext, route, context.HttpContext.RequestAborted) ?? await next(context);
         limiter.Observe(context.HttpContext, route, result as IResult);
+        await context.HttpContext.RequestServices.GetRequiredService<AuthenticationFailureAudit>().ObserveAsync(context.HttpContext, route, result as IResult);
         return result;
     }
 }

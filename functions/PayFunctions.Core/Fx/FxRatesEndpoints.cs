@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using PayFunctions.Core.Audit;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Security;
@@ -11,15 +12,16 @@ namespace PayFunctions.Core.Fx;
 /// Operators load the ECB's daily reference rates file as published and read the newest day back. Loading a day
 /// again with the same rates changes nothing; with other rates it is refused, since the ECB does not revise a day.
 /// </summary>
-public sealed partial class FxRatesEndpoints(FxRatesStore store, TimeProvider time, ILogger<FxRatesEndpoints> logger)
+public sealed partial class FxRatesEndpoints(FxRatesStore store, AuditLog audit, TimeProvider time, ILogger<FxRatesEndpoints> logger)
 {
     public async Task<IResult> LoadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (ApiCaller.OperatorOf(request) is null)
+        if (ApiCaller.OperatorOf(request) is not { } caller)
         {
             return ApiError.Unauthenticated().ToResult();
         }
 
+        var actor = caller.Actor;
         var body = await RequestBody.ReadBytesAsync(request, cancellationToken) ?? [];
         var (parsed, invalid) = EcbRatesParser.Parse(body);
         if (invalid is not null)
@@ -46,6 +48,8 @@ public sealed partial class FxRatesEndpoints(FxRatesStore store, TimeProvider ti
         if (inserted)
         {
             LogLoaded(logger, stored.Date, parsed.Rates.PerEuro.Count);
+            await audit.AppendAsync(new AuditEvent(
+                AuditEventTypes.FxRatesLoaded, actor, stored.Date, new Dictionary<string, object?> { ["currencies"] = parsed.Rates.PerEuro.Count }, AuditRequests.IdOf(request)));
         }
 
         return Results.Json(

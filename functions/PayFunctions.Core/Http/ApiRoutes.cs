@@ -58,6 +58,8 @@ public static class ApiRoutes
     public static readonly ApiRoute IssueToken = new("IssueToken", "POST", "oauth/token", RouteAccess.Public);
     public static readonly ApiRoute GetTokenKeys = new("GetTokenKeys", "GET", "oauth/jwks", RouteAccess.Public);
     public static readonly ApiRoute RunKeyRewrap = new("RunKeyRewrap", "POST", "ops/key_rewraps", RouteAccess.Operator(ApiScopes.OpsKeys));
+    public static readonly ApiRoute ListAuditEvents = new("ListAuditEvents", "GET", "ops/audit_events", RouteAccess.Operator(ApiScopes.OpsAudit));
+    public static readonly ApiRoute VerifyAuditChain = new("VerifyAuditChain", "GET", "ops/audit_events/verify", RouteAccess.Operator(ApiScopes.OpsAudit));
 
     public static IReadOnlyList<ApiRoute> All { get; } =
         [
@@ -70,6 +72,7 @@ public static class ApiRoutes
             GetRoutingPolicy, SetRoutingPolicy, ListChannelAccounts,
             ListChannelDeadLetters,
             CreateOperator, ListOperators, DisableOperator, IssueToken, GetTokenKeys, RunKeyRewrap,
+            ListAuditEvents, VerifyAuditChain,
         ];
 }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using PayFunctions.Core.Audit;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Security;
@@ -9,9 +10,9 @@ namespace PayFunctions.Core.Merchants;
 /// <summary>
 /// A merchant manages its own API keys: several may be active at once; a new or rolled key is shown
 /// once; rolling keeps the old key working for a grace period the caller picks; revoking is
-/// immediate.
+/// immediate. Each change is appended to the audit trail once done and before the answer; a replay appends nothing.
 /// </summary>
-public sealed class ApiKeyEndpoints(ApiKeyStore apiKeys, IdempotentPost idempotentPost, TimeProvider time)
+public sealed class ApiKeyEndpoints(ApiKeyStore apiKeys, IdempotentPost idempotentPost, AuditLog audit, TimeProvider time)
 {
     public const int DefaultGraceSeconds = 24 * 60 * 60;
     public const int MaxGraceSeconds = 7 * 24 * 60 * 60;
@@ -45,6 +46,7 @@ public sealed class ApiKeyEndpoints(ApiKeyStore apiKeys, IdempotentPost idempote
             async keyId =>
             {
                 var issued = await apiKeys.IssueAsync(merchant.Id, keyId, parsed!.Name, scopes, parsed.SignatureRequired ?? false, cancellationToken);
+                await audit.AppendAsync(new AuditEvent(AuditEventTypes.ApiKeyCreated, AuditActors.Merchant(merchant.Id), issued.Key.Id, null, AuditRequests.IdOf(request)));
                 return Shown(StatusCodes.Status201Created, issued);
             },
             cancellationToken);
@@ -125,7 +127,14 @@ public sealed class ApiKeyEndpoints(ApiKeyStore apiKeys, IdempotentPost idempote
             apiKeys.NewKeyId,
             async newKeyId => (await apiKeys.RollAsync(merchant.Id, id, newKeyId, TimeSpan.FromSeconds(graceSeconds), cancellationToken)) switch
             {
-                RollOutcome.Rolled rolled => Shown(StatusCodes.Status201Created, rolled.Issued),
+                RollOutcome.Rolled rolled => await AuditedAsync(
+                    new AuditEvent(
+                        AuditEventTypes.ApiKeyRolled,
+                        AuditActors.Merchant(merchant.Id),
+                        id,
+                        new Dictionary<string, object?> { ["new_key"] = rolled.Issued.Key.Id, ["expires_in_seconds"] = graceSeconds },
+                        AuditRequests.IdOf(request)),
+                    Shown(StatusCodes.Status201Created, rolled.Issued)),
                 RollOutcome.NotRollable refused => Stored(new ApiError(
                     StatusCodes.Status409Conflict,
                     "api_key_unexpected_state",
@@ -147,6 +156,11 @@ public sealed class ApiKeyEndpoints(ApiKeyStore apiKeys, IdempotentPost idempote
         }
 
         var outcome = ApiKeyStore.IsKeyId(id) ? await apiKeys.RevokeAsync(merchant.Id, id, cancellationToken) : new RevokeOutcome.NotFound();
+        if (outcome is RevokeOutcome.Revoked)
+        {
+            await audit.AppendAsync(new AuditEvent(AuditEventTypes.ApiKeyRevoked, AuditActors.Merchant(merchant.Id), id, null, AuditRequests.IdOf(request)));
+        }
+
         return outcome switch
         {
             RevokeOutcome.Revoked revoked => Results.Json(ApiKeyResource.From(revoked.Key, time.GetUtcNow()), ApiJson.Options),
@@ -158,6 +172,12 @@ public sealed class ApiKeyEndpoints(ApiKeyStore apiKeys, IdempotentPost idempote
                 "id").ToResult(),
             _ => ApiError.NotFound("API key", "id").ToResult(),
         };
+    }
+
+    private async Task<StoredResponse> AuditedAsync(AuditEvent done, StoredResponse answer)
+    {
+        await audit.AppendAsync(done);
+        return answer;
     }
 
     /// <summary>The new key with its secrets; what is stored for replays has them redacted.</summary>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using PayFunctions.Core.Audit;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Security;
@@ -15,7 +16,8 @@ namespace PayFunctions.Core.Merchants;
 /// only: the platform keeps a keyed hash of the key and the secret sealed, and a replay of the
 /// create answers the merchant without them.
 /// </summary>
-public sealed class MerchantEndpoints( MerchantStore merchants, ApiKeyStore apiKeys, IdempotentPost idempotentPost, IOptions<WebhookOptions> webhooks)
+public sealed class MerchantEndpoints(
+    MerchantStore merchants, ApiKeyStore apiKeys, IdempotentPost idempotentPost, AuditLog audit, IOptions<WebhookOptions> webhooks)
 {
     public const int DefaultFeeBasisPoints = 60;
     private const string Alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -28,6 +30,7 @@ public sealed class MerchantEndpoints( MerchantStore merchants, ApiKeyStore apiK
             return ApiError.Unauthenticated().ToResult();
         }
 
+        var actor = caller.Actor;
         var (body, parsed, parseError) = await RequestBody.ReadAsync<CreateMerchantRequest>(request, null, cancellationToken);
         if (parseError is not null)
         {
@@ -48,7 +51,7 @@ public sealed class MerchantEndpoints( MerchantStore merchants, ApiKeyStore apiK
             body!,
             () => NewMerchantId() + IdSeparator + apiKeys.NewKeyId(),
             ids => ids.Split(IdSeparator) is [var merchantId, var keyId]
-                ? CreateWithIdsAsync(merchantId, keyId, parsed!, cancellationToken)
+                ? CreateWithIdsAsync(merchantId, keyId, parsed!, new AuditEvent(AuditEventTypes.MerchantCreated, actor, merchantId, new Dictionary<string, object?> { ["api_key"] = keyId }, AuditRequests.IdOf(request)), cancellationToken)
                 : throw new InvalidOperationException("The idempotency record holds no merchant and key id."),
             cancellationToken);
     }
@@ -80,7 +83,7 @@ public sealed class MerchantEndpoints( MerchantStore merchants, ApiKeyStore apiK
             : null;
     }
 
-    private async Task<StoredResponse> CreateWithIdsAsync(string merchantId, string keyId, CreateMerchantRequest r, CancellationToken cancellationToken)
+    private async Task<StoredResponse> CreateWithIdsAsync(string merchantId, string keyId, CreateMerchantRequest r, AuditEvent done, CancellationToken cancellationToken)
     {
         var apiKey = ApiKeyStore.NewSecret();
         var webhookSecret = WebhookSigner.NewSecret();
@@ -93,6 +96,7 @@ public sealed class MerchantEndpoints( MerchantStore merchants, ApiKeyStore apiK
             SettlementCurrency = r.SettlementCurrency is null ? Currency.Cny.Code : Currency.Parse(r.SettlementCurrency).Code,
         };
         await merchants.OnboardAsync(merchant, keyId, apiKey, webhookSecret, cancellationToken);
+        await audit.AppendAsync(done);
         var shown = new MerchantResource(
             merchantId, "merchant", merchant.Name, merchant.WebhookUrl, merchant.FeeBasisPoints, merchant.SettlementCurrency.ToLowerInvariant(), apiKey, webhookSecret, SecretsRedacted: false);
         var redacted = shown with { ApiKey = null, WebhookSecret = null, SecretsRedacted = true };

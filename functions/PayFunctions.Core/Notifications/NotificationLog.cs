@@ -11,7 +11,7 @@ namespace PayFunctions.Core.Notifications;
 /// Verified channel notifications, kept byte for byte in Blobs for audit and dispute, one blob per delivery, and a
 /// dedupe row per (channel, channel trade number, event) written by its first delivery. Rejected ones go to the
 /// bounded <see cref="Notifications.RejectedNotificationLog"/>. A body names the payer (an openid, a buyer id, a
-/// PayPal payer's e-mail and name), so the blob holds it sealed under <see cref="BodyContext"/>.
+/// wallet payer's e-mail and name), so the blob holds it sealed under <see cref="BodyContext"/>.
 /// </summary>
 public sealed class NotificationLog(StorageClients clients, SecretEnvelope envelope, TimeProvider time)
 {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using PayFunctions.Core.Audit;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Security;
 
@@ -9,7 +10,7 @@ namespace PayFunctions.Core.Operators;
 /// Operators manage operators: each has its own key (shown once) and only scopes the operator who
 /// made it holds, so no operator can make one more powerful than itself.
 /// </summary>
-public sealed class OperatorEndpoints(OperatorStore operators, IdempotentPost idempotentPost)
+public sealed class OperatorEndpoints(OperatorStore operators, IdempotentPost idempotentPost, AuditLog audit)
 {
     private const int MaxNameLength = 100;
 
@@ -42,6 +43,8 @@ public sealed class OperatorEndpoints(OperatorStore operators, IdempotentPost id
             async id =>
             {
                 var (created, key) = await operators.CreateAsync(id, parsed!.Name!, scopes!, caller.Actor, cancellationToken);
+                await audit.AppendAsync(new AuditEvent(
+                    AuditEventTypes.OperatorCreated, caller.Actor, id, new Dictionary<string, object?> { ["scopes"] = created.Scopes }, AuditRequests.IdOf(request)));
                 var resource = OperatorResource.From(created);
                 return new StoredResponse(
                     StatusCodes.Status201Created,
@@ -81,9 +84,13 @@ public sealed class OperatorEndpoints(OperatorStore operators, IdempotentPost id
             return ApiError.InvalidRequest("id", "An operator cannot disable itself; another operator can.").ToResult();
         }
 
-        return await operators.DisableAsync(id, cancellationToken) is { } disabled
-            ? Results.Json(OperatorResource.From(disabled), ApiJson.Options)
-            : ApiError.NotFound("operator", "id").ToResult();
+        if (await operators.DisableAsync(id, cancellationToken) is not { } disabled)
+        {
+            return ApiError.NotFound("operator", "id").ToResult();
+        }
+
+        await audit.AppendAsync(new AuditEvent(AuditEventTypes.OperatorDisabled, caller.Actor, id, null, AuditRequests.IdOf(request)));
+        return Results.Json(OperatorResource.From(disabled), ApiJson.Options);
     }
 
     private sealed record OperatorList(string Object, string Url, IReadOnlyList<OperatorResource> Data);

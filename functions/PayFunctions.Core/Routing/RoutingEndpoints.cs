@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using PayFunctions.Core.Audit;
 using PayFunctions.Core.Channels;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
@@ -13,6 +14,7 @@ public sealed partial class RoutingEndpoints(
     RoutingPolicyStore policies,
     ChannelRegistry channels,
     IdempotentPost idempotentPost,
+    AuditLog audit,
     ILogger<RoutingEndpoints> logger)
 {
     private const string Json = "application/json";
@@ -68,6 +70,12 @@ public sealed partial class RoutingEndpoints(
             async _ =>
             {
                 await policies.SaveAsync(merchant.Id, policy!, cancellationToken);
+                await audit.AppendAsync(new AuditEvent(
+                    AuditEventTypes.RoutingPolicyUpdated,
+                    AuditActors.Merchant(merchant.Id),
+                    merchant.Id,
+                    new Dictionary<string, object?> { ["rules"] = policy!.Rules.Count, ["fees"] = policy.Fees.Count },
+                    AuditRequests.IdOf(request)));
                 LogPolicySet(logger, merchant.Id, policy!.Rules.Count, policy.Fees.Count);
                 return new StoredResponse(StatusCodes.Status200OK, Encoding.UTF8.GetString(json), Json);
             },

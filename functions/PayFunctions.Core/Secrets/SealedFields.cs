@@ -18,6 +18,7 @@ public static class SealedFields
     public static IReadOnlyList<SealedField> Tables { get; } =
     [
         new(TableNames.Merchants, nameof(MerchantEntity.WebhookSecretSealed), row => MerchantEntity.WebhookSecretContext(row.PartitionKey)),
+        new(TableNames.Merchants, nameof(ApiKeyEntity.SigningSecretSealed), row => ApiKeyEntity.SigningSecretContext(row.PartitionKey, row.RowKey)),
         new(TableNames.Accounts, nameof(AccountEntity.PayoutSealed), row => AccountEntity.PayoutContext(row.PartitionKey, row.RowKey)),
     ];
 

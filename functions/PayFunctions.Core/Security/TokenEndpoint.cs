@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.IdentityModel.Tokens;
+using PayFunctions.Core.Audit;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Operators;
@@ -14,7 +15,7 @@ namespace PayFunctions.Core.Security;
 /// authentication is HTTP Basic or the two form fields (§2.3.1). Errors are OAuth's own JSON
 /// (§5.2), which token clients expect, not problem documents.
 /// </summary>
-public sealed class TokenEndpoint(AccessTokens tokens, TokenSigningKeys keys, ApiKeyStore apiKeys, OperatorStore operators)
+public sealed class TokenEndpoint(AccessTokens tokens, TokenSigningKeys keys, ApiKeyStore apiKeys, OperatorStore operators, AuditLog audit)
 {
     private const int MaxFieldLength = 200;
 
@@ -59,6 +60,8 @@ public sealed class TokenEndpoint(AccessTokens tokens, TokenSigningKeys keys, Ap
 
         var subject = caller is MerchantCaller merchant ? merchant.Merchant.Id : ((OperatorCaller)caller).OperatorId;
         var token = await tokens.IssueAsync(subject, clientId, scopes, cancellationToken);
+        await audit.AppendAsync(new AuditEvent(
+            AuditEventTypes.TokenIssued, caller.Actor, clientId, new Dictionary<string, object?> { ["scope"] = ApiScopes.Format(scopes) }, AuditRequests.IdOf(request)));
         return Results.Json(
             new TokenResponse(token, "Bearer", (int)tokens.Lifetime.TotalSeconds, ApiScopes.Format(scopes)), ApiJson.Options);
     }

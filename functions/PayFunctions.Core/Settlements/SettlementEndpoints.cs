@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
+using PayFunctions.Core.Audit;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Security;
@@ -10,7 +11,8 @@ namespace PayFunctions.Core.Settlements;
 /// <summary>Merchants list their settlements; operators can run a day's batch by hand (the daily run does it at 00:30).</summary>
 public sealed class SettlementEndpoints(
     SettlementStore settlements,
-    SettlementScheduler scheduler)
+    SettlementScheduler scheduler,
+    AuditLog audit)
 {
     public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -31,11 +33,12 @@ public sealed class SettlementEndpoints(
     /// </summary>
     public async Task<IResult> RunAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        if (ApiCaller.OperatorOf(request) is null)
+        if (ApiCaller.OperatorOf(request) is not { } caller)
         {
             return ApiError.Unauthenticated().ToResult();
         }
 
+        var actor = caller.Actor;
         var dateText = request.Query["date"].ToString();
         DateOnly date;
         if (dateText.Length == 0)
@@ -56,6 +59,15 @@ public sealed class SettlementEndpoints(
         }
 
         var (instanceId, result) = await scheduler.RunDayAsync(durable, date, cancellationToken);
+        await audit.AppendAsync(new AuditEvent(
+            AuditEventTypes.SettlementRun,
+            actor,
+            instanceId,
+            new Dictionary<string, object?>
+            {
+                ["settlement_date"] = result.SettlementDate, ["accounts"] = result.Accounts, ["settlements_recorded"] = result.Recorded, ["failed"] = result.Failed.Count,
+            },
+            AuditRequests.IdOf(request)));
         var failed = result.Failed.Select(f => new FailureResource(f.AccountId, f.Currency.ToLowerInvariant(), f.Error));
         return Results.Json(
             new RunResource("settlement_run", instanceId, result.SettlementDate, result.Status, result.Accounts, result.Recorded, failed),

@@ -2,12 +2,13 @@ using System.Globalization;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
+using PayFunctions.Core.Audit;
 using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Settlements;
 
 /// <summary>Decides which days may be settled and starts their batches; the timer trigger and the operator endpoint share it.</summary>
-public sealed class SettlementScheduler(IOptions<SettlementOptions> options, TimeProvider time, SettlementDayStore days)
+public sealed class SettlementScheduler(IOptions<SettlementOptions> options, TimeProvider time, SettlementDayStore days, AuditLog audit)
 {
     /// <summary>No batch is asked for before this: nothing was posted then, and it keeps date arithmetic far from its limits.</summary>
     public static readonly DateOnly EarliestDate = new(2000, 1, 1);
@@ -71,6 +72,11 @@ public sealed class SettlementScheduler(IOptions<SettlementOptions> options, Tim
             new SettlementCatchUpInput([.. toRun.Select(Format)]),
             new StartOrchestrationOptions(instanceId),
             cancellationToken);
+        await audit.AppendAsync(new AuditEvent(
+            AuditEventTypes.SettlementRun,
+            AuditActors.System,
+            instanceId,
+            new Dictionary<string, object?> { ["days"] = toRun.Count, ["through"] = Format(latest) }));
         return instanceId;
     }
 

@@ -50,10 +50,13 @@ public static class TableNames
     /// <summary>Per merchant, channel account and day: each instance's routed totals, one row per instance.</summary>
     public const string RoutingUsage = "routingusage";
 
+    /// <summary>The audit trail's hash chain: one partition, newest record first.</summary>
+    public const string AuditEvents = "auditevents";
+
     public const string NotificationArchiveContainer = "channel-notifications";
 
     public static IReadOnlyList<string> All { get; } =
         [Payments, Idempotency, Merchants, ApiKeys, Operators, Accounts, Ledger, LedgerAccounts, Settlements, SettlementState, SettlementDue, SettlementDays, Notifications, WebhookEvents, NotificationRejections, Refunds, RefundBalances, Stores, StoreCodes, FxRates,
             UnmatchedCredits,
-            ChannelHealth, RoutingPolicies, RoutingUsage];
+            ChannelHealth, RoutingPolicies, RoutingUsage, AuditEvents];
 }

@@ -1,8 +1,10 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using PayFunctions.Core.Audit;
 using PayFunctions.Core.Ledger;
 using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Storage;
@@ -31,7 +33,8 @@ public sealed class SettlementHarness : IAsyncDisposable
         Settlements = new SettlementStore(storage);
         States = new SettlementStateStore(storage);
         Days = new SettlementDayStore(storage);
-        Scheduler = new SettlementScheduler(Options, Time, Days);
+        Audit = new AuditLog(storage, Microsoft.Extensions.Options.Options.Create(new AuditOptions { Chain = "s" + Guid.NewGuid().ToString("N")[..16] }), Time, NullLogger<AuditLog>.Instance);
+        Scheduler = new SettlementScheduler(Options, Time, Days, Audit);
     }
 
     public static IOptions<SettlementOptions> Options { get; } = Microsoft.Extensions.Options.Options.Create(new SettlementOptions());
@@ -51,6 +54,9 @@ public sealed class SettlementHarness : IAsyncDisposable
     public SettlementDayStore Days { get; }
 
     public SettlementScheduler Scheduler { get; }
+
+    /// <summary>The run's audit records, on a chain of the harness's own.</summary>
+    public AuditLog Audit { get; }
 
     public string? FailingAccount { get; set; }
 
@@ -122,5 +128,6 @@ public sealed class SettlementHarness : IAsyncDisposable
         }
 
         timeout.Dispose();
+        Audit.Dispose();
     }
 }

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using PayFunctions.Core.Audit;
 using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Storage;
 
@@ -13,7 +15,8 @@ public sealed class SettlementSchedulerTests
     {
         var storage = new StorageClients(Options.Create(new StorageOptions { ConnectionString = "UseDevelopmentStorage=true" }));
         var time = new FakeTimeProvider(SettlementHarness.ChinaTime(Today, hour, minute));
-        return new SettlementScheduler(Options.Create(new SettlementOptions()), time, new SettlementDayStore(storage));
+        var audit = new AuditLog(storage, Options.Create(new AuditOptions()), time, NullLogger<AuditLog>.Instance);
+        return new SettlementScheduler(Options.Create(new SettlementOptions()), time, new SettlementDayStore(storage), audit);
     }
 
     [Fact]

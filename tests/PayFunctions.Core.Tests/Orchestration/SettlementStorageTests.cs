@@ -1,3 +1,4 @@
+using PayFunctions.Core.Audit;
 using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Tests.Storage;
 using PayFunctions.Domain;
@@ -161,6 +162,10 @@ public sealed class SettlementCatchUpTests : IClassFixture<AzuriteFixture>
             ],
             await harness.SettledAsync(merchant));
         Assert.Null(await harness.Scheduler.CatchUpAsync(harness.Client, harness.Cancellation));
+        var audited = await harness.Audit.ReadHeadAsync(CancellationToken.None);
+        Assert.Equal(
+            (2L, AuditEventTypes.SettlementRun, AuditActors.System, catchUp, "{\"days\":3,\"through\":\"2026-06-04\"}"),
+            (audited!.Sequence, audited.Type, audited.Actor, audited.Subject, audited.Detail));
     }
 
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using PayFunctions.Core.Audit;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Operators;
@@ -34,6 +35,8 @@ internal sealed class SecurityHarness
         SigningKeys = new TokenSigningKeys(Secrets, Time);
         Tokens = new AccessTokens(SigningKeys, ApiKeys, Operators, Options.Create(new AuthOptions()), Time);
         Signatures = new RequestSignature(ApiKeys, Time);
+        AuditOptions = Options.Create(new AuditOptions { Chain = "sec" + Guid.NewGuid().ToString("N")[..16] });
+        Audit = new AuditLog(storage, AuditOptions, Time, NullLogger<AuditLog>.Instance);
         Limiter = new ApiRateLimiter(
             Options.Create(new RateLimitOptions { ApiKey = new() { Limit = KeyLimit, Window = TimeSpan.FromHours(1) } }), Time, NullLogger<ApiRateLimiter>.Instance);
         Gate = new ApiGate(ApiKeys, Operators, Tokens, Signatures, Limiter);
@@ -54,6 +57,11 @@ internal sealed class SecurityHarness
     public AccessTokens Tokens { get; }
 
     public RequestSignature Signatures { get; }
+
+    public IOptions<AuditOptions> AuditOptions { get; }
+
+    /// <summary>An audit chain of this harness's own.</summary>
+    public AuditLog Audit { get; }
 
     public ApiRateLimiter Limiter { get; }
 

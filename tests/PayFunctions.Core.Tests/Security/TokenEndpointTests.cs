@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
+using PayFunctions.Core.Audit;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Security;
 using PayFunctions.Core.Tests.Storage;
@@ -14,7 +15,7 @@ public sealed class TokenEndpointTests(AzuriteFixture azurite)
 {
     private readonly SecurityHarness harness = new(azurite.Storage);
 
-    private TokenEndpoint Endpoint => new(harness.Tokens, harness.SigningKeys, harness.ApiKeys, harness.Operators);
+    private TokenEndpoint Endpoint => new(harness.Tokens, harness.SigningKeys, harness.ApiKeys, harness.Operators, harness.Audit);
 
     [Fact]
     public async Task ClientCredentials_InTheForm_IssueATokenTheGateAdmits()
@@ -31,6 +32,12 @@ public sealed class TokenEndpointTests(AzuriteFixture azurite)
         Assert.Equal(merchantId, new JsonWebToken(token).Subject);
         Assert.Equal(200, (await harness.AdmitAsync(ApiRoutes.GetBalance, token)).Status);
         Assert.Equal(403, (await harness.AdmitAsync(ApiRoutes.CreatePayment, token)).Status);
+        var (audited, _) = await new AuditQuery(azurite.Storage, harness.AuditOptions)
+            .ListAsync(new AuditFilter("token.issued", null, null, null), 10, null, CancellationToken.None);
+        var issued = Assert.Single(audited);
+        Assert.Equal("merchant:" + merchantId, issued.Actor);
+        Assert.Equal(keyId, issued.Subject);
+        Assert.DoesNotContain(key, issued.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,6 +23,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     private string connectionString = "";
 
+    /// <summary>The emulator's connection string, for what builds its own clients (the audit verification command).</summary>
+    public string ConnectionString => connectionString;
+
     /// <summary>Clients on the same emulator whose every request <paramref name="counter"/> counts.</summary>
     public StorageClients Counted(StorageRequestCounter counter) =>
         new(Options.Create(new StorageOptions { ConnectionString = connectionString }), counter);
