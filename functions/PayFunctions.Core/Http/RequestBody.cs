@@ -80,8 +80,23 @@ public static class RequestBody
         catch (JsonException e)
         {
             var param = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? null : e.Path.TrimStart('$', '.');
-            return (null, new ApiError(StatusCodes.Status400BadRequest, "body_invalid", "The request body is not valid JSON for this endpoint.", FirstSentence(e.Message), param));
+            return (null, new ApiError(StatusCodes.Status400BadRequest, "body_invalid", "The request body is not valid JSON for this endpoint.", Detail(e, param), param));
         }
+    }
+
+    /// <summary>
+    /// The parser's first sentence, unless it names a .NET type ("could not be converted to
+    /// PayFunctions.Core…"): the caller learns which value is wrong, never how the server is built.
+    /// </summary>
+    private static string Detail(JsonException e, string? param)
+    {
+        var message = FirstSentence(e.Message);
+        if (!message.Contains("could not be converted to", StringComparison.Ordinal))
+        {
+            return message;
+        }
+
+        return param is null ? "The request body does not have the expected shape." : $"The value of '{param}' does not have the expected type.";
     }
 
     private static string FirstSentence(string message)
