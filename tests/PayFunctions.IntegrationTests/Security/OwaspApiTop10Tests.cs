@@ -3,7 +3,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Security;
@@ -67,21 +66,21 @@ public sealed class OwaspApiTop10Tests(PlatformFixture platform, MerchantObjects
         var now = DateTime.UtcNow;
 
         // Signed with the platform's own key, as the issuer would: accepted, so what fails below fails for its flaw alone.
-        Assert.Equal(HttpStatusCode.OK, await BalanceStatusAsync(Sign(claims, signing!, now.AddMinutes(-1), now.AddMinutes(10))));
+        Assert.Equal(HttpStatusCode.OK, await BalanceStatusAsync(ForgedTokens.Sign(claims, signing!, now.AddMinutes(-1), now.AddMinutes(10))));
 
         var forgedKey = new ECDsaSecurityKey(ECDsa.Create(ECCurve.NamedCurves.nistP256)) { KeyId = signing!.Version };
         var tampered = (JsonObject)claims.DeepClone();
         tampered["sub"] = PlatformFixture.OtherMerchantId;
         foreach (var (label, token) in new[]
         {
-            ("expired", Sign(claims, signing, now.AddMinutes(-30), now.AddMinutes(-15))),
-            ("not yet valid", Sign(claims, signing, now.AddMinutes(10), now.AddMinutes(20))),
-            ("lifetime beyond the issuer's", Sign(claims, signing, now.AddMinutes(-1), now.AddDays(1))),
-            ("signed by another key under the real kid", Sign(claims, forgedKey, now.AddMinutes(-1), now.AddMinutes(10))),
+            ("expired", ForgedTokens.Sign(claims, signing, now.AddMinutes(-30), now.AddMinutes(-15))),
+            ("not yet valid", ForgedTokens.Sign(claims, signing, now.AddMinutes(10), now.AddMinutes(20))),
+            ("lifetime beyond the issuer's", ForgedTokens.Sign(claims, signing, now.AddMinutes(-1), now.AddDays(1))),
+            ("signed by another key under the real kid", ForgedTokens.Sign(claims, forgedKey, now.AddMinutes(-1), now.AddMinutes(10))),
             ("claims changed after signing", $"{parts[0]}.{Base64UrlEncoder.Encode(tampered.ToJsonString())}.{parts[2]}"),
             ("signature removed", $"{parts[0]}.{parts[1]}."),
             ("alg none", $"{Base64UrlEncoder.Encode($$"""{"alg":"none","typ":"at+jwt","kid":"{{signing.Version}}"}""")}.{parts[1]}."),
-            ("HS256 keyed with the public key", HmacSigned(claims, signing.Version)),
+            ("HS256 keyed with the public key", ForgedTokens.HmacSigned(claims, signing.Version)),
         })
         {
             var (status, problem, _) = await BalanceAsync(token);
@@ -614,38 +613,6 @@ public sealed class OwaspApiTop10Tests(PlatformFixture platform, MerchantObjects
         var (status, body, _) = await scenario.SendAsync(request);
         Assert.True(status == HttpStatusCode.OK, $"{path} answered {status}: {body}");
         return string.Join(',', body["data"]!.AsArray().Select(d => $"{d!["id"]}:{d["status"]}:{d["disabled_at"]}"));
-    }
-
-    /// <summary>A token with the issuer's claims, signed as the issuer would but with the lifetime and key given.</summary>
-    private static string Sign(JsonObject claims, Core.Secrets.SecretVersion signing, DateTime notBefore, DateTime expires) =>
-        Sign(claims, new ECDsaSecurityKey(ECDsa.Create(new ECParameters { Curve = ECCurve.NamedCurves.nistP256, D = Convert.FromBase64String(signing.Value) })) { KeyId = signing.Version }, notBefore, expires);
-
-    private static string Sign(JsonObject claims, ECDsaSecurityKey key, DateTime notBefore, DateTime expires) =>
-        new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = (string)claims["iss"]!,
-            Audience = (string)claims["aud"]!,
-            IssuedAt = notBefore,
-            NotBefore = notBefore,
-            Expires = expires,
-            TokenType = "at+jwt",
-            Claims = new Dictionary<string, object>
-            {
-                ["sub"] = (string)claims["sub"]!,
-                ["client_id"] = (string)claims["client_id"]!,
-                ["scope"] = (string)claims["scope"]!,
-                ["jti"] = Guid.NewGuid().ToString("N"),
-            },
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.EcdsaSha256),
-        });
-
-    /// <summary>The algorithm-confusion forgery: HS256 with the published key's coordinates as the shared secret.</summary>
-    private static string HmacSigned(JsonObject claims, string kid)
-    {
-        var header = Base64UrlEncoder.Encode($$"""{"alg":"HS256","typ":"at+jwt","kid":"{{kid}}"}""");
-        var payload = Base64UrlEncoder.Encode(claims.ToJsonString());
-        var signature = HMACSHA256.HashData(Encoding.UTF8.GetBytes(kid), Encoding.ASCII.GetBytes($"{header}.{payload}"));
-        return $"{header}.{payload}.{Base64UrlEncoder.Encode(signature)}";
     }
 
     private static void AssertNoSecretFields(string path, JsonNode? node)
