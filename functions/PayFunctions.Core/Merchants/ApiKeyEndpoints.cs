@@ -58,7 +58,7 @@ public sealed class ApiKeyEndpoints(ApiKeyStore apiKeys, IdempotentPost idempote
         invalid = null;
         var asked = request.Scopes is null
             ? caller.Scopes
-            : request.Scopes.Any(s => s.Contains(' ', StringComparison.Ordinal)) ? null : ApiScopes.Parse(string.Join(' ', request.Scopes), ApiScopes.Merchant);
+            : request.Scopes.Any(s => s is null || s.Contains(' ', StringComparison.Ordinal)) ? null : ApiScopes.Parse(string.Join(' ', request.Scopes), ApiScopes.Merchant);
         if (asked is null || asked.Count == 0)
         {
             invalid = ApiError.InvalidRequest("scopes", $"scopes must name at least one of: {string.Join(", ", ApiScopes.Merchant)}.");
@@ -115,6 +115,7 @@ public sealed class ApiKeyEndpoints(ApiKeyStore apiKeys, IdempotentPost idempote
             invalid = ApiError.InvalidRequest("expires_in_seconds", $"expires_in_seconds must be between 0 (at once) and {MaxGraceSeconds}.");
         }
 
+        invalid ??= await OutOfReachAsync(request, merchant.Id, id, cancellationToken);
         if (invalid is not null)
         {
             return invalid.ToResult();
@@ -155,6 +156,11 @@ public sealed class ApiKeyEndpoints(ApiKeyStore apiKeys, IdempotentPost idempote
             return ApiError.Unauthenticated().ToResult();
         }
 
+        if (ApiKeyStore.IsKeyId(id) && await OutOfReachAsync(request, merchant.Id, id, cancellationToken) is { } refused)
+        {
+            return refused.ToResult();
+        }
+
         var outcome = ApiKeyStore.IsKeyId(id) ? await apiKeys.RevokeAsync(merchant.Id, id, cancellationToken) : new RevokeOutcome.NotFound();
         if (outcome is RevokeOutcome.Revoked)
         {
@@ -172,6 +178,23 @@ public sealed class ApiKeyEndpoints(ApiKeyStore apiKeys, IdempotentPost idempote
                 "id").ToResult(),
             _ => ApiError.NotFound("API key", "id").ToResult(),
         };
+    }
+
+    /// <summary>
+    /// A key may roll or revoke only a key whose scopes it holds itself: rolling hands the rolled key's
+    /// scopes to a new secret the caller sees, so a restricted key could otherwise mint an unrestricted one.
+    /// </summary>
+    private async Task<ApiError?> OutOfReachAsync(HttpRequest request, string merchantId, string id, CancellationToken cancellationToken)
+    {
+        var held = ApiCaller.Of(request.HttpContext)?.Scopes ?? new HashSet<string>();
+        return await apiKeys.GetAsync(merchantId, id, cancellationToken) is { } key && !key.GrantedScopes.All(held.Contains)
+            ? new ApiError(
+                StatusCodes.Status403Forbidden,
+                "insufficient_scope",
+                "The credential does not allow this request.",
+                "A key can only roll or revoke keys whose scopes it holds.",
+                "id")
+            : null;
     }
 
     private async Task<StoredResponse> AuditedAsync(AuditEvent done, StoredResponse answer)
