@@ -50,9 +50,11 @@ public sealed class AuditTrailTests(PlatformFixture platform)
     public async Task TheAuditRoutes_AreForOperatorsOnly_AndRefuseMalformedFilters()
     {
         using var asMerchant = platform.Request(HttpMethod.Get, "api/ops/audit_events");
-        Assert.Equal(HttpStatusCode.Unauthorized, (await scenario.SendAsync(asMerchant)).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await scenario.SendAsync(asMerchant)).Status);
         using var verifyAsMerchant = platform.Request(HttpMethod.Get, "api/ops/audit_events/verify");
-        Assert.Equal(HttpStatusCode.Unauthorized, (await scenario.SendAsync(verifyAsMerchant)).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await scenario.SendAsync(verifyAsMerchant)).Status);
+        using var anonymous = platform.Request(HttpMethod.Get, "api/ops/audit_events", "");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await scenario.SendAsync(anonymous)).Status);
 
         foreach (var (query, param) in new[] { ("type=DROP%20TABLE", "type"), ("actor=root", "actor"), ("from=yesterday", "from"), ("starting_after=pay_1", "starting_after") })
         {

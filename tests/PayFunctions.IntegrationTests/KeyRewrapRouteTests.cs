@@ -8,15 +8,17 @@ public sealed class KeyRewrapRouteTests(PlatformFixture platform)
 {
     private readonly Scenario scenario = new(platform);
 
-    [Fact]
-    public async Task WithoutTheOperatorKey_Answers401()
+    [Theory]
+    [InlineData(PlatformFixture.DemoApiKey, HttpStatusCode.Forbidden, "insufficient_scope")]
+    [InlineData("", HttpStatusCode.Unauthorized, "api_key_invalid")]
+    public async Task WithoutAnOperatorKey_IsRefused(string key, HttpStatusCode expected, string code)
     {
-        using var request = platform.Request(HttpMethod.Post, "api/ops/key_rewraps", PlatformFixture.DemoApiKey);
+        using var request = platform.Request(HttpMethod.Post, "api/ops/key_rewraps", key);
 
         var (status, problem, _) = await scenario.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, status);
-        Assert.Equal("api_key_invalid", (string?)problem["code"]);
+        Assert.Equal(expected, status);
+        Assert.Equal(code, (string?)problem["code"]);
     }
 
     [Fact]

@@ -63,6 +63,9 @@ public sealed record RouteCase(ApiRoute Route, Bola Bola, Func<MerchantObjects.M
         new(ApiRoutes.ListChannelDeadLetters, Bola.Operator, _ => "api/ops/channel_work/dead_letters"),
         new(ApiRoutes.CreateOperator, Bola.Operator, _ => "api/ops/operators", """{"name":"probe","scopes":["ops:fx"]}""", Probe: _ => "api/ops/operators"),
         new(ApiRoutes.ListOperators, Bola.Operator, _ => "api/ops/operators"),
+        new(ApiRoutes.RunKeyRewrap, Bola.Operator, _ => "api/ops/key_rewraps"),
+        new(ApiRoutes.ListAuditEvents, Bola.Operator, _ => "api/ops/audit_events"),
+        new(ApiRoutes.VerifyAuditChain, Bola.Operator, _ => "api/ops/audit_events/verify"),
         new(ApiRoutes.DisableOperator, Bola.Operator, o => $"api/ops/operators/{o.Operator}/disable", Probe: _ => "api/ops/operators"),
     }.ToDictionary(c => c.Route.Name, StringComparer.Ordinal);
 
