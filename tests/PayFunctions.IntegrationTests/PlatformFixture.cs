@@ -270,12 +270,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             WebhookSecret,
             CancellationToken.None);
 
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    internal static int FreePort() => PayFunctions.Testing.LoopbackPorts.Free();
 
     private static string BuiltDll(string projectDirectory, string assembly)
     {

@@ -91,12 +91,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => PayFunctions.Testing.LoopbackPorts.Free();
 
     private async Task WaitForPortAsync(int port)
     {
