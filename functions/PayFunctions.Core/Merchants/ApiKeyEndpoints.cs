@@ -58,7 +58,7 @@ public sealed class ApiKeyEndpoints(ApiKeyStore apiKeys, IdempotentPost idempote
         invalid = null;
         var asked = request.Scopes is null
             ? caller.Scopes
-            : request.Scopes.Any(s => s is null || s.Contains(' ', StringComparison.Ordinal)) ? null : ApiScopes.Parse(string.Join(' ', request.Scopes), ApiScopes.Merchant);
+            : ApiScopes.ParseList(request.Scopes, ApiScopes.Merchant);
         if (asked is null || asked.Count == 0)
         {
             invalid = ApiError.InvalidRequest("scopes", $"scopes must name at least one of: {string.Join(", ", ApiScopes.Merchant)}.");

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using PayFunctions.Core.Secrets;
 
 namespace PayFunctions.Core.Merchants;
 
@@ -13,4 +14,11 @@ public static class ApiKeyHasher
 
     public static string Hash(string apiKey, string pepper) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(pepper), Encoding.UTF8.GetBytes(apiKey)));
+
+    /// <summary>The keyed hash under the pepper the secret store holds now; merchants' and operators' keys alike.</summary>
+    public static async Task<string> HashAsync(ISecretStore secrets, string key, CancellationToken cancellationToken) =>
+        Hash(
+            key,
+            await secrets.GetAsync(PepperSecretName, cancellationToken)
+                ?? throw new InvalidOperationException($"Secret '{PepperSecretName}' is not configured."));
 }

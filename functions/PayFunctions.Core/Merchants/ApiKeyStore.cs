@@ -386,11 +386,7 @@ public sealed class ApiKeyStore(StorageClients clients, ISecretStore secrets, Se
             maxPerPage: pageSize,
             cancellationToken: cancellationToken);
 
-    private async Task<string> HashAsync(string apiKey, CancellationToken cancellationToken) =>
-        ApiKeyHasher.Hash(
-            apiKey,
-            await secrets.GetAsync(ApiKeyHasher.PepperSecretName, cancellationToken)
-                ?? throw new InvalidOperationException($"Secret '{ApiKeyHasher.PepperSecretName}' is not configured."));
+    private Task<string> HashAsync(string apiKey, CancellationToken cancellationToken) => ApiKeyHasher.HashAsync(secrets, apiKey, cancellationToken);
 
     private void ForgetAccepted()
     {

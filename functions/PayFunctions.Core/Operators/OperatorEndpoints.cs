@@ -22,10 +22,10 @@ public sealed class OperatorEndpoints(OperatorStore operators, IdempotentPost id
         }
 
         var (body, parsed, invalid) = await RequestBody.ReadAsync<CreateOperatorRequest>(request, null, cancellationToken);
-        var scopes = invalid is null ? ApiScopes.Parse(string.Join(' ', parsed!.Scopes ?? []), ApiScopes.Operator) : null;
+        var scopes = invalid is null ? ApiScopes.ParseList(parsed!.Scopes ?? [], ApiScopes.Operator) : null;
         invalid ??= parsed!.Name is not { Length: > 0 and <= MaxNameLength } name || name.Any(char.IsControl)
             ? ApiError.InvalidRequest("name", $"name must be 1 to {MaxNameLength} printable characters.")
-            : scopes is null || scopes.Count == 0 || parsed.Scopes!.Any(s => s is null || s.Contains(' ', StringComparison.Ordinal))
+            : scopes is null || scopes.Count == 0
                 ? ApiError.InvalidRequest("scopes", $"scopes must name at least one of: {string.Join(", ", ApiScopes.Operator)}.")
                 : !scopes.All(caller.Scopes.Contains)
                     ? ApiError.InvalidRequest("scopes", "An operator can only be given scopes its creator holds.")

@@ -163,9 +163,5 @@ public sealed class OperatorStore(StorageClients clients, ISecretStore secrets, 
         kept.Clear();
     }
 
-    private async Task<string> HashAsync(string key, CancellationToken cancellationToken) =>
-        ApiKeyHasher.Hash(
-            key,
-            await secrets.GetAsync(ApiKeyHasher.PepperSecretName, cancellationToken)
-                ?? throw new InvalidOperationException($"Secret '{ApiKeyHasher.PepperSecretName}' is not configured."));
+    private Task<string> HashAsync(string key, CancellationToken cancellationToken) => ApiKeyHasher.HashAsync(secrets, key, cancellationToken);
 }

@@ -37,6 +37,13 @@ public static class ApiScopes
     public static string Format(IEnumerable<string> scopes) =>
         string.Join(' ', scopes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
 
+    /// <summary>The scopes of a request's list, or null when one is missing, holds a space, or is not among <paramref name="known"/>.</summary>
+    public static IReadOnlySet<string>? ParseList(IReadOnlyList<string?> scopes, IReadOnlyList<string> known)
+    {
+        ArgumentNullException.ThrowIfNull(scopes);
+        return scopes.Any(s => s is null || s.Contains(' ', StringComparison.Ordinal)) ? null : Parse(string.Join(' ', scopes), known);
+    }
+
     /// <summary>The scopes of a space-separated list, or null when one is not among <paramref name="known"/>.</summary>
     public static IReadOnlySet<string>? Parse(string? text, IReadOnlyList<string> known)
     {
