@@ -49,6 +49,15 @@ public interface IPaymentChannel
         throw new NotSupportedException($"{Name} does not query refunds.");
 
     /// <summary>
+    /// Downloads the account's statement of <paramref name="day"/> (the channel's own calendar day) as the channel serves
+    /// it, uncompressed, for the module's <see cref="IChannelStatementFormat.ReadAsync"/>. The caller disposes the stream;
+    /// it is read once, front to back, so an adapter may hand out the network stream itself.
+    /// </summary>
+    /// <exception cref="ChannelException">The channel refused the download, has no statement for the day yet, or could not be reached.</exception>
+    Task<Stream> DownloadStatementAsync(DateOnly day, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{Name} does not serve statements.");
+
+    /// <summary>
     /// Fetches ahead what verifying the callback needs that the adapter cannot hold before it arrives (a signing
     /// certificate the callback names), so that <see cref="ParseNotification"/> stays synchronous. Called before it for
     /// every callback; nothing by default.
