@@ -33,11 +33,16 @@ public static class LedgerAccounts
     public static string PayoutsInTransit(string accountId) => Named(PayoutsInTransitPrefix, accountId);
 
     /// <summary>Extracts the account id from a payable account name; false for any other kind of account.</summary>
-    public static bool TryParsePayable(string account, out string accountId)
+    public static bool TryParsePayable(string account, out string accountId) => TryParse(PayablePrefix, account, out accountId);
+
+    /// <summary>Extracts the account id from a payouts-in-transit account name; false for any other kind of account.</summary>
+    public static bool TryParsePayoutsInTransit(string account, out string accountId) => TryParse(PayoutsInTransitPrefix, account, out accountId);
+
+    private static bool TryParse(string prefix, string account, out string accountId)
     {
-        if (account is not null && account.Length > PayablePrefix.Length && account.StartsWith(PayablePrefix, StringComparison.Ordinal))
+        if (account is not null && account.Length > prefix.Length && account.StartsWith(prefix, StringComparison.Ordinal))
         {
-            accountId = account[PayablePrefix.Length..];
+            accountId = account[prefix.Length..];
             return true;
         }
 

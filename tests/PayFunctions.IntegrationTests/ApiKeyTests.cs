@@ -17,7 +17,8 @@ public sealed class ApiKeyTests(PlatformFixture platform)
     {
         var (id, secret) = await CreateKeyAsync(PlatformFixture.DemoApiKey, """{"name":"reporting"}""");
 
-        Assert.Matches("^sk_live_[0-9a-z]{32}$", secret);
+        // The demo merchant is a test-mode merchant: its keys are test keys.
+        Assert.Matches("^sk_test_[0-9a-z]{32}$", secret);
         using var payments = platform.Request(HttpMethod.Get, "api/v1/payments?limit=1", secret);
         Assert.Equal(HttpStatusCode.OK, (await scenario.SendAsync(payments)).Status);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using PayFunctions.Core.Merchants;
 using PayFunctions.Domain;
 
 namespace PayFunctions.IntegrationTests;
@@ -44,12 +45,12 @@ public sealed class FxPaymentTests(PlatformFixture platform)
         var capture = Assert.Single(await scenario.LedgerEntriesForAsync(id));
         Assert.Equal(
             [
-                new LedgerLine("channel_clearing:wechat_pay", EntrySide.Debit, Cny(10_000)),
-                new LedgerLine(LedgerAccounts.FxConversion, EntrySide.Credit, Cny(10_000)),
-                new LedgerLine(LedgerAccounts.FxConversion, EntrySide.Debit, Cents(1377)),
-                new LedgerLine("payable:platform", EntrySide.Credit, Cents(8)),
+                new LedgerLine("test:channel_clearing:wechat_pay", EntrySide.Debit, Cny(10_000)),
+                new LedgerLine(InTestBook(LedgerAccounts.FxConversion), EntrySide.Credit, Cny(10_000)),
+                new LedgerLine(InTestBook(LedgerAccounts.FxConversion), EntrySide.Debit, Cents(1377)),
+                new LedgerLine("test:payable:platform", EntrySide.Credit, Cents(8)),
                 new LedgerLine(LedgerAccounts.Payable(merchant), EntrySide.Credit, Cents(1355)),
-                new LedgerLine(LedgerAccounts.FxMargin, EntrySide.Credit, Cents(14)),
+                new LedgerLine(InTestBook(LedgerAccounts.FxMargin), EntrySide.Credit, Cents(14)),
             ],
             capture.Lines);
 
@@ -61,12 +62,12 @@ public sealed class FxPaymentTests(PlatformFixture platform)
         var reversal = Assert.Single(await scenario.LedgerEntriesForAsync(refundId));
         Assert.Equal(
             [
-                new LedgerLine(LedgerAccounts.FxConversion, EntrySide.Debit, Cny(5_000)),
-                new LedgerLine("channel_clearing:wechat_pay", EntrySide.Credit, Cny(5_000)),
-                new LedgerLine("payable:platform", EntrySide.Debit, Cents(4)),
+                new LedgerLine(InTestBook(LedgerAccounts.FxConversion), EntrySide.Debit, Cny(5_000)),
+                new LedgerLine("test:channel_clearing:wechat_pay", EntrySide.Credit, Cny(5_000)),
+                new LedgerLine("test:payable:platform", EntrySide.Debit, Cents(4)),
                 new LedgerLine(LedgerAccounts.Payable(merchant), EntrySide.Debit, Cents(678)),
-                new LedgerLine(LedgerAccounts.FxMargin, EntrySide.Debit, Cents(7)),
-                new LedgerLine(LedgerAccounts.FxConversion, EntrySide.Credit, Cents(689)),
+                new LedgerLine(InTestBook(LedgerAccounts.FxMargin), EntrySide.Debit, Cents(7)),
+                new LedgerLine(InTestBook(LedgerAccounts.FxConversion), EntrySide.Credit, Cents(689)),
             ],
             reversal.Lines);
         Assert.Equal([("usd", 677L)], await BalanceAsync(apiKey, "pending_settlement"));
@@ -80,7 +81,8 @@ public sealed class FxPaymentTests(PlatformFixture platform)
         var earlierId = "pay_it_fx_" + Guid.NewGuid().ToString("N")[..12];
         var allocations = SplitCalculator.Allocate(earlier.SettlementAmount(20_000), new FeeSchedule(60, 0), merchant, null);
         await platform.Ledger.PostAsync(
-            FxPostings.PaymentCaptured("je_" + earlierId + "_capture", earlierId, "wechat_pay", Cny(20_000), earlier, allocations, Noon(dayBefore)),
+            LedgerBook.Test.Post(
+                FxPostings.PaymentCaptured("je_" + earlierId + "_capture", earlierId, "wechat_pay", Cny(20_000), earlier, allocations, Noon(dayBefore))),
             CancellationToken.None);
         await RunSettlementAsync(ChinaToday.AddDays(-1));
 
@@ -149,13 +151,16 @@ public sealed class FxPaymentTests(PlatformFixture platform)
         return (status, body);
     }
 
+    private static string InTestBook(string account) => LedgerBook.Test.Account(account);
+
+    /// <summary>The merchant's test-mode partition and its key: the sandbox's accounts are test accounts.</summary>
     private async Task<(string Id, string ApiKey)> OnboardAsync(string json)
     {
         using var request = Admin(HttpMethod.Post, "api/ops/merchants", json);
         var (status, merchant, _) = await scenario.SendAsync(request);
         Assert.True(status == HttpStatusCode.Created, $"{status} {merchant}");
         Assert.Equal(json.Contains("usd", StringComparison.Ordinal) ? "usd" : "cny", (string?)merchant["settlement_currency"]);
-        return ((string)merchant["id"]!, (string)merchant["api_key"]!);
+        return (MerchantEntity.TestTwinId((string)merchant["id"]!), (string)merchant["test_api_key"]!);
     }
 
     private async Task RunSettlementAsync(DateOnly day)

@@ -14,13 +14,14 @@ public sealed class MerchantOnboardingTests(PlatformFixture platform)
     private readonly Scenario scenario = new(platform);
 
     [Fact]
-    public async Task CreateMerchant_ReturnsCredentialsOnce_ThatWorkForPayments()
+    public async Task CreateMerchant_ReturnsCredentialsOnce_WhoseTestKeyWorksForPayments()
     {
         var key = "onboard-" + Guid.NewGuid().ToString("N");
         var (status, merchant, _) = await scenario.SendAsync(AdminCreate("""{"name":"Noodle Bar","webhook_url":"https://example.test/hooks","fee_basis_points":38}""", key));
         Assert.Equal(HttpStatusCode.Created, status);
-        var apiKey = (string)merchant["api_key"]!;
-        Assert.StartsWith("sk_live_", apiKey, StringComparison.Ordinal);
+        Assert.StartsWith("sk_live_", (string?)merchant["api_key"], StringComparison.Ordinal);
+        var apiKey = (string)merchant["test_api_key"]!;
+        Assert.StartsWith("sk_test_", apiKey, StringComparison.Ordinal);
         Assert.StartsWith("whsec_", (string?)merchant["webhook_secret"], StringComparison.Ordinal);
         Assert.Equal(38, (int?)merchant["fee_basis_points"]);
 
@@ -29,6 +30,7 @@ public sealed class MerchantOnboardingTests(PlatformFixture platform)
         using var create = platform.Request(HttpMethod.Post, "api/v1/payments", apiKey, Scenario.PaymentBody(Scenario.NewOrderId()));
         var (paymentStatus, payment, _) = await scenario.SendAsync(create);
         Assert.Equal(HttpStatusCode.Created, paymentStatus);
+        Assert.False((bool)payment["livemode"]!);
         using var other = platform.Request(HttpMethod.Get, $"api/v1/payments/{payment["id"]}");
         Assert.Equal(HttpStatusCode.NotFound, (await scenario.SendAsync(other)).Status);
     }
@@ -43,7 +45,7 @@ public sealed class MerchantOnboardingTests(PlatformFixture platform)
         var key = "onboard-" + Guid.NewGuid().ToString("N");
         const string body = """{"name":"Dumpling House","webhook_url":"https://example.test/dumplings"}""";
         var (_, merchant, _) = await scenario.SendAsync(AdminCreate(body, key));
-        var (apiKey, webhookSecret, id) = ((string)merchant["api_key"]!, (string)merchant["webhook_secret"]!, (string)merchant["id"]!);
+        var (apiKey, testApiKey, webhookSecret, id) = ((string)merchant["api_key"]!, (string)merchant["test_api_key"]!, (string)merchant["webhook_secret"]!, (string)merchant["id"]!);
 
         var (status, replay, response) = await scenario.SendAsync(AdminCreate(body, key));
 
@@ -52,10 +54,12 @@ public sealed class MerchantOnboardingTests(PlatformFixture platform)
         Assert.Equal(id, (string?)replay["id"]);
         Assert.Equal("Dumpling House", (string?)replay["name"]);
         Assert.Null(replay["api_key"]);
+        Assert.Null(replay["test_api_key"]);
         Assert.Null(replay["webhook_secret"]);
         Assert.True((bool)replay["secrets_redacted"]!);
         var text = await response.Content.ReadAsStringAsync();
         Assert.DoesNotContain(apiKey, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(testApiKey, text, StringComparison.Ordinal);
         Assert.DoesNotContain(webhookSecret, text, StringComparison.Ordinal);
 
         var stored = (await platform.Storage.Tables.GetTableClient(TableNames.Idempotency).GetEntityAsync<TableEntity>(OperatorStore.BootstrapOperatorId, TableKeys.HashOf(key))).Value;
@@ -68,10 +72,11 @@ public sealed class MerchantOnboardingTests(PlatformFixture platform)
             }
         }
 
-        var secretParts = new[] { apiKey, apiKey["sk_live_".Length..], webhookSecret, webhookSecret["whsec_".Length..] };
+        var secretParts = new[] { apiKey, apiKey["sk_live_".Length..], testApiKey["sk_test_".Length..], webhookSecret, webhookSecret["whsec_".Length..] };
         Assert.All(rows.SelectMany(r => ((IDictionary<string, object>)r).Values.Append(r.PartitionKey).Append(r.RowKey)), value =>
             Assert.DoesNotContain(secretParts, part => (value?.ToString() ?? "").Contains(part, StringComparison.Ordinal)));
         Assert.Contains(rows, r => r.PartitionKey == id && r.RowKey == MerchantEntity.Row);
+        Assert.Contains(rows, r => r.PartitionKey == MerchantEntity.TestTwinId(id) && r.RowKey == MerchantEntity.Row && r.GetBoolean("TestMode") == true);
     }
 
     [Theory]

@@ -165,7 +165,7 @@ public sealed class RoutingTests(PlatformFixture platform) : IAsyncLifetime
         onboard.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         var (created, merchant, _) = await scenario.SendAsync(onboard);
         Assert.Equal(HttpStatusCode.Created, created);
-        var apiKey = (string)merchant["api_key"]!;
+        var apiKey = (string)merchant["test_api_key"]!;
 
         using var configure = platform.Request(
             HttpMethod.Post,

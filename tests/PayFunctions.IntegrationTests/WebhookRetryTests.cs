@@ -21,7 +21,7 @@ public sealed class WebhookRetryTests(PlatformFixture platform)
         }
 
         var merchant = await OnboardAsync($"{platform.Sandbox.BaseAddress}sandbox/webhooks/{sink}");
-        var apiKey = (string)merchant["api_key"]!;
+        var apiKey = (string)merchant["test_api_key"]!;
         using var create = platform.Request(HttpMethod.Post, "api/v1/payments", apiKey, Scenario.PaymentBody(Scenario.NewOrderId()));
         var (status, payment, _) = await scenario.SendAsync(create);
         Assert.Equal(HttpStatusCode.Created, status);

@@ -6,6 +6,7 @@ using PayFunctions.Channels;
 using PayFunctions.Core.Notifications;
 using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Storage;
+using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Channels;
 
@@ -122,8 +123,17 @@ public sealed partial class ChannelInbox(
         switch (dispatch.Outcome)
         {
             case NotificationOutcome.UnknownOrder when notification.Refund is null && notification.State == ChannelTradeState.Succeeded:
+                // No payment says the mode: the account the money reached does, as only payments of its mode reach it.
                 await unmatched.RecordAsync(
-                    channelName, account, notification.EventId, notification.Amount, notification.PaidAt ?? DateTimeOffset.UnixEpoch, null, UnmatchedCredits.UnknownReference, cancellationToken);
+                    channelName,
+                    account,
+                    notification.EventId,
+                    notification.Amount,
+                    notification.PaidAt ?? DateTimeOffset.UnixEpoch,
+                    null,
+                    UnmatchedCredits.UnknownReference,
+                    LedgerBooks.Of(channels.IsTestAccount(channelName, account)),
+                    cancellationToken);
                 break;
             case NotificationOutcome.AmountMismatch when dispatch.Payment is { } payment:
                 await work.EnqueueAsync(NotificationDispatcher.ReconcileWork(payment, notification), cancellationToken);

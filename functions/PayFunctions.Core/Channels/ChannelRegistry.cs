@@ -18,6 +18,11 @@ namespace PayFunctions.Core.Channels;
 public sealed partial class ChannelRegistry(
     IConfiguration configuration, IHttpClientFactory httpClients, ISecretStore secrets, IOptions<ApiOptions> api, StorageClients storage, TimeProvider time)
 {
+    /// <summary>The account setting that says whether it is a sandbox's (<c>test</c>) or a real one (<c>live</c>).</summary>
+    public const string ModeSetting = "Mode";
+
+    private const string LiveMode = "live";
+    private const string TestMode = "test";
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
     private static readonly Dictionary<string, IChannelModule> Modules =
         ChannelCatalog.All.ToDictionary(m => m.Capabilities.Name, StringComparer.Ordinal);
@@ -60,27 +65,53 @@ public sealed partial class ChannelRegistry(
 
     public static bool IsValidAccountId(string? account) => account is not null && AccountId().IsMatch(account);
 
-    /// <summary>The accounts of a channel whose every required setting is configured, in name order.</summary>
+    /// <summary>
+    /// The accounts of a channel whose every required setting is configured, in name order, of either mode: callbacks
+    /// and health concern them all.
+    /// </summary>
     public IReadOnlyList<string> AccountsOf(string channel)
     {
         var capabilities = Module(channel).Capabilities;
         return [.. AccountsSection(capabilities).GetChildren()
-            .Where(a => IsValidAccountId(a.Key) && capabilities.SettingNames.All(s => !string.IsNullOrWhiteSpace(a[s])))
+            .Where(a => IsValidAccountId(a.Key) && capabilities.SettingNames.All(s => !string.IsNullOrWhiteSpace(a[s])) && ModeOf(a) is not null)
             .Select(a => a.Key)];
     }
 
+    /// <summary>The configured accounts of the channel that payments of a mode may use: sandbox accounts for test mode, real ones for live.</summary>
+    public IReadOnlyList<string> AccountsOf(string channel, bool testMode) =>
+        [.. AccountsOf(channel).Where(a => IsTestAccount(channel, a) == testMode)];
+
     /// <summary>
-    /// The account a new payment of the channel uses: <c>Channels:{key}:DefaultAccount</c> when it names a
-    /// configured account, else the first configured one; null when the channel has none.
+    /// Whether the account is a sandbox's, from <c>Channels:{key}:Accounts:{id}:Mode</c>: <c>test</c> or <c>live</c>,
+    /// live when not set. Any other value leaves the account unconfigured, so a typo never makes a sandbox live or
+    /// a real account reachable from test mode.
     /// </summary>
-    public string? DefaultAccountOf(string channel)
+    public bool IsTestAccount(string channel, string account) =>
+        ModeOf(AccountsSection(Module(channel).Capabilities).GetSection(account)) == TestMode;
+
+    /// <summary>
+    /// The account a new payment of the channel and mode uses: <c>Channels:{key}:DefaultAccount</c> when it names a
+    /// configured account of the mode, else the mode's first; null when the channel has none of that mode.
+    /// </summary>
+    public string? DefaultAccountOf(string channel, bool testMode) => Preferred(channel, AccountsOf(channel, testMode));
+
+    /// <summary>The account the operator set as the channel's default, else its first, whatever its mode.</summary>
+    public string? DefaultAccountOf(string channel) => Preferred(channel, AccountsOf(channel));
+
+    public bool IsConfigured(string channel, bool testMode) => DefaultAccountOf(channel, testMode) is not null;
+
+    private string? Preferred(string channel, IReadOnlyList<string> accounts)
     {
-        var accounts = AccountsOf(channel);
         var chosen = configuration[$"Channels:{Module(channel).Capabilities.ConfigurationKey}:DefaultAccount"];
         return chosen is not null && accounts.Contains(chosen) ? chosen : accounts.Count > 0 ? accounts[0] : null;
     }
 
-    public bool IsConfigured(string channel) => DefaultAccountOf(channel) is not null;
+    private static string? ModeOf(IConfigurationSection account) => account[ModeSetting] switch
+    {
+        null or "" or LiveMode => LiveMode,
+        TestMode => TestMode,
+        _ => null,
+    };
 
     /// <summary>The adapter of one account.</summary>
     /// <exception cref="InvalidOperationException">The account is not configured, or one of its secrets is missing.</exception>

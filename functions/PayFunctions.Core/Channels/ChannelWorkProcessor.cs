@@ -150,7 +150,8 @@ public sealed partial class ChannelWorkProcessor(
         // The money is at the channel: book it (once, by id) so the ledger matches the channel's
         // statement, held in suspense until the refund gives it back.
         await ledger.PostAsync(
-            Postings.LatePaymentReceived(LatePaymentEntryId(item.PaymentId), item.PaymentId, item.Channel, money.Collected, money.At),
+            LedgerBooks.Of(payment.TestMode).Post(
+                Postings.LatePaymentReceived(LatePaymentEntryId(item.PaymentId), item.PaymentId, item.Channel, money.Collected, money.At)),
             cancellationToken);
         await payments.UpdateAsync(item.MerchantId, item.PaymentId, p =>
         {
@@ -199,7 +200,7 @@ public sealed partial class ChannelWorkProcessor(
         var money = new LateMoney(credit.TradeNo, new Money(credit.Amount, currency), credit.At ?? time.GetUtcNow());
         if (payment.LatePaymentTradeNo is { } taken && taken != credit.TradeNo)
         {
-            await unmatched.RecordAsync(item.Channel, item.ChannelAccount, credit.EventId, money.Collected, money.At, item.PaymentId, UnmatchedCredits.FurtherCredit, cancellationToken);
+            await unmatched.RecordAsync(item.Channel, item.ChannelAccount, credit.EventId, money.Collected, money.At, item.PaymentId, UnmatchedCredits.FurtherCredit, LedgerBooks.Of(payment.TestMode), cancellationToken);
             return null;
         }
 

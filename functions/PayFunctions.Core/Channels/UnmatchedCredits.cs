@@ -27,10 +27,14 @@ public sealed partial class UnmatchedCredits(StorageClients clients, LedgerStore
     public static string EntryId(string channel, string account, string eventId) => "je_unmatched_" + Key(channel, account, eventId)[..32];
 
     /// <param name="paymentId">The payment the credit quoted, when it quoted one.</param>
+    /// <param name="book">The payment's book, or for a credit quoting none, the book of the account's mode.</param>
     public async Task RecordAsync(
-        string channel, string account, string eventId, Money amount, DateTimeOffset bookedAt, string? paymentId, string reason, CancellationToken cancellationToken)
+        string channel, string account, string eventId, Money amount, DateTimeOffset bookedAt, string? paymentId, string reason, LedgerBook book, CancellationToken cancellationToken)
     {
-        await ledger.PostAsync(Postings.LatePaymentReceived(EntryId(channel, account, eventId), paymentId ?? eventId, channel, amount, bookedAt), cancellationToken);
+        await ledger.PostAsync(
+            book.Post(
+                Postings.LatePaymentReceived(EntryId(channel, account, eventId), paymentId ?? eventId, channel, amount, bookedAt)),
+            cancellationToken);
         var row = new TableEntity(channel, Key(channel, account, eventId))
         {
             ["Account"] = account,

@@ -128,7 +128,7 @@ public sealed partial class CheckoutEndpoints(
         ArgumentNullException.ThrowIfNull(durable);
         if (!CheckoutMethods.Split(payment.PaymentMethodTypes).Contains(method, StringComparer.Ordinal)
             || !ChannelRegistry.TryGetMethod(method, out var module, out var capability)
-            || !starter.IsConfigured(method)
+            || !starter.IsConfigured(method, payment.TestMode)
             || !CheckoutMethods.Fits(capability, payment.AmountValue, CheckoutMethods.PageSupplies, payment.PayerCountry))
         {
             return false;
@@ -147,7 +147,7 @@ public sealed partial class CheckoutEndpoints(
 
         var channel = module.Capabilities.Name;
         var pending = await router.DecideAsync(
-            payment.MerchantId, payment.Id, method, channel, payment.AmountValue, payment.PayerCountry, TerminalType.Online, payerBound: false, cancellationToken);
+            payment.MerchantId, payment.TestMode, payment.Id, method, channel, payment.AmountValue, payment.PayerCountry, TerminalType.Online, payerBound: false, cancellationToken);
         if (pending.Decision.Chosen is not { } account)
         {
             await picks.ReleaseAsync(payment, method, cancellationToken);

@@ -45,7 +45,7 @@ public sealed class ApiKeyEndpoints(ApiKeyStore apiKeys, IdempotentPost idempote
             apiKeys.NewKeyId,
             async keyId =>
             {
-                var issued = await apiKeys.IssueAsync(merchant.Id, keyId, parsed!.Name, scopes, parsed.SignatureRequired ?? false, cancellationToken);
+                var issued = await apiKeys.IssueAsync(merchant, keyId, parsed!.Name, scopes, parsed.SignatureRequired ?? false, cancellationToken);
                 await audit.AppendAsync(new AuditEvent(AuditEventTypes.ApiKeyCreated, AuditActors.Merchant(merchant.Id), issued.Key.Id, null, AuditRequests.IdOf(request)));
                 return Shown(StatusCodes.Status201Created, issued);
             },
@@ -126,7 +126,7 @@ public sealed class ApiKeyEndpoints(ApiKeyStore apiKeys, IdempotentPost idempote
             merchant.Id,
             body!,
             apiKeys.NewKeyId,
-            async newKeyId => (await apiKeys.RollAsync(merchant.Id, id, newKeyId, TimeSpan.FromSeconds(graceSeconds), cancellationToken)) switch
+            async newKeyId => (await apiKeys.RollAsync(merchant, id, newKeyId, TimeSpan.FromSeconds(graceSeconds), cancellationToken)) switch
             {
                 RollOutcome.Rolled rolled => await AuditedAsync(
                     new AuditEvent(

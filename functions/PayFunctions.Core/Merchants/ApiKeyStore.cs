@@ -47,7 +47,8 @@ public abstract record RevokeOutcome
 public sealed class ApiKeyStore(StorageClients clients, ISecretStore secrets, SecretEnvelope envelope, TimeProvider time)
 {
     private const string Alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-    private const string SecretPrefix = "sk_live_";
+    private const string LiveSecretPrefix = "sk_live_";
+    private const string TestSecretPrefix = "sk_test_";
     private const int ShownPrefixLength = 12;
     private const int MaxConcurrencyRetries = 8;
 
@@ -177,11 +178,12 @@ public sealed class ApiKeyStore(StorageClients clients, ISecretStore secrets, Se
     /// attempt issued under the same id stops being accepted.
     /// </summary>
     public async Task<IssuedKey> IssueAsync(
-        string merchantId, string keyId, string? name, string? scopes, bool signatureRequired, CancellationToken cancellationToken)
+        MerchantEntity merchant, string keyId, string? name, string? scopes, bool signatureRequired, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(merchant);
         try
         {
-            return await IssueUnforgottenAsync(merchantId, keyId, name, scopes, signatureRequired, cancellationToken);
+            return await IssueUnforgottenAsync(merchant, keyId, name, scopes, signatureRequired, cancellationToken);
         }
         finally
         {
@@ -190,9 +192,10 @@ public sealed class ApiKeyStore(StorageClients clients, ISecretStore secrets, Se
     }
 
     private async Task<IssuedKey> IssueUnforgottenAsync(
-        string merchantId, string keyId, string? name, string? scopes, bool signatureRequired, CancellationToken cancellationToken)
+        MerchantEntity merchant, string keyId, string? name, string? scopes, bool signatureRequired, CancellationToken cancellationToken)
     {
-        var secret = NewSecret();
+        var merchantId = merchant.Id;
+        var secret = NewSecret(merchant.TestMode);
         var signingSecret = RequestSignature.NewSecret();
         var key = await PrepareAsync(merchantId, keyId, name, secret, cancellationToken);
         key.Scopes = scopes;
@@ -216,11 +219,12 @@ public sealed class ApiKeyStore(StorageClients clients, ISecretStore secrets, Se
     /// Issues the new key first and only then sets the old one to expire, so a failure between the
     /// two leaves the old key working and the caller able to retry with it.
     /// </summary>
-    public async Task<RollOutcome> RollAsync(string merchantId, string keyId, string newKeyId, TimeSpan grace, CancellationToken cancellationToken)
+    public async Task<RollOutcome> RollAsync(MerchantEntity merchant, string keyId, string newKeyId, TimeSpan grace, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(merchant);
         try
         {
-            return await RollUnforgottenAsync(merchantId, keyId, newKeyId, grace, cancellationToken);
+            return await RollUnforgottenAsync(merchant, keyId, newKeyId, grace, cancellationToken);
         }
         finally
         {
@@ -228,8 +232,9 @@ public sealed class ApiKeyStore(StorageClients clients, ISecretStore secrets, Se
         }
     }
 
-    private async Task<RollOutcome> RollUnforgottenAsync(string merchantId, string keyId, string newKeyId, TimeSpan grace, CancellationToken cancellationToken)
+    private async Task<RollOutcome> RollUnforgottenAsync(MerchantEntity merchant, string keyId, string newKeyId, TimeSpan grace, CancellationToken cancellationToken)
     {
+        var merchantId = merchant.Id;
         var old = await GetAsync(merchantId, keyId, cancellationToken);
         if (old is null)
         {
@@ -243,7 +248,7 @@ public sealed class ApiKeyStore(StorageClients clients, ISecretStore secrets, Se
             return new RollOutcome.NotRollable(old);
         }
 
-        var issued = await IssueAsync(merchantId, newKeyId, old.Name, old.Scopes, old.SignatureRequired, cancellationToken);
+        var issued = await IssueAsync(merchant, newKeyId, old.Name, old.Scopes, old.SignatureRequired, cancellationToken);
         if (!retry)
         {
             old.ExpiresAt = now + grace;
@@ -364,7 +369,11 @@ public sealed class ApiKeyStore(StorageClients clients, ISecretStore secrets, Se
             ? await envelope.OpenAsync(sealedText, ApiKeyEntity.SigningSecretContext(key.MerchantId, key.Id), cancellationToken)
             : null;
 
-    public static string NewSecret() => SecretPrefix + RandomNumberGenerator.GetString(Alphabet, 32);
+    /// <summary>A new key of the mode it is for: <c>sk_test_</c> keys reach the test-mode merchant, <c>sk_live_</c> the live one.</summary>
+    public static string NewSecret(bool testMode) => (testMode ? TestSecretPrefix : LiveSecretPrefix) + RandomNumberGenerator.GetString(Alphabet, 32);
+
+    /// <summary>Whether a key, by its prefix, is a test-mode key; a seeded merchant's mode follows the key it is seeded with.</summary>
+    public static bool IsTestKey(string apiKey) => apiKey is not null && apiKey.StartsWith(TestSecretPrefix, StringComparison.Ordinal);
 
     private async Task DeleteIndexAsync(string hash, CancellationToken cancellationToken)
     {

@@ -43,16 +43,21 @@ public sealed class MerchantEndpoints(
             return invalid.ToResult();
         }
 
-        // The idempotency row keeps both ids, so a retry onboards the same merchant under the same key id.
+        // The idempotency row keeps the ids, so a retry onboards the same merchant under the same key ids.
         return await idempotentPost.RunAsync(
             request,
             // Each operator's keys are its own: two operators reusing a key do not get each other's merchant.
             caller.OperatorId,
             body!,
-            () => NewMerchantId() + IdSeparator + apiKeys.NewKeyId(),
-            ids => ids.Split(IdSeparator) is [var merchantId, var keyId]
-                ? CreateWithIdsAsync(merchantId, keyId, parsed!, new AuditEvent(AuditEventTypes.MerchantCreated, actor, merchantId, new Dictionary<string, object?> { ["api_key"] = keyId }, AuditRequests.IdOf(request)), cancellationToken)
-                : throw new InvalidOperationException("The idempotency record holds no merchant and key id."),
+            () => string.Join(IdSeparator, NewMerchantId(), apiKeys.NewKeyId(), apiKeys.NewKeyId()),
+            ids => ids.Split(IdSeparator) is [var merchantId, var keyId, var testKeyId]
+                ? CreateWithIdsAsync(
+                    new OnboardingIds(merchantId, keyId, testKeyId),
+                    parsed!,
+                    new AuditEvent(
+                        AuditEventTypes.MerchantCreated, actor, merchantId, new Dictionary<string, object?> { ["api_key"] = keyId, ["test_api_key"] = testKeyId }, AuditRequests.IdOf(request)),
+                    cancellationToken)
+                : throw new InvalidOperationException("The idempotency record holds no merchant and key ids."),
             cancellationToken);
     }
 
@@ -83,23 +88,41 @@ public sealed class MerchantEndpoints(
             : null;
     }
 
-    private async Task<StoredResponse> CreateWithIdsAsync(string merchantId, string keyId, CreateMerchantRequest r, AuditEvent done, CancellationToken cancellationToken)
+    /// <summary>
+    /// Onboards the live merchant and its test-mode twin, each with its first key. The twin shares the profile, the
+    /// webhook address and its secret (events say which mode they are of), but none of the objects: its keys reach
+    /// its own partition only. The twin goes first, so a live merchant never exists without it.
+    /// </summary>
+    private async Task<StoredResponse> CreateWithIdsAsync(OnboardingIds ids, CreateMerchantRequest r, AuditEvent done, CancellationToken cancellationToken)
     {
-        var apiKey = ApiKeyStore.NewSecret();
+        var (apiKey, testApiKey) = (ApiKeyStore.NewSecret(testMode: false), ApiKeyStore.NewSecret(testMode: true));
         var webhookSecret = WebhookSigner.NewSecret();
+        var testMerchantId = MerchantEntity.TestTwinId(ids.MerchantId);
         var merchant = new MerchantEntity
         {
-            Id = merchantId,
+            Id = ids.MerchantId,
             Name = r.Name!,
             WebhookUrl = r.WebhookUrl,
             FeeBasisPoints = r.FeeBasisPoints ?? DefaultFeeBasisPoints,
             SettlementCurrency = r.SettlementCurrency is null ? Currency.Cny.Code : Currency.Parse(r.SettlementCurrency).Code,
+            TwinId = testMerchantId,
         };
-        await merchants.OnboardAsync(merchant, keyId, apiKey, webhookSecret, cancellationToken);
+        var twin = new MerchantEntity
+        {
+            Id = testMerchantId,
+            Name = merchant.Name,
+            WebhookUrl = merchant.WebhookUrl,
+            FeeBasisPoints = merchant.FeeBasisPoints,
+            SettlementCurrency = merchant.SettlementCurrency,
+            TestMode = true,
+            TwinId = ids.MerchantId,
+        };
+        await merchants.OnboardAsync(twin, ids.TestKeyId, testApiKey, webhookSecret, cancellationToken);
+        await merchants.OnboardAsync(merchant, ids.KeyId, apiKey, webhookSecret, cancellationToken);
         await audit.AppendAsync(done);
         var shown = new MerchantResource(
-            merchantId, "merchant", merchant.Name, merchant.WebhookUrl, merchant.FeeBasisPoints, merchant.SettlementCurrency.ToLowerInvariant(), apiKey, webhookSecret, SecretsRedacted: false);
-        var redacted = shown with { ApiKey = null, WebhookSecret = null, SecretsRedacted = true };
+            ids.MerchantId, "merchant", merchant.Name, merchant.WebhookUrl, merchant.FeeBasisPoints, merchant.SettlementCurrency.ToLowerInvariant(), apiKey, testApiKey, webhookSecret, SecretsRedacted: false);
+        var redacted = shown with { ApiKey = null, TestApiKey = null, WebhookSecret = null, SecretsRedacted = true };
         return new StoredResponse(
             StatusCodes.Status201Created,
             JsonSerializer.Serialize(shown, ApiJson.Options),
@@ -109,7 +132,18 @@ public sealed class MerchantEndpoints(
 
     private static string NewMerchantId() => "mch_" + RandomNumberGenerator.GetString(Alphabet, 16);
 
+    private sealed record OnboardingIds(string MerchantId, string KeyId, string TestKeyId);
+
     /// <summary>The secrets are null, and <c>secrets_redacted</c> true, in every answer but the first.</summary>
     private sealed record MerchantResource(
-        string Id, string Object, string Name, string? WebhookUrl, int FeeBasisPoints, string SettlementCurrency, string? ApiKey, string? WebhookSecret, bool SecretsRedacted);
+        string Id,
+        string Object,
+        string Name,
+        string? WebhookUrl,
+        int FeeBasisPoints,
+        string SettlementCurrency,
+        string? ApiKey,
+        string? TestApiKey,
+        string? WebhookSecret,
+        bool SecretsRedacted);
 }

@@ -23,6 +23,15 @@ public sealed class MerchantEntity : TableRow
 
     public string Name { get; set; } = "";
 
+    /// <summary>
+    /// True for a merchant's test-mode partition: reached only by <c>sk_test_</c> keys, routed only to sandbox
+    /// channel accounts, posted to the test book. Rows written before there were modes are live.
+    /// </summary>
+    public bool TestMode { get; set; }
+
+    /// <summary>The merchant's other partition: the test-mode twin of a live merchant, or the live merchant of a twin.</summary>
+    public string? TwinId { get; set; }
+
     public string? WebhookUrl { get; set; }
 
     public int FeeBasisPoints { get; set; }
@@ -42,4 +51,7 @@ public sealed class MerchantEntity : TableRow
     public Currency SettlementCurrencyValue => Currency.TryParse(SettlementCurrency, out var currency) ? currency : Currency.Cny;
 
     public static string WebhookSecretContext(string merchantId) => $"merchants/{merchantId}/webhook_secret";
+
+    /// <summary>The id of a live merchant's test-mode twin; live ids never end so, as generated ids hold no underscore after <c>mch_</c>.</summary>
+    public static string TestTwinId(string liveMerchantId) => liveMerchantId + "_test";
 }

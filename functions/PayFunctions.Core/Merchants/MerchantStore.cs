@@ -110,10 +110,13 @@ public sealed class MerchantStore(StorageClients clients, ApiKeyStore apiKeys, S
     /// <summary>
     /// A merchant with fixed credentials (a development machine's demo merchant, test fixtures):
     /// onboarded again on every call, keeping the key id the key already has. An index entry
-    /// written before keys had ids names none, and the key gets a new one.
+    /// written before keys had ids names none, and the key gets a new one. The merchant is of the
+    /// key's mode: a seeded <c>sk_test_</c> key makes a test-mode merchant, with no live twin.
     /// </summary>
     public async Task SeedAsync(MerchantEntity merchant, string apiKey, string webhookSecret, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(merchant);
+        merchant.TestMode = ApiKeyStore.IsTestKey(apiKey);
         var known = await apiKeys.FindAsync(apiKey, cancellationToken);
         var keyId = known is not null && known.MerchantId == merchant.Id && ApiKeyStore.IsKeyId(known.KeyId) ? known.KeyId : apiKeys.NewKeyId();
         await OnboardAsync(merchant, keyId, apiKey, webhookSecret, cancellationToken);

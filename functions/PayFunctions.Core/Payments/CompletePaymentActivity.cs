@@ -33,9 +33,10 @@ public sealed class CompletePaymentActivity(PaymentStore payments, LedgerStore l
                 fx?.SettlementAmount(gross.MinorUnits) ?? gross, payment.Fee, payment.MerchantId, SplitRuleSerializer.Deserialize(payment.SplitRuleJson));
             var (entryId, postedAt) = (CaptureEntryId(payment.Id), input.PaidAt ?? input.CompletedAt);
             await ledger.PostAsync(
-                fx is null
-                    ? Postings.PaymentCaptured(entryId, payment.Id, payment.Channel, gross, allocations, postedAt)
-                    : FxPostings.PaymentCaptured(entryId, payment.Id, payment.Channel, gross, fx, allocations, postedAt),
+                LedgerBooks.Of(payment.TestMode).Post(
+                    fx is null
+                        ? Postings.PaymentCaptured(entryId, payment.Id, payment.Channel, gross, allocations, postedAt)
+                        : FxPostings.PaymentCaptured(entryId, payment.Id, payment.Channel, gross, fx, allocations, postedAt)),
                 cancellationToken);
             allocationsJson = SplitRuleSerializer.SerializeAllocations(allocations);
         }

@@ -55,7 +55,7 @@ public sealed class PaymentEndpoints(
             return invalid.ToResult();
         }
 
-        var (placed, unavailable) = starter.CheckAvailable(valid!);
+        var (placed, unavailable) = starter.CheckAvailable(valid!, merchant.TestMode);
         if (unavailable is not null)
         {
             return unavailable.ToResult();

@@ -107,6 +107,9 @@ public sealed class PaymentEntity : TableRow
     /// <summary>What the channel collected after the payment ended, in minor units: the amount refunded.</summary>
     public long? LatePaymentAmount { get; set; }
 
+    /// <summary>Made with a test key: routed to sandbox accounts only and posted to the test book. Rows from before there were modes are live.</summary>
+    public bool TestMode { get; set; }
+
     [IgnoreDataMember]
     public string Id => RowKey;
 

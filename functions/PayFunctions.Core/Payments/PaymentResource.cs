@@ -29,6 +29,9 @@ public sealed record PaymentResource(
     string? FailureMessage,
     IReadOnlyDictionary<string, string>? Metadata)
 {
+    /// <summary>False for a payment made with a test key: it moved no real money.</summary>
+    public bool Livemode { get; init; } = true;
+
     /// <summary>For a checkout payment, the methods the payer may pick.</summary>
     public IReadOnlyList<string>? PaymentMethodTypes { get; init; }
 
@@ -82,6 +85,7 @@ public sealed record PaymentResource(
             p.FailureMessage,
             p.MetadataJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(p.MetadataJson))
         {
+            Livemode = !p.TestMode,
             PaymentMethodTypes = p.PaymentMethodTypes is null ? null : p.PaymentMethodTypes.Split(','),
             CaptureMethod = p.CaptureLater ? CaptureMethods.Manual : CaptureMethods.Automatic,
             CaptureBefore = status == PaymentStatus.RequiresCapture ? p.CaptureBefore : null,

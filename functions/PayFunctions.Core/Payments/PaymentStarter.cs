@@ -28,21 +28,24 @@ public sealed partial class PaymentStarter(
     ILogger<PaymentStarter> logger)
 {
     /// <summary>
-    /// Whether the payment's method has a configured channel; a checkout payment may only offer methods whose channel
-    /// is configured, and gets the methods that fit when the merchant named none.
+    /// Whether the payment's method has a configured channel account of the merchant's mode; a checkout payment may only
+    /// offer methods whose channel is configured, and gets the methods that fit when the merchant named none.
     /// </summary>
-    public (CreatePaymentValidator.Valid Valid, ApiError? Error) CheckAvailable(CreatePaymentValidator.Valid valid)
+    public (CreatePaymentValidator.Valid Valid, ApiError? Error) CheckAvailable(CreatePaymentValidator.Valid valid, bool testMode)
     {
         ArgumentNullException.ThrowIfNull(valid);
         if (valid.Method != CheckoutMethods.Name)
         {
-            return channels.IsConfigured(valid.Channel) ? (valid, null) : (valid, Unavailable($"{valid.Method} has no configured channel.", "method"));
+            return channels.IsConfigured(valid.Channel, testMode)
+                ? (valid, null)
+                : (valid, Unavailable($"{valid.Method} has no configured channel in {ModeName(testMode)} mode.", "method"));
         }
 
+        bool IsConfigured(string method) => this.IsConfigured(method, testMode);
         var unconfigured = valid.PaymentMethodTypes?.FirstOrDefault(m => !IsConfigured(m));
         if (unconfigured is not null)
         {
-            return (valid, Unavailable($"{unconfigured} has no configured channel.", "payment_method_types"));
+            return (valid, Unavailable($"{unconfigured} has no configured channel in {ModeName(testMode)} mode.", "payment_method_types"));
         }
 
         IReadOnlyList<string> types = valid.PaymentMethodTypes ?? [.. CheckoutMethods.AllThatFit(valid.Amount, valid.PayerCountry).Where(IsConfigured)];
@@ -66,7 +69,7 @@ public sealed partial class PaymentStarter(
         }
 
         var pending = await router.DecideAsync(
-            merchant.Id, paymentId, valid.Method, valid.Channel, valid.Amount, valid.PayerCountry, terminal, valid.Payer?.Id is not null, cancellationToken);
+            merchant.Id, merchant.TestMode, paymentId, valid.Method, valid.Channel, valid.Amount, valid.PayerCountry, terminal, valid.Payer?.Id is not null, cancellationToken);
         router.Count(pending);
         return pending.Decision.Chosen is null ? (null, NoRoute(pending.Decision)) : (pending.Decision, null);
     }
@@ -75,9 +78,11 @@ public sealed partial class PaymentStarter(
     public static TerminalType TerminalOf(CreatePaymentValidator.Valid valid) =>
         valid?.Payer?.PaymentCode is not null ? TerminalType.Till : TerminalType.Online;
 
-    /// <summary>Whether the method's channel has an account on this platform.</summary>
-    public bool IsConfigured(string method) =>
-        ChannelRegistry.TryGetMethod(method, out var module, out _) && channels.IsConfigured(module.Capabilities.Name);
+    /// <summary>Whether the method's channel has an account of the mode on this platform.</summary>
+    public bool IsConfigured(string method, bool testMode) =>
+        ChannelRegistry.TryGetMethod(method, out var module, out _) && channels.IsConfigured(module.Capabilities.Name, testMode);
+
+    private static string ModeName(bool testMode) => testMode ? "test" : "live";
 
     /// <summary>
     /// Writes the payment with its merchant order id (a retry finds its own row) and starts its orchestration
@@ -100,6 +105,7 @@ public sealed partial class PaymentStarter(
             {
                 PartitionKey = merchant.Id,
                 RowKey = paymentId,
+                TestMode = merchant.TestMode,
                 MerchantOrderId = valid.MerchantOrderId,
                 Method = valid.Method,
                 Channel = valid.Channel,
@@ -171,7 +177,7 @@ public sealed partial class PaymentStarter(
             return (null, invalid);
         }
 
-        var (placed, unavailable) = CheckAvailable(valid!);
+        var (placed, unavailable) = CheckAvailable(valid!, merchant.TestMode);
         if (unavailable is not null)
         {
             return (null, unavailable);

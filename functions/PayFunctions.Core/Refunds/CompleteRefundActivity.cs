@@ -31,8 +31,10 @@ public sealed partial class CompleteRefundActivity(
             // The money was in suspense, never the merchant's: there is no reservation and no split to reverse.
             if (input.Succeeded)
             {
+                var payment = await PaymentOfAsync(refund, cancellationToken);
                 await ledger.PostAsync(
-                    Postings.LatePaymentRefunded(RefundEntryId(refund.RefundId), refund.RefundId, refund.Channel, new Money(refund.Amount, Currency.Parse(refund.Currency)), input.SucceededAt ?? refund.CreatedAt),
+                    LedgerBooks.Of(payment.TestMode).Post(
+                        Postings.LatePaymentRefunded(RefundEntryId(refund.RefundId), refund.RefundId, refund.Channel, new Money(refund.Amount, Currency.Parse(refund.Currency)), input.SucceededAt ?? refund.CreatedAt)),
                     cancellationToken);
             }
             else
@@ -71,20 +73,24 @@ public sealed partial class CompleteRefundActivity(
     {
         var before = await balances.CompleteAsync(refund.MerchantId, refund.PaymentId, refund.RefundId, cancellationToken);
         var amount = new Money(refund.Amount, Currency.Parse(refund.Currency));
-        var payment = await payments.GetAsync(refund.MerchantId, refund.PaymentId, cancellationToken)
-            ?? throw new InvalidOperationException($"Payment {refund.PaymentId} does not exist.");
+        var payment = await PaymentOfAsync(refund, cancellationToken);
         var fx = payment.Fx;
         var allocations = SplitRuleSerializer.DeserializeAllocations(payment.AllocationsJson)
             .Select(a => new SplitAllocation(a.Account, a.Role, new Money(a.Amount, fx?.Settlement ?? amount.Currency)))
             .ToArray();
         var entryId = RefundEntryId(refund.RefundId);
         await ledger.PostAsync(
-            fx is null
-                ? Postings.RefundSucceeded(entryId, refund.RefundId, refund.Channel, amount, RefundAllocator.Reverse(allocations, before, refund.Amount), postedAt)
-                : FxPostings.RefundSucceeded(
-                    entryId, refund.RefundId, refund.Channel, amount, fx, FxReversal.For(fx, payment.Amount, allocations, before, refund.Amount), postedAt),
+            LedgerBooks.Of(payment.TestMode).Post(
+                fx is null
+                    ? Postings.RefundSucceeded(entryId, refund.RefundId, refund.Channel, amount, RefundAllocator.Reverse(allocations, before, refund.Amount), postedAt)
+                    : FxPostings.RefundSucceeded(
+                        entryId, refund.RefundId, refund.Channel, amount, fx, FxReversal.For(fx, payment.Amount, allocations, before, refund.Amount), postedAt)),
             cancellationToken);
     }
+
+    private async Task<PaymentEntity> PaymentOfAsync(RefundEntity refund, CancellationToken cancellationToken) =>
+        await payments.GetAsync(refund.MerchantId, refund.PaymentId, cancellationToken)
+            ?? throw new InvalidOperationException($"Payment {refund.PaymentId} does not exist.");
 
     [LoggerMessage(EventId = 7506, Level = LogLevel.Critical, Message = "Refund {RefundId} of late payment {PaymentId} failed ({FailureCode}); its {Amount} stays in suspense for an operator")]
     private static partial void LogLateRefundFailed(ILogger logger, string refundId, string paymentId, long amount, string? failureCode);

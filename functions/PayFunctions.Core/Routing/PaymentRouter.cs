@@ -26,10 +26,10 @@ public sealed class PaymentRouter : IDisposable
     private readonly IDisposable reloads;
 
     /// <summary>
-    /// Each channel's configured accounts, the default one first. A reload replaces the whole cache rather than clearing
+    /// Each channel's configured accounts of each mode, the default one first. A reload replaces the whole cache rather than clearing
     /// it, so a list read from the configuration before the reload can only land in the cache the reload discarded.
     /// </summary>
-    private volatile ConcurrentDictionary<string, IReadOnlyList<ChannelAccountId>> configured = new(StringComparer.Ordinal);
+    private volatile ConcurrentDictionary<(string Channel, bool TestMode), IReadOnlyList<ChannelAccountId>> configured = new();
 
     public PaymentRouter(
         ChannelRegistry channels,
@@ -47,16 +47,20 @@ public sealed class PaymentRouter : IDisposable
         this.usage = usage;
         triesPerAccount = resilience.Value.MaxRetries + 1;
         this.time = time;
-        reloads = ChangeToken.OnChange(configuration.GetReloadToken, () => configured = new(StringComparer.Ordinal));
+        reloads = ChangeToken.OnChange(configuration.GetReloadToken, () => configured = new());
     }
 
-    /// <summary>The decision for a payment of <paramref name="method"/> at <paramref name="channel"/>, not counted yet.</summary>
+    /// <summary>
+    /// The decision for a payment of <paramref name="method"/> at <paramref name="channel"/>, not counted yet, among the
+    /// accounts of the payment's mode only: a test-mode payment never reaches a live account, nor a live one a sandbox.
+    /// </summary>
     /// <param name="payerBound">
     /// The payment names the payer by an id the default account's app issued (an openid): no other account's app knows
     /// that payer, so only the default account is configured for it.
     /// </param>
     public async Task<PendingDecision> DecideAsync(
         string merchantId,
+        bool testMode,
         string paymentId,
         string method,
         string channel,
@@ -68,7 +72,7 @@ public sealed class PaymentRouter : IDisposable
     {
         var policy = await policies.GetAsync(merchantId, cancellationToken);
         var now = time.GetUtcNow();
-        var request = new RouteRequest(method, channel, amount, payerCountry, null, terminal, now, Configured(channel, payerBound), Draw(paymentId))
+        var request = new RouteRequest(method, channel, amount, payerCountry, null, terminal, now, Configured(channel, testMode, payerBound), Draw(paymentId))
         {
             TriesPerAccount = triesPerAccount,
         };
@@ -88,23 +92,24 @@ public sealed class PaymentRouter : IDisposable
 
     public void Dispose() => reloads.Dispose();
 
-    /// <summary>The channel's configured accounts, the default one first: with no rule, ties go to the account the operator set as default.</summary>
-    internal IReadOnlyList<ChannelAccountId> Configured(string channel, bool payerBound)
+    /// <summary>The channel's configured accounts of the mode, the default one first: with no rule, ties go to the account the operator set as default.</summary>
+    internal IReadOnlyList<ChannelAccountId> Configured(string channel, bool testMode, bool payerBound)
     {
-        var accounts = configured.GetOrAdd(channel, ReadConfigured);
+        var accounts = configured.GetOrAdd((channel, testMode), ReadConfigured);
         return payerBound ? accounts.Take(1).ToList() : accounts;
     }
 
-    private List<ChannelAccountId> ReadConfigured(string channel)
+    private List<ChannelAccountId> ReadConfigured((string Channel, bool TestMode) key)
     {
-        var preferred = channels.DefaultAccountOf(channel);
+        var (channel, testMode) = key;
+        var preferred = channels.DefaultAccountOf(channel, testMode);
         var accounts = new List<ChannelAccountId>();
         if (preferred is not null)
         {
             accounts.Add(new ChannelAccountId(channel, preferred));
         }
 
-        foreach (var account in channels.AccountsOf(channel))
+        foreach (var account in channels.AccountsOf(channel, testMode))
         {
             if (account != preferred)
             {

@@ -11,13 +11,13 @@ namespace PayFunctions.Core.Stores;
 /// </summary>
 public static class InAppWallets
 {
-    public static IChannelModule? Detect(string? userAgent, ChannelRegistry channels)
+    public static IChannelModule? Detect(string? userAgent, ChannelRegistry channels, bool testMode)
     {
         ArgumentNullException.ThrowIfNull(channels);
         return string.IsNullOrEmpty(userAgent)
             ? null
             : ChannelCatalog.All.FirstOrDefault(m =>
-                channels.IsConfigured(m.Capabilities.Name)
+                channels.IsConfigured(m.Capabilities.Name, testMode)
                 && m.Capabilities.InAppBrowserMarkers.Any(marker => userAgent.Contains(marker, StringComparison.OrdinalIgnoreCase)));
     }
 

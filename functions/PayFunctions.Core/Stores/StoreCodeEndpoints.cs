@@ -69,9 +69,9 @@ public sealed partial class StoreCodeEndpoints(
             return StorePage.Render(store, text, FormUrl(store), nonce, text.AmountInvalid, entered.Length <= MaxAmountCharacters ? entered : null, StatusCodes.Status400BadRequest);
         }
 
-        var wallet = InAppWallets.Detect(request.Headers.UserAgent.ToString(), channels);
+        var wallet = InAppWallets.Detect(request.Headers.UserAgent.ToString(), channels, merchant.TestMode);
         var money = new Money(amount.Value, currency);
-        if (wallet is not null && await authorization.AuthorizeUrlAsync(store, wallet, nonce, money, text.Lang, cancellationToken) is { } authorize)
+        if (wallet is not null && await authorization.AuthorizeUrlAsync(store, merchant, wallet, nonce, money, text.Lang, cancellationToken) is { } authorize)
         {
             return StorePayerAuthorization.Opening(authorize, text, wallet.Capabilities.DisplayNameIn(text.Lang));
         }
@@ -79,7 +79,7 @@ public sealed partial class StoreCodeEndpoints(
         var (inApp, offered) = InAppWallets.MethodsFor(wallet, money);
         var create = StorePayments.Request(store, amount.Value, currency.Code, CheckoutMethods.Name, nonce, null) with
         {
-            PaymentMethodTypes = offered?.Where(starter.IsConfigured).ToList() is { Count: > 0 } configured ? configured : null,
+            PaymentMethodTypes = offered?.Where(m => starter.IsConfigured(m, merchant.TestMode)).ToList() is { Count: > 0 } configured ? configured : null,
         };
         var (payment, error) = await starter.StartForPayerAsync(merchant, create, paymentIds.NewId(), durable, cancellationToken);
         if (payment is null)

@@ -31,11 +31,13 @@ public sealed partial class StorePayerAuthorization(
 
     /// <summary>Where to send the payer first, when the wallet's in-app method needs their id and the channel account can ask the wallet; null otherwise.</summary>
     /// <param name="lang">The page's language, carried through the wallet's round trip so the cashier page keeps it.</param>
-    public async Task<Uri?> AuthorizeUrlAsync(StoreEntity store, IChannelModule wallet, string nonce, Money amount, string lang, CancellationToken cancellationToken)
+    public async Task<Uri?> AuthorizeUrlAsync(
+        StoreEntity store, MerchantEntity merchant, IChannelModule wallet, string nonce, Money amount, string lang, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(merchant);
         ArgumentNullException.ThrowIfNull(wallet);
-        if (await AuthorizationOfAsync(wallet, amount, cancellationToken) is not { } authorization)
+        if (await AuthorizationOfAsync(wallet, merchant.TestMode, amount, cancellationToken) is not { } authorization)
         {
             return null;
         }
@@ -79,7 +81,7 @@ public sealed partial class StorePayerAuthorization(
             return CheckoutPage.NotFound(text);
         }
 
-        var wallet = InAppWallets.Detect(request.Headers.UserAgent.ToString(), channels);
+        var wallet = InAppWallets.Detect(request.Headers.UserAgent.ToString(), channels, merchant.TestMode);
         var sealedState = wallet is null ? null : await states.ReadAsync(store.Code, wallet.Capabilities.Name, request.Query["state"].ToString(), cancellationToken);
         if (wallet is null || sealedState is not { } state)
         {
@@ -96,7 +98,7 @@ public sealed partial class StorePayerAuthorization(
 
         var currency = Currency.Parse(store.Currency);
         var walletCode = request.Query["code"].ToString();
-        if (await AuthorizationOfAsync(wallet, new Money(state.Amount, currency), cancellationToken) is not { } authorization
+        if (await AuthorizationOfAsync(wallet, merchant.TestMode, new Money(state.Amount, currency), cancellationToken) is not { } authorization
             || walletCode.Length is 0 or > MaxCodeLength)
         {
             LogNotIdentified(logger, store.Id, walletCode.Length == 0 ? "no_code" : "unavailable");
@@ -126,11 +128,12 @@ public sealed partial class StorePayerAuthorization(
         return await CashierAsync(payment, text, cancellationToken);
     }
 
-    private async Task<(string Method, IPayerAuthorization Wallet)?> AuthorizationOfAsync(IChannelModule wallet, Money amount, CancellationToken cancellationToken)
+    private async Task<(string Method, IPayerAuthorization Wallet)?> AuthorizationOfAsync(
+        IChannelModule wallet, bool testMode, Money amount, CancellationToken cancellationToken)
     {
         var method = InAppWallets.PayerIdMethod(wallet, amount);
         var channel = wallet.Capabilities.Name;
-        if (method is null || !starter.IsConfigured(method.Method) || channels.DefaultAccountOf(channel) is not { } account)
+        if (method is null || !starter.IsConfigured(method.Method, testMode) || channels.DefaultAccountOf(channel, testMode) is not { } account)
         {
             return null;
         }

@@ -35,7 +35,7 @@ public sealed class WebhookSender(
     {
         var merchant = await merchants.GetKeptAsync(merchantId, cancellationToken)
             ?? throw new InvalidOperationException($"Merchant {merchantId} does not exist.");
-        var evt = await GetOrCreateEventAsync(merchantId, objectId, eventType, eventId, cancellationToken);
+        var evt = await GetOrCreateEventAsync(merchant, objectId, eventType, eventId, cancellationToken);
         if (evt.DeliveredAt is not null || string.IsNullOrWhiteSpace(merchant.WebhookUrl))
         {
             return;
@@ -74,10 +74,11 @@ public sealed class WebhookSender(
     /// another, finds the row there and reads the body that attempt froze.
     /// </summary>
     private async Task<WebhookEventEntity> GetOrCreateEventAsync(
-        string merchantId, string objectId, string eventType, string eventId, CancellationToken cancellationToken)
+        MerchantEntity merchant, string objectId, string eventType, string eventId, CancellationToken cancellationToken)
     {
+        var merchantId = merchant.Id;
         var (subject, at) = await SubjectAsync(merchantId, objectId, eventType, cancellationToken);
-        var body = JsonSerializer.Serialize(new WebhookEvent(eventId, "event", eventType, at, new WebhookEventData(subject)), ApiJson.Options);
+        var body = JsonSerializer.Serialize(new WebhookEvent(eventId, "event", eventType, at, !merchant.TestMode, new WebhookEventData(subject)), ApiJson.Options);
         var created = new WebhookEventEntity { PartitionKey = merchantId, RowKey = eventId, Type = eventType, PaymentId = objectId, Body = body };
         try
         {
@@ -130,7 +131,8 @@ public sealed class WebhookSender(
         }
     }
 
-    private sealed record WebhookEvent(string Id, string Object, string Type, DateTimeOffset CreatedAt, WebhookEventData Data);
+    /// <summary><c>livemode</c> is false for a test-mode merchant's events, which a merchant's one endpoint may receive next to live ones.</summary>
+    private sealed record WebhookEvent(string Id, string Object, string Type, DateTimeOffset CreatedAt, bool Livemode, WebhookEventData Data);
 
     private sealed record WebhookEventData(object Object);
 }

@@ -25,11 +25,11 @@ public sealed class ChannelRegistryTests
     public void An_account_counts_only_when_every_declared_setting_is_set()
     {
         Assert.Equal(["main"], Registry(CompleteAccount).AccountsOf(Channel));
-        Assert.False(Registry([]).IsConfigured(Channel));
+        Assert.False(Registry([]).IsConfigured(Channel, testMode: false));
 
         var incomplete = new Dictionary<string, string?>(CompleteAccount);
         incomplete.Remove("Channels:WeChatPay:Accounts:main:PlatformSerialNo");
-        Assert.False(Registry(incomplete).IsConfigured(Channel));
+        Assert.False(Registry(incomplete).IsConfigured(Channel, testMode: false));
     }
 
     [Fact]
@@ -54,6 +54,52 @@ public sealed class ChannelRegistryTests
         Assert.Equal("main", Registry(two).DefaultAccountOf(Channel));
         two["Channels:WeChatPay:DefaultAccount"] = "missing";
         Assert.Equal("backup", Registry(two).DefaultAccountOf(Channel));
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("live", false)]
+    [InlineData("test", true)]
+    public void An_accounts_mode_is_live_unless_it_says_test(string? mode, bool test)
+    {
+        var settings = new Dictionary<string, string?>(CompleteAccount) { ["Channels:WeChatPay:Accounts:main:Mode"] = mode };
+        var registry = Registry(settings);
+
+        Assert.Equal(test, registry.IsTestAccount(Channel, "main"));
+        Assert.Equal(["main"], registry.AccountsOf(Channel, testMode: test));
+        Assert.Empty(registry.AccountsOf(Channel, testMode: !test));
+        Assert.Equal("main", registry.DefaultAccountOf(Channel, testMode: test));
+        Assert.False(registry.IsConfigured(Channel, testMode: !test));
+    }
+
+    [Theory]
+    [InlineData("sandbox")]
+    [InlineData("Test")]
+    [InlineData("prod")]
+    public void An_account_of_an_unknown_mode_is_not_configured_in_either(string mode)
+    {
+        var registry = Registry(new Dictionary<string, string?>(CompleteAccount) { ["Channels:WeChatPay:Accounts:main:Mode"] = mode });
+
+        Assert.Empty(registry.AccountsOf(Channel));
+        Assert.False(registry.IsConfigured(Channel, testMode: true));
+        Assert.False(registry.IsConfigured(Channel, testMode: false));
+    }
+
+    [Fact]
+    public void The_configured_default_is_each_modes_default_only_when_it_is_of_that_mode()
+    {
+        var two = new Dictionary<string, string?>(CompleteAccount) { ["Channels:WeChatPay:DefaultAccount"] = "main" };
+        foreach (var (key, value) in CompleteAccount)
+        {
+            two[key.Replace(":main:", ":sandbox:", StringComparison.Ordinal)] = value;
+        }
+
+        two["Channels:WeChatPay:Accounts:sandbox:Mode"] = "test";
+        var registry = Registry(two);
+
+        Assert.Equal("main", registry.DefaultAccountOf(Channel, testMode: false));
+        Assert.Equal("sandbox", registry.DefaultAccountOf(Channel, testMode: true));
+        Assert.Equal(["main", "sandbox"], registry.AccountsOf(Channel));
     }
 
     [Fact]

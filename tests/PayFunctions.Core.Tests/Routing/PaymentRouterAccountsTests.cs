@@ -19,8 +19,23 @@ public sealed class PaymentRouterAccountsTests
     {
         using var router = Router();
 
-        Assert.Equal([new(Channel, "beta"), new ChannelAccountId(Channel, "alpha")], router.Configured(Channel, payerBound: false));
-        Assert.Equal([new ChannelAccountId(Channel, "beta")], router.Configured(Channel, payerBound: true));
+        Assert.Equal([new(Channel, "beta"), new ChannelAccountId(Channel, "alpha")], router.Configured(Channel, testMode: false, payerBound: false));
+        Assert.Equal([new ChannelAccountId(Channel, "beta")], router.Configured(Channel, testMode: false, payerBound: true));
+    }
+
+    [Fact]
+    public void A_decision_chooses_among_the_accounts_of_its_mode_only()
+    {
+        foreach (var (key, value) in TestRouting.Account("sandbox").Append(new("Channels:WeChatPay:Accounts:sandbox:Mode", "test")))
+        {
+            configuration[key] = value;
+        }
+
+        using var router = Router();
+
+        Assert.Equal([new(Channel, "beta"), new ChannelAccountId(Channel, "alpha")], router.Configured(Channel, testMode: false, payerBound: false));
+        Assert.Equal([new ChannelAccountId(Channel, "sandbox")], router.Configured(Channel, testMode: true, payerBound: false));
+        Assert.Equal([new ChannelAccountId(Channel, "sandbox")], router.Configured(Channel, testMode: true, payerBound: true));
     }
 
     [Fact]
@@ -28,17 +43,17 @@ public sealed class PaymentRouterAccountsTests
     {
         using var router = Router();
 
-        var first = router.Configured(Channel, payerBound: false);
+        var first = router.Configured(Channel, testMode: false, payerBound: false);
 
-        Assert.Same(first, router.Configured(Channel, payerBound: false));
-        Assert.Equal(first, router.Configured(Channel, payerBound: false));
+        Assert.Same(first, router.Configured(Channel, testMode: false, payerBound: false));
+        Assert.Equal(first, router.Configured(Channel, testMode: false, payerBound: false));
     }
 
     [Fact]
     public void A_reloaded_configuration_is_read_again()
     {
         using var router = Router();
-        var before = router.Configured(Channel, payerBound: false);
+        var before = router.Configured(Channel, testMode: false, payerBound: false);
 
         foreach (var (key, value) in TestRouting.Account("gamma"))
         {
@@ -46,12 +61,12 @@ public sealed class PaymentRouterAccountsTests
         }
 
         configuration["Channels:WeChatPay:DefaultAccount"] = "gamma";
-        Assert.Same(before, router.Configured(Channel, payerBound: false));
+        Assert.Same(before, router.Configured(Channel, testMode: false, payerBound: false));
         configuration.Reload();
 
         Assert.Equal(
             [new(Channel, "gamma"), new(Channel, "alpha"), new ChannelAccountId(Channel, "beta")],
-            router.Configured(Channel, payerBound: false));
+            router.Configured(Channel, testMode: false, payerBound: false));
     }
 
     private PaymentRouter Router() =>

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using PayFunctions.Core.Http;
+using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Security;
 using PayFunctions.Core.Tests.Storage;
 
@@ -29,7 +30,7 @@ public sealed class AccessTokensTests(AzuriteFixture azurite)
     public async Task AToken_EndsWithItsKey()
     {
         var (merchantId, keyId, _) = await harness.MerchantWithKeyAsync();
-        await harness.ApiKeys.IssueAsync(merchantId, harness.ApiKeys.NewKeyId(), null, null, signatureRequired: false, CancellationToken.None);
+        await harness.ApiKeys.IssueAsync(new MerchantEntity { Id = merchantId }, harness.ApiKeys.NewKeyId(), null, null, signatureRequired: false, CancellationToken.None);
         var token = await harness.Tokens.IssueAsync(merchantId, keyId, new HashSet<string> { ApiScopes.Read }, CancellationToken.None);
 
         await harness.ApiKeys.RevokeAsync(merchantId, keyId, CancellationToken.None);

@@ -1,4 +1,5 @@
 using PayFunctions.Core.Http;
+using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Security;
 using PayFunctions.Core.Tests.Storage;
 
@@ -108,7 +109,7 @@ public sealed class ApiGateTests(AzuriteFixture azurite)
     public async Task ARevokedKey_IsRefused()
     {
         var (merchantId, keyId, key) = await harness.MerchantWithKeyAsync();
-        await harness.ApiKeys.IssueAsync(merchantId, harness.ApiKeys.NewKeyId(), null, null, signatureRequired: false, CancellationToken.None);
+        await harness.ApiKeys.IssueAsync(new MerchantEntity { Id = merchantId }, harness.ApiKeys.NewKeyId(), null, null, signatureRequired: false, CancellationToken.None);
 
         await harness.ApiKeys.RevokeAsync(merchantId, keyId, CancellationToken.None);
 

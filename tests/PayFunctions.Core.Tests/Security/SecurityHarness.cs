@@ -79,9 +79,9 @@ internal sealed class SecurityHarness
 
     public async Task<(string MerchantId, IssuedKey Issued)> MerchantWithIssuedKeyAsync(string? scopes, bool signatureRequired)
     {
-        var merchantId = "mch_" + Guid.NewGuid().ToString("N")[..16];
-        await Storage.Tables.GetTableClient(TableNames.Merchants).AddEntityAsync(new MerchantEntity { Id = merchantId, Name = "Security test" });
-        return (merchantId, await ApiKeys.IssueAsync(merchantId, ApiKeys.NewKeyId(), null, scopes, signatureRequired, CancellationToken.None));
+        var merchant = new MerchantEntity { Id = "mch_" + Guid.NewGuid().ToString("N")[..16], Name = "Security test" };
+        await Storage.Tables.GetTableClient(TableNames.Merchants).AddEntityAsync(merchant);
+        return (merchant.Id, await ApiKeys.IssueAsync(merchant, ApiKeys.NewKeyId(), null, scopes, signatureRequired, CancellationToken.None));
     }
 
     /// <summary>What the gate answers for <paramref name="route"/> with this Authorization header: its status (200 when admitted) and the caller.</summary>

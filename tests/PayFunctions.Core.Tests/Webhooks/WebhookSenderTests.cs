@@ -40,7 +40,7 @@ public sealed class WebhookSenderTests(AzuriteFixture azurite) : IAsyncLifetime,
         await secrets.SetAsync(SecretEnvelope.KeySecretName, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), CancellationToken.None);
         await secrets.SetAsync(ApiKeyHasher.PepperSecretName, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), CancellationToken.None);
         var merchant = new MerchantEntity { Id = merchantId, Name = "Tea House", WebhookUrl = "https://merchant.test/hooks" };
-        await Merchants(azurite.Storage).OnboardAsync(merchant, "key_1", ApiKeyStore.NewSecret(), WebhookSigner.NewSecret(), CancellationToken.None);
+        await Merchants(azurite.Storage).OnboardAsync(merchant, "key_1", ApiKeyStore.NewSecret(testMode: false), WebhookSigner.NewSecret(), CancellationToken.None);
 
         var storage = azurite.Counted(counter);
         sender = new WebhookSender(

@@ -100,7 +100,7 @@ public sealed class OnboardingAtomicityTests(PlatformFixture platform)
         var apiKeys = platform.ApiKeys(TimeProvider.System);
         var merchantId = "mch_" + Guid.NewGuid().ToString("N")[..16];
         var keyId = apiKeys.NewKeyId();
-        var (firstKey, secondKey) = (ApiKeyStore.NewSecret(), ApiKeyStore.NewSecret());
+        var (firstKey, secondKey) = (ApiKeyStore.NewSecret(testMode: false), ApiKeyStore.NewSecret(testMode: false));
 
         await merchants.OnboardAsync(new MerchantEntity { Id = merchantId, Name = "Twice" }, keyId, firstKey, "whsec_Zmlyc3Qtc2VjcmV0LWZpcnN0LXNlY3JldA==", CancellationToken.None);
         await merchants.OnboardAsync(new MerchantEntity { Id = merchantId, Name = "Twice" }, keyId, secondKey, "whsec_c2Vjb25kLXNlY3JldC1zZWNvbmQtc2VjcmV0", CancellationToken.None);
