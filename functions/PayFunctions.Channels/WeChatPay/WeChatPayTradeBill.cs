@@ -172,9 +172,11 @@ internal static class WeChatPayTradeBill
             totals.Add(settlement, refund, rechargeRefund, feeUnits, total, requestedRefund);
 
             var fee = new Money(feeUnits / 1000, currency);
+            // Beijing time written without its offset; the first hours of year 1 have no UTC instant to stand for.
             var bookedAt = DateTime.TryParseExact(fields[Time], "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-                ? new DateTimeOffset(local, ChinaStandardTime)
-                : throw new FormatException($"Line {number}: '{fields[Time]}' is not a time of the bill.");
+                && local >= DateTime.MinValue + ChinaStandardTime
+                    ? new DateTimeOffset(local, ChinaStandardTime)
+                    : throw new FormatException($"Line {number}: '{fields[Time]}' is not a time of the bill.");
             var outTradeNo = Id(fields[OutTradeNo], "商户订单号", number);
 
             // A refund line carries the refund's own amounts and ids, and the fee given back as a negative fee; a refund that did

@@ -68,6 +68,7 @@ public sealed class TradeBillTests
     [InlineData("`60.00,`0.00,`0,", "`6O.00,`0.00,`0,")]
     [InlineData("`2026-03-01 10:01:00,", "`2026-03-01 25:01:00,")]
     [InlineData("`2026-03-01 10:01:00,", "`2026/03/01 10:01:00,")]
+    [InlineData("`2026-03-01 10:01:00,", "`0001-01-01 07:59:59,")]
     [InlineData("`0.36000,", "`0.36500,")]
     [InlineData("`CNY,", "`JPY,")]
     [InlineData("`NATIVE,`SUCCESS,", "`NATIVE,`CLOSED,")]
