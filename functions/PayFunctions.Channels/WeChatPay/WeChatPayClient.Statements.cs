@@ -40,7 +40,8 @@ public sealed partial class WeChatPayClient
 
     /// <summary>
     /// The download_url when it is an APIv3 address on the configured API origin (https in production): the answer names the
-    /// address, and the adapter signs a request to it, so an address elsewhere is never fetched.
+    /// address, and the adapter signs a request to it, so an address elsewhere is never fetched. Uri has already resolved
+    /// any dot segments, so the path prefix cannot be climbed out of.
     /// </summary>
     private Uri? DownloadUrl(string? text)
     {
@@ -53,7 +54,6 @@ public sealed partial class WeChatPayClient
             && uri.UserInfo.Length == 0
             && uri.Fragment.Length == 0
             && uri.AbsolutePath.StartsWith(apiRoot, StringComparison.Ordinal)
-            && !uri.AbsolutePath.Contains("/../", StringComparison.Ordinal)
                 ? uri
                 : null;
     }
