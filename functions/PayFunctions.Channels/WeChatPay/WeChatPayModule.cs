@@ -2,9 +2,9 @@ namespace PayFunctions.Channels.WeChatPay;
 
 /// <summary>
 /// WeChat Pay APIv3 for a direct merchant, or a service provider acting for a sub-merchant: what it serves and how one
-/// account's adapter is built.
+/// account's adapter is built, and how its daily trade bill reads.
 /// </summary>
-public sealed class WeChatPayModule : IChannelModule
+public sealed class WeChatPayModule : IChannelModule, IChannelStatementFormat
 {
     /// <summary>The merchant API private key (apiclient_key.pem) that signs requests.</summary>
     public const string MerchantPrivateKeySecret = "merchant-private-key";
@@ -43,7 +43,7 @@ public sealed class WeChatPayModule : IChannelModule
             },
         ],
         ChannelOperations.Query | ChannelOperations.Close | ChannelOperations.Cancel | ChannelOperations.Refund | ChannelOperations.PartialRefund
-            | ChannelOperations.RefundQuery | ChannelOperations.RefundNotification,
+            | ChannelOperations.RefundQuery | ChannelOperations.RefundNotification | ChannelOperations.Statements,
         [nameof(WeChatPayOptions.MchId), nameof(WeChatPayOptions.AppId), nameof(WeChatPayOptions.MerchantSerialNo), nameof(WeChatPayOptions.PlatformSerialNo)],
         [MerchantPrivateKeySecret, PlatformPublicKeySecret, ApiV3KeySecret, AppSecretSecret])
     {
@@ -90,4 +90,8 @@ public sealed class WeChatPayModule : IChannelModule
             account.Secret(MerchantPrivateKeySecret), account.Secret(PlatformPublicKeySecret), account.Secret(ApiV3KeySecret), account.Secret(AppSecretSecret));
         return new WeChatPayClient(httpClient, options, credentials, timeProvider);
     }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<ChannelStatementLine> ReadAsync(Stream statement, CancellationToken cancellationToken) =>
+        WeChatPayTradeBill.ReadAsync(statement, cancellationToken);
 }

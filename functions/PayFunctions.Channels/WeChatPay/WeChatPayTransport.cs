@@ -30,18 +30,7 @@ internal sealed class WeChatPayTransport(
         // Appended rather than resolved: a base URL with a path (a gateway or proxy in front of WeChat Pay) keeps it.
         var uri = new Uri(options.BaseUrl.AbsoluteUri.TrimEnd('/') + pathAndQuery);
         var body = payload is null ? [] : JsonSerializer.SerializeToUtf8Bytes(payload, payload.GetType(), WeChatPayJson.Options);
-        var timestamp = timeProvider.GetUtcNow().ToUnixTimeSeconds();
-        var nonce = WeChatPayRequestSigner.CreateNonce();
-
-        // HttpClient puts uri.PathAndQuery on the request line, so that is exactly the URL WeChat Pay re-signs.
-        var signature = signer.Sign(WeChatPayRequestSigner.BuildMessage(method.Method, uri.PathAndQuery, timestamp, nonce, Encoding.UTF8.GetString(body)));
-
-        using var request = new HttpRequestMessage(method, uri);
-        request.Headers.TryAddWithoutValidation(
-            "Authorization",
-            WeChatPayRequestSigner.Scheme + " " + WeChatPayRequestSigner.BuildAuthorizationParameter(options.MchId, nonce, signature, timestamp, options.MerchantSerialNo));
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(JsonMediaType));
-        request.Headers.UserAgent.ParseAdd(UserAgent);
+        using var request = SignedRequest(method, uri, body);
         if (payload is not null)
         {
             request.Content = new ByteArrayContent(body);
@@ -71,6 +60,27 @@ internal sealed class WeChatPayTransport(
         }
     }
 
+    /// <summary>
+    /// A signed GET of <paramref name="uri"/> (an address WeChat Pay handed out, such as a bill's download_url) whose answer
+    /// is not signed: it is returned as soon as its headers arrive, for the caller to check, stream and dispose.
+    /// </summary>
+    public async Task<HttpResponseMessage> OpenAsync(Uri uri, CancellationToken cancellationToken)
+    {
+        using var request = SignedRequest(HttpMethod.Get, uri, []);
+        try
+        {
+            return await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new ChannelException("WeChat Pay could not be reached.", null, null, isTransient: true, ex);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ChannelException("WeChat Pay did not answer in time.", null, null, isTransient: true, ex);
+        }
+    }
+
     /// <summary>Reads a verified 2xx body.</summary>
     public static T ReadVerified<T>(WeChatPayResponse response)
         where T : class
@@ -84,6 +94,22 @@ internal sealed class WeChatPayTransport(
         {
             throw new ChannelException("WeChat Pay answered with malformed JSON.", ResponseMalformed, response.Status, isTransient: false, ex);
         }
+    }
+
+    private HttpRequestMessage SignedRequest(HttpMethod method, Uri uri, byte[] body)
+    {
+        var timestamp = timeProvider.GetUtcNow().ToUnixTimeSeconds();
+        var nonce = WeChatPayRequestSigner.CreateNonce();
+
+        // HttpClient puts uri.PathAndQuery on the request line, so that is exactly the URL WeChat Pay re-signs.
+        var signature = signer.Sign(WeChatPayRequestSigner.BuildMessage(method.Method, uri.PathAndQuery, timestamp, nonce, Encoding.UTF8.GetString(body)));
+        var request = new HttpRequestMessage(method, uri);
+        request.Headers.TryAddWithoutValidation(
+            "Authorization",
+            WeChatPayRequestSigner.Scheme + " " + WeChatPayRequestSigner.BuildAuthorizationParameter(options.MchId, nonce, signature, timestamp, options.MerchantSerialNo));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(JsonMediaType));
+        request.Headers.UserAgent.ParseAdd(UserAgent);
+        return request;
     }
 
     /// <summary>The <c>{"code","message"}</c> of an error answer. Error bodies are not signed: act on them only by querying.</summary>

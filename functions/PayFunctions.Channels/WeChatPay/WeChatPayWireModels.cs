@@ -170,3 +170,6 @@ internal sealed record RefundResource(
 
 /// <summary>The amount block of a refund: the order's <c>total</c> and this <c>refund</c>, in fen.</summary>
 internal sealed record RefundAmount(long? Total, long? Refund, string? Currency);
+
+/// <summary>The answer of <c>GET /v3/bill/tradebill</c>: where to fetch the bill, and the digest of the uncompressed file.</summary>
+internal sealed record TradeBillResource(string? HashType, string? HashValue, string? DownloadUrl);

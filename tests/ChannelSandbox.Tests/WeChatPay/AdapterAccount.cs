@@ -11,9 +11,12 @@ public sealed class AdapterAccount : IDisposable
 
     /// <param name="subMchId">The sub-merchant a service-provider account places orders for; a direct merchant when null.</param>
     /// <param name="baseUrl">Where the adapter sends API v3 calls; the sandbox's root when null.</param>
-    public AdapterAccount(SandboxHost host, string? platformSerialNo = null, string? platformPublicKey = null, TimeSpan? timeout = null, string? subMchId = null, Uri? baseUrl = null)
+    /// <param name="network">What carries the adapter's calls, e.g. a handler that alters answers on the way; the socket stack when null.</param>
+    public AdapterAccount(
+        SandboxHost host, string? platformSerialNo = null, string? platformPublicKey = null, TimeSpan? timeout = null, string? subMchId = null, Uri? baseUrl = null,
+        HttpMessageHandler? network = null)
     {
-        _http = new HttpClient { Timeout = timeout ?? TimeSpan.FromSeconds(100) };
+        _http = new HttpClient(network ?? new SocketsHttpHandler()) { Timeout = timeout ?? TimeSpan.FromSeconds(100) };
         var settings = new Dictionary<string, string>
         {
             ["MchId"] = SandboxHost.MchId,

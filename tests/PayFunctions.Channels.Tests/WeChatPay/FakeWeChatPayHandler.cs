@@ -22,7 +22,7 @@ internal sealed class FakeWeChatPayHandler(TestAccount account) : HttpMessageHan
         Requests.Add(recorded);
 
         var answer = Respond(recorded);
-        var bytes = Encoding.UTF8.GetBytes(answer.Body);
+        var bytes = answer.Bytes ?? Encoding.UTF8.GetBytes(answer.Body);
         var response = new HttpResponseMessage((HttpStatusCode)answer.Status) { Content = new ByteArrayContent(bytes) };
         var signedBytes = answer.SignedBody is null ? bytes : Encoding.UTF8.GetBytes(answer.SignedBody);
         foreach (var (name, value) in account.SignAsPlatform(signedBytes, answer.Timestamp, answer.Serial ?? TestAccount.PlatformSerialNo, answer.Key))
@@ -40,6 +40,9 @@ internal sealed record RecordedRequest(HttpMethod Method, Uri Uri, IReadOnlyDict
 /// <summary>What the fake server answers; the optional fields produce a bad signature on purpose.</summary>
 internal sealed record FakeAnswer(int Status, string Body)
 {
+    /// <summary>When set, the body sent instead of <see cref="Body"/>: a file download's bytes.</summary>
+    public byte[]? Bytes { get; init; }
+
     /// <summary>When set, the signature covers this text instead of the body actually sent.</summary>
     public string? SignedBody { get; init; }
 

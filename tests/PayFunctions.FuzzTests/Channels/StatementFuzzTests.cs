@@ -3,6 +3,7 @@ using PayFunctions.Channels.AlipayPlus;
 using PayFunctions.Channels.BankTransfer;
 using PayFunctions.Channels.PayPal;
 using PayFunctions.Channels.Stripe;
+using PayFunctions.Channels.WeChatPay;
 using PayFunctions.FuzzTests.Harness;
 
 namespace PayFunctions.FuzzTests.Channels;
@@ -26,6 +27,9 @@ public sealed class StatementFuzzTests(FuzzLog output) : IClassFixture<FuzzLog>
 
     [Fact]
     public void BankTransfer() => Run("statement_bank_transfer", new BankTransferModule());
+
+    [Fact]
+    public void WeChatPay() => Run("statement_wechat_pay", new WeChatPayModule());
 
     private void Run(string target, IChannelStatementFormat format)
     {

@@ -9,4 +9,14 @@ public static class ChinaTime
 
     public static string Format(DateTimeOffset instant) =>
         instant.ToOffset(Offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    /// <summary>The day of Beijing time <paramref name="instant"/> falls on: WeChat Pay cuts its bills at midnight there.</summary>
+    public static DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(Offset).DateTime);
+
+    /// <summary>Midnight of <paramref name="day"/> in Beijing time.</summary>
+    public static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), Offset);
+
+    /// <summary>A time as the trade bill writes it: Beijing time, <c>yyyy-MM-dd HH:mm:ss</c>, no offset.</summary>
+    public static string BillFormat(DateTimeOffset instant) =>
+        instant.ToOffset(Offset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }

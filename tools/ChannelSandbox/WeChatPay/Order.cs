@@ -152,6 +152,18 @@ public sealed class Order(PrepayRequest request, PrepayAnswer answer, DateTimeOf
         }
     }
 
+    /// <summary>
+    /// The payment as the trade bill lists it, once the order was paid: still listed after a refund, as REVOKED after a
+    /// reversal; null for an order never paid.
+    /// </summary>
+    public PaidPayment? Payment()
+    {
+        lock (_gate)
+        {
+            return _successTime is { } paidAt ? new PaidPayment(_transactionId!, paidAt, _openId ?? string.Empty, _state == TradeState.REVOKED) : null;
+        }
+    }
+
     public IReadOnlyList<Refund> Refunds()
     {
         lock (_gate)
@@ -237,6 +249,9 @@ public sealed class Order(PrepayRequest request, PrepayAnswer answer, DateTimeOf
             new TransactionAmount(Request.Total, paid ? Request.Total : null, Request.Currency, Request.Currency));
     }
 }
+
+/// <summary>A paid order's payment: its transaction id, when it was paid, by whom, and whether it was reversed since.</summary>
+public sealed record PaidPayment(string TransactionId, DateTimeOffset PaidAt, string OpenId, bool Revoked);
 
 /// <summary>What a prepay answered, by trade type: <c>code_url</c>, <c>prepay_id</c> or <c>h5_url</c>.</summary>
 public sealed record PrepayAnswer(string? CodeUrl = null, string? PrepayId = null, string? H5Url = null);

@@ -13,6 +13,9 @@ public sealed class OrderStore
 
     public Order? Find(string outTradeNo) => _orders.GetValueOrDefault(outTradeNo);
 
+    /// <summary>Every order placed so far, in no particular order.</summary>
+    public IEnumerable<Order> All() => _orders.Values;
+
     // The shapes of the documented examples: prepay ids start "wx" and the date, H5 pages live on wx.tenpay.com.
     private static PrepayAnswer AnswerFor(TradeType tradeType, DateTimeOffset now)
     {
