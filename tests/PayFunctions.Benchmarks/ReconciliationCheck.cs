@@ -16,14 +16,16 @@ internal static class ReconciliationCheck
     {
         var clock = Stopwatch.StartNew();
         var day = new StatementDayGenerator(records, ReconciliationBenchmarks.PerClass, ReconciliationBenchmarks.Seed);
-        Console.WriteLine($"Generated {records:N0} records (seed {ReconciliationBenchmarks.Seed}, {ReconciliationBenchmarks.PerClass} injected per class) in {clock.Elapsed.TotalSeconds:F1} s.");
+        var total = day.Statement().LongCount();
+        Console.WriteLine(
+            $"Generated {records:N0} records (seed {ReconciliationBenchmarks.Seed}, {ReconciliationBenchmarks.PerClass} injected per class) in {clock.Elapsed.TotalSeconds:F1} s: " +
+            $"{total:N0} statement lines, {day.Payments.Count:N0} platform payments, {day.Refunds.Count:N0} platform refunds.");
 
         var before = GC.GetTotalMemory(true);
         var matcher = new StatementMatcher(StatementDayGenerator.Day, day.Payments, day.Refunds);
         var indexed = GC.GetTotalMemory(true);
         Console.WriteLine($"Live heap: {Mb(before)} with the generated platform records, {Mb(indexed)} once indexed.");
 
-        var total = day.Statement().LongCount();
         long lines = 0;
         foreach (var line in day.Statement())
         {
