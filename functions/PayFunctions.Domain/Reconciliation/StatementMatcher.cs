@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace PayFunctions.Domain.Reconciliation;
 
 /// <summary>
@@ -67,8 +65,8 @@ public sealed class StatementMatcher
 
         this.day = day;
         bounds = new DayBounds(day);
-        this.payments = new PlatformIndex<PlatformPayment>(payments, p => p.Id, Validate);
-        this.refunds = new PlatformIndex<PlatformRefund>(refunds, r => r.Id, Validate);
+        this.payments = new PlatformIndex<PlatformPayment>(payments, p => p.Id, p => InputChecks.Payment(p, day.Currency));
+        this.refunds = new PlatformIndex<PlatformRefund>(refunds, r => r.Id, r => InputChecks.Refund(r, day.Currency));
     }
 
     /// <summary>Compares one statement line with the platform's records.</summary>
@@ -86,7 +84,7 @@ public sealed class StatementMatcher
         }
 
         lineNumber++;
-        Validate(entry);
+        InputChecks.Entry(entry, day.Currency, lineNumber);
         var kind = (int)entry.Kind;
         lineCounts[kind]++;
         lineAmounts[kind] = Total(lineAmounts[kind], entry.Amount.MinorUnits);
@@ -311,39 +309,6 @@ public sealed class StatementMatcher
         return new ReconciliationSummary(lines, new Tally(matchedCount, new Money(matchedAmount, currency)), classes);
     }
 
-    private void Validate(StatementEntry entry)
-    {
-        if (!Enum.IsDefined(entry.Kind))
-        {
-            throw Damaged("has an unknown kind");
-        }
-
-        if (!References.IsValid(entry.ChannelReference))
-        {
-            throw Damaged("has an invalid channel reference");
-        }
-
-        if (entry.OutTradeNo is not null && !References.IsValid(entry.OutTradeNo))
-        {
-            throw Damaged("has an invalid order number");
-        }
-
-        if (entry.OutRefundNo is not null && !References.IsValid(entry.OutRefundNo))
-        {
-            throw Damaged("has an invalid refund number");
-        }
-
-        if (entry.Amount.Currency != day.Currency || entry.Fee.Currency != day.Currency)
-        {
-            throw Damaged($"is not in the statement's currency {day.Currency.Code}");
-        }
-
-        if (entry.Amount.MinorUnits < 0)
-        {
-            throw Damaged("has a negative gross amount");
-        }
-    }
-
     /// <summary>Adds to a total; a statement whose totals do not fit in 64 bits of minor units is damaged.</summary>
     private long Total(long total, long amount)
     {
@@ -353,46 +318,7 @@ public sealed class StatementMatcher
         }
         catch (OverflowException e)
         {
-            throw new FormatException($"Statement line {lineNumber.ToString(CultureInfo.InvariantCulture)} takes a total beyond 64 bits.", e);
-        }
-    }
-
-    private FormatException Damaged(string what) =>
-        new($"Statement line {lineNumber.ToString(CultureInfo.InvariantCulture)} {what}.");
-
-    private void Validate(PlatformPayment payment)
-    {
-        ValidateRecord(payment.Id, payment.Amount, payment.Status == PlatformPaymentStatus.Succeeded, payment.BookedAt);
-        if (!Enum.IsDefined(payment.Status) || (payment.ExpectedFee is { } fee && fee.Currency != day.Currency))
-        {
-            throw new ArgumentException($"Payment '{payment.Id}' has an unknown status or a fee in another currency.", nameof(payment));
-        }
-    }
-
-    private void Validate(PlatformRefund refund)
-    {
-        ValidateRecord(refund.Id, refund.Amount, refund.Status == PlatformRefundStatus.Succeeded, refund.BookedAt);
-        if (!Enum.IsDefined(refund.Status))
-        {
-            throw new ArgumentException($"Refund '{refund.Id}' has an unknown status.", nameof(refund));
-        }
-    }
-
-    private void ValidateRecord(string id, Money amount, bool succeeded, DateTimeOffset? bookedAt)
-    {
-        if (!References.IsValid(id))
-        {
-            throw new ArgumentException("A platform record has an invalid id.", nameof(id));
-        }
-
-        if (amount.Currency != day.Currency)
-        {
-            throw new ArgumentException($"Platform record '{id}' is not in the statement's currency {day.Currency.Code}.", nameof(amount));
-        }
-
-        if (succeeded && bookedAt is null)
-        {
-            throw new ArgumentException($"Platform record '{id}' succeeded without a booking time.", nameof(bookedAt));
+            throw InputChecks.Damaged(lineNumber, "takes a total beyond 64 bits", e);
         }
     }
 }
