@@ -19,6 +19,27 @@ if (args.Contains("--routing"))
     return 0;
 }
 
+// `--reconciliation [--records N]` checks a generated statement day against its injected differences, then times its
+// reconciliation: pure, so it needs no store.
+if (args.Contains("--reconciliation"))
+{
+    ReconciliationBenchmarks.Records = Option("--records", 1_000_000);
+    if (!ReconciliationCheck.Run(ReconciliationBenchmarks.Records))
+    {
+        return 1;
+    }
+
+    BenchmarkRunner.Run<ReconciliationBenchmarks>(DefaultConfig.Instance
+        .AddJob(Job.Default
+            .WithToolchain(InProcessEmitToolchain.Instance)
+            .WithStrategy(RunStrategy.Monitoring)
+            .WithLaunchCount(1)
+            .WithWarmupCount(1)
+            .WithIterationCount(Option("--iterations", 5)))
+        .AddDiagnoser(MemoryDiagnoser.Default));
+    return 0;
+}
+
 // `--azurite-growth 0,1000,3000` times the Durable engine's storage operations on Azurite as earlier payments accumulate.
 if (Array.IndexOf(args, "--azurite-growth") is var growth and >= 0 && growth + 1 < args.Length)
 {
