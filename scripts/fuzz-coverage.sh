@@ -3,7 +3,7 @@
 # runs) through the SharpFuzz harness, each for a bounded time, from the corpus in tests/PayFunctions.FuzzTests/corpus.
 # Prints per target the executions, the corpus AFL++ grew, and the crashes and hangs it saved; exits 1 on any crash.
 #
-#   FUZZ_SECONDS=<s>    seconds per target (default 10; hours for a real hunt)
+#   FUZZ_SECONDS=<s>    seconds per target (default 15; hours for a real hunt)
 #   FUZZ_TARGETS="a b"  which targets (default: the list below; the harness prints every name when given none)
 #   FUZZ_JOBS=<n>       targets fuzzed at once (default: the number of cores)
 #   FUZZ_OUT=<dir>      where the harness, AFL++'s queues and crashes go (default .fuzz/, not committed)
@@ -19,7 +19,7 @@ default_targets="statement_paypal statement_stripe statement_alipay_plus stateme
   channel_answers json_create_payment wechat_pay_notification_signed alipay_notification_signed
   stripe_webhook_signed paypal_webhook_signed alipay_plus_notification_signed"
 read -r -a targets <<< "$(echo ${FUZZ_TARGETS:-$default_targets})"
-seconds="${FUZZ_SECONDS:-10}"
+seconds="${FUZZ_SECONDS:-15}"
 jobs="${FUZZ_JOBS:-$(nproc)}"
 out="$(mkdir -p "${FUZZ_OUT:-$root/.fuzz}" && cd "${FUZZ_OUT:-$root/.fuzz}" && pwd)"
 corpus="$root/tests/PayFunctions.FuzzTests/corpus"
