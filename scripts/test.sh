@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: unit, Bicep, sandbox and the integration tests against Azurite + sandbox + LocalHost.
+# Runs every test: unit, Bicep, sandbox and the integration tests against Azurite + sandbox + LocalHost, then the
+# coverage-guided fuzzing. The fuzzing comes after, not beside, the tests: AFL++ is CPU-bound and time-bounded, so
+# beside them on two cores it would slow the integration tests and fuzz at half the rate for the same wall time.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -8,3 +10,4 @@ cd "$root"
 [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund
 dotnet build PayFunctions.sln -c Release -nologo -v q
 dotnet test PayFunctions.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@"
+./scripts/fuzz-coverage.sh

@@ -1,57 +1,38 @@
-using PayFunctions.Channels;
-using PayFunctions.Channels.AlipayPlus;
-using PayFunctions.Channels.BankTransfer;
-using PayFunctions.Channels.PayPal;
-using PayFunctions.Channels.Stripe;
-using PayFunctions.Channels.WeChatPay;
+using PayFunctions.FuzzTargets;
 using PayFunctions.FuzzTests.Harness;
 
 namespace PayFunctions.FuzzTests.Channels;
 
 /// <summary>
-/// The channels' statement files (reconciliation input, written by someone else): each is read to the end or refused
-/// with the documented <see cref="FormatException"/>, whatever its bytes.
+/// The channels' statement files (<see cref="StatementTargets"/>): each seed is read with its lines, and every
+/// mutation is read to the end or refused with the documented <see cref="FormatException"/>.
 /// </summary>
 public sealed class StatementFuzzTests(FuzzLog output) : IClassFixture<FuzzLog>
 {
     private const int Cases = 3_000;
 
     [Fact]
-    public void PayPal() => Run("statement_paypal", new PayPalModule());
+    public void PayPal() => Run("statement_paypal");
 
     [Fact]
-    public void Stripe() => Run("statement_stripe", new StripeModule());
+    public void Stripe() => Run("statement_stripe");
 
     [Fact]
-    public void AlipayPlus() => Run("statement_alipay_plus", new AlipayPlusModule());
+    public void AlipayPlus() => Run("statement_alipay_plus");
 
     [Fact]
-    public void BankTransfer() => Run("statement_bank_transfer", new BankTransferModule());
+    public void BankTransfer() => Run("statement_bank_transfer");
 
     [Fact]
-    public void WeChatPay() => Run("statement_wechat_pay", new WeChatPayModule());
+    public void WeChatPay() => Run("statement_wechat_pay");
 
-    private void Run(string target, IChannelStatementFormat format)
+    private void Run(string target)
     {
+        using var call = FuzzTargetTable.Named(target).Open();
         var seeds = Corpus.Seeds(target);
         Assert.NotEmpty(seeds);
-        foreach (var seed in seeds)
-        {
-            Assert.NotEmpty(Read(format, seed));
-        }
+        Assert.All(seeds, seed => Assert.True(call.Run(seed)));
 
-        Fuzz.Run(output, target, Cases, Corpus.All(target), Mutations.Of(seeds), file =>
-        {
-            try
-            {
-                Read(format, file);
-            }
-            catch (FormatException)
-            {
-            }
-        }, b => Convert.ToBase64String(b));
+        Fuzz.Run(output, target, Cases, Corpus.All(target), Mutations.Of(seeds), file => call.Run(file), b => Convert.ToBase64String(b));
     }
-
-    private static List<ChannelStatementLine> Read(IChannelStatementFormat format, byte[] file) =>
-        format.ReadAsync(new MemoryStream(file), CancellationToken.None).ToBlockingEnumerable().ToList();
 }

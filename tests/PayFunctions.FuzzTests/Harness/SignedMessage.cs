@@ -1,30 +1,25 @@
 using CsCheck;
 using PayFunctions.Channels;
+using PayFunctions.FuzzTargets;
 
 namespace PayFunctions.FuzzTests.Harness;
 
 /// <summary>A callback as the channel sends it: signed headers and body, and what the adapter reads from it.</summary>
 public sealed record SignedMessage(IReadOnlyDictionary<string, string> Headers, byte[] Body, ChannelNotification Expected);
 
-/// <summary>Signs any payload as the channel would: mutated payloads signed this way reach the parsing behind the signature.</summary>
-public delegate (IReadOnlyDictionary<string, string> Headers, byte[] Body) Signer(byte[] payload);
-
 /// <summary>
 /// Fuzzes a channel's callback parser from valid signed messages: each case mutates the body, one header's value,
 /// or drops a header, or sends random bytes under valid headers. The parser must refuse with a
 /// <see cref="ChannelNotificationException"/> or read exactly what the unmutated message says: a mutation may only
-/// verify when it changed nothing that is signed (the order of form fields, an unsigned field). Then, because a
-/// channel's signed content is untrusted too, mutated payloads are signed as the channel would sign them: what lies
-/// behind the signature (decryption, the resource's JSON, amounts, times) must refuse them the same way, never throw.
+/// verify when it changed nothing that is signed (the order of form fields, an unsigned field). Then the channel's
+/// <c>&lt;target&gt;_signed</c> target (<see cref="ChannelTargets"/>) signs mutated payloads as the channel would.
 /// </summary>
 public static class ChannelFuzz
 {
-    public delegate ChannelNotification Parser(IReadOnlyDictionary<string, string> headers, byte[] body);
-
     /// <summary>Signed mutations cost a signature each (RSA for most channels), so they are fewer.</summary>
     private const int SignedCases = 1_500;
 
-    public static void Run(FuzzLog output, string target, long cases, IReadOnlyList<SignedMessage> messages, Parser parse, IReadOnlyList<byte[]> payloads, Signer sign)
+    public static void Run(FuzzLog output, string target, long cases, IReadOnlyList<SignedMessage> messages, Parser parse, IReadOnlyList<byte[]> payloads)
     {
         Assert.NotEmpty(messages);
         foreach (var message in messages)
@@ -70,22 +65,13 @@ public static class ChannelFuzz
             Assert.Equal(expected, read);
         }, input => $"headers: {string.Join("; ", input.Item1.Select(h => $"{h.Key}={h.Value}"))}\nbody: {Convert.ToBase64String(input.Item2)}");
 
-        RunSigned(output, target + "_signed", payloads, sign, parse);
+        RunSigned(output, target + "_signed", payloads);
     }
 
     /// <summary>Mutated payloads, signed: the parser refuses or reads them, and throws nothing else.</summary>
-    public static void RunSigned(FuzzLog output, string target, IReadOnlyList<byte[]> payloads, Signer sign, Parser parse)
+    public static void RunSigned(FuzzLog output, string target, IReadOnlyList<byte[]> payloads)
     {
-        Fuzz.Run(output, target, SignedCases, Corpus.Regressions(target), Mutations.Of(payloads), payload =>
-        {
-            var (headers, body) = sign(payload);
-            try
-            {
-                parse(headers, body);
-            }
-            catch (ChannelNotificationException)
-            {
-            }
-        }, b => Convert.ToBase64String(b));
+        using var call = FuzzTargetTable.Named(target).Open();
+        Fuzz.Run(output, target, SignedCases, Corpus.Regressions(target), Mutations.Of(payloads), payload => call.Run(payload), b => Convert.ToBase64String(b));
     }
 }
