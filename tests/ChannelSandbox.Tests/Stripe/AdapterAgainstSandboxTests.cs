@@ -11,6 +11,7 @@ namespace ChannelSandbox.Tests.Stripe;
 public sealed class AdapterAgainstSandboxTests(StripeSandboxHost sandbox) : IClassFixture<StripeSandboxHost>
 {
     private static readonly Uri ReturnUrl = new("https://shop.example/orders/return");
+    private static readonly DateTimeOffset Deadline = DateTimeOffset.UtcNow.AddHours(2);
 
     private IPaymentChannel Adapter => sandbox.Adapter;
 
@@ -185,8 +186,10 @@ public sealed class AdapterAgainstSandboxTests(StripeSandboxHost sandbox) : ICla
         return JsonNode.Parse(body)!.AsObject();
     }
 
+    // A payment's deadline is fixed when it is created, so a repeated prepay sends the same one: a deadline read from the
+    // clock at each call would differ by a second now and then, and Stripe refuses the same key with other parameters.
     private static PrepayRequest Request(string outTradeNo, Currency currency, long amount) =>
-        new(outTradeNo, StripeCardChannel.CardMethod, new Money(amount, currency), "Latte", DateTimeOffset.UtcNow.AddHours(2), new Uri("http://127.0.0.1/api/notify/stripe"), null)
+        new(outTradeNo, StripeCardChannel.CardMethod, new Money(amount, currency), "Latte", Deadline, new Uri("http://127.0.0.1/api/notify/stripe"), null)
         {
             ReturnUrl = ReturnUrl,
         };
