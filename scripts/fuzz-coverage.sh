@@ -4,7 +4,7 @@
 # Prints per target the executions, the corpus AFL++ grew, and the crashes and hangs it saved; exits 1 on any crash.
 #
 #   FUZZ_SECONDS=<s>    seconds per target (default 15; hours for a real hunt)
-#   FUZZ_TARGETS="a b"  which targets (default: the list below; the harness prints every name when given none)
+#   FUZZ_TARGETS="a b"  which targets (default: the harness's --default-targets; it prints every name when given none)
 #   FUZZ_JOBS=<n>       targets fuzzed at once (default: the number of cores)
 #   FUZZ_OUT=<dir>      where the harness, AFL++'s queues and crashes go (default .fuzz/, not committed)
 # A saved crash replays with: dotnet <out>/harness/PayFunctions.CoverageFuzz.dll <target> < <crash file>
@@ -12,13 +12,6 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-# Fifteen targets, eight rounds on two cores: the parsers whose code is most our own (statement files, amounts, the
-# channels' answers, each channel's payload behind its signature, the two largest API bodies). The other bodies share
-# the strict read of these two, and wechat_pay_envelope_signed has no corpus: its seeds are encrypted by the suite.
-default_targets="statement_paypal statement_stripe statement_alipay_plus statement_bank_transfer statement_wechat_pay money_amounts
-  channel_answers json_create_payment json_routing_policy wechat_pay_notification_signed alipay_notification_signed
-  unionpay_notification_signed stripe_webhook_signed paypal_webhook_signed alipay_plus_notification_signed"
-read -r -a targets <<< "$(echo ${FUZZ_TARGETS:-$default_targets})"
 seconds="${FUZZ_SECONDS:-15}"
 jobs="${FUZZ_JOBS:-$(nproc)}"
 out="$(mkdir -p "${FUZZ_OUT:-$root/.fuzz}" && cd "${FUZZ_OUT:-$root/.fuzz}" && pwd)"
@@ -35,6 +28,7 @@ dotnet publish tests/PayFunctions.CoverageFuzz -c Release -o "$out/harness" -nol
 for assembly in PayFunctions.Domain PayFunctions.Core PayFunctions.Channels; do
   dotnet sharpfuzz "$out/harness/$assembly.dll" >/dev/null
 done
+read -r -a targets <<< "$(echo ${FUZZ_TARGETS:-$(dotnet "$out/harness/PayFunctions.CoverageFuzz.dll" --default-targets)})"
 
 # No root-owned core_pattern or CPU governor to set up in a container, nor a TTY for the status screen; several
 # fuzzers share the cores without pinning; the harness is dotnet, which AFL++ cannot see instrumented.

@@ -1,8 +1,14 @@
 using PayFunctions.FuzzTargets;
 using SharpFuzz;
 
-// One target a process: `PayFunctions.CoverageFuzz <target>`. Under afl-fuzz each input is one call; run by hand, it
+// One target a process: `PayFunctions.CoverageFuzz <target>` (`--default-targets` lists the ones CI runs). Under afl-fuzz each input is one call; run by hand, it
 // calls the target once with standard input, which replays a crash that AFL++ saved.
+if (args is ["--default-targets"])
+{
+    Console.WriteLine(string.Join(' ', FuzzTargetTable.CoverageGuided));
+    return 0;
+}
+
 if (args.Length != 1 || FuzzTargetTable.All.All(t => t.Name != args[0]))
 {
     Console.Error.WriteLine($"usage: PayFunctions.CoverageFuzz <target>; targets: {string.Join(' ', FuzzTargetTable.All.Select(t => t.Name))}");

@@ -58,7 +58,7 @@ public static class LedgerSnapshot
         }
 
         foreach (var balance in projected.Values
-            .Where(l => LedgerAccounts.TryParsePayable(l.Account, out _))
+            .Where(l => IsPayable(l.Account))
             .GroupBy(l => (l.Account, l.Currency))
             .Select(g => (g.Key, Balance: g.Sum(l => l.CreditBalance.MinorUnits))))
         {
@@ -105,4 +105,9 @@ public static class LedgerSnapshot
 
         return rows;
     }
+
+    /// <summary>A payable of either book: a party's own, or the platform's under the test book's prefix.</summary>
+    public static bool IsPayable(string account) =>
+        LedgerAccounts.TryParsePayable(
+            account.StartsWith(LedgerBooks.TestPrefix, StringComparison.Ordinal) ? account[LedgerBooks.TestPrefix.Length..] : account, out _);
 }

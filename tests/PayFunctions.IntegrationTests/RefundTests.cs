@@ -49,7 +49,8 @@ public sealed class RefundTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.NotFound, (await GetStatusAsync($"api/v1/payments/{id}/refunds", PlatformFixture.OtherApiKey)));
 
         var payment = await scenario.GetPaymentAsync(id);
-        var received = payment["allocations"]!.AsArray().ToDictionary(a => LedgerAccounts.Payable((string)a!["account"]!), a => (long)a!["amount"]!);
+        var book = LedgerBooks.Of(!(bool)payment["livemode"]!);
+        var received = payment["allocations"]!.AsArray().ToDictionary(a => book.Account(LedgerAccounts.Payable((string)a!["account"]!)), a => (long)a!["amount"]!);
         var journal = await LedgerSnapshot.ReadJournalAsync(platform.Storage);
         var reversals = journal.Where(e => e.Kind == Postings.RefundKind && (e.Reference == (string)first["id"]! || e.Reference == (string)rest["id"]!)).ToList();
         Assert.Equal(2, reversals.Count);
@@ -157,10 +158,11 @@ public sealed class RefundTests(PlatformFixture platform)
         Assert.Equal(Postings.LatePaymentKind, received.Kind);
         var returned = Assert.Single(journal, e => e.Reference == refundId);
         Assert.Equal(Postings.LatePaymentRefundKind, returned.Kind);
-        var suspense = received.Lines.Concat(returned.Lines).Where(l => l.Account == LedgerAccounts.LatePaymentsSuspense).ToList();
+        var suspenseAccount = LedgerBooks.Of(!(bool)payment["livemode"]!).Account(LedgerAccounts.LatePaymentsSuspense);
+        var suspense = received.Lines.Concat(returned.Lines).Where(l => l.Account == suspenseAccount).ToList();
         Assert.Equal(2, suspense.Count);
         Assert.Equal(0, suspense.Sum(l => l.Side == EntrySide.Credit ? l.Amount.MinorUnits : -l.Amount.MinorUnits));
-        Assert.DoesNotContain(journal, e => e.Lines.Any(l => LedgerAccounts.TryParsePayable(l.Account, out _)) && (e.Reference == id || e.Reference == refundId));
+        Assert.DoesNotContain(journal, e => e.Lines.Any(l => LedgerSnapshot.IsPayable(l.Account)) && (e.Reference == id || e.Reference == refundId));
         await scenario.AssertLedgerInvariantAsync();
     }
 

@@ -12,6 +12,10 @@ public sealed class AlipayPlusMerchant(SandboxHost host) : IDisposable
 {
     public const string ClientId = "SANDBOX_5YEZ0000000000001";
 
+    // A payment's expiry is fixed when the merchant creates it, so a repeated request sends the same one: read from the
+    // clock for each body, it would differ by a second now and then, and the same id with other terms is refused.
+    private static readonly string PaymentExpiryTime = DateTimeOffset.UtcNow.AddHours(1).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
     private readonly RSA _merchantKey = Import(host.Secret("alipay-plus-main-merchant-private-key"));
 
     public RSA AlipayPlusKey { get; } = Import(host.Secret("alipay-plus-main-alipay-plus-public-key"));
@@ -23,7 +27,7 @@ public sealed class AlipayPlusMerchant(SandboxHost host) : IDisposable
         ["order"] = new JsonObject { ["referenceOrderId"] = requestId, ["orderDescription"] = "Latte", ["orderAmount"] = Amount(currency, value) },
         ["paymentAmount"] = Amount(currency, value),
         ["paymentMethod"] = new JsonObject { ["paymentMethodType"] = wallet },
-        ["paymentExpiryTime"] = DateTimeOffset.UtcNow.AddMinutes(30).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+        ["paymentExpiryTime"] = PaymentExpiryTime,
         ["paymentRedirectUrl"] = "https://shop.example/return",
         ["paymentNotifyUrl"] = notifyUrl,
         ["env"] = new JsonObject { ["terminalType"] = "WEB" },

@@ -62,14 +62,15 @@ public sealed class RefundFlow(PlatformFixture platform, ChannelFlow flow)
     /// <summary>The refunds' ledger entries take back from each payable account exactly what the payment's split gave it.</summary>
     private async Task AssertSplitReversedAsync(JsonObject payment, List<string> refundIds)
     {
+        var book = LedgerBooks.Of(!(bool)payment["livemode"]!);
         var received = payment["allocations"]!.AsArray()
-            .ToDictionary(a => LedgerAccounts.Payable((string)a!["account"]!), a => (long)a!["amount"]!);
+            .ToDictionary(a => book.Account(LedgerAccounts.Payable((string)a!["account"]!)), a => (long)a!["amount"]!);
         var reversals = (await LedgerSnapshot.ReadJournalAsync(platform.Storage))
             .Where(e => e.Kind == Postings.RefundKind && refundIds.Contains(e.Reference))
             .ToList();
         Assert.Equal(refundIds.Count, reversals.Count);
         // A converted payment's refunds also take back the FX margin (FxPaymentTests checks those lines); here, the payables.
-        var reversed = reversals.SelectMany(e => e.Lines).Where(l => l.Side == EntrySide.Debit && LedgerAccounts.TryParsePayable(l.Account, out _))
+        var reversed = reversals.SelectMany(e => e.Lines).Where(l => l.Side == EntrySide.Debit && LedgerSnapshot.IsPayable(l.Account))
             .GroupBy(l => l.Account).ToDictionary(g => g.Key, g => g.Sum(l => l.Amount.MinorUnits));
         Assert.Equal(received.OrderBy(kv => kv.Key, StringComparer.Ordinal), reversed.OrderBy(kv => kv.Key, StringComparer.Ordinal));
     }
