@@ -25,7 +25,8 @@ internal static partial class AlipayTradeBill
     private const string Payment = "交易";
     private const string Refund = "退款";
 
-    private static readonly Encoding Gbk = CreateGbk();
+    /// <summary>GBK, which Alipay writes its bill files (and the names of the zip's entries) in; invalid bytes throw.</summary>
+    internal static readonly Encoding Gbk = CreateGbk();
 
     /// <exception cref="FormatException">The file is not a detail file of Alipay's trade bill, or it is damaged or cut short.</exception>
     public static async IAsyncEnumerable<ChannelStatementLine> ReadAsync(Stream statement, [EnumeratorCancellation] CancellationToken cancellationToken)

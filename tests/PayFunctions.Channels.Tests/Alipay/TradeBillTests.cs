@@ -27,8 +27,6 @@ public sealed class TradeBillTests
 
         """.Replace('⇥', '\t');
 
-    static TradeBillTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     [Fact]
     public async Task Reads_payments_and_the_refund_with_the_merchants_numbers_amounts_and_fees_in_Beijing_time()
     {
@@ -125,7 +123,7 @@ public sealed class TradeBillTests
 
     private static Money Cny(long fen) => new(fen, Currency.Cny);
 
-    private static byte[] Gbk(string text) => Encoding.GetEncoding("GBK").GetBytes(text);
+    private static byte[] Gbk(string text) => AlipayTradeBill.Gbk.GetBytes(text);
 
     private static string ReplaceFirst(string text, string part, string replacement)
     {
