@@ -24,7 +24,7 @@ public static class AlipayBillApi
     public static void MapAlipayBill(this IEndpointRouteBuilder app) =>
         app.MapGet(DownloadPath, (HttpRequest request, AlipayPreparedBills prepared) =>
             prepared.Find(request.Query["token"].ToString()) is { } zip
-                ? Results.Bytes(zip, "application/oct-stream")
+                ? Results.Bytes(zip, "application/octet-stream")
                 : Results.Text("下载超时，请重新下载", "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound));
 
     /// <summary>The answer to the address query; bill_type trade only, a daily bill_date.</summary>
