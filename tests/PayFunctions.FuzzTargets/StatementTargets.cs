@@ -1,4 +1,5 @@
 using PayFunctions.Channels;
+using PayFunctions.Channels.Alipay;
 using PayFunctions.Channels.AlipayPlus;
 using PayFunctions.Channels.BankTransfer;
 using PayFunctions.Channels.PayPal;
@@ -20,6 +21,7 @@ public static class StatementTargets
         Statement("statement_alipay_plus", () => new AlipayPlusModule()),
         Statement("statement_bank_transfer", () => new BankTransferModule()),
         Statement("statement_wechat_pay", () => new WeChatPayModule()),
+        Statement("statement_alipay", () => new AlipayModule()),
     ];
 
     private static FuzzTarget Statement(string name, Func<IChannelStatementFormat> module) => new(name, () =>

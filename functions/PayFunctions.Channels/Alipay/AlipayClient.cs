@@ -13,7 +13,7 @@ namespace PayFunctions.Channels.Alipay;
 /// Alipay key over the exact response text before anything in it is used, and an answer that is not verified
 /// never leads to anything but an exception.
 /// </summary>
-public sealed class AlipayClient : IPaymentChannel, IDisposable
+public sealed partial class AlipayClient : IPaymentChannel, IDisposable
 {
     /// <summary>The channel name used across the platform.</summary>
     public const string ChannelName = "alipay";

@@ -11,7 +11,7 @@ namespace PayFunctions.Channels.Alipay;
 /// certificates themselves as PEM in <c>AppCertificate</c> / <c>AlipayRootCertificate</c>, from which they are computed.
 /// </para>
 /// </summary>
-public sealed partial class AlipayModule : IChannelModule
+public sealed partial class AlipayModule : IChannelModule, IChannelStatementFormat
 {
     /// <summary>The app private key (应用私钥) that signs requests.</summary>
     public const string AppPrivateKeySecret = "app-private-key";
@@ -49,7 +49,7 @@ public sealed partial class AlipayModule : IChannelModule
             },
         ],
         ChannelOperations.Query | ChannelOperations.Close | ChannelOperations.Cancel
-            | ChannelOperations.Refund | ChannelOperations.PartialRefund | ChannelOperations.RefundQuery,
+            | ChannelOperations.Refund | ChannelOperations.PartialRefund | ChannelOperations.RefundQuery | ChannelOperations.Statements,
         [AppIdSetting],
         [AppPrivateKeySecret, AlipayPublicKeySecret])
     {
@@ -81,6 +81,10 @@ public sealed partial class AlipayModule : IChannelModule
 
         return new AlipayClient(httpClient, options, credentials, timeProvider);
     }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<ChannelStatementLine> ReadAsync(Stream statement, CancellationToken cancellationToken) =>
+        AlipayTradeBill.ReadAsync(statement, cancellationToken);
 
     // Alipay payment codes: 16 to 24 digits starting 25 to 30.
     [GeneratedRegex(@"^(2[5-9]|30)\d{14,22}$", RegexOptions.CultureInvariant)]

@@ -43,10 +43,17 @@ internal sealed record GatewayAnswer(string ResponseText)
     public RSA? SigningKey { get; init; }
 }
 
-/// <summary>An in-process stand-in for openapi.alipay.com/gateway.do that records calls and signs its answers.</summary>
+/// <summary>
+/// An in-process stand-in for openapi.alipay.com/gateway.do that records calls and signs its answers; a GET is a bill
+/// download, answered by <see cref="Download"/> (404 when unset).
+/// </summary>
 internal sealed class FakeAlipayGateway : HttpMessageHandler
 {
     public List<GatewayCall> Calls { get; } = [];
+
+    public List<Uri> Downloads { get; } = [];
+
+    public Func<Uri, HttpResponseMessage>? Download { get; set; }
 
     public Func<GatewayCall, GatewayAnswer> Respond { get; set; } = _ => new GatewayAnswer("""{"code":"10000","msg":"Success"}""");
 
@@ -57,6 +64,12 @@ internal sealed class FakeAlipayGateway : HttpMessageHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (request.Method == HttpMethod.Get)
+        {
+            Downloads.Add(request.RequestUri!);
+            return Download?.Invoke(request.RequestUri!) ?? new HttpResponseMessage(HttpStatusCode.NotFound);
+        }
+
         var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
         var parameters = ParseForm(request.RequestUri!.Query.TrimStart('?'));
         foreach (var (name, value) in ParseForm(body))

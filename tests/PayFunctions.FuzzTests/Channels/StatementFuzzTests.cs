@@ -26,6 +26,9 @@ public sealed class StatementFuzzTests(FuzzLog output) : IClassFixture<FuzzLog>
     [Fact]
     public void WeChatPay() => Run("statement_wechat_pay");
 
+    [Fact]
+    public void Alipay() => Run("statement_alipay");
+
     private void Run(string target)
     {
         using var call = FuzzTargetTable.Named(target).Open();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using ChannelSandbox.Alipay.Bills;
 using Microsoft.Extensions.Options;
 
 namespace ChannelSandbox.Alipay;
@@ -26,6 +27,7 @@ public static class AlipayGateway
         "alipay.trade.cancel",
         "alipay.trade.refund",
         "alipay.trade.fastpay.refund.query",
+        AlipayBillApi.Method,
     };
 
     private static readonly HashSet<string> PageMethods = new(StringComparer.Ordinal) { "alipay.trade.page.pay", "alipay.trade.wap.pay" };
@@ -80,7 +82,9 @@ public static class AlipayGateway
         {
             answer = biz is null
                 ? Error("40004", "Business Failed", "ACQ.INVALID_PARAMETER", "参数无效: biz_content 不是 JSON 对象")
-                : AlipayTradeMethods.Handle(method!, biz.RootElement, parameters, services, now);
+                : method == AlipayBillApi.Method
+                    ? AlipayBillApi.Query(biz.RootElement, context.Request, services, now)
+                    : AlipayTradeMethods.Handle(method!, biz.RootElement, parameters, services, now);
         }
 
         var timeout = faults.Take(method!, "timeout");

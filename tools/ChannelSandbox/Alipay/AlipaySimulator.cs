@@ -1,3 +1,5 @@
+using ChannelSandbox.Alipay.Bills;
+using ChannelSandbox.WeChatPay.Bills;
 using Microsoft.Extensions.Options;
 
 namespace ChannelSandbox.Alipay;
@@ -17,6 +19,9 @@ public static class AlipaySimulator
             provider.GetRequiredService<ILoggerFactory>().CreateLogger<AlipayKeys>()));
         services.AddSingleton<AlipayTradeStore>();
         services.AddSingleton<AlipayFaults>();
+        services.AddKeyedSingleton<BillDiscrepancies>(AlipayBills.Key);
+        services.AddSingleton<AlipayBills>();
+        services.AddSingleton<AlipayPreparedBills>();
         services.AddSingleton<AlipayNotificationFactory>();
         services.AddSingleton<AlipayNotificationQueue>();
         services.AddSingleton<AlipayNotificationSender>();
@@ -33,6 +38,8 @@ public static class AlipaySimulator
         app.MapAlipayGateway();
         app.MapAlipayCashier();
         app.MapAlipaySandboxControl();
+        app.MapAlipayBill();
+        app.MapAlipayBillControl();
         return app;
     }
 }

@@ -303,5 +303,7 @@ public sealed class AlipayTradeStore
 
     public AlipayTrade? Find(string outTradeNo) => _trades.GetValueOrDefault(outTradeNo);
 
+    public IEnumerable<AlipayTrade> All() => _trades.Values;
+
     public void Remove(string outTradeNo) => _trades.TryRemove(outTradeNo, out _);
 }

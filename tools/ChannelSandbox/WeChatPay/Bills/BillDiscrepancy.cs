@@ -12,7 +12,7 @@ public enum BillDiscrepancyKind
     /// <summary>The line's amount differs from what was processed.</summary>
     Amount,
 
-    /// <summary>The line's state differs: a payment listed REVOKED, a refund ABNORMAL.</summary>
+    /// <summary>The line's state differs: a payment listed REVOKED, a refund ABNORMAL (Alipay: an unpaid trade listed as paid).</summary>
     Status,
 
     /// <summary>The line's fee differs from the rate.</summary>
