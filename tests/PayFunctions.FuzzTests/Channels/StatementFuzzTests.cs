@@ -26,6 +26,9 @@ public sealed class StatementFuzzTests(FuzzLog output) : IClassFixture<FuzzLog>
     [Fact]
     public void WeChatPay() => Run("statement_wechat_pay");
 
+    [Fact]
+    public void UnionPay() => Run("statement_unionpay");
+
     private void Run(string target)
     {
         using var call = FuzzTargetTable.Named(target).Open();
