@@ -59,6 +59,11 @@ public sealed partial class UnionPayModule : IChannelModule, IChannelStatementFo
             options.BaseUrl = new Uri(baseUrl, UriKind.Absolute);
         }
 
+        if (account.OptionalSetting(nameof(UnionPayOptions.FileTransferUrl)) is { } fileTransferUrl)
+        {
+            options.FileTransferUrl = new Uri(fileTransferUrl, UriKind.Absolute);
+        }
+
         options.BackUrl = account.OptionalSetting(nameof(UnionPayOptions.BackUrl)) is { } backUrl
             ? new Uri(backUrl, UriKind.Absolute)
             : account.NotifyUrl;
