@@ -47,8 +47,9 @@ internal static partial class UnionPayReconciliationFile
         var (entry, settleDate) = DetailEntry(zip);
         await using var detail = OpenEntry(entry);
         using var reader = new StreamReader(detail, Encoding.Latin1, detectEncodingFromByteOrderMarks: false);
+        var lines = new BoundedLines(reader, LineLength);
         var number = 0;
-        while (await ReadLineAsync(reader, cancellationToken).ConfigureAwait(false) is { } line)
+        while (await lines.NextAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
             number++;
             if (line.Length > 0)
@@ -226,19 +227,6 @@ internal static partial class UnionPayReconciliationFile
         }
     }
 
-    /// <summary>A line, or a <see cref="FormatException"/> for a damaged entry (the decompressor's own exception says nothing of the file).</summary>
-    private static async Task<string?> ReadLineAsync(StreamReader reader, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new FormatException("The reconciliation file's ZM entry is damaged.", e);
-        }
-    }
-
     /// <summary>
     /// The ZIP's directory is at its end, so a stream that cannot seek is copied to a temporary file first (the ZIP reader
     /// would otherwise copy it into memory); the copy deletes itself when disposed.
@@ -278,4 +266,61 @@ internal static partial class UnionPayReconciliationFile
 
     [GeneratedRegex(@"^INN(\d{6})\d{2}ZM_\d{15}$", RegexOptions.CultureInvariant)]
     private static partial Regex DetailEntryName();
+
+    /// <summary>
+    /// The entry's lines (CRLF or LF), none longer than a ZM line can be: a line without end, as a decompression bomb would
+    /// make, is refused at its first byte too many instead of being gathered into memory.
+    /// </summary>
+    private sealed class BoundedLines(StreamReader reader, int maxLength)
+    {
+        private readonly char[] _chunk = new char[8_192];
+        private readonly StringBuilder _line = new(maxLength + 1);
+        private int _at;
+        private int _count;
+        private int _number;
+
+        public async Task<string?> NextAsync(CancellationToken cancellationToken)
+        {
+            _line.Clear();
+            _number++;
+            while (true)
+            {
+                if (_at == _count)
+                {
+                    _count = await FillAsync(cancellationToken).ConfigureAwait(false);
+                    _at = 0;
+                    if (_count == 0)
+                    {
+                        return _line.Length > 0 ? _line.ToString() : null;
+                    }
+                }
+
+                var c = _chunk[_at++];
+                if (c == '\n')
+                {
+                    return _line.Length > 0 && _line[^1] == '\r' ? _line.ToString(0, _line.Length - 1) : _line.ToString();
+                }
+
+                if (_line.Length > maxLength)
+                {
+                    throw new FormatException($"Line {_number} is longer than {maxLength} bytes.");
+                }
+
+                _line.Append(c);
+            }
+        }
+
+        /// <summary>The next chunk, or a <see cref="FormatException"/> for a damaged entry (the decompressor's own exception says nothing of the file).</summary>
+        private async Task<int> FillAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await reader.ReadAsync(_chunk.AsMemory(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new FormatException("The reconciliation file's ZM entry is damaged.", e);
+            }
+        }
+    }
 }

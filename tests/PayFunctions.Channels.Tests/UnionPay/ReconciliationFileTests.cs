@@ -91,12 +91,14 @@ public sealed class ReconciliationFileTests
     }
 
     [Fact]
-    public async Task A_damaged_order_id_a_short_or_long_line_is_a_format_exception()
+    public async Task A_damaged_order_id_a_short_long_or_endless_line_is_a_format_exception()
     {
         var orderId = OrderId(PaymentNumber);
         await Assert.ThrowsAsync<FormatException>(() => ReadAsync(ReconciliationFiles.Zip("260301", Payment.Replace(orderId, orderId[..^1] + "-", StringComparison.Ordinal))));
         await Assert.ThrowsAsync<FormatException>(() => ReadAsync(ReconciliationFiles.Zip("260301", Payment[..^1])));
         await Assert.ThrowsAsync<FormatException>(() => ReadAsync(ReconciliationFiles.Zip("260301", Payment + " ")));
+        await Assert.ThrowsAsync<FormatException>(() => ReadAsync(ReconciliationFiles.ZipWith("INN26030188ZM_" + ReconciliationFiles.MerId, new string('0', 1_000_000))));
+        await Assert.ThrowsAsync<FormatException>(() => ReadAsync(ReconciliationFiles.ZipWith("INN26030188ZM_" + ReconciliationFiles.MerId, Payment + "\r" + Payment)));
     }
 
     [Fact]
