@@ -4,6 +4,7 @@ using PayFunctions.Channels.AlipayPlus;
 using PayFunctions.Channels.BankTransfer;
 using PayFunctions.Channels.PayPal;
 using PayFunctions.Channels.Stripe;
+using PayFunctions.Channels.UnionPay;
 using PayFunctions.Channels.WeChatPay;
 
 namespace PayFunctions.FuzzTargets;
@@ -22,6 +23,7 @@ public static class StatementTargets
         Statement("statement_bank_transfer", () => new BankTransferModule()),
         Statement("statement_wechat_pay", () => new WeChatPayModule()),
         Statement("statement_alipay", () => new AlipayModule()),
+        Statement("statement_unionpay", () => new UnionPayModule()),
     ];
 
     private static FuzzTarget Statement(string name, Func<IChannelStatementFormat> module) => new(name, () =>

@@ -10,7 +10,7 @@ namespace PayFunctions.Channels.UnionPay;
 /// refunds. Every request is signed with the merchant's signing key; every answer and back notification is verified
 /// against the UnionPay root and middle certificates before it is read.
 /// </summary>
-public sealed class UnionPayClient : IPaymentChannel, IDisposable
+public sealed partial class UnionPayClient : IPaymentChannel, IDisposable
 {
     /// <summary>The channel name used across the platform.</summary>
     public const string ChannelName = "unionpay";
@@ -360,10 +360,13 @@ public sealed class UnionPayClient : IPaymentChannel, IDisposable
             : throw Refused(answer);
     }
 
-    private async Task<Answer> SendAsync(string path, Dictionary<string, string> fields, CancellationToken cancellationToken)
+    private Task<Answer> SendAsync(string path, Dictionary<string, string> fields, CancellationToken cancellationToken) =>
+        SendAsync(new Uri(_options.BaseUrl, path), fields, cancellationToken);
+
+    private async Task<Answer> SendAsync(Uri address, Dictionary<string, string> fields, CancellationToken cancellationToken)
     {
         _signer.Sign(fields);
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_options.BaseUrl, path))
+        using var request = new HttpRequestMessage(HttpMethod.Post, address)
         {
             Content = UnionPayAnswerText.ToForm(fields),
         };
@@ -440,6 +443,11 @@ public sealed class UnionPayClient : IPaymentChannel, IDisposable
         if (options.MerId.Length != 15 || !options.MerId.All(char.IsAsciiDigit))
         {
             throw new ArgumentException("MerId is UnionPay's 15-digit merchant id.", nameof(options));
+        }
+
+        if (options.FileTransferUrl is not { IsAbsoluteUri: true })
+        {
+            throw new ArgumentException("FileTransferUrl must be absolute.", nameof(options));
         }
 
         if (options.BackUrl is { IsAbsoluteUri: false })

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace PayFunctions.Channels.UnionPay;
 
 /// <summary>UnionPay online payments (全渠道 ACP 5.1.0) for a directly connected merchant: what it serves and how one account's adapter is built.</summary>
-public sealed partial class UnionPayModule : IChannelModule
+public sealed partial class UnionPayModule : IChannelModule, IChannelStatementFormat
 {
     /// <summary>The private key (PEM, PKCS#8 or PKCS#1) of the merchant signing certificate, exported from the .pfx UnionPay issued.</summary>
     public const string SigningPrivateKeySecret = "signing-private-key";
@@ -34,7 +34,7 @@ public sealed partial class UnionPayModule : IChannelModule
             },
         ],
         ChannelOperations.Query | ChannelOperations.Cancel | ChannelOperations.Refund | ChannelOperations.PartialRefund
-            | ChannelOperations.RefundQuery | ChannelOperations.RefundNotification,
+            | ChannelOperations.RefundQuery | ChannelOperations.RefundNotification | ChannelOperations.Statements,
         [nameof(UnionPayOptions.MerId), nameof(UnionPayOptions.SignCertId)],
         [SigningPrivateKeySecret, RootCertSecret, MiddleCertSecret])
     {
@@ -59,6 +59,11 @@ public sealed partial class UnionPayModule : IChannelModule
             options.BaseUrl = new Uri(baseUrl, UriKind.Absolute);
         }
 
+        if (account.OptionalSetting(nameof(UnionPayOptions.FileTransferUrl)) is { } fileTransferUrl)
+        {
+            options.FileTransferUrl = new Uri(fileTransferUrl, UriKind.Absolute);
+        }
+
         options.BackUrl = account.OptionalSetting(nameof(UnionPayOptions.BackUrl)) is { } backUrl
             ? new Uri(backUrl, UriKind.Absolute)
             : account.NotifyUrl;
@@ -66,6 +71,10 @@ public sealed partial class UnionPayModule : IChannelModule
         return new UnionPayClient(
             httpClient, options, account.Secret(SigningPrivateKeySecret), account.Secret(RootCertSecret), account.Secret(MiddleCertSecret), timeProvider);
     }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<ChannelStatementLine> ReadAsync(Stream statement, CancellationToken cancellationToken) =>
+        UnionPayReconciliationFile.ReadAsync(statement, cancellationToken);
 
     /// <summary>UnionPay payment codes (付款码): 19 digits starting 62.</summary>
     [GeneratedRegex(@"^62\d{17}$", RegexOptions.CultureInvariant)]

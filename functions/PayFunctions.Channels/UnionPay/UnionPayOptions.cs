@@ -6,6 +6,12 @@ public sealed class UnionPayOptions
     /// <summary>The gateway host; UnionPay's production gateway unless overridden (the test environment or the sandbox).</summary>
     public Uri BaseUrl { get; set; } = new("https://gateway.95516.com");
 
+    /// <summary>
+    /// Where the file transfer (文件传输, txnType 76) is sent: UnionPay's file host in production (the SDK's
+    /// <c>acpsdk.fileTransUrl</c>), not the gateway.
+    /// </summary>
+    public Uri FileTransferUrl { get; set; } = new("https://filedownload.95516.com/");
+
     /// <summary>The merchant id (<c>merId</c>), 15 digits.</summary>
     public string MerId { get; set; } = string.Empty;
 

@@ -17,6 +17,9 @@ internal static class UnionPayResponseCodes
     /// <summary>No such transaction (查无此交易).</summary>
     public const string NotFound = "34";
 
+    /// <summary>The file transfer has no file for that settlement date (yet): 文件不存在.</summary>
+    public const string NoFile = "98";
+
     public static bool IsSuccess(string? code) => code is Success or PartialSuccess;
 
     /// <summary>03 timed out, 04 state unknown, 05 accepted, query later: the outcome is still to come.</summary>

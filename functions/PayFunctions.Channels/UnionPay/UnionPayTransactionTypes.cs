@@ -8,6 +8,12 @@ internal static class UnionPayTransactionTypes
     public const string Refund = "04";
     public const string Void = "31";
 
+    /// <summary>文件传输: the day's reconciliation file.</summary>
+    public const string FileTransfer = "76";
+
+    /// <summary>文件传输's only sub-type, 对账文件下载.</summary>
+    public const string FileTransferSubType = "01";
+
     public const string DefaultSubType = "00";
 
     /// <summary>消费 by the payer's payment code scanned at the till (被扫).</summary>

@@ -8,6 +8,9 @@ internal sealed class FakeUnionPayHandler : HttpMessageHandler
 {
     public List<(string Path, Dictionary<string, string> Fields)> Requests { get; } = [];
 
+    /// <summary>The address of each request, in order: the file transfer goes to another host than the gateway.</summary>
+    public List<Uri> Addresses { get; } = [];
+
     /// <summary>Returns the answer fields (unsigned) for a request; the handler echoes the common fields and signs.</summary>
     public Func<string, Dictionary<string, string>, Dictionary<string, string>> Respond { get; set; } =
         (_, _) => new() { ["respCode"] = "00", ["respMsg"] = "成功[0000000]" };
@@ -21,6 +24,7 @@ internal sealed class FakeUnionPayHandler : HttpMessageHandler
         var fields = UnionPaySide.ParseForm(body);
         var path = request.RequestUri!.AbsolutePath;
         Requests.Add((path, fields));
+        Addresses.Add(request.RequestUri);
 
         var answer = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -28,9 +32,12 @@ internal sealed class FakeUnionPayHandler : HttpMessageHandler
             ["encoding"] = "UTF-8",
             ["signMethod"] = "01",
         };
-        foreach (var echoed in new[] { "txnType", "txnSubType", "bizType", "accessType", "merId", "orderId", "txnTime" })
+        foreach (var echoed in new[] { "txnType", "txnSubType", "bizType", "accessType", "merId", "orderId", "txnTime", "settleDate" })
         {
-            answer[echoed] = fields[echoed];
+            if (fields.TryGetValue(echoed, out var value))
+            {
+                answer[echoed] = value;
+            }
         }
 
         foreach (var (key, value) in Respond(path, fields))

@@ -25,7 +25,9 @@ public sealed class ModuleTests
         Assert.DoesNotMatch(barcode.PaymentCodePattern!, "622202123456789012");
         Assert.Equal(["MerId", "SignCertId"], capabilities.SettingNames);
         Assert.Equal(["signing-private-key", "root-cert", "middle-cert"], capabilities.SecretNames);
-        Assert.True(capabilities.Supports(ChannelOperations.Query | ChannelOperations.Cancel | ChannelOperations.PartialRefund | ChannelOperations.RefundQuery | ChannelOperations.RefundNotification));
+        Assert.True(capabilities.Supports(
+            ChannelOperations.Query | ChannelOperations.Cancel | ChannelOperations.PartialRefund | ChannelOperations.RefundQuery | ChannelOperations.RefundNotification
+            | ChannelOperations.Statements));
     }
 
     [Fact]

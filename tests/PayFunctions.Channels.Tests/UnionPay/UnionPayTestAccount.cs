@@ -32,6 +32,7 @@ internal sealed class UnionPayTestAccount : IDisposable
             ["MerId"] = merId,
             ["SignCertId"] = SignCertId,
             ["BaseUrl"] = "https://gateway.test.95516.com",
+            ["FileTransferUrl"] = "https://filedownload.test.95516.com/",
             ["BackUrl"] = "https://pay.example.com/api/notify/unionpay",
         },
         new Dictionary<string, string>

@@ -29,6 +29,9 @@ public sealed class StatementFuzzTests(FuzzLog output) : IClassFixture<FuzzLog>
     [Fact]
     public void Alipay() => Run("statement_alipay");
 
+    [Fact]
+    public void UnionPay() => Run("statement_unionpay");
+
     private void Run(string target)
     {
         using var call = FuzzTargetTable.Named(target).Open();

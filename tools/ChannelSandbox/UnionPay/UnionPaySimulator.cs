@@ -1,3 +1,4 @@
+using ChannelSandbox.UnionPay.Files;
 using Microsoft.Extensions.Options;
 
 namespace ChannelSandbox.UnionPay;
@@ -15,6 +16,8 @@ public static class UnionPaySimulator
         services.AddSingleton<UnionPayStore>();
         services.AddSingleton<UnionPayFaults>();
         services.AddSingleton<UnionPayGateway>();
+        services.AddSingleton<FileDiscrepancies>();
+        services.AddSingleton<ReconciliationFiles>();
         services.AddSingleton<UnionPayNotifier>();
         services.AddHostedService(provider => provider.GetRequiredService<UnionPayNotifier>());
 
@@ -30,5 +33,7 @@ public static class UnionPaySimulator
         app.MapUnionPayGateway();
         app.MapUnionPayFront();
         app.MapUnionPaySandboxControl();
+        app.MapUnionPayFileTransfer();
+        app.MapUnionPayFileControl();
     }
 }

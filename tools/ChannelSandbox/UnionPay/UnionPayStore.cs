@@ -24,6 +24,8 @@ public sealed class UnionPayStore
 
     public UnionPayTransaction? Find(string orderId) => _byOrderId.GetValueOrDefault(orderId);
 
+    public IEnumerable<UnionPayTransaction> All() => _byOrderId.Values;
+
     public UnionPayTransaction? FindByQueryId(string queryId) => _byQueryId.GetValueOrDefault(queryId);
 
     /// <summary>A queryId as UnionPay makes them: 21 digits, the China date and time first.</summary>
