@@ -37,4 +37,8 @@ public static class SandboxJson
             return (null, false);
         }
     }
+
+    /// <summary>A control route's refusal, in the <c>{"code","message"}</c> shape the sandbox's control answers share.</summary>
+    public static IResult Problem(int status, string code, string message) =>
+        Results.Json(new { code, message }, Options, statusCode: status);
 }

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Net;
 using System.Security.Cryptography;
-using ChinaTime = ChannelSandbox.WeChatPay.ChinaTime;
+using ChinaTime = ChannelSandbox.ChinaTime;
 using PayFunctions.Channels;
 using PayFunctions.Channels.WeChatPay;
 using PayFunctions.Domain;

@@ -1,5 +1,5 @@
 using ChannelSandbox.Alipay.Bills;
-using ChannelSandbox.WeChatPay.Bills;
+using ChannelSandbox.Statements;
 using Microsoft.Extensions.Options;
 
 namespace ChannelSandbox.Alipay;

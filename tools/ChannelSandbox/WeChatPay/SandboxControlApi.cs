@@ -178,8 +178,7 @@ public static class SandboxControlApi
 
     internal static IResult NotFound() => Problem(StatusCodes.Status404NotFound, "ORDER_NOT_EXIST", "No such out_trade_no.");
 
-    internal static IResult Problem(int status, string code, string message) =>
-        Results.Json(new { code, message }, SandboxJson.Options, statusCode: status);
+    internal static IResult Problem(int status, string code, string message) => SandboxJson.Problem(status, code, message);
 
     private sealed record PayCommand(bool? Notify, int? DelayMs, bool? RacedClose);
 

@@ -1,3 +1,4 @@
+using ChannelSandbox.Statements;
 using ChannelSandbox.WeChatPay.Bills;
 using ChannelSandbox.WeChatPay.Notifications;
 using ChannelSandbox.WeChatPay.Refunds;

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
-using ChannelSandbox.WeChatPay;
 using Microsoft.Extensions.Options;
 
 namespace ChannelSandbox.Alipay.Bills;

@@ -1,7 +1,6 @@
+using ChannelSandbox.Statements;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ChannelSandbox.WeChatPay;
-using ChannelSandbox.WeChatPay.Bills;
 
 namespace ChannelSandbox.Alipay.Bills;
 
@@ -38,7 +37,7 @@ public static partial class AlipayBillDiscrepancyControlApi
         {
             if (!TryDay(request.Query["bill_date"].ToString(), out var day))
             {
-                return SandboxControlApi.Problem(StatusCodes.Status400BadRequest, "INVALID_BILL_DATE", "Expected ?bill_date=yyyy-MM-dd.");
+                return SandboxJson.Problem(StatusCodes.Status400BadRequest, "INVALID_BILL_DATE", "Expected ?bill_date=yyyy-MM-dd.");
             }
 
             discrepancies.Clear(day);
@@ -53,7 +52,7 @@ public static partial class AlipayBillDiscrepancyControlApi
         if (!valid || command is null || !TryDay(command.BillDate, out var day) || command.Kind is null || !Kinds.TryGetValue(command.Kind, out var kind)
             || Invalid(command, kind))
         {
-            return SandboxControlApi.Problem(StatusCodes.Status400BadRequest, "INVALID_BODY", Usage);
+            return SandboxJson.Problem(StatusCodes.Status400BadRequest, "INVALID_BODY", Usage);
         }
 
         BillDiscrepancy discrepancy;
@@ -63,7 +62,7 @@ public static partial class AlipayBillDiscrepancyControlApi
                 var outTradeNo = command.OutTradeNo ?? "UNKNOWN" + AlipayCrypto.RandomDigits(20);
                 if (trades.Find(outTradeNo) is not null)
                 {
-                    return SandboxControlApi.Problem(StatusCodes.Status409Conflict, "ORDER_EXISTS", "An unknown line needs an out_trade_no the sandbox never saw.");
+                    return SandboxJson.Problem(StatusCodes.Status409Conflict, "ORDER_EXISTS", "An unknown line needs an out_trade_no the sandbox never saw.");
                 }
 
                 discrepancy = new BillDiscrepancy(day, kind, outTradeNo, command.Amount ?? DefaultUnknownAmount, TransactionId: TradeNo(day));
@@ -71,7 +70,7 @@ public static partial class AlipayBillDiscrepancyControlApi
             case BillDiscrepancyKind.Status:
                 if (trades.Find(command.OutTradeNo!) is not { PaidAt: null } unpaid || ChinaTime.DayOf(unpaid.CreatedAt) != day)
                 {
-                    return SandboxControlApi.Problem(
+                    return SandboxJson.Problem(
                         StatusCodes.Status404NotFound, "TRADE_NOT_UNPAID", $"No unpaid trade {command.OutTradeNo} was placed on {command.BillDate} (China time).");
                 }
 
@@ -81,7 +80,7 @@ public static partial class AlipayBillDiscrepancyControlApi
                 var key = command.OutRequestNo ?? command.OutTradeNo!;
                 if (bills.Processed(day).FirstOrDefault(line => line.Key == key) is not { } line)
                 {
-                    return SandboxControlApi.Problem(StatusCodes.Status404NotFound, "LINE_NOT_ON_BILL", $"No payment or refund {key} was processed on {command.BillDate} (China time).");
+                    return SandboxJson.Problem(StatusCodes.Status404NotFound, "LINE_NOT_ON_BILL", $"No payment or refund {key} was processed on {command.BillDate} (China time).");
                 }
 
                 // By default a changed value is one fen off, the smallest difference a reconciliation must still see.
@@ -93,7 +92,7 @@ public static partial class AlipayBillDiscrepancyControlApi
 
         if (!discrepancies.TryAdd(discrepancy))
         {
-            return SandboxControlApi.Problem(StatusCodes.Status400BadRequest, "TOO_MANY", $"A day holds at most {BillDiscrepancies.MaxPerDay} discrepancies.");
+            return SandboxJson.Problem(StatusCodes.Status400BadRequest, "TOO_MANY", $"A day holds at most {BillDiscrepancies.MaxPerDay} discrepancies.");
         }
 
         var isRefund = command.OutRequestNo is not null;

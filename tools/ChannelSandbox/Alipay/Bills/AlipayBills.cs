@@ -1,5 +1,4 @@
-using ChannelSandbox.WeChatPay;
-using ChannelSandbox.WeChatPay.Bills;
+using ChannelSandbox.Statements;
 
 namespace ChannelSandbox.Alipay.Bills;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using ChannelSandbox.WeChatPay;
 
 namespace ChannelSandbox.UnionPay.Files;
 
@@ -35,7 +34,7 @@ public static class FileDiscrepancyControlApi
         {
             if (!TryDay(request.Query["settle_date"].ToString(), out var day))
             {
-                return SandboxControlApi.Problem(StatusCodes.Status400BadRequest, "INVALID_SETTLE_DATE", "Expected ?settle_date=yyyy-MM-dd.");
+                return SandboxJson.Problem(StatusCodes.Status400BadRequest, "INVALID_SETTLE_DATE", "Expected ?settle_date=yyyy-MM-dd.");
             }
 
             discrepancies.Clear(day);
@@ -49,7 +48,7 @@ public static class FileDiscrepancyControlApi
         if (!valid || command is null || !TryDay(command.SettleDate, out var day) || command.Kind is null || !Kinds.TryGetValue(command.Kind, out var kind)
             || Invalid(command, kind))
         {
-            return SandboxControlApi.Problem(StatusCodes.Status400BadRequest, "INVALID_BODY", Usage);
+            return SandboxJson.Problem(StatusCodes.Status400BadRequest, "INVALID_BODY", Usage);
         }
 
         FileDiscrepancy discrepancy;
@@ -58,7 +57,7 @@ public static class FileDiscrepancyControlApi
             var orderId = command.OrderId ?? "UNKNOWN" + RandomNumberGenerator.GetInt32(0, int.MaxValue).ToString("D10", CultureInfo.InvariantCulture);
             if (store.Find(orderId) is not null)
             {
-                return SandboxControlApi.Problem(StatusCodes.Status409Conflict, "ORDER_EXISTS", "An unknown line needs an order_id the sandbox never saw.");
+                return SandboxJson.Problem(StatusCodes.Status409Conflict, "ORDER_EXISTS", "An unknown line needs an order_id the sandbox never saw.");
             }
 
             discrepancy = new FileDiscrepancy(day, kind, orderId, command.Amount ?? DefaultUnknownAmount, QueryId: UnionPayStore.NewQueryId(ReconciliationFiles.StartOf(day).AddHours(12)));
@@ -67,7 +66,7 @@ public static class FileDiscrepancyControlApi
         {
             if (files.Processed(day).FirstOrDefault(line => line.OrderId == command.OrderId) is not { } line)
             {
-                return SandboxControlApi.Problem(StatusCodes.Status404NotFound, "LINE_NOT_IN_FILE", $"No consume or refund {command.OrderId} was processed on {command.SettleDate} (China time).");
+                return SandboxJson.Problem(StatusCodes.Status404NotFound, "LINE_NOT_IN_FILE", $"No consume or refund {command.OrderId} was processed on {command.SettleDate} (China time).");
             }
 
             // By default a changed value is one fen off, the smallest difference a reconciliation must still see.
@@ -78,7 +77,7 @@ public static class FileDiscrepancyControlApi
 
         if (!discrepancies.TryAdd(discrepancy))
         {
-            return SandboxControlApi.Problem(StatusCodes.Status400BadRequest, "TOO_MANY", $"A day holds at most {FileDiscrepancies.MaxPerDay} discrepancies.");
+            return SandboxJson.Problem(StatusCodes.Status400BadRequest, "TOO_MANY", $"A day holds at most {FileDiscrepancies.MaxPerDay} discrepancies.");
         }
 
         return Results.Json(

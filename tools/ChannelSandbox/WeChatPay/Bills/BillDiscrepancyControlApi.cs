@@ -1,3 +1,4 @@
+using ChannelSandbox.Statements;
 using System.Globalization;
 using System.Text.RegularExpressions;
 

@@ -1,3 +1,4 @@
+using ChannelSandbox.Statements;
 using ChannelSandbox.WeChatPay.Refunds;
 using Microsoft.Extensions.Options;
 

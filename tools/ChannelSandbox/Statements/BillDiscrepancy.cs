@@ -1,6 +1,6 @@
-namespace ChannelSandbox.WeChatPay.Bills;
+namespace ChannelSandbox.Statements;
 
-/// <summary>The differences a trade bill can be made to show, each as a reconciliation would classify it.</summary>
+/// <summary>The differences a channel's statement can be made to show, each as a reconciliation would classify it.</summary>
 public enum BillDiscrepancyKind
 {
     /// <summary>长款: a paid order the merchant never placed.</summary>
@@ -12,7 +12,7 @@ public enum BillDiscrepancyKind
     /// <summary>The line's amount differs from what was processed.</summary>
     Amount,
 
-    /// <summary>The line's state differs: a payment listed REVOKED, a refund ABNORMAL (Alipay: an unpaid trade listed as paid).</summary>
+    /// <summary>The line's state differs from what was processed, in the words of the channel's own format.</summary>
     Status,
 
     /// <summary>The line's fee differs from the rate.</summary>
@@ -26,9 +26,9 @@ public enum BillDiscrepancyKind
 }
 
 /// <summary>
-/// One injected difference in the bill of <paramref name="Day"/>: about the line of <paramref name="Key"/> (an out_refund_no
-/// for a refund line, an out_trade_no otherwise), or for <see cref="BillDiscrepancyKind.Unknown"/> the order number of the
-/// line it adds, with the <paramref name="TransactionId"/> WeChat Pay gave that payment. <paramref name="Amount"/> and
+/// One injected difference in the statement of <paramref name="Day"/>: about the line of <paramref name="Key"/> (the
+/// platform's refund number for a refund line, its order number otherwise), or for <see cref="BillDiscrepancyKind.Unknown"/>
+/// the order number of the line it adds, with the <paramref name="TransactionId"/> the channel gave that payment. <paramref name="Amount"/> and
 /// <paramref name="Fee"/> (fen) are the line's new values.
 /// </summary>
 public sealed record BillDiscrepancy(DateOnly Day, BillDiscrepancyKind Kind, string Key, long? Amount = null, long? Fee = null, string? TransactionId = null);

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 
-namespace ChannelSandbox.WeChatPay.Bills;
+namespace ChannelSandbox.Statements;
 
-/// <summary>The differences injected into each day's trade bill, in the order they were asked for.</summary>
+/// <summary>The differences injected into each day's statement of one channel, in the order they were asked for.</summary>
 public sealed class BillDiscrepancies
 {
     /// <summary>Bounds what a caller can make the sandbox hold for one day.</summary>

@@ -1,8 +1,11 @@
 using System.Globalization;
 
-namespace ChannelSandbox.WeChatPay;
+namespace ChannelSandbox;
 
-/// <summary>WeChat Pay writes every time as RFC 3339 in Beijing time, e.g. <c>2018-06-08T10:34:56+08:00</c>.</summary>
+/// <summary>
+/// Beijing time, where the Chinese channels cut their days: WeChat Pay writes every time as RFC 3339 in it (e.g.
+/// <c>2018-06-08T10:34:56+08:00</c>), and each channel's daily statement covers one of its days.
+/// </summary>
 public static class ChinaTime
 {
     private static readonly TimeSpan Offset = TimeSpan.FromHours(8);
@@ -10,7 +13,7 @@ public static class ChinaTime
     public static string Format(DateTimeOffset instant) =>
         instant.ToOffset(Offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
-    /// <summary>The day of Beijing time <paramref name="instant"/> falls on: WeChat Pay cuts its bills at midnight there.</summary>
+    /// <summary>The day of Beijing time <paramref name="instant"/> falls on: the channels cut their statements at midnight there.</summary>
     public static DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(Offset).DateTime);
 
     /// <summary>Midnight of <paramref name="day"/> in Beijing time.</summary>
