@@ -1,6 +1,7 @@
 using ChannelSandbox.Statements;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using static ChannelSandbox.Statements.BillDiscrepancyWire;
 
 namespace ChannelSandbox.Alipay.Bills;
 
@@ -11,20 +12,6 @@ namespace ChannelSandbox.Alipay.Bills;
 /// </summary>
 public static partial class AlipayBillDiscrepancyControlApi
 {
-    private const long MaxAmount = 10_000_000_000;
-    private const long DefaultUnknownAmount = 100;
-
-    private static readonly Dictionary<string, BillDiscrepancyKind> Kinds = new(StringComparer.Ordinal)
-    {
-        ["unknown"] = BillDiscrepancyKind.Unknown,
-        ["missing"] = BillDiscrepancyKind.Missing,
-        ["amount"] = BillDiscrepancyKind.Amount,
-        ["status"] = BillDiscrepancyKind.Status,
-        ["fee"] = BillDiscrepancyKind.Fee,
-        ["duplicate"] = BillDiscrepancyKind.Duplicate,
-        ["date_shift"] = BillDiscrepancyKind.DateShift,
-    };
-
     private static readonly string Usage =
         $"Expected {{\"bill_date\": \"yyyy-MM-dd\", \"kind\": one of {string.Join(", ", Kinds.Keys)}, \"out_trade_no\" or \"out_request_no\" of a line of that day "
         + $"(for unknown: an optional new out_trade_no; for status: the out_trade_no of an unpaid trade placed that day), \"amount\": 1..{MaxAmount} fen "
@@ -128,9 +115,6 @@ public static partial class AlipayBillDiscrepancyControlApi
 
     // Alipay's trade numbers: the day, 22, then digits.
     private static string TradeNo(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "2200" + AlipayCrypto.RandomDigits(16);
-
-    private static bool TryDay(string? text, out DateOnly day) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
 
     // out_trade_no as the gateway accepts it; out_request_no as Alipay documents it, up to 64 characters.
     [GeneratedRegex("^[A-Za-z0-9_]{1,64}$")]

@@ -1,6 +1,7 @@
 using ChannelSandbox.Statements;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using static ChannelSandbox.Statements.BillDiscrepancyWire;
 
 namespace ChannelSandbox.WeChatPay.Bills;
 
@@ -10,20 +11,6 @@ namespace ChannelSandbox.WeChatPay.Bills;
 /// </summary>
 public static partial class BillDiscrepancyControlApi
 {
-    private const long MaxAmount = 10_000_000_000;
-    private const long DefaultUnknownAmount = 100;
-
-    private static readonly Dictionary<string, BillDiscrepancyKind> Kinds = new(StringComparer.Ordinal)
-    {
-        ["unknown"] = BillDiscrepancyKind.Unknown,
-        ["missing"] = BillDiscrepancyKind.Missing,
-        ["amount"] = BillDiscrepancyKind.Amount,
-        ["status"] = BillDiscrepancyKind.Status,
-        ["fee"] = BillDiscrepancyKind.Fee,
-        ["duplicate"] = BillDiscrepancyKind.Duplicate,
-        ["date_shift"] = BillDiscrepancyKind.DateShift,
-    };
-
     private static readonly string Usage =
         $"Expected {{\"bill_date\": \"yyyy-MM-dd\", \"kind\": one of {string.Join(", ", Kinds.Keys)}, \"out_trade_no\" or \"out_refund_no\" of a line of that day "
         + $"(for unknown: an optional new out_trade_no), \"amount\": 1..{MaxAmount} fen (amount, unknown), \"fee\": fen (fee)}}.";
@@ -108,9 +95,6 @@ public static partial class BillDiscrepancyControlApi
             || (command.Amount is not null && (kind is not (BillDiscrepancyKind.Amount or BillDiscrepancyKind.Unknown) || command.Amount is < 1 or > MaxAmount))
             || (command.Fee is not null && (kind != BillDiscrepancyKind.Fee || command.Fee is < -MaxAmount or > MaxAmount));
     }
-
-    private static bool TryDay(string? text, out DateOnly day) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
 
     // The documented character sets: out_trade_no 6-32 of [0-9A-Za-z_-|*], out_refund_no 1-64 of [0-9A-Za-z_-|*@].
     [GeneratedRegex(@"^[0-9A-Za-z_\-|*]{6,32}$")]
