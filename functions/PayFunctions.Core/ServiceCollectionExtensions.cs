@@ -108,6 +108,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PaymentProgress>();
         services.AddSingleton<CompletedPayments>();
         services.AddSingleton<PaymentEndpoints>();
+        services.AddSingleton<PaymentTimeline>();
+        services.AddSingleton<PaymentTimelineEndpoint>();
+        services.AddSingleton<WebhookDeliveries>();
+        services.AddSingleton<WebhookEndpoints>();
         services.AddSingleton<NotifyEndpoints>();
         services.AddSingleton<NotificationDispatcher>();
         services.AddSingleton<UnmatchedCredits>();

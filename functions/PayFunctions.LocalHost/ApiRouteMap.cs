@@ -3,6 +3,7 @@ using PayFunctions.Core.Accounts;
 using PayFunctions.Core.Audit;
 using PayFunctions.Core.Channels;
 using PayFunctions.Core.Checkout;
+using PayFunctions.Core.Consoles;
 using PayFunctions.Core.Fx;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Ledger;
@@ -17,6 +18,7 @@ using PayFunctions.Core.Security;
 using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Stores;
+using PayFunctions.Core.Webhooks;
 
 namespace PayFunctions.LocalHost;
 
@@ -75,6 +77,12 @@ public static class ApiRouteMap
         Map(app, ApiRoutes.ListOperators, (HttpRequest r, OperatorEndpoints e, CancellationToken c) => e.ListAsync(r, c));
         Map(app, ApiRoutes.DisableOperator, (HttpRequest r, string id, OperatorEndpoints e, CancellationToken c) => e.DisableAsync(r, id, c));
         Map(app, ApiRoutes.IssueToken, (HttpRequest r, TokenEndpoint e, CancellationToken c) => e.IssueAsync(r, c));
+        Map(app, ApiRoutes.GetPaymentTimeline, (HttpRequest r, string id, PaymentTimelineEndpoint e, CancellationToken c) => e.GetAsync(r, id, c));
+        Map(app, ApiRoutes.ListWebhookEndpoints, (HttpRequest r) => WebhookEndpoints.List(r));
+        Map(app, ApiRoutes.SendTestWebhook, (HttpRequest r, WebhookEndpoints e, CancellationToken c) => e.SendTestAsync(r, c));
+        Map(app, ApiRoutes.ListWebhookDeliveries, (HttpRequest r, WebhookEndpoints e, CancellationToken c) => e.ListDeliveriesAsync(r, c));
+        Map(app, ApiRoutes.MerchantConsole, () => ConsoleEndpoints.MerchantPage());
+        Map(app, ApiRoutes.ConsoleAsset, (HttpRequest r, string name) => ConsoleEndpoints.Asset(r, name));
         Map(app, ApiRoutes.GetTokenKeys, (HttpRequest r, TokenEndpoint e, CancellationToken c) => e.KeySetAsync(r, c));
     }
 

@@ -59,6 +59,12 @@ public static class ApiRoutes
     public static readonly ApiRoute GetTokenKeys = new("GetTokenKeys", "GET", "oauth/jwks", RouteAccess.Public);
     public static readonly ApiRoute RunKeyRewrap = new("RunKeyRewrap", "POST", "ops/key_rewraps", RouteAccess.Operator(ApiScopes.OpsKeys));
     public static readonly ApiRoute ListAuditEvents = new("ListAuditEvents", "GET", "ops/audit_events", RouteAccess.Operator(ApiScopes.OpsAudit));
+    public static readonly ApiRoute GetPaymentTimeline = new("GetPaymentTimeline", "GET", "v1/payments/{id}/timeline", RouteAccess.Merchant(ApiScopes.Read));
+    public static readonly ApiRoute ListWebhookEndpoints = new("ListWebhookEndpoints", "GET", "v1/webhook_endpoints", RouteAccess.Merchant(ApiScopes.Read));
+    public static readonly ApiRoute SendTestWebhook = new("SendTestWebhook", "POST", "v1/webhook_endpoints/test", RouteAccess.Merchant(ApiScopes.Payments));
+    public static readonly ApiRoute ListWebhookDeliveries = new("ListWebhookDeliveries", "GET", "v1/webhook_endpoints/deliveries", RouteAccess.Merchant(ApiScopes.Read));
+    public static readonly ApiRoute MerchantConsole = new("MerchantConsole", "GET", "console", RouteAccess.Public);
+    public static readonly ApiRoute ConsoleAsset = new("ConsoleAsset", "GET", "console/assets/{name}", RouteAccess.Public);
     public static readonly ApiRoute VerifyAuditChain = new("VerifyAuditChain", "GET", "ops/audit_events/verify", RouteAccess.Operator(ApiScopes.OpsAudit));
 
     public static IReadOnlyList<ApiRoute> All { get; } =
@@ -73,6 +79,7 @@ public static class ApiRoutes
             ListChannelDeadLetters,
             CreateOperator, ListOperators, DisableOperator, IssueToken, GetTokenKeys, RunKeyRewrap,
             ListAuditEvents, VerifyAuditChain,
+            GetPaymentTimeline, ListWebhookEndpoints, SendTestWebhook, ListWebhookDeliveries, MerchantConsole, ConsoleAsset,
         ];
 }
 

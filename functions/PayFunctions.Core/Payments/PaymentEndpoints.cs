@@ -107,7 +107,13 @@ public sealed class PaymentEndpoints(
             return invalid.ToResult();
         }
 
-        var (page, hasMore) = await payments.ListAsync(merchant.Id, limit, startingAfter, cancellationToken);
+        var (narrowing, badFilter) = PaymentListFilter.Parse(request);
+        if (badFilter is not null)
+        {
+            return badFilter.ToResult();
+        }
+
+        var (page, hasMore) = await payments.ListAsync(merchant.Id, limit, startingAfter, narrowing!, cancellationToken);
         var data = new List<PaymentResource>(page.Count);
         foreach (var payment in page)
         {

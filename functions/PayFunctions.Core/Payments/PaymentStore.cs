@@ -76,12 +76,30 @@ public sealed class PaymentStore(StorageClients clients)
         return response.HasValue ? response.Value : null;
     }
 
-    /// <summary>Newest first: ids are built so that ascending row keys run from newest to oldest.</summary>
+    /// <summary>
+    /// Newest first: ids are built so that ascending row keys run from newest to oldest. An order id names one
+    /// payment through its reservation row; the other conditions are the table's to apply within the partition.
+    /// </summary>
     public async Task<(IReadOnlyList<PaymentEntity> Page, bool HasMore)> ListAsync(
-        string merchantId, int limit, string? startingAfter, CancellationToken cancellationToken)
+        string merchantId, int limit, string? startingAfter, PaymentListFilter narrowing, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(narrowing);
+        if (narrowing.MerchantOrderId is { } orderId)
+        {
+            var holder = await OrderHolderAsync(merchantId, orderId, cancellationToken);
+            var held = holder is null || (startingAfter is not null && string.CompareOrdinal(holder, startingAfter) <= 0)
+                ? null
+                : await GetAsync(merchantId, holder, cancellationToken);
+            return (held is not null && narrowing.Matches(held) ? [held] : [], false);
+        }
+
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {merchantId} and RowKey gt {startingAfter ?? PaymentIds.Prefix} and RowKey lt {PaymentRowsEnd}");
+        if (narrowing.TableConditions() is { Length: > 0 } conditions)
+        {
+            filter += " and " + conditions;
+        }
+
         var page = new List<PaymentEntity>(limit + 1);
         await foreach (var entity in Table.QueryAsync<PaymentEntity>(filter, maxPerPage: limit + 1, cancellationToken: cancellationToken))
         {

@@ -41,15 +41,60 @@ public sealed class WebhookSender(
             return;
         }
 
+        var status = await PostAsync(merchant, evt, cancellationToken);
+        if (status is < 200 or >= 300)
+        {
+            throw new HttpRequestException($"Webhook {eventId} to merchant {merchantId} answered {status}.");
+        }
+    }
+
+    /// <summary>
+    /// A <c>test.event</c> with id <paramref name="eventId"/>, signed and sent as every event is, once: the merchant
+    /// who asked for it reads its outcome on the returned row, and a failure is not retried behind their back.
+    /// An unreachable endpoint is an attempt without a status, as it is for a real event.
+    /// </summary>
+    public async Task<WebhookEventEntity> DeliverTestAsync(MerchantEntity merchant, string eventId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(merchant);
+        var now = time.GetUtcNow();
+        var body = JsonSerializer.Serialize(
+            new WebhookEvent(eventId, "event", WebhookTestEvents.Type, now, !merchant.TestMode, new WebhookEventData(new WebhookTestObject("test", "A test event sent from the console."))),
+            ApiJson.Options);
+        var evt = new WebhookEventEntity { PartitionKey = merchant.Id, RowKey = eventId, Type = WebhookTestEvents.Type, Body = body };
+        try
+        {
+            var response = await Events.AddEntityAsync(evt, cancellationToken);
+            evt.ETag = response.Headers.ETag ?? throw new InvalidOperationException($"The insert of webhook event {eventId} was answered without an ETag.");
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return (await Events.GetEntityAsync<WebhookEventEntity>(merchant.Id, eventId, cancellationToken: cancellationToken)).Value;
+        }
+
+        try
+        {
+            await PostAsync(merchant, evt, cancellationToken);
+        }
+        catch (HttpRequestException)
+        {
+            // Refused by the endpoint policy or the network: the attempt is recorded without a status.
+        }
+
+        return evt;
+    }
+
+    /// <summary>One signed POST of the frozen body; the attempt is recorded whatever came of it.</summary>
+    private async Task<int?> PostAsync(MerchantEntity merchant, WebhookEventEntity evt, CancellationToken cancellationToken)
+    {
         var secret = await merchants.WebhookSecretAsync(merchant, cancellationToken);
         var now = time.GetUtcNow();
         using var request = new HttpRequestMessage(HttpMethod.Post, merchant.WebhookUrl)
         {
             Content = new StringContent(evt.Body, Encoding.UTF8, "application/json"),
         };
-        request.Headers.Add("webhook-id", eventId);
+        request.Headers.Add("webhook-id", evt.RowKey);
         request.Headers.Add("webhook-timestamp", now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add("webhook-signature", WebhookSigner.Sign(secret, eventId, now, evt.Body));
+        request.Headers.Add("webhook-signature", WebhookSigner.Sign(secret, evt.RowKey, now, evt.Body));
 
         int? status = null;
         try
@@ -62,10 +107,7 @@ public sealed class WebhookSender(
             await RecordAttemptAsync(evt, status, now, cancellationToken);
         }
 
-        if (status is < 200 or >= 300)
-        {
-            throw new HttpRequestException($"Webhook {eventId} to merchant {merchantId} answered {status}.");
-        }
+        return status;
     }
 
     /// <summary>
@@ -135,4 +177,6 @@ public sealed class WebhookSender(
     private sealed record WebhookEvent(string Id, string Object, string Type, DateTimeOffset CreatedAt, bool Livemode, WebhookEventData Data);
 
     private sealed record WebhookEventData(object Object);
+
+    private sealed record WebhookTestObject(string Object, string Message);
 }
