@@ -65,9 +65,28 @@ public sealed class PaymentTimeline(StorageClients clients, RefundStore refunds,
             }
         }
 
-        // Stable: events of the same instant keep the order they were gathered in, cause before effect.
-        return [.. events.OrderBy(e => e.At)];
+        return [.. events.OrderBy(e => e.At.ToUnixTimeSeconds()).ThenBy(Rank).ThenBy(e => e.At)];
     }
+
+    /// <summary>
+    /// Where an event falls among those of the same second. Channels report the paid time to the whole second, and
+    /// the capture is booked at that time, so a payment paid within a second of its creation would otherwise be
+    /// paid before it was made; within a second, cause comes before effect.
+    /// </summary>
+    private static int Rank(PaymentTimelineEvent e) => e.Type switch
+    {
+        "payment.created" => 0,
+        "routing.decided" => 1,
+        "channel.attempt" => 2,
+        "channel.notification" => 3,
+        "payment.paid" => 4,
+        "ledger.entry" when e.Kind != Postings.RefundKind => 5,
+        "webhook.delivery" => 7,
+        "refund.created" => 8,
+        "ledger.entry" => 10,
+        var t when t.StartsWith("refund.", StringComparison.Ordinal) => 9,
+        _ => 6,
+    };
 
     private static IEnumerable<PaymentTimelineEvent> FromPayment(PaymentEntity payment)
     {

@@ -69,6 +69,9 @@ public sealed partial class ApiRateLimiter
             var t when t.StartsWith("notify/", StringComparison.Ordinal) => RateLimitScope.Notify,
             var t when t.StartsWith("checkout/", StringComparison.Ordinal) || t.StartsWith("s/", StringComparison.Ordinal) => RateLimitScope.Payer,
             var t when t == ApiRoutes.StatusPage.Template => RateLimitScope.Payer,
+
+            // The consoles' pages and files are public like a payer's page, and as cheap: the same per-address limit.
+            var t when t == ApiRoutes.MerchantConsole.Template || t.StartsWith("console/", StringComparison.Ordinal) => RateLimitScope.Payer,
             _ => RateLimitScope.None,
         };
     }

@@ -33,6 +33,7 @@ public sealed class ApiRateLimiterTests
         Assert.Equal(RateLimitScope.Notify, ApiRateLimiter.ScopeOf(ApiRoutes.ChannelNotify));
         Assert.Equal(RateLimitScope.Payer, ApiRateLimiter.ScopeOf(ApiRoutes.CheckoutPage));
         Assert.Equal(RateLimitScope.Payer, ApiRateLimiter.ScopeOf(ApiRoutes.StoreCodePay));
+        Assert.Equal(RateLimitScope.Payer, ApiRateLimiter.ScopeOf(ApiRoutes.ConsoleAsset));
     }
 
     [Fact]

@@ -38,7 +38,7 @@ function methodMix(container, report) {
     series: [{
       type: 'pie', radius: ['35%', '65%'], center: ['50%', '45%'],
       data: report.data.map(row => ({ name: row.key, value: row.payments })),
-      label: { formatter: '{b}: {d}%' },
+      label: { formatter: '{d}%' },
     }],
   });
 }
