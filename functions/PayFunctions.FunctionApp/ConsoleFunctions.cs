@@ -5,12 +5,16 @@ using PayFunctions.Core.Consoles;
 
 namespace PayFunctions.FunctionApp;
 
-/// <summary>The console routes of <see cref="Core.Http.ApiRoutes"/>: the shell page and its embedded files.</summary>
+/// <summary>The console routes of <see cref="Core.Http.ApiRoutes"/>: the two consoles' shell pages and their embedded files.</summary>
 public static class ConsoleFunctions
 {
     [Function("MerchantConsole")]
     public static IActionResult MerchantConsole([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console")] HttpRequest request) =>
         new ResultActionResult(ConsoleEndpoints.MerchantPage());
+
+    [Function("OperatorConsole")]
+    public static IActionResult OperatorConsole([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console/ops")] HttpRequest request) =>
+        new ResultActionResult(ConsoleEndpoints.OperatorPage());
 
     [Function("ConsoleAsset")]
     public static IActionResult ConsoleAsset(

@@ -82,6 +82,7 @@ public static class ApiRouteMap
         Map(app, ApiRoutes.SendTestWebhook, (HttpRequest r, WebhookEndpoints e, CancellationToken c) => e.SendTestAsync(r, c));
         Map(app, ApiRoutes.ListWebhookDeliveries, (HttpRequest r, WebhookEndpoints e, CancellationToken c) => e.ListDeliveriesAsync(r, c));
         Map(app, ApiRoutes.MerchantConsole, () => ConsoleEndpoints.MerchantPage());
+        Map(app, ApiRoutes.OperatorConsole, () => ConsoleEndpoints.OperatorPage());
         Map(app, ApiRoutes.ConsoleAsset, (HttpRequest r, string name) => ConsoleEndpoints.Asset(r, name));
         Map(app, ApiRoutes.GetTokenKeys, (HttpRequest r, TokenEndpoint e, CancellationToken c) => e.KeySetAsync(r, c));
     }

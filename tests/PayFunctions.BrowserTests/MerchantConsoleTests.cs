@@ -74,7 +74,6 @@ public sealed class MerchantConsoleTests(PlatformFixture platform, BrowserFixtur
         }
 
         await AssertAccessibleAsync(page);
-        await PageChecks.ScreenshotAsync(page, "console-payment-desktop");
 
         await page.GetByLabel("Amount (CNY)").FillAsync("12.34");
         await page.GetByRole(AriaRole.Button, new() { Name = "Refund" }).ClickAsync();
@@ -83,6 +82,8 @@ public sealed class MerchantConsoleTests(PlatformFixture platform, BrowserFixtur
         var refunds = await platform.Api.SendAsync(platform.Request(HttpMethod.Get, $"api/v1/payments/{id}/refunds"));
         var refund = JsonDocument.Parse(await refunds.Content.ReadAsStringAsync()).RootElement.GetProperty("data").EnumerateArray().Single();
         Assert.Equal(1234, refund.GetProperty("amount").GetInt64());
+        await AssertAccessibleAsync(page);
+        await PageChecks.ScreenshotAsync(page, "console-payment-desktop");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("Secret API key")).ToBeVisibleAsync();

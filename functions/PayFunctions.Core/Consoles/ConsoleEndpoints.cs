@@ -22,12 +22,14 @@ public static class ConsoleEndpoints
     private const string Revalidate = "no-cache";
     private const string Immutable = "public, max-age=31536000, immutable";
 
-    public const string MerchantShell = "merchant.html";
-    public const string OperatorShell = "operator.html";
+    private static readonly Lazy<ConsoleAsset> Merchant = new(() => Render("merchant.html"));
+    private static readonly Lazy<ConsoleAsset> Operator = new(() => Render("operator.html"));
 
-    public static IResult MerchantPage() => Page(MerchantShell);
+    /// <summary><c>GET /api/console</c>: the merchant console.</summary>
+    public static IResult MerchantPage() => new AssetResult(Merchant.Value, "no-store", false);
 
-    public static IResult OperatorPage() => Page(OperatorShell);
+    /// <summary><c>GET /api/console/ops</c>: the operator console.</summary>
+    public static IResult OperatorPage() => new AssetResult(Operator.Value, "no-store", false);
 
     /// <summary><c>GET /api/console/assets/{name}</c>: one embedded file, or 404 for any other name.</summary>
     public static IResult Asset(HttpRequest request, string name)
@@ -47,7 +49,7 @@ public static class ConsoleEndpoints
     /// The shell with each <c>{{v:name}}</c> replaced by that asset's version, so the page always loads the scripts
     /// and styles it was built with, and the browser may keep those for good.
     /// </summary>
-    private static AssetResult Page(string shell)
+    private static ConsoleAsset Render(string shell)
     {
         var html = Encoding.UTF8.GetString(ConsoleAssets.Required(shell).Content);
         foreach (var name in ConsoleAssets.Names)
@@ -55,8 +57,7 @@ public static class ConsoleEndpoints
             html = html.Replace("{{v:" + name + "}}", ConsoleAssets.Required(name).Version, StringComparison.Ordinal);
         }
 
-        var page = new ConsoleAsset(shell, Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", "");
-        return new AssetResult(page, "no-store", false);
+        return new ConsoleAsset(shell, Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", "");
     }
 
     private static bool NotModified(HttpRequest request, ConsoleAsset asset) =>

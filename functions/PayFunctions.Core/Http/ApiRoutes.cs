@@ -64,6 +64,7 @@ public static class ApiRoutes
     public static readonly ApiRoute SendTestWebhook = new("SendTestWebhook", "POST", "v1/webhook_endpoints/test", RouteAccess.Merchant(ApiScopes.Payments));
     public static readonly ApiRoute ListWebhookDeliveries = new("ListWebhookDeliveries", "GET", "v1/webhook_endpoints/deliveries", RouteAccess.Merchant(ApiScopes.Read));
     public static readonly ApiRoute MerchantConsole = new("MerchantConsole", "GET", "console", RouteAccess.Public);
+    public static readonly ApiRoute OperatorConsole = new("OperatorConsole", "GET", "console/ops", RouteAccess.Public);
     public static readonly ApiRoute ConsoleAsset = new("ConsoleAsset", "GET", "console/assets/{name}", RouteAccess.Public);
     public static readonly ApiRoute VerifyAuditChain = new("VerifyAuditChain", "GET", "ops/audit_events/verify", RouteAccess.Operator(ApiScopes.OpsAudit));
 
@@ -79,7 +80,7 @@ public static class ApiRoutes
             ListChannelDeadLetters,
             CreateOperator, ListOperators, DisableOperator, IssueToken, GetTokenKeys, RunKeyRewrap,
             ListAuditEvents, VerifyAuditChain,
-            GetPaymentTimeline, ListWebhookEndpoints, SendTestWebhook, ListWebhookDeliveries, MerchantConsole, ConsoleAsset,
+            GetPaymentTimeline, ListWebhookEndpoints, SendTestWebhook, ListWebhookDeliveries, MerchantConsole, OperatorConsole, ConsoleAsset,
         ];
 }
 

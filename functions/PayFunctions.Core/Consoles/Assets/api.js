@@ -1,6 +1,7 @@
-// The API client: the secret key lives in sessionStorage only (gone when the tab closes) and goes out as a bearer token.
+// The API client: the key lives in sessionStorage only (gone when the tab closes) and goes out as a bearer token.
+// Each console keeps its own, so a merchant's and an operator's sign-in in one browser never mix.
 
-const KEY = 'payfunctions.console.key';
+const KEY = `payfunctions.${document.documentElement.dataset.console}.key`;
 
 export function signedIn() {
   return sessionStorage.getItem(KEY) !== null;

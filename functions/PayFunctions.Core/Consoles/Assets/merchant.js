@@ -36,8 +36,9 @@ function signInView(message) {
       // The cheapest call the key's read scope allows proves it before it is kept.
       await api('v1/payments?limit=1', { key: value });
       signIn(value);
-      location.hash = '#/payments';
-      render();
+      // Setting another hash renders by its hashchange; the same hash needs a render of its own.
+      if (location.hash === '#/payments') render();
+      else location.hash = '#/payments';
     } catch (problem) {
       error.textContent = problem instanceof ApiProblem ? problemText(problem.problem) : 'The API could not be reached.';
     }
@@ -89,7 +90,7 @@ async function render() {
 
 document.getElementById('sign-out').addEventListener('click', () => {
   signOut();
-  location.hash = '';
+  history.replaceState(null, '', location.pathname);
   render();
 });
 window.addEventListener('hashchange', render);
