@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http;
 using PayFunctions.Core.Channels;
@@ -14,7 +15,7 @@ namespace PayFunctions.Core.Payments;
 /// <c>created[lt]</c> (RFC 3339 times) and <c>merchant_order_id</c>. Each is checked against what it can be before
 /// it reaches a query, so a bad value is a 400 problem naming it, never a filter the table refuses.
 /// </summary>
-public sealed record PaymentListFilter(PaymentStatus? Status, string? Method, DateTimeOffset? CreatedFrom, DateTimeOffset? CreatedBefore, string? MerchantOrderId)
+public sealed partial record PaymentListFilter(PaymentStatus? Status, string? Method, DateTimeOffset? CreatedFrom, DateTimeOffset? CreatedBefore, string? MerchantOrderId)
 {
     public const string CreatedFromParam = "created[gte]";
     public const string CreatedBeforeParam = "created[lt]";
@@ -113,9 +114,12 @@ public sealed record PaymentListFilter(PaymentStatus? Status, string? Method, Da
         }
 
         // RFC 3339 demands the offset; a time without one would be read in the server's zone.
-        return text.Length <= 40 && (text.EndsWith('Z') || text.Length > 6 && text[^6] is '+' or '-')
+        return Rfc3339().IsMatch(text)
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)
             ? (value.ToUniversalTime(), null)
             : (null, ApiError.InvalidRequest(param, $"{param} must be an RFC 3339 time with its offset, e.g. \"2026-01-31T16:00:00Z\"."));
     }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,7})?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex Rfc3339();
 }
