@@ -59,6 +59,11 @@ public static class ApiRoutes
     public static readonly ApiRoute GetTokenKeys = new("GetTokenKeys", "GET", "oauth/jwks", RouteAccess.Public);
     public static readonly ApiRoute RunKeyRewrap = new("RunKeyRewrap", "POST", "ops/key_rewraps", RouteAccess.Operator(ApiScopes.OpsKeys));
     public static readonly ApiRoute ListAuditEvents = new("ListAuditEvents", "GET", "ops/audit_events", RouteAccess.Operator(ApiScopes.OpsAudit));
+    public static readonly ApiRoute RunReconciliation = new("RunReconciliation", "POST", "ops/reconciliation/runs", RouteAccess.Operator(ApiScopes.OpsReconciliation));
+    public static readonly ApiRoute GetReconciliationRun = new("GetReconciliationRun", "GET", "ops/reconciliation/runs/{id}", RouteAccess.Operator(ApiScopes.OpsReconciliation));
+    public static readonly ApiRoute GetReconciliationReport = new("GetReconciliationReport", "GET", "ops/reconciliation/runs/{id}/report", RouteAccess.Operator(ApiScopes.OpsReconciliation));
+    public static readonly ApiRoute ListReconciliationExceptions = new("ListReconciliationExceptions", "GET", "ops/reconciliation/exceptions", RouteAccess.Operator(ApiScopes.OpsReconciliation));
+    public static readonly ApiRoute ResolveReconciliationException = new("ResolveReconciliationException", "POST", "ops/reconciliation/exceptions/{id}/resolve", RouteAccess.Operator(ApiScopes.OpsReconciliation));
     public static readonly ApiRoute VerifyAuditChain = new("VerifyAuditChain", "GET", "ops/audit_events/verify", RouteAccess.Operator(ApiScopes.OpsAudit));
 
     public static IReadOnlyList<ApiRoute> All { get; } =
@@ -73,6 +78,7 @@ public static class ApiRoutes
             ListChannelDeadLetters,
             CreateOperator, ListOperators, DisableOperator, IssueToken, GetTokenKeys, RunKeyRewrap,
             ListAuditEvents, VerifyAuditChain,
+            RunReconciliation, GetReconciliationRun, GetReconciliationReport, ListReconciliationExceptions, ResolveReconciliationException,
         ];
 }
 
