@@ -9,5 +9,13 @@ cd "$root"
 # npm writes node_modules/.package-lock.json on install: older than package-lock.json means out of date.
 [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund
 dotnet build PayFunctions.sln -c Release -nologo -v q
-dotnet test PayFunctions.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@"
+# The projects run side by side and interleave their output; a failed test's report is repeated at the end, where a
+# CI log's tail shows it.
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+if ! dotnet test PayFunctions.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"; then
+  echo "=== failed tests ==="
+  grep -a -E -A 12 '^\s+Failed [A-Za-z]' "$log" | head -n 200
+  exit 1
+fi
 ./scripts/fuzz-coverage.sh

@@ -133,6 +133,13 @@ public enum ChannelOperations
     /// or releases it by cancelling or closing the order.
     /// </summary>
     Capture = 256,
+
+    /// <summary>
+    /// The platform fetches each day's statement from the channel (<see cref="IPaymentChannel.DownloadStatementAsync"/>),
+    /// so the daily reconciliation runs for the channel's accounts. A channel that publishes statements without it delivers
+    /// them as files.
+    /// </summary>
+    StatementDownload = 512,
 }
 
 /// <summary>What the payer is shown or asked to do after the order is placed.</summary>

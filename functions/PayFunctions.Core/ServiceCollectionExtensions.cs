@@ -17,6 +17,7 @@ using PayFunctions.Core.Operators;
 using PayFunctions.Core.Orchestration;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.RateLimiting;
+using PayFunctions.Core.Reconciliation;
 using PayFunctions.Core.Refunds;
 using PayFunctions.Core.Routing;
 using PayFunctions.Core.Secrets;
@@ -56,6 +57,8 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.IsValid(), ChannelResilienceOptions.Rules).ValidateOnStart();
         services.AddOptions<SettlementOptions>().BindConfiguration(SettlementOptions.SectionName)
             .Validate(o => o.IsValid(), "Settlement:TimeZone must be a known time zone and Settlement:CutoffGrace between 0 and 00:29:00.").ValidateOnStart();
+        services.AddOptions<ReconciliationOptions>().BindConfiguration(ReconciliationOptions.SectionName)
+            .Validate(o => o.IsValid(), "Reconciliation:TimeZone must be a known time zone and Reconciliation:ShiftWindow more than 0 and at most 12:00:00.").ValidateOnStart();
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.SectionName)
             .Validate(o => o.IsValid(), AuditOptions.Rules).ValidateOnStart();
         services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.SectionName)
@@ -175,6 +178,12 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<RoutingUsageRows>();
         services.AddSingleton<RoutingUsage>();
         services.AddHostedService<RoutingUsageFlusher>();
+
+        services.AddSingleton<ReconciliationIndex>();
+        services.AddSingleton<ReconciliationRunStore>();
+        services.AddSingleton<ReconciliationDifferenceStore>();
+        services.AddSingleton<ReconciliationScheduler>();
+        services.AddSingleton<ReconciliationEndpoints>();
 
         services.AddSingleton<ChannelHealth>();
         services.AddSingleton<ChannelHealthStore>();

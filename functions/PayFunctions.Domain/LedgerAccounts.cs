@@ -6,6 +6,7 @@ public static class LedgerAccounts
     private const string ChannelClearingPrefix = "channel_clearing:";
     private const string PayablePrefix = "payable:";
     private const string PayoutsInTransitPrefix = "payouts_in_transit:";
+    private const string ChannelFeesPrefix = "channel_fees:";
 
     /// <summary>
     /// The liability account for money a customer paid after its payment had ended: it belongs to
@@ -25,6 +26,12 @@ public static class LedgerAccounts
 
     /// <summary>The asset account for money a channel has captured but not yet paid to us, "channel_clearing:{channel}".</summary>
     public static string ChannelClearing(string channel) => Named(ChannelClearingPrefix, channel);
+
+    /// <summary>
+    /// The expense account for what a channel charged beyond the fee the platform expected, "channel_fees:{channel}":
+    /// reconciliation posts each fee difference a statement shows against the channel's clearing account.
+    /// </summary>
+    public static string ChannelFees(string channel) => Named(ChannelFeesPrefix, channel);
 
     /// <summary>The liability account for money owed to a merchant, recipient or the platform, e.g. "payable:acct_1".</summary>
     public static string Payable(string accountId) => Named(PayablePrefix, accountId);

@@ -15,6 +15,9 @@ public static class Postings
     /// <summary>The kind of the entry posted when a channel refunds (part of) a captured payment.</summary>
     public const string RefundKind = "refund";
 
+    /// <summary>The kind of the entry posted when a statement shows a channel charged another fee than expected.</summary>
+    public const string ChannelFeeCorrectionKind = "channel_fee_correction";
+
     /// <summary>The kind of the entry posted when a balance is settled to an account.</summary>
     public const string SettlementKind = "settlement";
 
@@ -42,6 +45,28 @@ public static class Postings
             new(LedgerAccounts.Payable(accountId), EntrySide.Debit, amount),
             new(LedgerAccounts.PayoutsInTransit(accountId), EntrySide.Credit, amount),
         ]);
+
+    /// <summary>
+    /// Books what a channel charged beyond (or short of) the fee the platform expected on one movement: the channel pays
+    /// out that much less (or more), so its clearing account is credited (or debited) and the difference is the
+    /// platform's expense (or a return of it).
+    /// </summary>
+    /// <param name="entryId">The entry's id, derived from the difference it corrects so a re-run posts nothing twice.</param>
+    /// <param name="reference">The payment whose fee differed.</param>
+    /// <param name="channel">The channel that charged it.</param>
+    /// <param name="difference">The fee charged minus the fee expected; never zero.</param>
+    /// <param name="postedAt">When the channel booked the movement.</param>
+    /// <exception cref="ArgumentException">The difference is zero.</exception>
+    public static JournalEntry ChannelFeeCorrected(string entryId, string reference, string channel, Money difference, DateTimeOffset postedAt)
+    {
+        var (fees, clearing) = difference.MinorUnits > 0 ? (EntrySide.Debit, EntrySide.Credit) : (EntrySide.Credit, EntrySide.Debit);
+        var amount = new Money(Math.Abs(difference.MinorUnits), difference.Currency);
+        return JournalEntry.Create(entryId, ChannelFeeCorrectionKind, reference, postedAt,
+        [
+            new(LedgerAccounts.ChannelFees(channel), fees, amount),
+            new(LedgerAccounts.ChannelClearing(channel), clearing, amount),
+        ]);
+    }
 
     /// <summary>
     /// Records money the channel captured for a payment that had already ended: the channel owes it to

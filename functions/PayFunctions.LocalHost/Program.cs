@@ -50,6 +50,7 @@ var orchestrationService = DurableSidecar.CreateService(builder.Configuration, l
 builder.Services.AddDurableSidecar(orchestrationService, local.SidecarPort);
 builder.Services.AddHostedService<StorageQueueChannelWorker>();
 builder.Services.AddHostedService<SettlementTimer>();
+builder.Services.AddHostedService<ReconciliationTimer>();
 builder.Services.AddHostedService<EndedOrchestrationPurgeTimer>();
 builder.Services.AddHostedService<ChannelInboxPoller>();
 

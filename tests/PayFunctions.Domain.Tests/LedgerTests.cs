@@ -62,6 +62,24 @@ public sealed class LedgerTests
         Assert.Throws<ArgumentException>(() => Postings.Settlement("je_3", "stl_1", "acct_m", Cny(0), At));
     }
 
+    [Theory]
+    [InlineData(3, EntrySide.Debit, EntrySide.Credit)]
+    [InlineData(-2, EntrySide.Credit, EntrySide.Debit)]
+    public void A_fee_charged_beyond_the_expected_one_is_an_expense_against_clearing_and_one_short_of_it_the_reverse(
+        long difference, EntrySide fees, EntrySide clearing)
+    {
+        var entry = Postings.ChannelFeeCorrected("je_fee", "pay_1", "wechat_pay", Cny(difference), At);
+
+        Assert.Equal(
+            [(LedgerAccounts.ChannelFees("wechat_pay"), fees, Math.Abs(difference)), (LedgerAccounts.ChannelClearing("wechat_pay"), clearing, Math.Abs(difference))],
+            entry.Lines.Select(l => (l.Account, l.Side, l.Amount.MinorUnits)));
+        Assert.Equal((Postings.ChannelFeeCorrectionKind, "pay_1"), (entry.Kind, entry.Reference));
+    }
+
+    [Fact]
+    public void A_fee_correction_of_nothing_is_rejected() =>
+        Assert.Throws<ArgumentException>(() => Postings.ChannelFeeCorrected("je_fee", "pay_1", "wechat_pay", Cny(0), At));
+
     [Fact]
     public void Entries_must_have_two_positive_lines_balanced_per_currency()
     {

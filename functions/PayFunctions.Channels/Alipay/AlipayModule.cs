@@ -49,7 +49,7 @@ public sealed partial class AlipayModule : IChannelModule, IChannelStatementForm
             },
         ],
         ChannelOperations.Query | ChannelOperations.Close | ChannelOperations.Cancel
-            | ChannelOperations.Refund | ChannelOperations.PartialRefund | ChannelOperations.RefundQuery | ChannelOperations.Statements,
+            | ChannelOperations.Refund | ChannelOperations.PartialRefund | ChannelOperations.RefundQuery | ChannelOperations.Statements | ChannelOperations.StatementDownload,
         [AppIdSetting],
         [AppPrivateKeySecret, AlipayPublicKeySecret])
     {

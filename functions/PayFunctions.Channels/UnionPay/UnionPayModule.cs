@@ -34,7 +34,7 @@ public sealed partial class UnionPayModule : IChannelModule, IChannelStatementFo
             },
         ],
         ChannelOperations.Query | ChannelOperations.Cancel | ChannelOperations.Refund | ChannelOperations.PartialRefund
-            | ChannelOperations.RefundQuery | ChannelOperations.RefundNotification | ChannelOperations.Statements,
+            | ChannelOperations.RefundQuery | ChannelOperations.RefundNotification | ChannelOperations.Statements | ChannelOperations.StatementDownload,
         [nameof(UnionPayOptions.MerId), nameof(UnionPayOptions.SignCertId)],
         [SigningPrivateKeySecret, RootCertSecret, MiddleCertSecret])
     {

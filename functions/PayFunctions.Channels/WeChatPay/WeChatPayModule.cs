@@ -43,7 +43,7 @@ public sealed class WeChatPayModule : IChannelModule, IChannelStatementFormat
             },
         ],
         ChannelOperations.Query | ChannelOperations.Close | ChannelOperations.Cancel | ChannelOperations.Refund | ChannelOperations.PartialRefund
-            | ChannelOperations.RefundQuery | ChannelOperations.RefundNotification | ChannelOperations.Statements,
+            | ChannelOperations.RefundQuery | ChannelOperations.RefundNotification | ChannelOperations.Statements | ChannelOperations.StatementDownload,
         [nameof(WeChatPayOptions.MchId), nameof(WeChatPayOptions.AppId), nameof(WeChatPayOptions.MerchantSerialNo), nameof(WeChatPayOptions.PlatformSerialNo)],
         [MerchantPrivateKeySecret, PlatformPublicKeySecret, ApiV3KeySecret, AppSecretSecret])
     {

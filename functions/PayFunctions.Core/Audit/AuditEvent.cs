@@ -28,6 +28,8 @@ public static partial class AuditEventTypes
     public const string KeyRewrapRun = "key_rewrap.run";
     public const string OperatorCreated = "operator.created";
     public const string OperatorDisabled = "operator.disabled";
+    public const string ReconciliationRun = "reconciliation.run";
+    public const string ReconciliationExceptionResolved = "reconciliation_exception.resolved";
 
     public const int MaxLength = 64;
 

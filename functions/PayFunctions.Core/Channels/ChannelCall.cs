@@ -41,6 +41,7 @@ public static class ChannelCallOperations
     public const string Capture = "capture";
     public const string Refund = "refund";
     public const string RefundQuery = "refund_query";
+    public const string Statement = "statement";
 }
 
 public static class ChannelCallEvents

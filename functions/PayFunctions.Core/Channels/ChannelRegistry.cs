@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
@@ -6,6 +7,7 @@ using PayFunctions.Channels;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Storage;
+using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Channels;
 
@@ -20,6 +22,12 @@ public sealed partial class ChannelRegistry(
 {
     /// <summary>The account setting that says whether it is a sandbox's (<c>test</c>) or a real one (<c>live</c>).</summary>
     public const string ModeSetting = "Mode";
+
+    /// <summary>
+    /// The optional account setting of the rate the channel charges the account, in basis points (60 = 0.6%), which
+    /// reconciliation compares each statement line's fee with; without it fees are totalled, not compared.
+    /// </summary>
+    public const string FeeRateSetting = "FeeBasisPoints";
 
     private const string LiveMode = "live";
     private const string TestMode = "test";
@@ -99,6 +107,13 @@ public sealed partial class ChannelRegistry(
     public string? DefaultAccountOf(string channel) => Preferred(channel, AccountsOf(channel));
 
     public bool IsConfigured(string channel, bool testMode) => DefaultAccountOf(channel, testMode) is not null;
+
+    /// <summary>The fee the channel charges the account on <paramref name="gross"/>, rounded half up; null when <see cref="FeeRateSetting"/> is not a rate.</summary>
+    public Money? ExpectedFeeOf(string channel, string account, Money gross) =>
+        int.TryParse(AccountsSection(Module(channel).Capabilities).GetSection(account)[FeeRateSetting], NumberStyles.None, CultureInfo.InvariantCulture, out var basisPoints)
+        && basisPoints <= SplitRule.BasisPointsPerWhole
+            ? new FeeSchedule(basisPoints, 0).FeeFor(gross)
+            : null;
 
     private string? Preferred(string channel, IReadOnlyList<string> accounts)
     {

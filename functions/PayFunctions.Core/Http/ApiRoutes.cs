@@ -66,6 +66,11 @@ public static class ApiRoutes
     public static readonly ApiRoute MerchantConsole = new("MerchantConsole", "GET", "console", RouteAccess.Public);
     public static readonly ApiRoute OperatorConsole = new("OperatorConsole", "GET", "console/ops", RouteAccess.Public);
     public static readonly ApiRoute ConsoleAsset = new("ConsoleAsset", "GET", "console/assets/{name}", RouteAccess.Public);
+    public static readonly ApiRoute RunReconciliation = new("RunReconciliation", "POST", "ops/reconciliation/runs", RouteAccess.Operator(ApiScopes.OpsReconciliation));
+    public static readonly ApiRoute GetReconciliationRun = new("GetReconciliationRun", "GET", "ops/reconciliation/runs/{id}", RouteAccess.Operator(ApiScopes.OpsReconciliation));
+    public static readonly ApiRoute GetReconciliationReport = new("GetReconciliationReport", "GET", "ops/reconciliation/runs/{id}/report", RouteAccess.Operator(ApiScopes.OpsReconciliation));
+    public static readonly ApiRoute ListReconciliationExceptions = new("ListReconciliationExceptions", "GET", "ops/reconciliation/exceptions", RouteAccess.Operator(ApiScopes.OpsReconciliation));
+    public static readonly ApiRoute ResolveReconciliationException = new("ResolveReconciliationException", "POST", "ops/reconciliation/exceptions/{id}/resolve", RouteAccess.Operator(ApiScopes.OpsReconciliation));
     public static readonly ApiRoute VerifyAuditChain = new("VerifyAuditChain", "GET", "ops/audit_events/verify", RouteAccess.Operator(ApiScopes.OpsAudit));
 
     public static IReadOnlyList<ApiRoute> All { get; } =
@@ -81,6 +86,7 @@ public static class ApiRoutes
             CreateOperator, ListOperators, DisableOperator, IssueToken, GetTokenKeys, RunKeyRewrap,
             ListAuditEvents, VerifyAuditChain,
             GetPaymentTimeline, ListWebhookEndpoints, SendTestWebhook, ListWebhookDeliveries, MerchantConsole, OperatorConsole, ConsoleAsset,
+            RunReconciliation, GetReconciliationRun, GetReconciliationReport, ListReconciliationExceptions, ResolveReconciliationException,
         ];
 }
 

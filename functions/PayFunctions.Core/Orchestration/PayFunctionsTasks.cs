@@ -1,6 +1,7 @@
 using PayFunctions.Core.Channels;
 using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Payments;
+using PayFunctions.Core.Reconciliation;
 using PayFunctions.Core.Refunds;
 using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Webhooks;
@@ -9,7 +10,7 @@ namespace PayFunctions.Core.Orchestration;
 /// <summary>The orchestrations and activities both hosts must expose under these exact names.</summary>
 public static class PayFunctionsTasks
 {
-    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(PaymentOrchestrator), typeof(SettlementOrchestrator), typeof(SettlementCatchUpOrchestrator), typeof(RefundOrchestrator)];
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(PaymentOrchestrator), typeof(SettlementOrchestrator), typeof(SettlementCatchUpOrchestrator), typeof(RefundOrchestrator), typeof(ReconciliationOrchestrator)];
 
     public static IReadOnlyList<Type> Activities { get; } =
     [
@@ -26,5 +27,9 @@ public static class PayFunctionsTasks
         typeof(CompleteSettlementDayActivity),
         typeof(CompleteRefundActivity),
         typeof(ChooseMethodActivity),
+        typeof(ReconcileStatementActivity),
+        typeof(ResolveDifferenceActivity),
+        typeof(RecordRaisedSuccessActivity),
+        typeof(CompleteReconciliationActivity),
     ];
 }

@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using PayFunctions.Core.Ledger;
 using PayFunctions.Core.Payments;
+using PayFunctions.Core.Reconciliation;
 using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Refunds;
@@ -11,10 +12,16 @@ namespace PayFunctions.Core.Refunds;
 /// refunded total it follows, then reversed in the ledger from that total (entry id from the refund
 /// id, so a re-run posts nothing twice), at the payment's locked rate when it was converted; a failure
 /// gives its reservation back. A late payment's refund
-/// empties its suspense instead. Each step is a no-op when it already happened.
+/// empties its suspense instead. Each step is a no-op when it already happened. The ended refund is then indexed for
+/// its account's reconciliation.
 /// </summary>
 public sealed partial class CompleteRefundActivity(
-    RefundStore refunds, RefundBalanceStore balances, PaymentStore payments, LedgerStore ledger, ILogger<CompleteRefundActivity> logger)
+    RefundStore refunds,
+    RefundBalanceStore balances,
+    PaymentStore payments,
+    LedgerStore ledger,
+    ReconciliationIndex reconciliation,
+    ILogger<CompleteRefundActivity> logger)
     : TaskActivity<CompleteRefundInput, bool>
 {
     public override Task<bool> RunAsync(TaskActivityContext context, CompleteRefundInput input) =>
@@ -51,7 +58,7 @@ public sealed partial class CompleteRefundActivity(
             await balances.ReleaseAsync(refund.MerchantId, refund.PaymentId, refund.RefundId, cancellationToken);
         }
 
-        await refunds.UpdateAsync(input.MerchantId, input.RefundId, r =>
+        var ended = await refunds.UpdateAsync(input.MerchantId, input.RefundId, r =>
         {
             var status = input.Succeeded ? RefundStatuses.Succeeded : RefundStatuses.Failed;
             if (r.Status == status)
@@ -66,6 +73,7 @@ public sealed partial class CompleteRefundActivity(
             r.FailureMessage = input.FailureMessage;
             return true;
         }, cancellationToken);
+        await reconciliation.RecordRefundAsync(ended, cancellationToken);
         return true;
     }
 

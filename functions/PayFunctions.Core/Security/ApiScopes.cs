@@ -29,9 +29,12 @@ public static class ApiScopes
     public const string OpsAudit = "ops:audit";
     public const string OpsKeys = "ops:keys";
 
+    /// <summary>Run reconciliation, read its runs and reports, and resolve the differences queued for operators.</summary>
+    public const string OpsReconciliation = "ops:reconciliation";
+
     public static IReadOnlyList<string> Merchant { get; } = [Read, Payments, Refunds, Accounts, ApiKeys];
 
-    public static IReadOnlyList<string> Operator { get; } = [OpsMerchants, OpsSettlements, OpsChannels, OpsFx, OpsOperators, OpsAudit, OpsKeys];
+    public static IReadOnlyList<string> Operator { get; } = [OpsMerchants, OpsSettlements, OpsChannels, OpsFx, OpsOperators, OpsAudit, OpsKeys, OpsReconciliation];
 
     /// <summary>Scopes as stored and as OAuth writes them: space-separated, in a fixed order.</summary>
     public static string Format(IEnumerable<string> scopes) =>

@@ -53,10 +53,22 @@ public static class TableNames
     /// <summary>The audit trail's hash chain: one partition, newest record first.</summary>
     public const string AuditEvents = "auditevents";
 
+    /// <summary>Ended payments and refunds by channel account and booking day, for reconciliation.</summary>
+    public const string ReconciliationIndex = "reconciliationindex";
+
+    /// <summary>Each statement day's reconciliation of each channel account: one partition per day.</summary>
+    public const string ReconciliationRuns = "reconciliationruns";
+
+    /// <summary>The differences reconciliation found, with how each was resolved: one partition per statement day.</summary>
+    public const string ReconciliationDifferences = "reconciliationdifferences";
+
     public const string NotificationArchiveContainer = "channel-notifications";
+
+    /// <summary>Each reconciled statement day's report, as JSON: <c>{channel}/{account}/{day}.json</c>.</summary>
+    public const string ReconciliationReportContainer = "reconciliation-reports";
 
     public static IReadOnlyList<string> All { get; } =
         [Payments, Idempotency, Merchants, ApiKeys, Operators, Accounts, Ledger, LedgerAccounts, Settlements, SettlementState, SettlementDue, SettlementDays, Notifications, WebhookEvents, NotificationRejections, Refunds, RefundBalances, Stores, StoreCodes, FxRates,
             UnmatchedCredits,
-            ChannelHealth, RoutingPolicies, RoutingUsage, AuditEvents];
+            ChannelHealth, RoutingPolicies, RoutingUsage, AuditEvents, ReconciliationIndex, ReconciliationRuns, ReconciliationDifferences];
 }

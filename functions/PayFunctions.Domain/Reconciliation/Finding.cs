@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-
 namespace PayFunctions.Domain.Reconciliation;
 
 /// <summary>A difference as the matcher finds it, before its place in the ordered list gives it an occurrence and an id.</summary>
@@ -63,16 +59,5 @@ internal readonly record struct Finding(
     public ReconciliationDifference ToDifference(StatementDay day, int occurrence) =>
         new(Id(day, occurrence), Class, Kind, Reference, occurrence, Resolution, Statement, Payment, Refund, EarlierChannelReference);
 
-    private string Id(StatementDay day, int occurrence)
-    {
-        var key = string.Join(
-            '|',
-            day.Account.ToString(),
-            day.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ReconciliationCodes.Of(Class),
-            ReconciliationCodes.Of(Kind),
-            Reference,
-            occurrence.ToString(CultureInfo.InvariantCulture));
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 16);
-    }
+    private string Id(StatementDay day, int occurrence) => ReconciliationDifference.IdOf(day.Account, day.Day, Class, Kind, Reference, occurrence);
 }

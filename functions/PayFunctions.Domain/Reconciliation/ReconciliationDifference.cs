@@ -1,3 +1,8 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using PayFunctions.Domain.Routing;
+
 namespace PayFunctions.Domain.Reconciliation;
 
 /// <summary>One difference between a channel's statement and the platform's records, with both sides' facts.</summary>
@@ -24,4 +29,22 @@ public sealed record ReconciliationDifference(
     StatementEntry? Statement,
     PlatformPayment? Payment,
     PlatformRefund? Refund,
-    string? EarlierChannelReference);
+    string? EarlierChannelReference)
+{
+    /// <summary>
+    /// The id of the difference of <paramref name="day"/> with this subject: what lets a neighbouring day's run find the
+    /// half of a date-boundary shift that the other day recorded.
+    /// </summary>
+    public static string IdOf(ChannelAccountId account, DateOnly day, DifferenceClass difference, StatementEntryKind kind, string reference, int occurrence)
+    {
+        var key = string.Join(
+            '|',
+            account.ToString(),
+            day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ReconciliationCodes.Of(difference),
+            ReconciliationCodes.Of(kind),
+            reference,
+            occurrence.ToString(CultureInfo.InvariantCulture));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 16);
+    }
+}

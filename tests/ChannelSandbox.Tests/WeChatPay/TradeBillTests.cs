@@ -47,6 +47,29 @@ public sealed class TradeBillTests(SandboxHost host) : IClassFixture<SandboxHost
     }
 
     [Fact]
+    public async Task A_payment_completed_at_a_chosen_moment_is_queried_and_billed_at_it_and_the_moment_must_be_recent()
+    {
+        var outTradeNo = Prepay.NewOutTradeNo();
+        await Channel.PrepayAsync(
+            new PrepayRequest(outTradeNo, "wechat_pay.native", Cny(800), "Latte", DateTimeOffset.UtcNow.AddMinutes(30), new Uri("https://merchant.example/notify"), "order-43"),
+            CancellationToken.None);
+        var yesterday = Today().AddDays(-1);
+        var justBeforeMidnight = new DateTimeOffset(yesterday.ToDateTime(new TimeOnly(23, 59, 58)), TimeSpan.FromHours(8));
+        foreach (var refused in new[] { DateTimeOffset.UtcNow.AddMinutes(5), DateTimeOffset.UtcNow.AddDays(-3) })
+        {
+            using var refusal = await Prepay.PayAsync(host, outTradeNo, new { notify = false, success_time = refused.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture) });
+            Assert.Equal(400, (int)refusal.StatusCode);
+        }
+
+        using var pay = await Prepay.PayAsync(host, outTradeNo, new { notify = false, success_time = $"{Text(yesterday)}T23:59:58+08:00" });
+
+        Assert.Equal(200, (int)pay.StatusCode);
+        Assert.Equal(justBeforeMidnight, (await Channel.QueryAsync(new ChannelOrderRef(outTradeNo), CancellationToken.None)).PaidAt);
+        Assert.Equal(justBeforeMidnight, Assert.Single(await BillAsync(yesterday), line => line.OutTradeNo == outTradeNo).BookedAt);
+        Assert.DoesNotContain(await BillAsync(Today()), line => line.OutTradeNo == outTradeNo);
+    }
+
+    [Fact]
     public async Task An_unknown_payment_appears_as_a_line_the_platform_never_placed()
     {
         var day = Today();

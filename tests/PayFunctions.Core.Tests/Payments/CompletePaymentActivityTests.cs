@@ -1,5 +1,6 @@
 using PayFunctions.Core.Ledger;
 using PayFunctions.Core.Payments;
+using PayFunctions.Core.Tests.Reconciliation;
 using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Storage;
 using PayFunctions.Core.Tests.Storage;
@@ -36,6 +37,8 @@ public sealed class CompletePaymentActivityTests(AzuriteFixture azurite) : IDisp
                 ["ledgeraccounts replace"] = 3,
                 // both payables are marked due for settlement
                 ["settlementdue replace"] = 2,
+                // the payment's row in its channel account's reconciliation index
+                ["reconciliationindex replace"] = 1,
             },
             TableRequests.Of(counter));
         var stored = (await new PaymentStore(azurite.Storage).GetAsync(payment.MerchantId, payment.Id, CancellationToken.None))!;
@@ -98,7 +101,8 @@ public sealed class CompletePaymentActivityTests(AzuriteFixture azurite) : IDisp
     private CompletePaymentActivity Activity()
     {
         var storage = azurite.Counted(counter);
-        return new CompletePaymentActivity(new PaymentStore(storage), new LedgerStore(storage, new SettlementDueIndex(storage)), new PaymentProgress(), completed);
+        return new CompletePaymentActivity(
+            new PaymentStore(storage), new LedgerStore(storage, new SettlementDueIndex(storage)), new PaymentProgress(), completed, ReconciliationIndexTests.Index(storage));
     }
 
     private static CompletePaymentInput Succeeded(PaymentEntity payment) =>

@@ -71,6 +71,11 @@ public sealed record RouteCase(ApiRoute Route, Bola Bola, Func<MerchantObjects.M
         new(ApiRoutes.ListAuditEvents, Bola.Operator, _ => "api/ops/audit_events"),
         new(ApiRoutes.VerifyAuditChain, Bola.Operator, _ => "api/ops/audit_events/verify"),
         new(ApiRoutes.DisableOperator, Bola.Operator, o => $"api/ops/operators/{o.Operator}/disable", Probe: _ => "api/ops/operators"),
+        new(ApiRoutes.RunReconciliation, Bola.Operator, _ => "api/ops/reconciliation/runs", """{"channel":"wechat_pay","account":"main","day":"2020-01-02"}"""),
+        new(ApiRoutes.GetReconciliationRun, Bola.Operator, _ => "api/ops/reconciliation/runs/recon_20200102_wechat_pay_main"),
+        new(ApiRoutes.GetReconciliationReport, Bola.Operator, _ => "api/ops/reconciliation/runs/recon_20200102_wechat_pay_main/report"),
+        new(ApiRoutes.ListReconciliationExceptions, Bola.Operator, _ => "api/ops/reconciliation/exceptions"),
+        new(ApiRoutes.ResolveReconciliationException, Bola.Operator, _ => "api/ops/reconciliation/exceptions/rdif_20200102_00000000000000000000000000000000/resolve", """{"note":"probe"}""", Probe: _ => "api/ops/reconciliation/exceptions"),
     }.ToDictionary(c => c.Route.Name, StringComparer.Ordinal);
 
     public static TheoryData<string> ProtectedRouteNames() =>

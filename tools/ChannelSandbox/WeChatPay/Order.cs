@@ -47,7 +47,8 @@ public sealed class Order(PrepayRequest request, PrepayAnswer answer, DateTimeOf
     /// The payer's payment was under way when the order closed or expired, and completes anyway: what
     /// WeChat Pay warns of for a close called too soon after the order was placed.
     /// </param>
-    public OrderOutcome Pay(DateTimeOffset now, Func<Transaction, NotificationMessage> notify, bool racedClose = false)
+    /// <param name="successTime">When the payment completed, when not <paramref name="now"/>: a payment booked at a chosen moment, such as just before midnight.</param>
+    public OrderOutcome Pay(DateTimeOffset now, Func<Transaction, NotificationMessage> notify, bool racedClose = false, DateTimeOffset? successTime = null)
     {
         lock (_gate)
         {
@@ -58,8 +59,8 @@ public sealed class Order(PrepayRequest request, PrepayAnswer answer, DateTimeOf
             }
 
             _state = TradeState.SUCCESS;
-            _successTime = now;
-            _transactionId = "4200" + WeChatPayCrypto.RandomDigits(6) + ChinaTime.Format(now)[..10].Replace("-", "", StringComparison.Ordinal) + WeChatPayCrypto.RandomDigits(10);
+            _successTime = successTime ?? now;
+            _transactionId = "4200" + WeChatPayCrypto.RandomDigits(6) + ChinaTime.Format(_successTime.Value)[..10].Replace("-", "", StringComparison.Ordinal) + WeChatPayCrypto.RandomDigits(10);
             _openId ??= "o" + WeChatPayCrypto.RandomString(27);
             Notification = Request.TradeType == TradeType.MICROPAY ? null : notify(Snapshot());
             return OrderOutcome.Done;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ChannelSandbox.WeChatPay.Notifications;
 
 namespace ChannelSandbox.WeChatPay;
@@ -13,6 +14,9 @@ public static class SandboxControlApi
     private const string TimeoutKind = "timeout";
     private const string SignatureErrorKind = "signature_error";
     private const int DefaultTimeoutMs = 30_000;
+
+    /// <summary>How far back a payment may be said to have completed: far enough to put it before yesterday's midnight.</summary>
+    private static readonly TimeSpan MaxSuccessTimeAge = TimeSpan.FromDays(2);
 
     private static readonly Dictionary<string, CodePayFault> CodePayFaultKinds = new(StringComparer.Ordinal)
     {
@@ -75,9 +79,23 @@ public static class SandboxControlApi
         TimeProvider time)
     {
         var (command, valid) = await SandboxJson.ReadOptionalAsync<PayCommand>(request, request.HttpContext.RequestAborted);
+        var now = time.GetUtcNow();
+        DateTimeOffset? successTime = null;
+        if (command?.SuccessTime is { } text)
+        {
+            successTime = DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+                && parsed <= now && parsed >= now - MaxSuccessTimeAge
+                    ? parsed
+                    : null;
+            valid &= successTime is not null;
+        }
+
         if (!valid || command?.DelayMs < 0)
         {
-            return Problem(StatusCodes.Status400BadRequest, "INVALID_BODY", "Expected {\"notify\": bool, \"delay_ms\": int >= 0, \"raced_close\": bool}.");
+            return Problem(
+                StatusCodes.Status400BadRequest,
+                "INVALID_BODY",
+                "Expected {\"notify\": bool, \"delay_ms\": int >= 0, \"raced_close\": bool, \"success_time\": RFC 3339 within the last two days}.");
         }
 
         if (orders.Find(out_trade_no) is not { } order)
@@ -85,8 +103,7 @@ public static class SandboxControlApi
             return NotFound();
         }
 
-        var now = time.GetUtcNow();
-        var outcome = order.Pay(now, notifications.Create, command?.RacedClose ?? false);
+        var outcome = order.Pay(now, notifications.Create, command?.RacedClose ?? false, successTime);
         if (outcome != OrderOutcome.Done)
         {
             return Conflict(outcome);
@@ -180,7 +197,8 @@ public static class SandboxControlApi
 
     internal static IResult Problem(int status, string code, string message) => SandboxJson.Problem(status, code, message);
 
-    private sealed record PayCommand(bool? Notify, int? DelayMs, bool? RacedClose);
+    /// <param name="SuccessTime">When the payer's payment completed, in the past (default now): a payment booked just before a midnight.</param>
+    private sealed record PayCommand(bool? Notify, int? DelayMs, bool? RacedClose, string? SuccessTime);
 
     private sealed record ResendCommand(int? Times, bool? Concurrent);
 
