@@ -1,4 +1,6 @@
-using System.Text.Json;
+using System.Globalization;
+using System.Net;
+using System.Text;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using PayFunctions.IntegrationTests;
@@ -9,13 +11,14 @@ namespace PayFunctions.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class OperatorConsoleTests(PlatformFixture platform, BrowserFixture browser)
 {
+    private readonly Scenario scenario = new(platform);
+
     [Fact]
     public async Task Operator_resolves_an_exception_sees_channel_health_runs_a_settlement_and_onboards_a_merchant()
     {
+        var mismatched = await AmountMismatchAsync();
         await using var context = await browser.NewContextAsync(width: 1280, height: 900);
         var page = await context.NewPageAsync();
-        var resolved = new List<(string Url, string? Body)>();
-        await ServeReconciliationAsync(page, resolved);
         await page.GotoAsync(new Uri(platform.Api.BaseAddress!, "api/console/ops").AbsoluteUri);
 
         await page.GetByLabel("Operator key").FillAsync("bootstrap_wrong_000000000000000");
@@ -24,20 +27,18 @@ public sealed class OperatorConsoleTests(PlatformFixture platform, BrowserFixtur
         await page.GetByLabel("Operator key").FillAsync(PlatformFixture.OperatorKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
-        var row = page.Locator("main tbody tr").Filter(new() { HasText = "pay_recon_example" });
+        var row = page.Locator("main tbody tr").Filter(new() { HasText = mismatched });
         await Assertions.Expect(row).ToContainTextAsync("amount mismatch");
         await AssertAccessibleAsync(page);
         await PageChecks.ScreenshotAsync(page, "console-operator-reconciliation-desktop");
-        await row.GetByLabel("Note for rdif_example").FillAsync("Channel corrected the amount on its next statement.");
+        await row.GetByPlaceholder("How it was settled").FillAsync("The channel corrected the amount on its next statement.");
         await row.GetByRole(AriaRole.Button, new() { Name = "Resolve" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("No open exceptions.")).ToBeVisibleAsync();
-        var (url, body) = Assert.Single(resolved);
-        Assert.EndsWith("/api/ops/reconciliation/exceptions/rdif_example/resolve", url, StringComparison.Ordinal);
-        Assert.Equal("Channel corrected the amount on its next statement.", JsonDocument.Parse(body!).RootElement.GetProperty("note").GetString());
+        await Assertions.Expect(page.Locator("main tbody tr").Filter(new() { HasText = mismatched })).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Resolved" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main tbody tr").Filter(new() { HasText = mismatched })).ToContainTextAsync("resolved");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Channel health" }).ClickAsync();
         await Assertions.Expect(page.Locator("main tbody tr").First).ToBeVisibleAsync();
-        Assert.True(await page.Locator("main tbody tr").CountAsync() >= 1);
         await AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Merchants" }).ClickAsync();
@@ -55,24 +56,26 @@ public sealed class OperatorConsoleTests(PlatformFixture platform, BrowserFixtur
     }
 
     /// <summary>
-    /// The reconciliation operator API answers in the shape its contract fixes (docs/architecture.md, Consoles): one
-    /// open amount mismatch, and after it is resolved none; each resolve request is kept for the test to read.
+    /// A paid payment whose amount the channel's statement of today (China time) tells otherwise: the day's
+    /// reconciliation queues it for an operator. Returns its id.
     /// </summary>
-    private static async Task ServeReconciliationAsync(IPage page, List<(string Url, string? Body)> resolved)
+    private async Task<string> AmountMismatchAsync()
     {
-        await page.RouteAsync("**/api/ops/reconciliation/exceptions/*/resolve", async route =>
+        var id = (string)(await scenario.CreatePaymentAsync(amount: 3_131))["id"]!;
+        Assert.Equal(HttpStatusCode.OK, await scenario.PayAsync(id));
+        await scenario.WaitForStatusAsync(id, "succeeded", TimeSpan.FromSeconds(60));
+        var day = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        using (var inject = await platform.Sandbox.PostAsync(
+            "sandbox/wechat_pay/bill/discrepancies",
+            new StringContent($$"""{"bill_date":"{{day}}","kind":"amount","out_trade_no":"{{id}}"}""", Encoding.UTF8, "application/json")))
         {
-            resolved.Add((route.Request.Url, route.Request.PostData));
-            await route.FulfillAsync(new() { Status = 200, ContentType = "application/json", Body = """{"id":"rdif_example","object":"reconciliation_exception","status":"resolved"}""" });
-        });
-        await page.RouteAsync("**/api/ops/reconciliation/exceptions?**", async route =>
-        {
-            var open = resolved.Count == 0 && route.Request.Url.Contains("status=open", StringComparison.Ordinal);
-            var data = open
-                ? """[{"id":"rdif_example","object":"reconciliation_exception","run":"rrun_example","channel":"wechat_pay","account":"main","day":"2026-11-29","class":"amount_mismatch","kind":"payment","reference":"pay_recon_example","status":"open","statement":{"channel_reference":"4200001","amount":2600,"fee":16,"currency":"cny","booked_at":"2026-11-29T10:00:00Z"},"platform":{"channel_reference":"4200001","amount":2500,"fee":15,"currency":"cny","booked_at":"2026-11-29T10:00:00Z"}}]"""
-                : "[]";
-            await route.FulfillAsync(new() { Status = 200, ContentType = "application/json", Body = $$"""{"object":"list","has_more":false,"data":{{data}}}""" });
-        });
+            Assert.True(inject.IsSuccessStatusCode, await inject.Content.ReadAsStringAsync());
+        }
+
+        using var run = platform.Request(HttpMethod.Post, "api/ops/reconciliation/runs", PlatformFixture.OperatorKey, $$"""{"channel":"wechat_pay","account":"main","day":"{{day}}"}""");
+        var (status, body, _) = await scenario.SendAsync(run);
+        Assert.True(status == HttpStatusCode.OK, $"{status} {body}");
+        return id;
     }
 
     private static async Task AssertAccessibleAsync(IPage page)
