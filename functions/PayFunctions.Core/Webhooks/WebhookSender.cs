@@ -75,9 +75,9 @@ public sealed class WebhookSender(
         {
             await PostAsync(merchant, evt, cancellationToken);
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (e is HttpRequestException || e is TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            // Refused by the endpoint policy or the network: the attempt is recorded without a status.
+            // Refused by the endpoint policy, the network, or the client's timeout: the attempt is recorded without a status.
         }
 
         return evt;
