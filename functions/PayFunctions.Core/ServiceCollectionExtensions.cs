@@ -18,6 +18,7 @@ using PayFunctions.Core.Orchestration;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.RateLimiting;
 using PayFunctions.Core.Refunds;
+using PayFunctions.Core.Reports;
 using PayFunctions.Core.Routing;
 using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Security;
@@ -58,6 +59,8 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.IsValid(), "Settlement:TimeZone must be a known time zone and Settlement:CutoffGrace between 0 and 00:29:00.").ValidateOnStart();
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.SectionName)
             .Validate(o => o.IsValid(), AuditOptions.Rules).ValidateOnStart();
+        services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.SectionName)
+            .Validate(o => o.IsValid(), "Reports:TimeZone must be a known time zone.").ValidateOnStart();
         services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.SectionName)
             .Validate(o => o.IsValid(), "Routing: FlushInterval must be 00:00:00.1–00:01:00 and InstanceId 1–128 printable characters.").ValidateOnStart();
 
@@ -115,6 +118,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SettlementEndpoints>();
         services.AddSingleton<MerchantEndpoints>();
         services.AddSingleton<BalanceEndpoint>();
+        services.AddSingleton<ReportStore>();
+        services.AddSingleton<PaymentReports>();
+        services.AddSingleton<ReportEndpoints>();
+        services.AddSingleton<IpRegions>();
+        services.AddSingleton<IpRegionEndpoints>();
         services.AddSingleton<AccountEndpoints>();
         services.AddSingleton<ApiKeyEndpoints>();
         services.AddSingleton<OperatorStore>();

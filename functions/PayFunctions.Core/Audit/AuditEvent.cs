@@ -28,6 +28,7 @@ public static partial class AuditEventTypes
     public const string KeyRewrapRun = "key_rewrap.run";
     public const string OperatorCreated = "operator.created";
     public const string OperatorDisabled = "operator.disabled";
+    public const string IpRegionsReplaced = "ip_regions.replaced";
 
     public const int MaxLength = 64;
 

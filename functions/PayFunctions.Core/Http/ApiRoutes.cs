@@ -60,6 +60,9 @@ public static class ApiRoutes
     public static readonly ApiRoute RunKeyRewrap = new("RunKeyRewrap", "POST", "ops/key_rewraps", RouteAccess.Operator(ApiScopes.OpsKeys));
     public static readonly ApiRoute ListAuditEvents = new("ListAuditEvents", "GET", "ops/audit_events", RouteAccess.Operator(ApiScopes.OpsAudit));
     public static readonly ApiRoute VerifyAuditChain = new("VerifyAuditChain", "GET", "ops/audit_events/verify", RouteAccess.Operator(ApiScopes.OpsAudit));
+    public static readonly ApiRoute GetPaymentReport = new("GetPaymentReport", "GET", "v1/reports/payments", RouteAccess.Merchant(ApiScopes.Read));
+    public static readonly ApiRoute GetPlatformPaymentReport = new("GetPlatformPaymentReport", "GET", "ops/reports/payments", RouteAccess.Operator(ApiScopes.OpsReports));
+    public static readonly ApiRoute ReplaceIpRegions = new("ReplaceIpRegions", "POST", "ops/ip_regions", RouteAccess.Operator(ApiScopes.OpsReports));
 
     public static IReadOnlyList<ApiRoute> All { get; } =
         [
@@ -73,6 +76,7 @@ public static class ApiRoutes
             ListChannelDeadLetters,
             CreateOperator, ListOperators, DisableOperator, IssueToken, GetTokenKeys, RunKeyRewrap,
             ListAuditEvents, VerifyAuditChain,
+            GetPaymentReport, GetPlatformPaymentReport, ReplaceIpRegions,
         ];
 }
 

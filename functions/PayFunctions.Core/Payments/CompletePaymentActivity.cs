@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using PayFunctions.Core.Ledger;
+using PayFunctions.Core.Reports;
 using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Payments;
@@ -9,9 +10,10 @@ namespace PayFunctions.Core.Payments;
 /// ledger. The journal entry id derives from the payment id, so a re-run posts nothing twice. A payment
 /// with a locked quote is split in the merchant's settlement currency, on its settlement amount. The row read for
 /// the posting is the one written back, under its ETag (read again only if it changed meanwhile), and the row as
-/// written is kept for the webhook that announces the end.
+/// written is kept for the webhook that announces the end. The outcome is then counted in the reports, from the row as
+/// written: a re-run finds the status unchanged and the same completion time, and the report counts it once.
 /// </summary>
-public sealed class CompletePaymentActivity(PaymentStore payments, LedgerStore ledger, PaymentProgress progress, CompletedPayments completed)
+public sealed class CompletePaymentActivity(PaymentStore payments, LedgerStore ledger, PaymentProgress progress, CompletedPayments completed, PaymentReports reports)
     : TaskActivity<CompletePaymentInput, bool>
 {
     public override Task<bool> RunAsync(TaskActivityContext context, CompletePaymentInput input) =>
@@ -65,6 +67,7 @@ public sealed class CompletePaymentActivity(PaymentStore payments, LedgerStore l
         }, cancellationToken);
         progress.Notify(written);
         completed.Keep(written);
+        await reports.RecordPaymentAsync(written, cancellationToken);
         return true;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using PayFunctions.Core.Ledger;
 using PayFunctions.Core.Payments;
+using PayFunctions.Core.Reports;
 using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Refunds;
@@ -11,10 +12,11 @@ namespace PayFunctions.Core.Refunds;
 /// refunded total it follows, then reversed in the ledger from that total (entry id from the refund
 /// id, so a re-run posts nothing twice), at the payment's locked rate when it was converted; a failure
 /// gives its reservation back. A late payment's refund
-/// empties its suspense instead. Each step is a no-op when it already happened.
+/// empties its suspense instead. Each step is a no-op when it already happened. A success of the merchant's money is
+/// then counted in the reports, once however often this runs, at the success time the refund was written with.
 /// </summary>
 public sealed partial class CompleteRefundActivity(
-    RefundStore refunds, RefundBalanceStore balances, PaymentStore payments, LedgerStore ledger, ILogger<CompleteRefundActivity> logger)
+    RefundStore refunds, RefundBalanceStore balances, PaymentStore payments, LedgerStore ledger, PaymentReports reports, ILogger<CompleteRefundActivity> logger)
     : TaskActivity<CompleteRefundInput, bool>
 {
     public override Task<bool> RunAsync(TaskActivityContext context, CompleteRefundInput input) =>
@@ -26,6 +28,7 @@ public sealed partial class CompleteRefundActivity(
     {
         var refund = await refunds.GetAsync(input.MerchantId, input.RefundId, cancellationToken)
             ?? throw new InvalidOperationException($"Refund {input.RefundId} does not exist.");
+        PaymentEntity? refunded = null;
         if (refund.LatePayment)
         {
             // The money was in suspense, never the merchant's: there is no reservation and no split to reverse.
@@ -44,14 +47,14 @@ public sealed partial class CompleteRefundActivity(
         }
         else if (input.Succeeded)
         {
-            await PostReversalAsync(refund, input.SucceededAt ?? refund.CreatedAt, cancellationToken);
+            refunded = await PostReversalAsync(refund, input.SucceededAt ?? refund.CreatedAt, cancellationToken);
         }
         else
         {
             await balances.ReleaseAsync(refund.MerchantId, refund.PaymentId, refund.RefundId, cancellationToken);
         }
 
-        await refunds.UpdateAsync(input.MerchantId, input.RefundId, r =>
+        var written = await refunds.UpdateAsync(input.MerchantId, input.RefundId, r =>
         {
             var status = input.Succeeded ? RefundStatuses.Succeeded : RefundStatuses.Failed;
             if (r.Status == status)
@@ -66,10 +69,15 @@ public sealed partial class CompleteRefundActivity(
             r.FailureMessage = input.FailureMessage;
             return true;
         }, cancellationToken);
+        if (refunded is not null && written.Status == RefundStatuses.Succeeded && written.SucceededAt is { } succeededAt)
+        {
+            await reports.RecordRefundAsync(written, refunded, succeededAt, cancellationToken);
+        }
+
         return true;
     }
 
-    private async Task PostReversalAsync(RefundEntity refund, DateTimeOffset postedAt, CancellationToken cancellationToken)
+    private async Task<PaymentEntity> PostReversalAsync(RefundEntity refund, DateTimeOffset postedAt, CancellationToken cancellationToken)
     {
         var before = await balances.CompleteAsync(refund.MerchantId, refund.PaymentId, refund.RefundId, cancellationToken);
         var amount = new Money(refund.Amount, Currency.Parse(refund.Currency));
@@ -86,6 +94,7 @@ public sealed partial class CompleteRefundActivity(
                     : FxPostings.RefundSucceeded(
                         entryId, refund.RefundId, refund.Channel, amount, fx, FxReversal.For(fx, payment.Amount, allocations, before, refund.Amount), postedAt)),
             cancellationToken);
+        return payment;
     }
 
     private async Task<PaymentEntity> PaymentOfAsync(RefundEntity refund, CancellationToken cancellationToken) =>

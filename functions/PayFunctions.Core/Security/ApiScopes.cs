@@ -29,9 +29,12 @@ public static class ApiScopes
     public const string OpsAudit = "ops:audit";
     public const string OpsKeys = "ops:keys";
 
+    /// <summary>Platform-wide and per-merchant reports, and the IP-to-region database they locate payers with.</summary>
+    public const string OpsReports = "ops:reports";
+
     public static IReadOnlyList<string> Merchant { get; } = [Read, Payments, Refunds, Accounts, ApiKeys];
 
-    public static IReadOnlyList<string> Operator { get; } = [OpsMerchants, OpsSettlements, OpsChannels, OpsFx, OpsOperators, OpsAudit, OpsKeys];
+    public static IReadOnlyList<string> Operator { get; } = [OpsMerchants, OpsSettlements, OpsChannels, OpsFx, OpsOperators, OpsAudit, OpsKeys, OpsReports];
 
     /// <summary>Scopes as stored and as OAuth writes them: space-separated, in a fixed order.</summary>
     public static string Format(IEnumerable<string> scopes) =>

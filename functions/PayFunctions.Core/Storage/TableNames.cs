@@ -53,10 +53,13 @@ public static class TableNames
     /// <summary>The audit trail's hash chain: one partition, newest record first.</summary>
     public const string AuditEvents = "auditevents";
 
+    /// <summary>Report counters, one partition per merchant (or platform shard) and local day; see <c>ReportKeys</c>.</summary>
+    public const string Reports = "reports";
+
     public const string NotificationArchiveContainer = "channel-notifications";
 
     public static IReadOnlyList<string> All { get; } =
         [Payments, Idempotency, Merchants, ApiKeys, Operators, Accounts, Ledger, LedgerAccounts, Settlements, SettlementState, SettlementDue, SettlementDays, Notifications, WebhookEvents, NotificationRejections, Refunds, RefundBalances, Stores, StoreCodes, FxRates,
             UnmatchedCredits,
-            ChannelHealth, RoutingPolicies, RoutingUsage, AuditEvents];
+            ChannelHealth, RoutingPolicies, RoutingUsage, AuditEvents, Reports];
 }

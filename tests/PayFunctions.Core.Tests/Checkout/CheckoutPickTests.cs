@@ -9,6 +9,7 @@ using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Fx;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Payments;
+using PayFunctions.Core.Reports;
 using PayFunctions.Core.Routing;
 using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Tests.Routing;
@@ -81,7 +82,7 @@ public sealed class CheckoutPickTests(AzuriteFixture azurite)
     public async Task A_claim_an_instance_never_handed_on_lapses_so_the_payment_can_still_take_a_pick()
     {
         var (checkout, usage, payment) = await ArrangeAsync();
-        Assert.True(await new CheckoutPicks(new PaymentStore(azurite.Storage), time).TakeAsync(payment, Method, CancellationToken.None));
+        Assert.True(await new CheckoutPicks(new PaymentStore(azurite.Storage), time).TakeAsync(payment, Method, null, CancellationToken.None));
 
         time.Advance(CheckoutPicks.ClaimLease - TimeSpan.FromSeconds(1));
         Assert.True(await PickAsync(checkout, payment));
@@ -104,11 +105,12 @@ public sealed class CheckoutPickTests(AzuriteFixture azurite)
         var (channels, usage, router) = TestRouting.Over(new ConfigurationBuilder().AddInMemoryCollection(TestRouting.Account("main")).Build(), storage, time);
         var payments = new PaymentStore(storage);
         var sealing = new PayerSealing(new SecretEnvelope(VersionedSecrets.WithKeyEncryptionKey()));
+        var regions = new IpRegions(storage, time, NullLogger<IpRegions>.Instance);
         var starter = new PaymentStarter(
             channels, router, payments, new FxQuotes(new FxRatesStore(storage), Options.Create(new FxOptions()), time),
-            sealing, time, Options.Create(new PaymentOptions()), NullLogger<PaymentStarter>.Instance);
+            sealing, regions, time, Options.Create(new PaymentOptions()), NullLogger<PaymentStarter>.Instance);
         var checkout = new CheckoutEndpoints(
-            new CheckoutLinks(Mock.Of<ISecretStore>(), Options.Create(new ApiOptions())), router, new CheckoutPicks(payments, time), payments, starter, sealing,
+            new CheckoutLinks(Mock.Of<ISecretStore>(), Options.Create(new ApiOptions())), router, new CheckoutPicks(payments, time), payments, starter, sealing, regions,
             new PaymentProgress(), time, NullLogger<CheckoutEndpoints>.Instance);
         var inserted = await payments.CreateAsync(
             new PaymentEntity

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Options;
 using PayFunctions.Core.Ledger;
 using PayFunctions.Core.Payments;
+using PayFunctions.Core.Reports;
 using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Storage;
 using PayFunctions.Core.Tests.Storage;
@@ -36,6 +38,9 @@ public sealed class CompletePaymentActivityTests(AzuriteFixture azurite) : IDisp
                 ["ledgeraccounts replace"] = 3,
                 // both payables are marked due for settlement
                 ["settlementdue replace"] = 2,
+                // the merchant's report counters and the platform's: one read and one transaction each
+                ["reports query"] = 2,
+                [" batch"] = 2,
             },
             TableRequests.Of(counter));
         var stored = (await new PaymentStore(azurite.Storage).GetAsync(payment.MerchantId, payment.Id, CancellationToken.None))!;
@@ -62,6 +67,9 @@ public sealed class CompletePaymentActivityTests(AzuriteFixture azurite) : IDisp
         // the refused insert, then the stored entry read to rewrite its projection
         Assert.Equal(1, again["ledger insert"]);
         Assert.Equal(1, again["ledger point_read"]);
+        // the report's markers are found, so nothing is counted again
+        Assert.Equal(2, again["reports query"]);
+        Assert.False(again.ContainsKey(" batch"));
         var merchant = LedgerAccounts.Payable(payment.MerchantId);
         Assert.Single(await new LedgerStore(azurite.Storage, new SettlementDueIndex(azurite.Storage)).ReadAccountAsync(merchant, CancellationToken.None));
     }
@@ -98,7 +106,9 @@ public sealed class CompletePaymentActivityTests(AzuriteFixture azurite) : IDisp
     private CompletePaymentActivity Activity()
     {
         var storage = azurite.Counted(counter);
-        return new CompletePaymentActivity(new PaymentStore(storage), new LedgerStore(storage, new SettlementDueIndex(storage)), new PaymentProgress(), completed);
+        return new CompletePaymentActivity(
+            new PaymentStore(storage), new LedgerStore(storage, new SettlementDueIndex(storage)), new PaymentProgress(), completed,
+            new PaymentReports(new ReportStore(storage), Options.Create(new ReportOptions())));
     }
 
     private static CompletePaymentInput Succeeded(PaymentEntity payment) =>

@@ -66,6 +66,9 @@ public sealed record RouteCase(ApiRoute Route, Bola Bola, Func<MerchantObjects.M
         new(ApiRoutes.RunKeyRewrap, Bola.Operator, _ => "api/ops/key_rewraps"),
         new(ApiRoutes.ListAuditEvents, Bola.Operator, _ => "api/ops/audit_events"),
         new(ApiRoutes.VerifyAuditChain, Bola.Operator, _ => "api/ops/audit_events/verify"),
+        new(ApiRoutes.GetPaymentReport, Bola.IdLess, _ => "api/v1/reports/payments?group_by=method"),
+        new(ApiRoutes.GetPlatformPaymentReport, Bola.Operator, _ => "api/ops/reports/payments?group_by=method"),
+        new(ApiRoutes.ReplaceIpRegions, Bola.Operator, _ => "api/ops/ip_regions", "203.0.113.0,203.0.113.255,US\n", ContentType: "text/csv"),
         new(ApiRoutes.DisableOperator, Bola.Operator, o => $"api/ops/operators/{o.Operator}/disable", Probe: _ => "api/ops/operators"),
     }.ToDictionary(c => c.Route.Name, StringComparer.Ordinal);
 
