@@ -8,7 +8,7 @@ namespace PayFunctions.Core.Reports;
 /// one range query over its scope's days, and a completion's counters and marker are in one partition, written in
 /// one transaction. The platform-wide scopes, one per mode, are split into <see cref="PlatformShards"/> partitions a
 /// day by payment, so that completions of different merchants rarely contend for one row. Counter rows are
-/// <c>method|wechat_pay.native|CNY</c>; markers sort after them (<c>~payment|pay_…</c>) and a report reads below them.
+/// <c>method|{method}|CNY</c>; markers sort after them (<c>~payment|pay_…</c>) and a report reads below them.
 /// </summary>
 public static class ReportKeys
 {
