@@ -47,6 +47,18 @@ public sealed class CheckoutPickTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task The_region_of_the_payer_whose_pick_is_taken_is_written_on_the_payment()
+    {
+        var (checkout, _, payment) = await ArrangeAsync();
+
+        // 192.0.2.0/25 is Guangdong in the shipped database; the address itself is not kept.
+        Assert.True(await checkout.ChooseAsync(payment, Method, "https://pay.example/api/checkout/x", IPAddress.Parse("192.0.2.9"), durable.Object, CancellationToken.None));
+
+        var stored = (await new PaymentStore(azurite.Storage).GetAsync(merchant, payment.Id, CancellationToken.None))!;
+        Assert.Equal("CN-GD", stored.PayerRegion);
+    }
+
+    [Fact]
     public async Task A_pick_after_the_payment_took_its_method_costs_nothing()
     {
         var (checkout, usage, payment) = await ArrangeAsync();
