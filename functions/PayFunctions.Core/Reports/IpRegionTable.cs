@@ -76,7 +76,8 @@ public sealed class IpRegionTable
             while (ReadLine(reader, line, number + 1))
             {
                 number++;
-                var text = line.ToString().TrimEnd('\r');
+                // A file saved by a spreadsheet may start with a byte order mark.
+                var text = (number == 1 ? line.ToString().TrimStart('\uFEFF') : line.ToString()).TrimEnd('\r');
                 if (text.Length == 0 || text[0] == '#')
                 {
                     continue;

@@ -45,6 +45,10 @@ public sealed class IpRegionTableTests
         Assert.Equal("unknown", table.RegionOf(null));
     }
 
+    [Fact]
+    public void A_byte_order_mark_and_crlf_line_ends_are_read() =>
+        Assert.Equal("US", Read("\uFEFF1.0.0.0,1.0.0.255,US\r\n2.0.0.0,2.0.0.255,JP\r\n").RegionOf(IPAddress.Parse("1.0.0.1")));
+
     [Theory]
     [InlineData("1.0.0.0,1.0.0.255", "Line 1 has 2 fields")]
     [InlineData("1.0.0.0,1.0.0.255,CN-GD,extra", "Line 1 has 4 fields")]
