@@ -19,6 +19,7 @@ using PayFunctions.Core.Payments;
 using PayFunctions.Core.RateLimiting;
 using PayFunctions.Core.Reconciliation;
 using PayFunctions.Core.Refunds;
+using PayFunctions.Core.Reports;
 using PayFunctions.Core.Routing;
 using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Security;
@@ -61,6 +62,8 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.IsValid(), "Reconciliation:TimeZone must be a known time zone and Reconciliation:ShiftWindow more than 0 and at most 12:00:00.").ValidateOnStart();
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.SectionName)
             .Validate(o => o.IsValid(), AuditOptions.Rules).ValidateOnStart();
+        services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.SectionName)
+            .Validate(o => o.IsValid(), "Reports:TimeZone must be a known time zone.").ValidateOnStart();
         services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.SectionName)
             .Validate(o => o.IsValid(), "Routing: FlushInterval must be 00:00:00.1–00:01:00 and InstanceId 1–128 printable characters.").ValidateOnStart();
 
@@ -122,6 +125,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SettlementEndpoints>();
         services.AddSingleton<MerchantEndpoints>();
         services.AddSingleton<BalanceEndpoint>();
+        services.AddSingleton<ReportStore>();
+        services.AddSingleton<PaymentReports>();
+        services.AddSingleton<ReportEndpoints>();
+        services.AddSingleton<IpRegions>();
+        services.AddSingleton<IpRegionEndpoints>();
         services.AddSingleton<AccountEndpoints>();
         services.AddSingleton<ApiKeyEndpoints>();
         services.AddSingleton<OperatorStore>();

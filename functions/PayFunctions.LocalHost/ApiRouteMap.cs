@@ -14,6 +14,7 @@ using PayFunctions.Core.Payments;
 using PayFunctions.Core.RateLimiting;
 using PayFunctions.Core.Reconciliation;
 using PayFunctions.Core.Refunds;
+using PayFunctions.Core.Reports;
 using PayFunctions.Core.Routing;
 using PayFunctions.Core.Security;
 using PayFunctions.Core.Secrets;
@@ -40,6 +41,9 @@ public static class ApiRouteMap
         Map(app, ApiRoutes.CreateMerchant, (HttpRequest r, MerchantEndpoints e, CancellationToken c) => e.CreateAsync(r, c));
         Map(app, ApiRoutes.LoadFxRates, (HttpRequest r, FxRatesEndpoints e, CancellationToken c) => e.LoadAsync(r, c));
         Map(app, ApiRoutes.GetFxRates, (HttpRequest r, FxRatesEndpoints e, CancellationToken c) => e.GetAsync(r, c));
+        Map(app, ApiRoutes.GetPaymentReport, (HttpRequest r, ReportEndpoints e, CancellationToken c) => e.MerchantAsync(r, c));
+        Map(app, ApiRoutes.GetPlatformPaymentReport, (HttpRequest r, ReportEndpoints e, CancellationToken c) => e.OperatorAsync(r, c));
+        Map(app, ApiRoutes.ReplaceIpRegions, (HttpRequest r, IpRegionEndpoints e, CancellationToken c) => e.ReplaceAsync(r, c));
         Map(app, ApiRoutes.RunKeyRewrap, (HttpRequest r, KeyRewrapEndpoints e, CancellationToken c) => e.RunAsync(r, c));
         Map(app, ApiRoutes.ListChannelDeadLetters, (HttpRequest r, ChannelDeadLetters e, CancellationToken c) => e.ListAsync(r, c));
         Map(app, ApiRoutes.ListAuditEvents, (HttpRequest r, AuditEndpoints e, CancellationToken c) => e.ListAsync(r, c));

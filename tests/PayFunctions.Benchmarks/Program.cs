@@ -19,6 +19,15 @@ if (args.Contains("--routing"))
     return 0;
 }
 
+// `--ip-regions` times reading a country-sized IP-to-region database and one lookup: pure, so it needs no store.
+if (args.Contains("--ip-regions"))
+{
+    BenchmarkRunner.Run<IpRegionBenchmarks>(DefaultConfig.Instance
+        .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
+        .AddDiagnoser(MemoryDiagnoser.Default));
+    return 0;
+}
+
 // `--reconciliation [--records N]` checks a generated statement day against its injected differences, then times its
 // reconciliation: pure, so it needs no store.
 if (args.Contains("--reconciliation"))

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using PayFunctions.Channels;
 using PayFunctions.Domain;
+using PayFunctions.IntegrationTests.Channels;
 
 namespace PayFunctions.IntegrationTests;
 
@@ -103,6 +105,32 @@ public sealed class ReconciliationTests(PlatformFixture platform)
         Assert.Equal(before, await StandingAsync(references));
         Assert.Equal(journalBefore, (await LedgerSnapshot.ReadJournalAsync(platform.Storage)).Count);
         await scenario.AssertLedgerInvariantAsync();
+    }
+
+    /// <summary>Every channel whose statements the platform downloads, each read by its own module through LocalHost.</summary>
+    public static TheoryData<string> DownloadingChannels() =>
+        [.. ChannelCatalog.All.Where(m => m.Capabilities.Supports(ChannelOperations.StatementDownload)).Select(m => m.Capabilities.Name)];
+
+    [Theory]
+    [MemberData(nameof(DownloadingChannels))]
+    public async Task TodaysStatement_OfEveryDownloadingChannel_ListsAPaidPayment_WhichMatches(string channel)
+    {
+        await WaitOutMidnightAsync();
+        var flow = new ChannelFlow(platform, channel);
+        var method = flow.Capabilities.Methods.First(m => m.NextAction == NextActionType.DisplayQrCode);
+        var id = (string)(await flow.CreateAsync(ChannelFlow.Body(method)))["id"]!;
+        Assert.Equal(HttpStatusCode.OK, await flow.PayAsync(id));
+        await flow.WaitForStatusAsync(id, "succeeded");
+
+        using var request = platform.Request(
+            HttpMethod.Post, "api/ops/reconciliation/runs", PlatformFixture.OperatorKey, $$"""{"channel":"{{channel}}","account":"main","day":"{{Format(ChinaToday)}}"}""");
+        var (status, run, _) = await scenario.SendAsync(request);
+
+        Assert.True(status == HttpStatusCode.OK && (string?)run["status"] == "completed", $"{status} {run}\n{platform.HostLogTail()}");
+        Assert.True((long)run["matched"]! >= 1, run.ToJsonString());
+        using var report = platform.Request(HttpMethod.Get, $"api/ops/reconciliation/runs/{(string)run["id"]!}/report", PlatformFixture.OperatorKey);
+        var differences = (await scenario.SendAsync(report)).Body["differences"]!.AsArray();
+        Assert.DoesNotContain(differences, d => (string?)d!["reference"] == id);
     }
 
     [Fact]

@@ -30,19 +30,16 @@ public sealed partial class AlipayClient
     }
 
     /// <summary>
-    /// The bill_download_url when it is on the configured gateway's origin (scheme, host and port): the answer names the
-    /// address and the adapter fetches it, so an address anywhere else, the platform's own network included, is never fetched.
+    /// The bill_download_url when it is on the bill host's origin or the gateway's (scheme, host and port): the answer
+    /// names the address and the adapter fetches it, so an address anywhere else, the platform's own network included,
+    /// is never fetched.
     /// </summary>
-    private Uri? DownloadUrl(string? text)
-    {
-        var origin = _options.BaseUrl;
-        return Uri.TryCreate(text, UriKind.Absolute, out var uri)
-            && uri.Scheme == origin.Scheme
-            && string.Equals(uri.IdnHost, origin.IdnHost, StringComparison.OrdinalIgnoreCase)
-            && uri.Port == origin.Port
-            && uri.UserInfo.Length == 0
-            && uri.Fragment.Length == 0
-                ? uri
-                : null;
-    }
+    private Uri? DownloadUrl(string? text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.UserInfo.Length == 0 && uri.Fragment.Length == 0
+        && (SameOrigin(uri, _options.BillDownloadOrigin) || SameOrigin(uri, _options.BaseUrl))
+            ? uri
+            : null;
+
+    private static bool SameOrigin(Uri uri, Uri origin) =>
+        uri.Scheme == origin.Scheme && string.Equals(uri.IdnHost, origin.IdnHost, StringComparison.OrdinalIgnoreCase) && uri.Port == origin.Port;
 }

@@ -5,7 +5,8 @@ namespace PayFunctions.Channels.Alipay;
 /// <summary>
 /// Alipay's open platform, classic gateway with RSA2: what it serves and how one app's adapter is built.
 /// <para>
-/// Settings: <c>AppId</c>; optional <c>BaseUrl</c> (the gateway URL, or a host whose <c>/gateway.do</c> it is; production by default). Certificate mode, chosen
+/// Settings: <c>AppId</c>; optional <c>BaseUrl</c> (the gateway URL, or a host whose <c>/gateway.do</c> it is; production by default)
+/// and <c>BillDownloadBaseUrl</c> (the host bills are downloaded from besides the gateway's; production's by default). Certificate mode, chosen
 /// by giving the Alipay public-key certificate as the <c>alipay-public-key</c> secret, also needs the app
 /// certificate SN and the root certificate SN: either <c>AppCertSn</c> / <c>AlipayRootCertSn</c>, or the (public)
 /// certificates themselves as PEM in <c>AppCertificate</c> / <c>AlipayRootCertificate</c>, from which they are computed.
@@ -21,6 +22,7 @@ public sealed partial class AlipayModule : IChannelModule, IChannelStatementForm
 
     private const string AppIdSetting = "AppId";
     private const string BaseUrlSetting = "BaseUrl";
+    private const string BillDownloadBaseUrlSetting = "BillDownloadBaseUrl";
     private const string GatewayPath = "/gateway.do";
     private const string AppCertSnSetting = "AppCertSn";
     private const string AlipayRootCertSnSetting = "AlipayRootCertSn";
@@ -69,6 +71,11 @@ public sealed partial class AlipayModule : IChannelModule, IChannelStatementForm
             // A bare host (as every channel's BaseUrl is given) means that host's classic gateway path.
             var url = new Uri(baseUrl, UriKind.Absolute);
             options.BaseUrl = url.AbsolutePath == "/" ? new Uri(url, GatewayPath) : url;
+        }
+
+        if (account.OptionalSetting(BillDownloadBaseUrlSetting) is { } billHost)
+        {
+            options.BillDownloadOrigin = new Uri(billHost, UriKind.Absolute);
         }
 
         if (credentials.IsCertificateMode)

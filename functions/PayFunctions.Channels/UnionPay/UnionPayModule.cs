@@ -40,6 +40,7 @@ public sealed partial class UnionPayModule : IChannelModule, IChannelStatementFo
     {
         // The Cloud QuickPass app's browser; UnionPay's in-app payment is its QR order.
         LocalNames = new Dictionary<string, string> { ["zh"] = "银联云闪付" },
+        HostSettings = [nameof(UnionPayOptions.BaseUrl), nameof(UnionPayOptions.FileTransferUrl)],
         InAppBrowserMarkers = ["UnionPay", "CloudPay"],
         InAppMethods = [UnionPayClient.QrMethod],
     };

@@ -30,6 +30,7 @@ public static partial class AuditEventTypes
     public const string OperatorDisabled = "operator.disabled";
     public const string ReconciliationRun = "reconciliation.run";
     public const string ReconciliationExceptionResolved = "reconciliation_exception.resolved";
+    public const string IpRegionsReplaced = "ip_regions.replaced";
 
     public const int MaxLength = 64;
 

@@ -6,6 +6,7 @@ using PayFunctions.Channels;
 using PayFunctions.Core.Channels;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Payments;
+using PayFunctions.Core.Reports;
 using PayFunctions.Core.Routing;
 using PayFunctions.Domain;
 using PayFunctions.Domain.Routing;
@@ -23,6 +24,7 @@ public sealed partial class CheckoutEndpoints(
     PaymentStore payments,
     PaymentStarter starter,
     PayerSealing payerSealing,
+    IpRegions regions,
     PaymentProgress progress,
     TimeProvider time,
     ILogger<CheckoutEndpoints> logger)
@@ -140,7 +142,7 @@ public sealed partial class CheckoutEndpoints(
             return false;
         }
 
-        if (!await picks.TakeAsync(payment, method, cancellationToken))
+        if (!await picks.TakeAsync(payment, method, await regions.LocateAsync(payerAddress, cancellationToken), cancellationToken))
         {
             return true;
         }

@@ -13,8 +13,11 @@ public sealed class CheckoutPicks(PaymentStore payments, TimeProvider time)
     /// <summary>Far longer than a claim takes to be routed and handed on; short beside a payment's lifetime.</summary>
     public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(1);
 
-    /// <summary>True when <paramref name="method"/> is now the payment's pick; false when it has one, or no longer waits for one.</summary>
-    public async Task<bool> TakeAsync(PaymentEntity payment, string method, CancellationToken cancellationToken)
+    /// <summary>
+    /// True when <paramref name="method"/> is now the payment's pick; false when it has one, or no longer waits for one.
+    /// The region of the payer whose pick is taken, when located, is written with it for the reports.
+    /// </summary>
+    public async Task<bool> TakeAsync(PaymentEntity payment, string method, string? payerRegion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(payment);
         var taken = false;
@@ -26,6 +29,7 @@ public sealed class CheckoutPicks(PaymentStore payments, TimeProvider time)
             {
                 p.CheckoutPick = method;
                 p.CheckoutPickedAt = now;
+                p.PayerRegion = payerRegion ?? p.PayerRegion;
             }
 
             return taken;

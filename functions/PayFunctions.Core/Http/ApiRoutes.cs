@@ -72,6 +72,9 @@ public static class ApiRoutes
     public static readonly ApiRoute ListReconciliationExceptions = new("ListReconciliationExceptions", "GET", "ops/reconciliation/exceptions", RouteAccess.Operator(ApiScopes.OpsReconciliation));
     public static readonly ApiRoute ResolveReconciliationException = new("ResolveReconciliationException", "POST", "ops/reconciliation/exceptions/{id}/resolve", RouteAccess.Operator(ApiScopes.OpsReconciliation));
     public static readonly ApiRoute VerifyAuditChain = new("VerifyAuditChain", "GET", "ops/audit_events/verify", RouteAccess.Operator(ApiScopes.OpsAudit));
+    public static readonly ApiRoute GetPaymentReport = new("GetPaymentReport", "GET", "v1/reports/payments", RouteAccess.Merchant(ApiScopes.Read));
+    public static readonly ApiRoute GetPlatformPaymentReport = new("GetPlatformPaymentReport", "GET", "ops/reports/payments", RouteAccess.Operator(ApiScopes.OpsReports));
+    public static readonly ApiRoute ReplaceIpRegions = new("ReplaceIpRegions", "POST", "ops/ip_regions", RouteAccess.Operator(ApiScopes.OpsReports));
 
     public static IReadOnlyList<ApiRoute> All { get; } =
         [
@@ -87,6 +90,7 @@ public static class ApiRoutes
             ListAuditEvents, VerifyAuditChain,
             GetPaymentTimeline, ListWebhookEndpoints, SendTestWebhook, ListWebhookDeliveries, MerchantConsole, OperatorConsole, ConsoleAsset,
             RunReconciliation, GetReconciliationRun, GetReconciliationReport, ListReconciliationExceptions, ResolveReconciliationException,
+            GetPaymentReport, GetPlatformPaymentReport, ReplaceIpRegions,
         ];
 }
 

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using PayFunctions.Core.Ledger;
 using PayFunctions.Core.Reconciliation;
+using PayFunctions.Core.Reports;
 using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Payments;
@@ -10,11 +11,12 @@ namespace PayFunctions.Core.Payments;
 /// ledger. The journal entry id derives from the payment id, so a re-run posts nothing twice. A payment
 /// with a locked quote is split in the merchant's settlement currency, on its settlement amount. The row read for
 /// the posting is the one written back, under its ETag (read again only if it changed meanwhile), and the row as
-/// written is kept for the webhook that announces the end. A payment placed at a channel is then indexed for its
-/// account's reconciliation.
+/// written is kept for the webhook that announces the end. The outcome is then counted in the reports, from the row as
+/// written: a re-run finds the status unchanged and the same completion time, and the report counts it once. A payment
+/// placed at a channel is also indexed for its account's reconciliation.
 /// </summary>
 public sealed class CompletePaymentActivity(
-    PaymentStore payments, LedgerStore ledger, PaymentProgress progress, CompletedPayments completed, ReconciliationIndex reconciliation)
+    PaymentStore payments, LedgerStore ledger, PaymentProgress progress, CompletedPayments completed, PaymentReports reports, ReconciliationIndex reconciliation)
     : TaskActivity<CompletePaymentInput, bool>
 {
     public override Task<bool> RunAsync(TaskActivityContext context, CompletePaymentInput input) =>
@@ -68,6 +70,7 @@ public sealed class CompletePaymentActivity(
         }, cancellationToken);
         progress.Notify(written);
         completed.Keep(written);
+        await reports.RecordPaymentAsync(written, cancellationToken);
         if (written.PlacedAtChannel)
         {
             await reconciliation.RecordPaymentAsync(written, cancellationToken);

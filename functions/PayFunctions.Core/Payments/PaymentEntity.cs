@@ -83,6 +83,12 @@ public sealed class PaymentEntity : TableRow
     public string? PayerCountry { get; set; }
 
     /// <summary>
+    /// The payer's region for reports (an ISO 3166-2 code of a Chinese province, or a country's alpha-2 code), located
+    /// from the payer's address when the platform saw one; the address itself is not kept here.
+    /// </summary>
+    public string? PayerRegion { get; set; }
+
+    /// <summary>
     /// For a payment in another currency than its merchant's settlement currency, the quote locked at creation, as
     /// the API shows it (<see cref="Fx.FxBody"/>): the capture, its split and every refund use this rate.
     /// </summary>

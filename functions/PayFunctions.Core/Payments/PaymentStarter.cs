@@ -8,6 +8,7 @@ using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Fx;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
+using PayFunctions.Core.Reports;
 using PayFunctions.Core.Routing;
 using PayFunctions.Domain.Routing;
 
@@ -23,6 +24,7 @@ public sealed partial class PaymentStarter(
     PaymentStore payments,
     FxQuotes quotes,
     PayerSealing payerSealing,
+    IpRegions regions,
     TimeProvider time,
     IOptions<PaymentOptions> options,
     ILogger<PaymentStarter> logger)
@@ -100,6 +102,7 @@ public sealed partial class PaymentStarter(
         ArgumentNullException.ThrowIfNull(valid);
         ArgumentNullException.ThrowIfNull(durable);
         var now = time.GetUtcNow();
+        var payerRegion = await regions.LocateAsync(valid.Payer?.ClientIp, cancellationToken);
         var insert = await payments.CreateAsync(
             new PaymentEntity
             {
@@ -125,6 +128,7 @@ public sealed partial class PaymentStarter(
                 ReturnUrl = valid.Payer?.ReturnUrl,
                 CaptureLater = valid.CaptureLater,
                 PayerCountry = valid.PayerCountry,
+                PayerRegion = payerRegion,
                 FxQuoteJson = FxBody.Serialize(valid.Fx, valid.Amount.MinorUnits),
                 RoutingJson = decision is null ? null : RoutingBody.From(decision).Serialize(),
             },

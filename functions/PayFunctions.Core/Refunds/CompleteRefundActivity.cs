@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using PayFunctions.Core.Ledger;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.Reconciliation;
+using PayFunctions.Core.Reports;
 using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Refunds;
@@ -12,14 +13,16 @@ namespace PayFunctions.Core.Refunds;
 /// refunded total it follows, then reversed in the ledger from that total (entry id from the refund
 /// id, so a re-run posts nothing twice), at the payment's locked rate when it was converted; a failure
 /// gives its reservation back. A late payment's refund
-/// empties its suspense instead. Each step is a no-op when it already happened. The ended refund is then indexed for
-/// its account's reconciliation.
+/// empties its suspense instead. Each step is a no-op when it already happened. A success of the merchant's money is
+/// then counted in the reports, once however often this runs, at the success time the refund was written with; and
+/// the ended refund is indexed for its account's reconciliation.
 /// </summary>
 public sealed partial class CompleteRefundActivity(
     RefundStore refunds,
     RefundBalanceStore balances,
     PaymentStore payments,
     LedgerStore ledger,
+    PaymentReports reports,
     ReconciliationIndex reconciliation,
     ILogger<CompleteRefundActivity> logger)
     : TaskActivity<CompleteRefundInput, bool>
@@ -33,6 +36,7 @@ public sealed partial class CompleteRefundActivity(
     {
         var refund = await refunds.GetAsync(input.MerchantId, input.RefundId, cancellationToken)
             ?? throw new InvalidOperationException($"Refund {input.RefundId} does not exist.");
+        PaymentEntity? refunded = null;
         if (refund.LatePayment)
         {
             // The money was in suspense, never the merchant's: there is no reservation and no split to reverse.
@@ -51,14 +55,14 @@ public sealed partial class CompleteRefundActivity(
         }
         else if (input.Succeeded)
         {
-            await PostReversalAsync(refund, input.SucceededAt ?? refund.CreatedAt, cancellationToken);
+            refunded = await PostReversalAsync(refund, input.SucceededAt ?? refund.CreatedAt, cancellationToken);
         }
         else
         {
             await balances.ReleaseAsync(refund.MerchantId, refund.PaymentId, refund.RefundId, cancellationToken);
         }
 
-        var ended = await refunds.UpdateAsync(input.MerchantId, input.RefundId, r =>
+        var written = await refunds.UpdateAsync(input.MerchantId, input.RefundId, r =>
         {
             var status = input.Succeeded ? RefundStatuses.Succeeded : RefundStatuses.Failed;
             if (r.Status == status)
@@ -73,11 +77,16 @@ public sealed partial class CompleteRefundActivity(
             r.FailureMessage = input.FailureMessage;
             return true;
         }, cancellationToken);
-        await reconciliation.RecordRefundAsync(ended, cancellationToken);
+        if (refunded is not null && written.Status == RefundStatuses.Succeeded && written.SucceededAt is { } succeededAt)
+        {
+            await reports.RecordRefundAsync(written, refunded, succeededAt, cancellationToken);
+        }
+
+        await reconciliation.RecordRefundAsync(written, cancellationToken);
         return true;
     }
 
-    private async Task PostReversalAsync(RefundEntity refund, DateTimeOffset postedAt, CancellationToken cancellationToken)
+    private async Task<PaymentEntity> PostReversalAsync(RefundEntity refund, DateTimeOffset postedAt, CancellationToken cancellationToken)
     {
         var before = await balances.CompleteAsync(refund.MerchantId, refund.PaymentId, refund.RefundId, cancellationToken);
         var amount = new Money(refund.Amount, Currency.Parse(refund.Currency));
@@ -94,6 +103,7 @@ public sealed partial class CompleteRefundActivity(
                     : FxPostings.RefundSucceeded(
                         entryId, refund.RefundId, refund.Channel, amount, fx, FxReversal.For(fx, payment.Amount, allocations, before, refund.Amount), postedAt)),
             cancellationToken);
+        return payment;
     }
 
     private async Task<PaymentEntity> PaymentOfAsync(RefundEntity refund, CancellationToken cancellationToken) =>

@@ -32,9 +32,12 @@ public static class ApiScopes
     /// <summary>Run reconciliation, read its runs and reports, and resolve the differences queued for operators.</summary>
     public const string OpsReconciliation = "ops:reconciliation";
 
+    /// <summary>Platform-wide and per-merchant reports, and the IP-to-region database they locate payers with.</summary>
+    public const string OpsReports = "ops:reports";
+
     public static IReadOnlyList<string> Merchant { get; } = [Read, Payments, Refunds, Accounts, ApiKeys];
 
-    public static IReadOnlyList<string> Operator { get; } = [OpsMerchants, OpsSettlements, OpsChannels, OpsFx, OpsOperators, OpsAudit, OpsKeys, OpsReconciliation];
+    public static IReadOnlyList<string> Operator { get; } = [OpsMerchants, OpsSettlements, OpsChannels, OpsFx, OpsOperators, OpsAudit, OpsKeys, OpsReconciliation, OpsReports];
 
     /// <summary>Scopes as stored and as OAuth writes them: space-separated, in a fixed order.</summary>
     public static string Format(IEnumerable<string> scopes) =>

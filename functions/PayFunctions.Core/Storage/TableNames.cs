@@ -62,6 +62,9 @@ public static class TableNames
     /// <summary>The differences reconciliation found, with how each was resolved: one partition per statement day.</summary>
     public const string ReconciliationDifferences = "reconciliationdifferences";
 
+    /// <summary>Report counters, one partition per merchant (or platform shard) and local day; see <c>ReportKeys</c>.</summary>
+    public const string Reports = "reports";
+
     public const string NotificationArchiveContainer = "channel-notifications";
 
     /// <summary>Each reconciled statement day's report, as JSON: <c>{channel}/{account}/{day}.json</c>.</summary>
@@ -70,5 +73,5 @@ public static class TableNames
     public static IReadOnlyList<string> All { get; } =
         [Payments, Idempotency, Merchants, ApiKeys, Operators, Accounts, Ledger, LedgerAccounts, Settlements, SettlementState, SettlementDue, SettlementDays, Notifications, WebhookEvents, NotificationRejections, Refunds, RefundBalances, Stores, StoreCodes, FxRates,
             UnmatchedCredits,
-            ChannelHealth, RoutingPolicies, RoutingUsage, AuditEvents, ReconciliationIndex, ReconciliationRuns, ReconciliationDifferences];
+            ChannelHealth, RoutingPolicies, RoutingUsage, AuditEvents, ReconciliationIndex, ReconciliationRuns, ReconciliationDifferences, Reports];
 }

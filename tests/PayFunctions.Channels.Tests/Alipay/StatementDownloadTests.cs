@@ -56,6 +56,17 @@ public sealed class StatementDownloadTests : IDisposable
     }
 
     [Fact]
+    public async Task An_address_on_productions_bill_host_is_fetched()
+    {
+        const string production = "https://dwbillcenter.alipay.com/downloadBillFile.resource?bizType=trade&userId=20885016245603350156&token=1";
+        Serve(production, Zip(($"{Pid}_20260301_业务明细.csv", Detail)));
+
+        await using var statement = await _client.DownloadStatementAsync(Day, CancellationToken.None);
+
+        Assert.Equal(production, Assert.Single(_gateway.Downloads).AbsoluteUri);
+    }
+
+    [Fact]
     public async Task An_answer_whose_signature_fails_is_refused_before_anything_is_fetched()
     {
         Serve(DownloadUrl, Zip(($"{Pid}_20260301_业务明细.csv", Detail)));
@@ -70,6 +81,8 @@ public sealed class StatementDownloadTests : IDisposable
 
     [Theory]
     [InlineData("https://dwbillcenter.example.net/downloadBillFile.resource?token=1")]
+    [InlineData("http://dwbillcenter.alipay.com/downloadBillFile.resource?token=1")]
+    [InlineData("https://dwbillcenter.alipay.com.evil.example/downloadBillFile.resource?token=1")]
     [InlineData("http://openapi.example.com/downloadBillFile.resource?token=1")]
     [InlineData("https://openapi.example.com:8443/downloadBillFile.resource?token=1")]
     [InlineData("https://openapi.example.com.evil.example/downloadBillFile.resource?token=1")]
@@ -77,7 +90,7 @@ public sealed class StatementDownloadTests : IDisposable
     [InlineData("https://169.254.169.254/latest/meta-data/")]
     [InlineData("file:///etc/passwd")]
     [InlineData("/downloadBillFile.resource?token=1")]
-    public async Task A_download_url_off_the_configured_gateways_origin_is_never_fetched(string downloadUrl)
+    public async Task A_download_url_off_the_bill_hosts_and_the_gateways_origins_is_never_fetched(string downloadUrl)
     {
         Serve(downloadUrl, Zip(($"{Pid}_20260301_业务明细.csv", Detail)));
 

@@ -9,6 +9,7 @@ using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Fx;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Payments;
+using PayFunctions.Core.Reports;
 using PayFunctions.Core.Routing;
 using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Tests.Routing;
@@ -43,6 +44,18 @@ public sealed class CheckoutPickTests(AzuriteFixture azurite)
         durable.Verify(
             d => d.RaiseEventAsync(payment.Id, CheckoutEvents.MethodChosen, It.Is<MethodChoice>(c => c.Method == Method && c.ChannelAccount == "main"), It.IsAny<CancellationToken>()),
             Times.Once);
+    }
+
+    [Fact]
+    public async Task The_region_of_the_payer_whose_pick_is_taken_is_written_on_the_payment()
+    {
+        var (checkout, _, payment) = await ArrangeAsync();
+
+        // 192.0.2.0/25 is Guangdong in the shipped database; the address itself is not kept.
+        Assert.True(await checkout.ChooseAsync(payment, Method, "https://pay.example/api/checkout/x", IPAddress.Parse("192.0.2.9"), durable.Object, CancellationToken.None));
+
+        var stored = (await new PaymentStore(azurite.Storage).GetAsync(merchant, payment.Id, CancellationToken.None))!;
+        Assert.Equal("CN-GD", stored.PayerRegion);
     }
 
     [Fact]
@@ -81,7 +94,7 @@ public sealed class CheckoutPickTests(AzuriteFixture azurite)
     public async Task A_claim_an_instance_never_handed_on_lapses_so_the_payment_can_still_take_a_pick()
     {
         var (checkout, usage, payment) = await ArrangeAsync();
-        Assert.True(await new CheckoutPicks(new PaymentStore(azurite.Storage), time).TakeAsync(payment, Method, CancellationToken.None));
+        Assert.True(await new CheckoutPicks(new PaymentStore(azurite.Storage), time).TakeAsync(payment, Method, null, CancellationToken.None));
 
         time.Advance(CheckoutPicks.ClaimLease - TimeSpan.FromSeconds(1));
         Assert.True(await PickAsync(checkout, payment));
@@ -104,11 +117,12 @@ public sealed class CheckoutPickTests(AzuriteFixture azurite)
         var (channels, usage, router) = TestRouting.Over(new ConfigurationBuilder().AddInMemoryCollection(TestRouting.Account("main")).Build(), storage, time);
         var payments = new PaymentStore(storage);
         var sealing = new PayerSealing(new SecretEnvelope(VersionedSecrets.WithKeyEncryptionKey()));
+        var regions = new IpRegions(storage, time, NullLogger<IpRegions>.Instance);
         var starter = new PaymentStarter(
             channels, router, payments, new FxQuotes(new FxRatesStore(storage), Options.Create(new FxOptions()), time),
-            sealing, time, Options.Create(new PaymentOptions()), NullLogger<PaymentStarter>.Instance);
+            sealing, regions, time, Options.Create(new PaymentOptions()), NullLogger<PaymentStarter>.Instance);
         var checkout = new CheckoutEndpoints(
-            new CheckoutLinks(Mock.Of<ISecretStore>(), Options.Create(new ApiOptions())), router, new CheckoutPicks(payments, time), payments, starter, sealing,
+            new CheckoutLinks(Mock.Of<ISecretStore>(), Options.Create(new ApiOptions())), router, new CheckoutPicks(payments, time), payments, starter, sealing, regions,
             new PaymentProgress(), time, NullLogger<CheckoutEndpoints>.Instance);
         var inserted = await payments.CreateAsync(
             new PaymentEntity

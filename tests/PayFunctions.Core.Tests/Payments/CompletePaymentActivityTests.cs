@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Options;
 using PayFunctions.Core.Ledger;
 using PayFunctions.Core.Payments;
+using PayFunctions.Core.Reports;
 using PayFunctions.Core.Tests.Reconciliation;
 using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Storage;
@@ -37,6 +39,9 @@ public sealed class CompletePaymentActivityTests(AzuriteFixture azurite) : IDisp
                 ["ledgeraccounts replace"] = 3,
                 // both payables are marked due for settlement
                 ["settlementdue replace"] = 2,
+                // the merchant's report counters and the platform's: one read and one transaction each
+                ["reports query"] = 2,
+                [" batch"] = 2,
                 // the payment's row in its channel account's reconciliation index
                 ["reconciliationindex replace"] = 1,
             },
@@ -65,6 +70,9 @@ public sealed class CompletePaymentActivityTests(AzuriteFixture azurite) : IDisp
         // the refused insert, then the stored entry read to rewrite its projection
         Assert.Equal(1, again["ledger insert"]);
         Assert.Equal(1, again["ledger point_read"]);
+        // the report's markers are found, so nothing is counted again
+        Assert.Equal(2, again["reports query"]);
+        Assert.False(again.ContainsKey(" batch"));
         var merchant = LedgerAccounts.Payable(payment.MerchantId);
         Assert.Single(await new LedgerStore(azurite.Storage, new SettlementDueIndex(azurite.Storage)).ReadAccountAsync(merchant, CancellationToken.None));
     }
@@ -102,7 +110,8 @@ public sealed class CompletePaymentActivityTests(AzuriteFixture azurite) : IDisp
     {
         var storage = azurite.Counted(counter);
         return new CompletePaymentActivity(
-            new PaymentStore(storage), new LedgerStore(storage, new SettlementDueIndex(storage)), new PaymentProgress(), completed, ReconciliationIndexTests.Index(storage));
+            new PaymentStore(storage), new LedgerStore(storage, new SettlementDueIndex(storage)), new PaymentProgress(), completed,
+            new PaymentReports(new ReportStore(storage), Options.Create(new ReportOptions())), ReconciliationIndexTests.Index(storage));
     }
 
     private static CompletePaymentInput Succeeded(PaymentEntity payment) =>
