@@ -96,13 +96,26 @@ public sealed class MerchantConsoleTests(PlatformFixture platform, BrowserFixtur
     [InlineData(390, 844, "phone")]
     public async Task The_reports_draw_the_method_mix_the_hourly_peaks_and_a_heat_map_of_China(int width, int height, string name)
     {
+        // A merchant of its own, so the report holds exactly these: three paid from Guangdong, one from the United
+        // States (192.0.2.0/25 and 203.0.113.0/24 in the shipped IP-to-region database), by two methods.
+        var key = await OnboardAsync();
+        foreach (var (method, channel, ip) in new[]
+        {
+            ("wechat_pay.native", "wechat_pay", "192.0.2.10"), ("wechat_pay.native", "wechat_pay", "192.0.2.11"),
+            ("alipay.qr", "alipay", "192.0.2.12"), ("alipay.qr", "alipay", "203.0.113.9"),
+        })
+        {
+            await PaidAsync(key, method, channel, ip);
+        }
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await WaitForReportedAsync(key, today, 4);
         await using var context = await browser.NewContextAsync(width, height);
         var page = await context.NewPageAsync();
         var violations = WatchPolicyViolations(page);
-        await ServeReportsAsync(page);
-        await SignInAsync(page);
+        await SignInAsync(page, key);
 
-        await page.GotoAsync(ConsoleUrl + "#/reports?from=2026-11-01&to=2026-11-30");
+        await page.GotoAsync(ConsoleUrl + $"#/reports?from={today}&to={today}");
         foreach (var chart in new[] { "#chart-methods", "#chart-hours", "#chart-map" })
         {
             await page.Locator($"{chart} canvas").WaitForAsync();
@@ -111,13 +124,20 @@ public sealed class MerchantConsoleTests(PlatformFixture platform, BrowserFixtur
 
         Assert.True(await page.EvaluateAsync<bool>("window.echarts.getMap('china') !== undefined && window.echarts.getMap('china') !== null"));
         Assert.True(await page.EvaluateAsync<int>(HotPixels, "#chart-map") > 200, "No province of the map is drawn in the heat scale's dark end.");
-        Assert.Contains("wechat_pay.native", await page.Locator("main table").InnerTextAsync(), StringComparison.Ordinal);
+        var byMethod = await page.Locator("main table").InnerTextAsync();
+        Assert.Contains("wechat_pay.native", byMethod, StringComparison.Ordinal);
+        Assert.Contains("alipay.qr", byMethod, StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByText("4 payment(s)", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#elsewhere")).ToHaveTextAsync("Outside the map: US 1.");
         await PageChecks.AssertNoHorizontalOverflowAsync(page);
         await AssertAccessibleAsync(page);
         await PageChecks.ScreenshotAsync(page, $"console-reports-{name}");
 
+        await page.GetByLabel("Export grouped by").SelectOptionAsync("region");
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Export CSV" }).ClickAsync());
-        Assert.Equal("payments-method-2026-11-01-2026-11-30.csv", download.SuggestedFilename);
+        Assert.Equal($"payments-region-{today}-{today}.csv", download.SuggestedFilename);
+        var csv = await File.ReadAllTextAsync(await download.PathAsync());
+        Assert.Contains("CN-GD", csv, StringComparison.Ordinal);
         Assert.Empty(violations);
     }
 
@@ -146,51 +166,51 @@ public sealed class MerchantConsoleTests(PlatformFixture platform, BrowserFixtur
 
     private string ConsoleUrl => new Uri(platform.Api.BaseAddress!, "api/console").AbsoluteUri;
 
-    private async Task SignInAsync(IPage page)
+    private async Task SignInAsync(IPage page, string key = PlatformFixture.DemoApiKey)
     {
         await page.GotoAsync(ConsoleUrl);
-        await page.GetByLabel("Secret API key").FillAsync(PlatformFixture.DemoApiKey);
+        await page.GetByLabel("Secret API key").FillAsync(key);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Payments" })).ToBeVisibleAsync();
     }
 
-    /// <summary>
-    /// The reports API answers in the shape its contract fixes (docs/architecture.md, Consoles): a few methods, a
-    /// morning and an evening peak, and payers in three provinces and one country outside China.
-    /// </summary>
-    private static async Task ServeReportsAsync(IPage page) =>
-        await page.RouteAsync("**/api/v1/reports/payments?**", async route =>
-        {
-            var query = System.Web.HttpUtility.ParseQueryString(new Uri(route.Request.Url).Query);
-            if (query["format"] == "csv")
-            {
-                await route.FulfillAsync(new() { Status = 200, ContentType = "text/csv", Body = "key,payments\nwechat_pay.native,12\n" });
-                return;
-            }
+    private async Task<string> OnboardAsync()
+    {
+        using var request = platform.Request(HttpMethod.Post, "api/ops/merchants", PlatformFixture.OperatorKey, """{"name":"Console Report Tea"}""");
+        var (status, merchant, _) = await scenario.SendAsync(request);
+        Assert.True(status == System.Net.HttpStatusCode.Created, $"onboarding answered {status}: {merchant}");
+        return (string)merchant["test_api_key"]!;
+    }
 
-            var groupBy = query["group_by"]!;
-            var rows = groupBy switch
+    private async Task PaidAsync(string key, string method, string channel, string payerIp)
+    {
+        var payer = $$""","payer":{"ip":"{{payerIp}}"}""";
+        var body = $$"""{"amount":2500,"currency":"cny","method":"{{method}}","merchant_order_id":"{{Scenario.NewOrderId()}}","description":"Tea"{{payer}}}""";
+        using var request = platform.Request(HttpMethod.Post, "api/v1/payments", key, body);
+        var (status, created, _) = await scenario.SendAsync(request);
+        Assert.True(status == System.Net.HttpStatusCode.Created, $"create answered {status}: {created}");
+        var id = (string)created["id"]!;
+        Assert.Equal(System.Net.HttpStatusCode.OK, await scenario.SandboxPostAsync($"sandbox/{channel}/orders/{id}/pay"));
+        await scenario.WaitForStatusAsync(id, "succeeded", TimeSpan.FromSeconds(60), key);
+    }
+
+    /// <summary>Reports count a payment as its completion runs, a moment after the payment reads succeeded.</summary>
+    private async Task WaitForReportedAsync(string key, string day, int payments)
+    {
+        long counted = 0;
+        for (var i = 0; i < 240 && counted < payments; i++)
+        {
+            using var request = platform.Request(HttpMethod.Get, $"api/v1/reports/payments?from={day}&to={day}&group_by=method", key);
+            var (_, report, _) = await scenario.SendAsync(request);
+            counted = report["data"]!.AsArray().Sum(r => (long)r!["payments"]!);
+            if (counted < payments)
             {
-                "method" => new[] { ("wechat_pay.native", 120), ("alipay.qr", 80), ("unionpay.qr", 15) },
-                "hour" => [("09", 40), ("12", 65), ("20", 90), ("23", 5)],
-                _ => [("CN-GD", 150), ("CN-BJ", 60), ("CN-SH", 30), ("US", 4)],
-            };
-            var body = JsonSerializer.Serialize(new
-            {
-                @object = "report",
-                group_by = groupBy,
-                from = query["from"],
-                to = query["to"],
-                time_zone = "Asia/Shanghai",
-                livemode = false,
-                data = rows.Select(r => new
-                {
-                    key = r.Item1, currency = "cny", payments = r.Item2, succeeded = r.Item2 - 1, failed = 1,
-                    success_rate = Math.Round((r.Item2 - 1) / (double)r.Item2, 4), amount = r.Item2 * 2500L, refunds = 0, refunded_amount = 0L, fees = r.Item2 * 15L,
-                }),
-            });
-            await route.FulfillAsync(new() { Status = 200, ContentType = "application/json", Body = body });
-        });
+                await Task.Delay(250);
+            }
+        }
+
+        Assert.Equal(payments, counted);
+    }
 
     private static List<string> WatchPolicyViolations(IPage page)
     {

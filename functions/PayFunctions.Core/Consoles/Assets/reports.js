@@ -114,7 +114,8 @@ export async function reportsView(params) {
     el('div', { class: 'charts' },
       el('section', { class: 'card', 'aria-labelledby': 'methods-heading' }, el('h2', { id: 'methods-heading' }, 'Payment methods'), methodChart),
       el('section', { class: 'card', 'aria-labelledby': 'hours-heading' }, el('h2', { id: 'hours-heading' }, 'Payments by hour'), hourChart)),
-    el('section', { class: 'card', 'aria-labelledby': 'map-heading' }, el('h2', { id: 'map-heading' }, 'Payments by province'), mapChart),
+    el('section', { class: 'card', 'aria-labelledby': 'map-heading' }, el('h2', { id: 'map-heading' }, 'Payments by province'), mapChart,
+      el('p', { class: 'muted', id: 'elsewhere' }, `Outside the map: ${regions.data.filter(row => !PROVINCES[row.key]).map(row => `${row.key} ${row.payments}`).join(', ') || 'none'}.`)),
     el('section', { class: 'card', 'aria-labelledby': 'methods-table-heading' },
       el('h2', { id: 'methods-table-heading' }, 'By method'),
       table([
