@@ -150,7 +150,7 @@ function refundForm(payment, refundable) {
       const body = { amount: minor };
       if (reason.value.trim()) body.reason = reason.value.trim();
       const refund = await api(`v1/payments/${payment.id}/refunds`, { method: 'POST', body, idempotencyKey });
-      await paymentView(payment.id, `Refund ${refund.id} is ${refund.status}.`);
+      await paymentView(payment.id, `Refund ${refund.id}: ${refund.status}.`);
     } catch (problem) {
       button.disabled = false;
       message.className = 'error';

@@ -31,14 +31,19 @@ function chart(container, option) {
   return instance;
 }
 
+// On a phone's width, labels beside the pie or a legend beside the map have no room: they go inside or below.
+const isNarrow = container => container.clientWidth < 480;
+
 function methodMix(container, report) {
+  const narrow = isNarrow(container);
   chart(container, {
     tooltip: { trigger: 'item', renderMode: 'richText' },
     legend: { bottom: 0, type: 'scroll' },
     series: [{
       type: 'pie', radius: ['35%', '65%'], center: ['50%', '45%'],
       data: report.data.map(row => ({ name: row.key, value: row.payments })),
-      label: { formatter: '{d}%' },
+      label: narrow ? { position: 'inside', formatter: '{d}%', color: '#fff' } : { formatter: '{d}%' },
+      labelLine: { show: !narrow },
     }],
   });
 }
@@ -57,10 +62,14 @@ function hourlyPeaks(container, report) {
 function regionMap(container, report) {
   const data = report.data.filter(row => PROVINCES[row.key]).map(row => ({ name: PROVINCES[row.key], value: row.payments }));
   const max = Math.max(1, ...data.map(d => d.value));
+  const narrow = isNarrow(container);
   chart(container, {
     tooltip: { trigger: 'item', renderMode: 'richText' },
-    visualMap: { min: 0, max, left: 10, bottom: 10, calculable: true, text: ['More', 'Fewer'], inRange: { color: ['#e8f0fe', '#0b57d0', '#08306b'] } },
-    series: [{ type: 'map', map: 'china', roam: false, data, emphasis: { label: { show: true } } }],
+    visualMap: {
+      min: 0, max, calculable: true, text: ['More', 'Fewer'], inRange: { color: ['#e8f0fe', '#0b57d0', '#08306b'] },
+      ...(narrow ? { orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 140 } : { left: 10, bottom: 10 }),
+    },
+    series: [{ type: 'map', map: 'china', roam: false, data, emphasis: { label: { show: true } }, ...(narrow ? { top: 10, left: 10, right: 10, bottom: 60 } : {}) }],
   });
 }
 
