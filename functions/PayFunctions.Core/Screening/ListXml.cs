@@ -51,6 +51,13 @@ internal sealed class ListXml : IDisposable
         }
     }
 
+    /// <summary>Runs one step of reading that returns nothing, as <see cref="Guard{T}"/>.</summary>
+    public void Guard(Action read) => Guard(() =>
+    {
+        read();
+        return true;
+    });
+
     /// <summary>Moves to the root element, which must be <paramref name="name"/>, and into it; the depth to pass to <see cref="Next"/>.</summary>
     public int? Root(string name)
     {

@@ -26,7 +26,7 @@ public static class OfacSdnReader
         {
             if (child != "sdnEntry")
             {
-                xml.Guard(() => Skip(xml));
+                xml.Guard(xml.Skip);
                 continue;
             }
 
@@ -37,12 +37,6 @@ public static class OfacSdnReader
 
             yield return xml.Guard(() => Entry(xml));
         }
-    }
-
-    private static bool Skip(ListXml xml)
-    {
-        xml.Skip();
-        return true;
     }
 
     private static SanctionsEntry Entry(ListXml xml)
@@ -95,13 +89,16 @@ public static class OfacSdnReader
         var depth = xml.Enter();
         while (xml.Next(depth) is { } child)
         {
-            if (child == "program" && xml.Text(ListLimits.MaxCodeLength) is { Length: > 0 } programme)
-            {
-                ListLimits.Add(xml, programmes, programme, ListLimits.MaxProgrammesPerEntry, "programmes");
-            }
-            else if (child != "program")
+            if (child != "program")
             {
                 xml.Skip();
+                continue;
+            }
+
+            var programme = xml.Text(ListLimits.MaxCodeLength);
+            if (programme.Length > 0)
+            {
+                ListLimits.Add(xml, programmes, programme, ListLimits.MaxProgrammesPerEntry, "programmes");
             }
         }
     }

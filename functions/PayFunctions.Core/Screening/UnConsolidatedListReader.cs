@@ -33,7 +33,7 @@ public static class UnConsolidatedListReader
             };
             if (member is null)
             {
-                xml.Guard(() => Skip(xml));
+                xml.Guard(xml.Skip);
                 continue;
             }
 
@@ -42,7 +42,7 @@ public static class UnConsolidatedListReader
             {
                 if (child != member)
                 {
-                    xml.Guard(() => Skip(xml));
+                    xml.Guard(xml.Skip);
                     continue;
                 }
 
@@ -54,12 +54,6 @@ public static class UnConsolidatedListReader
                 yield return xml.Guard(() => Entry(xml, type));
             }
         }
-    }
-
-    private static bool Skip(ListXml xml)
-    {
-        xml.Skip();
-        return true;
     }
 
     private static SanctionsEntry Entry(ListXml xml, SanctionedPartyType type)
@@ -93,15 +87,12 @@ public static class UnConsolidatedListReader
                 case "REFERENCE_NUMBER":
                     ListLimits.Once(xml, ref reference, field, xml.Text(ListLimits.MaxCodeLength));
                     break;
-                case "NAME_ORIGINAL_SCRIPT" when xml.Text(NameNormalizer.MaxLength) is { Length: > 0 } original:
-                    ListLimits.Add(xml, aliases, new SanctionsAlias(original, NameQuality.Strong), ListLimits.MaxNamesPerEntry, "names");
-                    break;
                 case "NAME_ORIGINAL_SCRIPT":
-                    break;
-                case "INDIVIDUAL_ALIAS" or "ENTITY_ALIAS" when Alias(xml) is { } alias:
-                    ListLimits.Add(xml, aliases, alias, ListLimits.MaxNamesPerEntry, "names");
+                    var original = xml.Text(NameNormalizer.MaxLength);
+                    AddAlias(xml, aliases, original.Length > 0 ? new SanctionsAlias(original, NameQuality.Strong) : null);
                     break;
                 case "INDIVIDUAL_ALIAS" or "ENTITY_ALIAS":
+                    AddAlias(xml, aliases, Alias(xml));
                     break;
                 default:
                     xml.Skip();
@@ -118,6 +109,14 @@ public static class UnConsolidatedListReader
 
         return new SanctionsEntry(SanctionsListSource.UnConsolidated, dataId, string.IsNullOrEmpty(reference) ? null : reference, type, name,
             aliases, string.IsNullOrEmpty(regime) ? [] : [regime]);
+    }
+
+    private static void AddAlias(ListXml xml, List<SanctionsAlias> aliases, SanctionsAlias? alias)
+    {
+        if (alias is not null)
+        {
+            ListLimits.Add(xml, aliases, alias, ListLimits.MaxNamesPerEntry, "names");
+        }
     }
 
     /// <summary>An alias, or null for the empty placeholder aliases the list has.</summary>

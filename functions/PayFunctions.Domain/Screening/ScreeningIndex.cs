@@ -45,7 +45,10 @@ public sealed class ScreeningIndex
         return index;
     }
 
-    /// <summary>The listed parties with a name scoring at least <paramref name="threshold"/> against <paramref name="name"/>.</summary>
+    /// <summary>
+    /// The listed parties with a name scoring at least <paramref name="threshold"/> against <paramref name="name"/>, each with
+    /// its best-scoring name (the primary name, then a strong alias, on a tie).
+    /// </summary>
     /// <exception cref="ArgumentException">The name is longer than <see cref="NameNormalizer.MaxLength"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The threshold is not in (0, 1].</exception>
     public ScreeningResult Screen(string name, double threshold = DefaultThreshold)
@@ -87,7 +90,7 @@ public sealed class ScreeningIndex
 
             scored++;
             var score = NameSimilarity.Score(tokens, listed.Tokens);
-            if (score >= threshold && (!best.TryGetValue(listed.Entry, out var hit) || score > hit.Score))
+            if (score >= threshold && (!best.TryGetValue(listed.Entry, out var hit) || score > hit.Score || (score == hit.Score && listed.Quality < hit.Quality)))
             {
                 best[listed.Entry] = new ScreeningHit(listed.Entry, listed.Text, listed.Quality, score);
             }
