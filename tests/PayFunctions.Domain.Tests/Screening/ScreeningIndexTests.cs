@@ -38,6 +38,16 @@ public sealed class ScreeningIndexTests
     }
 
     [Fact]
+    public void On_a_tie_the_primary_name_is_reported()
+    {
+        var entry = new SanctionsEntry(SanctionsListSource.OfacSdn, "1", null, SanctionedPartyType.Individual, "Anna TESTOVA",
+            [new SanctionsAlias("TESTOVA, Anna", NameQuality.Weak), new SanctionsAlias("anna testova", NameQuality.Strong)], []);
+        var hit = Assert.Single(ScreeningIndex.Build([entry]).Screen("Testova Anna").Hits);
+
+        Assert.Equal((NameQuality.Primary, "Anna TESTOVA", 1.0), (hit.Quality, hit.MatchedName, hit.Score));
+    }
+
+    [Fact]
     public void The_threshold_decides()
     {
         var score = Assert.Single(Index.Screen("Ivan Ivanov", 0.5).Hits, h => h.Entry.Id == "6908001").Score;
