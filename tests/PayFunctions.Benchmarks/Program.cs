@@ -28,6 +28,16 @@ if (args.Contains("--ip-regions"))
     return 0;
 }
 
+// `--screening` times one sanctions screening query against a generated list of 20 000 parties: pure, so it needs no store.
+if (args.Contains("--screening"))
+{
+    new ScreeningBenchmarks { Entries = 20_000 }.Describe();
+    BenchmarkRunner.Run<ScreeningBenchmarks>(DefaultConfig.Instance
+        .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance))
+        .AddDiagnoser(MemoryDiagnoser.Default));
+    return 0;
+}
+
 // `--reconciliation [--records N]` checks a generated statement day against its injected differences, then times its
 // reconciliation: pure, so it needs no store.
 if (args.Contains("--reconciliation"))

@@ -7,7 +7,7 @@ namespace PayFunctions.FuzzTargets;
 public static class FuzzTargetTable
 {
     public static IReadOnlyList<FuzzTarget> All { get; } =
-        [.. ApiTargets.All, MoneyTargets.Amounts, AnswerTargets.ChannelAnswers, .. StatementTargets.All, .. ChannelTargets.All, ReportTargets.IpRegions];
+        [.. ApiTargets.All, MoneyTargets.Amounts, AnswerTargets.ChannelAnswers, .. StatementTargets.All, .. ScreeningTargets.All, .. ChannelTargets.All, ReportTargets.IpRegions];
 
     /// <summary>
     /// The targets the coverage-guided run takes when it is not told which: seventeen, nine rounds of 15 s on two cores,
