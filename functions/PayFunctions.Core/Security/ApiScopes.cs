@@ -35,9 +35,15 @@ public static class ApiScopes
     /// <summary>Platform-wide and per-merchant reports, and the IP-to-region database they locate payers with.</summary>
     public const string OpsReports = "ops:reports";
 
+    /// <summary>Platform-wide risk rules and lists, and the payments held for review by risk decisions.</summary>
+    public const string OpsRisk = "ops:risk";
+
+    /// <summary>Anti-money-laundering: sanctions lists and screening hits, large-value and suspicious-transaction reports, cases.</summary>
+    public const string OpsAml = "ops:aml";
+
     public static IReadOnlyList<string> Merchant { get; } = [Read, Payments, Refunds, Accounts, ApiKeys];
 
-    public static IReadOnlyList<string> Operator { get; } = [OpsMerchants, OpsSettlements, OpsChannels, OpsFx, OpsOperators, OpsAudit, OpsKeys, OpsReconciliation, OpsReports];
+    public static IReadOnlyList<string> Operator { get; } = [OpsMerchants, OpsSettlements, OpsChannels, OpsFx, OpsOperators, OpsAudit, OpsKeys, OpsReconciliation, OpsReports, OpsRisk, OpsAml];
 
     /// <summary>Scopes as stored and as OAuth writes them: space-separated, in a fixed order.</summary>
     public static string Format(IEnumerable<string> scopes) =>
