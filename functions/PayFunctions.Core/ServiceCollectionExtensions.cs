@@ -20,6 +20,7 @@ using PayFunctions.Core.RateLimiting;
 using PayFunctions.Core.Reconciliation;
 using PayFunctions.Core.Refunds;
 using PayFunctions.Core.Reports;
+using PayFunctions.Core.Risk;
 using PayFunctions.Core.Routing;
 using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Security;
@@ -186,6 +187,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<RoutingUsageRows>();
         services.AddSingleton<RoutingUsage>();
         services.AddHostedService<RoutingUsageFlusher>();
+
+        services.AddSingleton<RiskReviewStore>();
+        services.AddSingleton<RiskHoldRelease>();
+        services.AddSingleton<RiskReviewEndpoints>();
 
         services.AddSingleton<ReconciliationIndex>();
         services.AddSingleton<ReconciliationRunStore>();

@@ -7,6 +7,7 @@ public static class LedgerAccounts
     private const string PayablePrefix = "payable:";
     private const string PayoutsInTransitPrefix = "payouts_in_transit:";
     private const string ChannelFeesPrefix = "channel_fees:";
+    private const string RiskHoldPrefix = "risk_hold:";
 
     /// <summary>
     /// The liability account for money a customer paid after its payment had ended: it belongs to
@@ -38,6 +39,15 @@ public static class LedgerAccounts
 
     /// <summary>The account for money settled to <paramref name="accountId"/> and on its way to their bank.</summary>
     public static string PayoutsInTransit(string accountId) => Named(PayoutsInTransitPrefix, accountId);
+
+    /// <summary>
+    /// The liability account for a party's share of a payment held for risk review, e.g. "risk_hold:acct_1": owed, but
+    /// not payable, so settlement does not pay it until an operator releases it to <see cref="Payable"/>.
+    /// </summary>
+    public static string RiskHold(string accountId) => Named(RiskHoldPrefix, accountId);
+
+    /// <summary>Extracts the account id from a risk-hold account name; false for any other kind of account.</summary>
+    public static bool TryParseRiskHold(string account, out string accountId) => TryParse(RiskHoldPrefix, account, out accountId);
 
     /// <summary>Extracts the account id from a payable account name; false for any other kind of account.</summary>
     public static bool TryParsePayable(string account, out string accountId) => TryParse(PayablePrefix, account, out accountId);

@@ -42,6 +42,8 @@ public static class LedgerBooks
     }
 
     private static bool IsPartyAccount(string account) =>
-        (LedgerAccounts.TryParsePayable(account, out var owner) || LedgerAccounts.TryParsePayoutsInTransit(account, out owner))
+        (LedgerAccounts.TryParsePayable(account, out var owner)
+            || LedgerAccounts.TryParsePayoutsInTransit(account, out owner)
+            || LedgerAccounts.TryParseRiskHold(account, out owner))
         && !string.Equals(owner, SplitCalculator.PlatformFeeAccount, StringComparison.OrdinalIgnoreCase);
 }

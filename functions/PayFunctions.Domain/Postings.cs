@@ -18,6 +18,9 @@ public static class Postings
     /// <summary>The kind of the entry posted when a statement shows a channel charged another fee than expected.</summary>
     public const string ChannelFeeCorrectionKind = "channel_fee_correction";
 
+    /// <summary>The kind of the entry posted when an operator releases a payment held for risk review.</summary>
+    public const string RiskReleaseKind = "risk_release";
+
     /// <summary>The kind of the entry posted when a balance is settled to an account.</summary>
     public const string SettlementKind = "settlement";
 
@@ -35,6 +38,51 @@ public static class Postings
             .Where(a => a.Amount.MinorUnits != 0)
             .Select(a => new LedgerLine(LedgerAccounts.Payable(a.AccountId), EntrySide.Credit, a.Amount)));
         return JournalEntry.Create(entryId, PaymentCapturedKind, paymentId, postedAt, lines);
+    }
+
+    /// <summary>
+    /// The capture of a payment held for risk review: the same entry, but each party's share credited to its
+    /// <see cref="LedgerAccounts.RiskHold"/> account instead of its payable, in the one entry, so no settlement can run
+    /// between a credit and its hold. Works on any capture (with or without conversion): only payable credits move.
+    /// </summary>
+    public static JournalEntry HeldForReview(JournalEntry capture)
+    {
+        ArgumentNullException.ThrowIfNull(capture);
+        return capture with
+        {
+            Lines = [.. capture.Lines.Select(l =>
+                l.Side == EntrySide.Credit && LedgerAccounts.TryParsePayable(l.Account, out var owner) ? l with { Account = LedgerAccounts.RiskHold(owner) } : l)],
+        };
+    }
+
+    /// <summary>Whether <paramref name="capture"/>, in either book, holds shares for review.</summary>
+    public static bool IsHeldForReview(JournalEntry capture)
+    {
+        ArgumentNullException.ThrowIfNull(capture);
+        return capture.Lines.Any(l => LedgerAccounts.TryParseRiskHold(
+            l.Account.StartsWith(LedgerBooks.TestPrefix, StringComparison.Ordinal) ? l.Account[LedgerBooks.TestPrefix.Length..] : l.Account, out _));
+    }
+
+    /// <summary>
+    /// Releases a reviewed payment's held shares to the parties' payables, posted when the operator releases it, so the
+    /// next settlement after the release pays them.
+    /// </summary>
+    /// <param name="entryId">Derived from the payment, so a repeated release posts nothing twice.</param>
+    /// <param name="paymentId">The payment released.</param>
+    /// <param name="held">The shares the capture held: each party and its amount.</param>
+    /// <param name="postedAt">When the operator released it.</param>
+    /// <exception cref="ArgumentException">Nothing is held.</exception>
+    public static JournalEntry RiskReleased(string entryId, string paymentId, IReadOnlyList<SplitAllocation> held, DateTimeOffset postedAt)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        var lines = new List<LedgerLine>(held.Count * 2);
+        foreach (var share in held.Where(a => a.Amount.MinorUnits != 0))
+        {
+            lines.Add(new LedgerLine(LedgerAccounts.RiskHold(share.AccountId), EntrySide.Debit, share.Amount));
+            lines.Add(new LedgerLine(LedgerAccounts.Payable(share.AccountId), EntrySide.Credit, share.Amount));
+        }
+
+        return JournalEntry.Create(entryId, RiskReleaseKind, paymentId, postedAt, lines);
     }
 
     /// <summary>Moves <paramref name="amount"/> from what is owed to <paramref name="accountId"/> to what is on its way to them.</summary>

@@ -12,6 +12,7 @@ namespace PayFunctions.FunctionApp;
 public sealed class ActivityFunctions(
     EnqueuePrepayActivity enqueuePrepay,
     PlacePrepayActivity placePrepay,
+    AssessRiskActivity assessRisk,
     EnqueueChannelCallActivity enqueueChannelCall,
     RequireCaptureActivity requireCapture,
     ReconcileOrderActivity reconcile,
@@ -30,6 +31,10 @@ public sealed class ActivityFunctions(
     [Function(nameof(PlacePrepayActivity))]
     public Task<PrepayOutcome?> PlacePrepay([ActivityTrigger] PaymentOrchestrationInput input, CancellationToken cancellationToken) =>
         placePrepay.ExecuteAsync(input, cancellationToken);
+
+    [Function(nameof(AssessRiskActivity))]
+    public Task<RiskVerdict> AssessRisk([ActivityTrigger] AssessRiskInput input, CancellationToken cancellationToken) =>
+        assessRisk.ExecuteAsync(input, cancellationToken);
 
     [Function(nameof(EnqueueChannelCallActivity))]
     public Task<bool> EnqueueChannelCall([ActivityTrigger] ChannelCallRequest input, CancellationToken cancellationToken) =>

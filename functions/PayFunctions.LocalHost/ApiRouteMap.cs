@@ -15,6 +15,7 @@ using PayFunctions.Core.RateLimiting;
 using PayFunctions.Core.Reconciliation;
 using PayFunctions.Core.Refunds;
 using PayFunctions.Core.Reports;
+using PayFunctions.Core.Risk;
 using PayFunctions.Core.Routing;
 using PayFunctions.Core.Security;
 using PayFunctions.Core.Secrets;
@@ -65,6 +66,8 @@ public static class ApiRouteMap
         Map(app, ApiRoutes.GetReconciliationReport, (HttpRequest r, string id, ReconciliationEndpoints e, CancellationToken c) => e.GetReportAsync(r, id, c));
         Map(app, ApiRoutes.ListReconciliationExceptions, (HttpRequest r, ReconciliationEndpoints e, CancellationToken c) => e.ListExceptionsAsync(r, c));
         Map(app, ApiRoutes.ResolveReconciliationException, (HttpRequest r, string id, ReconciliationEndpoints e, CancellationToken c) => e.ResolveExceptionAsync(r, id, c));
+        Map(app, ApiRoutes.ListRiskReviews, (HttpRequest r, RiskReviewEndpoints e, CancellationToken c) => e.ListAsync(r, c));
+        Map(app, ApiRoutes.ReleaseRiskReview, (HttpRequest r, string id, RiskReviewEndpoints e, CancellationToken c) => e.ReleaseAsync(r, id, c));
         Map(app, ApiRoutes.CheckoutPage, (HttpRequest r, string id, DurableTaskClient d, CheckoutEndpoints e, CancellationToken c) => e.PageAsync(r, id, d, c));
         Map(app, ApiRoutes.CheckoutStatus, (HttpRequest r, string id, DurableTaskClient d, CheckoutEndpoints e, CancellationToken c) => e.StatusAsync(r, id, d, c));
         Map(app, ApiRoutes.CheckoutChooseMethod, (HttpRequest r, string id, DurableTaskClient d, CheckoutEndpoints e, CancellationToken c) => e.ChooseMethodAsync(r, id, d, c));

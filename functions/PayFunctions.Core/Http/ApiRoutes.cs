@@ -75,6 +75,8 @@ public static class ApiRoutes
     public static readonly ApiRoute GetPaymentReport = new("GetPaymentReport", "GET", "v1/reports/payments", RouteAccess.Merchant(ApiScopes.Read));
     public static readonly ApiRoute GetPlatformPaymentReport = new("GetPlatformPaymentReport", "GET", "ops/reports/payments", RouteAccess.Operator(ApiScopes.OpsReports));
     public static readonly ApiRoute ReplaceIpRegions = new("ReplaceIpRegions", "POST", "ops/ip_regions", RouteAccess.Operator(ApiScopes.OpsReports));
+    public static readonly ApiRoute ListRiskReviews = new("ListRiskReviews", "GET", "ops/risk/reviews", RouteAccess.Operator(ApiScopes.OpsRisk));
+    public static readonly ApiRoute ReleaseRiskReview = new("ReleaseRiskReview", "POST", "ops/risk/reviews/{id}/release", RouteAccess.Operator(ApiScopes.OpsRisk));
 
     public static IReadOnlyList<ApiRoute> All { get; } =
         [
@@ -91,6 +93,7 @@ public static class ApiRoutes
             GetPaymentTimeline, ListWebhookEndpoints, SendTestWebhook, ListWebhookDeliveries, MerchantConsole, OperatorConsole, ConsoleAsset,
             RunReconciliation, GetReconciliationRun, GetReconciliationReport, ListReconciliationExceptions, ResolveReconciliationException,
             GetPaymentReport, GetPlatformPaymentReport, ReplaceIpRegions,
+            ListRiskReviews, ReleaseRiskReview,
         ];
 }
 

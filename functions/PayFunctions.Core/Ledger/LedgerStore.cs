@@ -22,7 +22,14 @@ public sealed class LedgerStore(StorageClients clients, SettlementDueIndex due)
     /// Returns false when an entry with that id was already posted; the projection and the index are then written
     /// again from the stored entry, so a retry completes a post that died half-way.
     /// </summary>
-    public async Task<bool> PostAsync(JournalEntry entry, CancellationToken cancellationToken)
+    public async Task<bool> PostAsync(JournalEntry entry, CancellationToken cancellationToken) =>
+        (await PostOrKeepAsync(entry, cancellationToken)).Inserted;
+
+    /// <summary>
+    /// As <see cref="PostAsync"/>, and the entry as it stands in the journal: the one given, or, when an entry with its
+    /// id was posted before, that one, which may differ (an earlier run decided otherwise) and is the one that counts.
+    /// </summary>
+    public async Task<(bool Inserted, JournalEntry Stored)> PostOrKeepAsync(JournalEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var inserted = true;
@@ -53,7 +60,7 @@ public sealed class LedgerStore(StorageClients clients, SettlementDueIndex due)
             }
         }
 
-        return inserted;
+        return (inserted, entry);
     }
 
     /// <summary>Every line of one ledger account, in posting order: one partition, whatever the other accounts hold.</summary>

@@ -16,6 +16,7 @@ public static class PayFunctionsTasks
     [
         typeof(EnqueuePrepayActivity),
         typeof(PlacePrepayActivity),
+        typeof(AssessRiskActivity),
         typeof(EnqueueChannelCallActivity),
         typeof(RequireCaptureActivity),
         typeof(ReconcileOrderActivity),

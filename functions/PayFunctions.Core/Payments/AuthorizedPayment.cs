@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using PayFunctions.Channels;
 using PayFunctions.Core.Channels;
 using PayFunctions.Domain;
+using PayFunctions.Domain.Risk;
 
 namespace PayFunctions.Core.Payments;
 
@@ -29,6 +30,13 @@ internal static class AuthorizedPayment
             await ReleaseAsync(context, input, order);
             return await PaymentOrchestrator.FinishAsync(
                 context, input, PaymentStatus.Failed, null, "amount_mismatch", "The channel authorized an amount other than the payment's; the hold was released.");
+        }
+
+        if (await PaymentOrchestrator.AssessRiskAsync(context, input, RiskStage.OnResult, canRefuse: true) is { Outcome: RiskOutcome.Block } blocked)
+        {
+            // Held, not taken: a block gives the payer's money back.
+            await ReleaseAsync(context, input, order);
+            return await PaymentOrchestrator.FinishBlockedAsync(context, input, blocked);
         }
 
         if (!input.CaptureLater)

@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using PayFunctions.Core.Ledger;
 using PayFunctions.Core.Reconciliation;
 using PayFunctions.Core.Reports;
+using PayFunctions.Core.Risk;
 using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Payments;
@@ -13,10 +14,17 @@ namespace PayFunctions.Core.Payments;
 /// the posting is the one written back, under its ETag (read again only if it changed meanwhile), and the row as
 /// written is kept for the webhook that announces the end. The outcome is then counted in the reports, from the row as
 /// written: a re-run finds the status unchanged and the same completion time, and the report counts it once. A payment
-/// placed at a channel is also indexed for its account's reconciliation.
+/// placed at a channel is also indexed for its account's reconciliation. A payment risk sent to review is captured into
+/// its parties' risk-hold accounts, not their payables, so settlement does not pay it until an operator releases it.
 /// </summary>
 public sealed class CompletePaymentActivity(
-    PaymentStore payments, LedgerStore ledger, PaymentProgress progress, CompletedPayments completed, PaymentReports reports, ReconciliationIndex reconciliation)
+    PaymentStore payments,
+    LedgerStore ledger,
+    PaymentProgress progress,
+    CompletedPayments completed,
+    PaymentReports reports,
+    ReconciliationIndex reconciliation,
+    RiskHoldRelease riskRelease)
     : TaskActivity<CompletePaymentInput, bool>
 {
     public override Task<bool> RunAsync(TaskActivityContext context, CompletePaymentInput input) =>
@@ -30,6 +38,7 @@ public sealed class CompletePaymentActivity(
             ?? throw new InvalidOperationException($"Payment {input.PaymentId} does not exist.");
 
         string? allocationsJson = null;
+        var held = input.Status == PaymentStatus.Succeeded && payment.RiskReview == RiskReviews.Pending;
         if (input.Status == PaymentStatus.Succeeded)
         {
             var gross = payment.AmountValue;
@@ -37,12 +46,12 @@ public sealed class CompletePaymentActivity(
             var allocations = SplitCalculator.Allocate(
                 fx?.SettlementAmount(gross.MinorUnits) ?? gross, payment.Fee, payment.MerchantId, SplitRuleSerializer.Deserialize(payment.SplitRuleJson));
             var (entryId, postedAt) = (CaptureEntryId(payment.Id), input.PaidAt ?? input.CompletedAt);
-            await ledger.PostAsync(
-                LedgerBooks.Of(payment.TestMode).Post(
-                    fx is null
-                        ? Postings.PaymentCaptured(entryId, payment.Id, payment.Channel, gross, allocations, postedAt)
-                        : FxPostings.PaymentCaptured(entryId, payment.Id, payment.Channel, gross, fx, allocations, postedAt)),
-                cancellationToken);
+            var capture = fx is null
+                ? Postings.PaymentCaptured(entryId, payment.Id, payment.Channel, gross, allocations, postedAt)
+                : FxPostings.PaymentCaptured(entryId, payment.Id, payment.Channel, gross, fx, allocations, postedAt);
+            // On a re-run the capture posted first stands, held or not, whatever the review says now.
+            var (_, posted) = await ledger.PostOrKeepAsync(LedgerBooks.Of(payment.TestMode).Post(held ? Postings.HeldForReview(capture) : capture), cancellationToken);
+            held = Postings.IsHeldForReview(posted);
             allocationsJson = SplitRuleSerializer.SerializeAllocations(allocations);
         }
 
@@ -66,8 +75,10 @@ public sealed class CompletePaymentActivity(
             p.FailureCode = input.FailureCode;
             p.FailureMessage = input.FailureMessage;
             p.AllocationsJson = allocationsJson;
+            p.RiskHeld = held;
             return true;
         }, cancellationToken);
+        await riskRelease.PostIfDueAsync(written, cancellationToken);
         progress.Notify(written);
         completed.Keep(written);
         await reports.RecordPaymentAsync(written, cancellationToken);

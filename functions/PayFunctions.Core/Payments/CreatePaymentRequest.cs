@@ -28,4 +28,7 @@ public sealed record CreatePaymentRequest(
 public sealed record PayerBody(string? Id, string? Ip)
 {
     public string? Country { get; init; }
+
+    /// <summary>The merchant's stable id of the payer's device (an app install or browser id), for risk's per-device windows only.</summary>
+    public string? DeviceId { get; init; }
 }

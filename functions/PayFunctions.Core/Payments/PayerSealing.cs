@@ -3,7 +3,7 @@ using PayFunctions.Core.Secrets;
 namespace PayFunctions.Core.Payments;
 
 /// <summary>
-/// The payer's id at the channel (an openid), the code from their phone and their IP address travel in the payment's
+/// The payer's id at the channel (an openid), the code from their phone, their IP address and device id travel in the payment's
 /// orchestration input and the channel's work messages, which Durable keeps in its history tables and queues: they
 /// travel sealed, each under its payment and field, and only the prepay opens them for the channel. The return
 /// address is the merchant's, not the payer's, and stays clear.
@@ -20,6 +20,7 @@ public sealed class PayerSealing(SecretEnvelope envelope)
                 Id = await SealAsync(payer.Id, merchantId, paymentId, "id", cancellationToken),
                 PaymentCode = await SealAsync(payer.PaymentCode, merchantId, paymentId, "payment_code", cancellationToken),
                 ClientIp = await SealAsync(payer.ClientIp, merchantId, paymentId, "client_ip", cancellationToken),
+                DeviceId = await SealAsync(payer.DeviceId, merchantId, paymentId, "device_id", cancellationToken),
             };
 
     /// <summary>
@@ -34,6 +35,7 @@ public sealed class PayerSealing(SecretEnvelope envelope)
                 Id = await OpenAsync(payer.Id, merchantId, paymentId, "id", cancellationToken),
                 PaymentCode = await OpenAsync(payer.PaymentCode, merchantId, paymentId, "payment_code", cancellationToken),
                 ClientIp = await OpenAsync(payer.ClientIp, merchantId, paymentId, "client_ip", cancellationToken),
+                DeviceId = await OpenAsync(payer.DeviceId, merchantId, paymentId, "device_id", cancellationToken),
             };
 
     private async Task<string?> SealAsync(string? value, string merchantId, string paymentId, string field, CancellationToken cancellationToken) =>

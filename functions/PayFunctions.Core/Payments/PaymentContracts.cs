@@ -37,7 +37,11 @@ public sealed record PaymentOrchestrationInput(
 }
 
 /// <summary>The payer's details a method needs; the payment code is a one-time credential and is never stored on the payment.</summary>
-public sealed record PayerInput(string? Id, string? PaymentCode, string? ReturnUrl, string? ClientIp);
+public sealed record PayerInput(string? Id, string? PaymentCode, string? ReturnUrl, string? ClientIp)
+{
+    /// <summary>The merchant's id of the payer's device, which only risk reads.</summary>
+    public string? DeviceId { get; init; }
+}
 
 /// <param name="Succeeded">The order is open at the channel, or was answered at once (<paramref name="Answered"/>).</param>
 /// <param name="Answered">For a barcode payment, the channel's immediate answer: paid, failed, or the payer is confirming.</param>

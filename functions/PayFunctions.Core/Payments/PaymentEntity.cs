@@ -113,6 +113,15 @@ public sealed class PaymentEntity : TableRow
     /// <summary>What the channel collected after the payment ended, in minor units: the amount refunded.</summary>
     public long? LatePaymentAmount { get; set; }
 
+    /// <summary>Each risk decision on the payment (<see cref="Risk.RiskDecisionBody"/> JSON), before the channel and on its result.</summary>
+    public string? RiskJson { get; set; }
+
+    /// <summary>For a payment a decision sent to review: <see cref="Risk.RiskReviews.Pending"/> until an operator releases it.</summary>
+    public string? RiskReview { get; set; }
+
+    /// <summary>The capture was posted to the parties' risk-hold accounts, not their payables: a release moves it.</summary>
+    public bool RiskHeld { get; set; }
+
     /// <summary>Made with a test key: routed to sandbox accounts only and posted to the test book. Rows from before there were modes are live.</summary>
     public bool TestMode { get; set; }
 

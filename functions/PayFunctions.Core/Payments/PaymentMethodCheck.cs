@@ -16,6 +16,7 @@ public static class PaymentMethodCheck
 {
     public const string Auto = "auto";
     private const int MaxReturnUrlLength = 1024;
+    private const int MaxDeviceIdLength = 128;
     private const int MaxPayerIdLength = 128;
 
     public sealed record Resolved(string Method, string Channel, PayerInput? Payer)
@@ -70,9 +71,9 @@ public static class PaymentMethodCheck
             return (null, ApiError.InvalidRequest("payment_method_types", $"payment_method_types is for method \"{CheckoutMethods.Name}\" only."));
         }
 
-        var payer = r.PaymentCode is null && r.ReturnUrl is null && r.Payer?.Id is null && r.Payer?.Ip is null
+        var payer = r.PaymentCode is null && r.ReturnUrl is null && r.Payer?.Id is null && r.Payer?.Ip is null && r.Payer?.DeviceId is null
             ? null
-            : new PayerInput(r.Payer?.Id, r.PaymentCode, r.ReturnUrl, r.Payer?.Ip);
+            : new PayerInput(r.Payer?.Id, r.PaymentCode, r.ReturnUrl, r.Payer?.Ip) { DeviceId = r.Payer?.DeviceId };
         ChannelRegistry.TryGetMethod(capability.Method, out var module, out _);
         return (new Resolved(capability.Method, module.Capabilities.Name, payer) { PayerCountry = country }, null);
     }
@@ -95,7 +96,7 @@ public static class PaymentMethodCheck
             return (null, payerError);
         }
 
-        var payer = r.ReturnUrl is null ? null : new PayerInput(null, null, r.ReturnUrl, null);
+        var payer = r.ReturnUrl is null && r.Payer?.DeviceId is null ? null : new PayerInput(null, null, r.ReturnUrl, null) { DeviceId = r.Payer?.DeviceId };
         return (new Resolved(CheckoutMethods.Name, "", payer) { PaymentMethodTypes = types, PayerCountry = country }, null);
     }
 
@@ -169,6 +170,11 @@ public static class PaymentMethodCheck
         if (r.Payer?.Id is { } id && (id.Length > MaxPayerIdLength || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
         {
             return ApiError.InvalidRequest("payer.id", $"payer.id must be 1 to {MaxPayerIdLength} letters, digits, '-' or '_'.");
+        }
+
+        if (r.Payer?.DeviceId is { } device && (device.Length is 0 or > MaxDeviceIdLength || !device.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':')))
+        {
+            return ApiError.InvalidRequest("payer.device_id", $"payer.device_id must be 1 to {MaxDeviceIdLength} letters, digits, '-', '_', '.' or ':'.");
         }
 
         if (requires.HasFlag(PayerDetails.ClientIp) && string.IsNullOrEmpty(r.Payer?.Ip))

@@ -4,6 +4,7 @@ using PayFunctions.Channels;
 using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Webhooks;
 using PayFunctions.Domain;
+using PayFunctions.Domain.Risk;
 
 namespace PayFunctions.Core.Payments;
 
@@ -36,7 +37,7 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
     /// replays as it ran, so a deployment does not break the payments it finds waiting. Instances started
     /// without a version are the shape before versions.
     /// </summary>
-    public const string CurrentVersion = PlacedAtOnceVersion;
+    public const string CurrentVersion = RiskAssessedVersion;
 
     /// <summary>One expiry timer for the whole payment; before it, a second was set once the order was placed.</summary>
     internal const string SharedExpiryTimerVersion = "1.1";
@@ -46,6 +47,9 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
 
     /// <summary>The order placed by <see cref="PlacePrepayActivity"/> when an account has room; before it, always queued.</summary>
     internal const string PlacedAtOnceVersion = "1.3";
+
+    /// <summary>Risk decides before the order is placed (a block places nothing) and again on the channel's result.</summary>
+    internal const string RiskAssessedVersion = "1.4";
 
     public static StartOrchestrationOptions StartOptions(string paymentId) => new(paymentId) { Version = CurrentVersion };
 
@@ -66,6 +70,12 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
 
         // Waiting starts before the enqueue, so an outcome raised at once is not missed.
         var placing = context.WaitForExternalEvent<PrepayOutcome>(PaymentEvents.PrepayResult);
+        if (await AssessRiskAsync(context, input, RiskStage.BeforeChannel, canRefuse: true) is { Outcome: RiskOutcome.Block } blocked)
+        {
+            StopTimer(timerCancellation);
+            return await FinishBlockedAsync(context, input, blocked);
+        }
+
         if (context.CompareVersionTo(PlacedAtOnceVersion) < 0)
         {
             await context.CallActivityAsync(nameof(EnqueuePrepayActivity), input, StoreRetry);
@@ -230,6 +240,8 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
     {
         if (paid.IsSuccessFor(input))
         {
+            // The money is taken: a block now can only hold it for review, which the completion reads from the payment.
+            await AssessRiskAsync(context, input, RiskStage.OnResult, canRefuse: false);
             return await FinishAsync(context, input, PaymentStatus.Succeeded, paid, null, null);
         }
 
@@ -240,6 +252,16 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
         return await FinishAsync(
             context, input, PaymentStatus.Failed, null, "amount_mismatch", "The channel collected an amount other than the payment's; it is held for review.");
     }
+
+    /// <summary>Risk's verdict on the payment at <paramref name="stage"/>; null for a payment started before risk decided.</summary>
+    internal static async Task<RiskVerdict?> AssessRiskAsync(TaskOrchestrationContext context, PaymentOrchestrationInput input, RiskStage stage, bool canRefuse) =>
+        context.CompareVersionTo(RiskAssessedVersion) < 0
+            ? null
+            : await context.CallActivityAsync<RiskVerdict>(
+                nameof(AssessRiskActivity), new AssessRiskInput(input.MerchantId, input.PaymentId, stage, input.Payer, canRefuse), StoreRetry);
+
+    internal static Task<PaymentStatus> FinishBlockedAsync(TaskOrchestrationContext context, PaymentOrchestrationInput input, RiskVerdict blocked) =>
+        FinishAsync(context, input, PaymentStatus.Failed, null, "payment_blocked", "Risk blocked this payment: " + (blocked.Reason ?? "a rule asked to block it."));
 
     internal static async Task<PaymentStatus> FinishAsync(
         TaskOrchestrationContext context,

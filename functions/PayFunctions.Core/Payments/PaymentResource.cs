@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Fx;
+using PayFunctions.Core.Risk;
 using PayFunctions.Core.Routing;
 using PayFunctions.Domain;
 
@@ -49,6 +50,9 @@ public sealed record PaymentResource(
     /// <summary>Why the payment went to its channel account: the routing decision and each account the order was tried at.</summary>
     public RoutingBody? Routing { get; init; }
 
+    /// <summary>What risk decided and why; null for a payment made before risk decided on payments.</summary>
+    public RiskBody? Risk { get; init; }
+
     /// <summary>
     /// The order waits in its channel's queue: not placed yet, and not a checkout payment whose payer has
     /// still to pick a method.
@@ -91,6 +95,7 @@ public sealed record PaymentResource(
             CaptureBefore = status == PaymentStatus.RequiresCapture ? p.CaptureBefore : null,
             Fx = fx,
             Routing = RoutingBody.Deserialize(p.RoutingJson, p.RouteAttemptsJson),
+            Risk = RiskBody.From(p.RiskJson, p.RiskReview),
         };
     }
 

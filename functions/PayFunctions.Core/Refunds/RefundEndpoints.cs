@@ -6,6 +6,7 @@ using PayFunctions.Core.Channels;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Payments;
+using PayFunctions.Core.Risk;
 using PayFunctions.Core.Security;
 using PayFunctions.Domain;
 
@@ -57,6 +58,17 @@ public sealed class RefundEndpoints(
                 "payment_unexpected_state",
                 "Only a succeeded payment can be refunded.",
                 $"This payment is {JsonNamingPolicy.SnakeCaseLower.ConvertName(payment.Status)}.",
+                "id").ToResult();
+        }
+
+        if (payment.RiskReview == RiskReviews.Pending)
+        {
+            // Its money sits in the parties' risk-hold accounts, not their payables, until an operator releases it.
+            return new ApiError(
+                StatusCodes.Status409Conflict,
+                "payment_under_review",
+                "A payment held for risk review cannot be refunded until it is released.",
+                "Risk sent this payment to review; an operator's release makes it refundable.",
                 "id").ToResult();
         }
 

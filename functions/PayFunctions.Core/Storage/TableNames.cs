@@ -65,6 +65,9 @@ public static class TableNames
     /// <summary>Report counters, one partition per merchant (or platform shard) and local day; see <c>ReportKeys</c>.</summary>
     public const string Reports = "reports";
 
+    /// <summary>Payments risk sent to review, one partition, newest payment first: the operators' queue.</summary>
+    public const string RiskReviews = "riskreviews";
+
     public const string NotificationArchiveContainer = "channel-notifications";
 
     /// <summary>Each reconciled statement day's report, as JSON: <c>{channel}/{account}/{day}.json</c>.</summary>
@@ -73,5 +76,5 @@ public static class TableNames
     public static IReadOnlyList<string> All { get; } =
         [Payments, Idempotency, Merchants, ApiKeys, Operators, Accounts, Ledger, LedgerAccounts, Settlements, SettlementState, SettlementDue, SettlementDays, Notifications, WebhookEvents, NotificationRejections, Refunds, RefundBalances, Stores, StoreCodes, FxRates,
             UnmatchedCredits,
-            ChannelHealth, RoutingPolicies, RoutingUsage, AuditEvents, ReconciliationIndex, ReconciliationRuns, ReconciliationDifferences, Reports];
+            ChannelHealth, RoutingPolicies, RoutingUsage, AuditEvents, ReconciliationIndex, ReconciliationRuns, ReconciliationDifferences, Reports, RiskReviews];
 }

@@ -8,6 +8,7 @@ using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.Webhooks;
 using PayFunctions.Domain;
+using PayFunctions.Domain.Risk;
 
 namespace PayFunctions.Core.Tests.Orchestration;
 
@@ -61,6 +62,12 @@ public sealed class PaymentHarness : IAsyncDisposable
     /// <summary>What a query answers once the order was cancelled at the channel, when that differs.</summary>
     public ChannelPaymentEvent? QueryAnswerAfterCancel { get; init; }
 
+    /// <summary>Risk's verdict on each assessment; allow unless a test scripts otherwise.</summary>
+    public Func<AssessRiskInput, RiskVerdict> Risk { get; init; } = _ => new RiskVerdict(RiskOutcome.Allow, null);
+
+    /// <summary>Every risk assessment asked for, in order; kept apart from <see cref="Log"/>, whose order the channel tests assert.</summary>
+    public ConcurrentQueue<AssessRiskInput> RiskAssessments { get; } = new();
+
     /// <summary>What the channel answers a capture.</summary>
     public ChannelPaymentEvent CaptureAnswer { get; init; } = new("ch_captured", ChannelTradeState.Succeeded, DateTimeOffset.UnixEpoch, 1999, "CNY");
 
@@ -111,6 +118,11 @@ public sealed class PaymentHarness : IAsyncDisposable
 
                     await QueuePrepayAsync(input);
                     return null;
+                });
+                registry.AddActivityFunc<AssessRiskInput, RiskVerdict>(nameof(AssessRiskActivity), (_, input) =>
+                {
+                    RiskAssessments.Enqueue(input);
+                    return Risk(input);
                 });
                 registry.AddActivityFunc<ChooseMethodInput, bool>(nameof(ChooseMethodActivity), async (_, input) =>
                 {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using PayFunctions.Core.Ledger;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.Reports;
+using PayFunctions.Core.Risk;
 using PayFunctions.Core.Tests.Reconciliation;
 using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Storage;
@@ -104,20 +105,94 @@ public sealed class CompletePaymentActivityTests(AzuriteFixture azurite) : IDisp
         Assert.Equal(new Dictionary<string, long> { ["payments point_read"] = 3, ["payments replace"] = 2 }, TableRequests.Of(counter));
     }
 
+    [Fact]
+    public async Task APaymentUnderReview_IsCapturedIntoRiskHold_AndNothingOfItIsDueForSettlement()
+    {
+        var payment = await SeedAsync(RiskReviews.Pending);
+
+        Assert.True(await Activity().ExecuteAsync(Succeeded(payment), CancellationToken.None));
+
+        var ledger = new LedgerStore(azurite.Storage, new SettlementDueIndex(azurite.Storage));
+        var capture = (await ledger.ReadEntryAsync(CompletePaymentActivity.CaptureEntryId(payment.Id), CancellationToken.None))!;
+        Assert.True(Postings.IsHeldForReview(capture));
+        Assert.DoesNotContain(capture.Lines, l => LedgerAccounts.TryParsePayable(l.Account, out _));
+        Assert.Equal(9_940, Balance(await ledger.ReadAccountAsync(LedgerAccounts.RiskHold(payment.MerchantId), CancellationToken.None)));
+        Assert.Empty(await ledger.ReadAccountAsync(LedgerAccounts.Payable(payment.MerchantId), CancellationToken.None));
+        Assert.DoesNotContain("settlementdue replace", TableRequests.Of(counter).Keys);
+        Assert.True((await new PaymentStore(azurite.Storage).GetAsync(payment.MerchantId, payment.Id, CancellationToken.None))!.RiskHeld);
+    }
+
+    [Fact]
+    public async Task AReleaseBetweenAHeldCaptureAndItsRerun_IsPostedByTheRerun_Once()
+    {
+        var payment = await SeedAsync(RiskReviews.Pending);
+        var store = new PaymentStore(azurite.Storage);
+        var ledger = new LedgerStore(azurite.Storage, new SettlementDueIndex(azurite.Storage));
+        var input = Succeeded(payment);
+        var activity = Activity();
+        Assert.True(await activity.ExecuteAsync(input, CancellationToken.None));
+
+        // The operator releases after the held capture; the release finds the row held and posts, and a re-run of the
+        // completion (its first result lost) posts the same entry, which stands once.
+        var held = (await store.GetAsync(payment.MerchantId, payment.Id, CancellationToken.None))!;
+        var released = await store.UpdateAsync(held, p =>
+        {
+            p.RiskReview = RiskReviews.Released;
+            return true;
+        }, CancellationToken.None);
+        await new RiskHoldRelease(ledger, TimeProvider.System).PostIfDueAsync(released, CancellationToken.None);
+        Assert.True(await activity.ExecuteAsync(input, CancellationToken.None));
+
+        Assert.Equal(0, Balance(await ledger.ReadAccountAsync(LedgerAccounts.RiskHold(payment.MerchantId), CancellationToken.None)));
+        Assert.Equal(9_940, Balance(await ledger.ReadAccountAsync(LedgerAccounts.Payable(payment.MerchantId), CancellationToken.None)));
+        Assert.NotNull(await ledger.ReadEntryAsync(RiskHoldRelease.EntryId(payment.Id), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ACompletionReadingAReleasedReview_AfterAHeldCaptureWasPosted_KeepsTheHoldAndReleasesIt()
+    {
+        var payment = await SeedAsync(RiskReviews.Pending);
+        var ledger = new LedgerStore(azurite.Storage, new SettlementDueIndex(azurite.Storage));
+        var input = Succeeded(payment);
+
+        // The first run posted the held capture and died before writing the row; the operator's release then saw no
+        // success to release. The re-run reads "released" but finds the held capture and moves it.
+        var gross = payment.AmountValue;
+        var allocations = SplitCalculator.Allocate(gross, payment.Fee, payment.MerchantId, null);
+        await ledger.PostAsync(
+            Postings.HeldForReview(Postings.PaymentCaptured(CompletePaymentActivity.CaptureEntryId(payment.Id), payment.Id, payment.Channel, gross, allocations, PaidAt)),
+            CancellationToken.None);
+        var store = new PaymentStore(azurite.Storage);
+        await store.UpdateAsync((await store.GetAsync(payment.MerchantId, payment.Id, CancellationToken.None))!, p =>
+        {
+            p.RiskReview = RiskReviews.Released;
+            return true;
+        }, CancellationToken.None);
+
+        Assert.True(await Activity().ExecuteAsync(input, CancellationToken.None));
+
+        Assert.True((await store.GetAsync(payment.MerchantId, payment.Id, CancellationToken.None))!.RiskHeld);
+        Assert.Equal(0, Balance(await ledger.ReadAccountAsync(LedgerAccounts.RiskHold(payment.MerchantId), CancellationToken.None)));
+        Assert.Equal(9_940, Balance(await ledger.ReadAccountAsync(LedgerAccounts.Payable(payment.MerchantId), CancellationToken.None)));
+    }
+
     public void Dispose() => counter.Dispose();
+
+    private static long Balance(IReadOnlyList<AccountLine> lines) => lines.Sum(l => l.Credits - l.Debits);
 
     private CompletePaymentActivity Activity()
     {
         var storage = azurite.Counted(counter);
         return new CompletePaymentActivity(
             new PaymentStore(storage), new LedgerStore(storage, new SettlementDueIndex(storage)), new PaymentProgress(), completed,
-            new PaymentReports(new ReportStore(storage), Options.Create(new ReportOptions())), ReconciliationIndexTests.Index(storage));
+            new PaymentReports(new ReportStore(storage), Options.Create(new ReportOptions())), ReconciliationIndexTests.Index(storage),
+            new RiskHoldRelease(new LedgerStore(storage, new SettlementDueIndex(storage)), TimeProvider.System));
     }
 
     private static CompletePaymentInput Succeeded(PaymentEntity payment) =>
         new(payment.MerchantId, payment.Id, PaymentStatus.Succeeded, "4200001", PaidAt, null, null, PaidAt.AddSeconds(1));
 
-    private async Task<PaymentEntity> SeedAsync()
+    private async Task<PaymentEntity> SeedAsync(string? riskReview = null)
     {
         var payment = new PaymentEntity
         {
@@ -134,6 +209,7 @@ public sealed class CompletePaymentActivityTests(AzuriteFixture azurite) : IDisp
             ExpiresAt = PaidAt.AddMinutes(29),
             PlacedAtChannel = true,
             FeeBasisPoints = 60,
+            RiskReview = riskReview,
         };
         Assert.IsType<PaymentInsert.Inserted>(await new PaymentStore(azurite.Storage).CreateAsync(payment, CancellationToken.None));
         return payment;

@@ -79,6 +79,8 @@ public sealed record RouteCase(ApiRoute Route, Bola Bola, Func<MerchantObjects.M
         new(ApiRoutes.GetReconciliationReport, Bola.Operator, _ => "api/ops/reconciliation/runs/recon_20200102_wechat_pay_main/report"),
         new(ApiRoutes.ListReconciliationExceptions, Bola.Operator, _ => "api/ops/reconciliation/exceptions"),
         new(ApiRoutes.ResolveReconciliationException, Bola.Operator, _ => "api/ops/reconciliation/exceptions/rdif_20200102_00000000000000000000000000000000/resolve", """{"note":"probe"}""", Probe: _ => "api/ops/reconciliation/exceptions"),
+        new(ApiRoutes.ListRiskReviews, Bola.Operator, _ => "api/ops/risk/reviews"),
+        new(ApiRoutes.ReleaseRiskReview, Bola.Operator, _ => "api/ops/risk/reviews/pay_000000000000000000000000/release", """{"note":"probe"}""", Probe: _ => "api/ops/risk/reviews"),
     }.ToDictionary(c => c.Route.Name, StringComparer.Ordinal);
 
     public static TheoryData<string> ProtectedRouteNames() =>

@@ -1,0 +1,79 @@
+using Microsoft.DurableTask;
+using PayFunctions.Core.Risk;
+using PayFunctions.Domain;
+using PayFunctions.Domain.Risk;
+
+namespace PayFunctions.Core.Payments;
+
+/// <summary>Asks risk about a payment at one stage. <paramref name="CanRefuse"/>: nothing has moved yet, so a block can stand.</summary>
+public sealed record AssessRiskInput(string MerchantId, string PaymentId, RiskStage Stage, PayerInput? Payer, bool CanRefuse);
+
+/// <summary>What the orchestration does with a decision: its outcome, and for a block the sentence the payment fails with.</summary>
+public sealed record RiskVerdict(RiskOutcome Outcome, string? Reason);
+
+/// <summary>
+/// Decides on a payment and keeps the decision on it, where the merchant reads it as <c>risk</c>. A stage is decided
+/// once: a re-run (its first result lost with a crashed host) answers the stored decision, because a fresh one could
+/// differ (other payments came meanwhile) and a payment allowed and placed must not then be called blocked. A block the
+/// payment can no longer honour (the channel already took the money) stands as a review: the money is held from
+/// settlement instead. A review is listed for operators before the decision is kept, so a kept review is always listed.
+/// </summary>
+public sealed class AssessRiskActivity(PaymentStore payments, PayerSealing sealing, IRiskAssessor assessor, RiskReviewStore reviews)
+    : TaskActivity<AssessRiskInput, RiskVerdict>
+{
+    public override Task<RiskVerdict> RunAsync(TaskActivityContext context, AssessRiskInput input) => ExecuteAsync(input, CancellationToken.None);
+
+    public async Task<RiskVerdict> ExecuteAsync(AssessRiskInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var payment = await payments.GetAsync(input.MerchantId, input.PaymentId, cancellationToken)
+            ?? throw new InvalidOperationException($"Payment {input.PaymentId} does not exist.");
+        var stage = StageName(input.Stage);
+        if (RiskBody.Deserialize(payment.RiskJson).FirstOrDefault(d => d.Stage == stage) is { } kept)
+        {
+            return new RiskVerdict(RiskOutcomes.Parse(kept.Outcome), ReasonOf(kept));
+        }
+
+        var payer = await sealing.OpenAsync(input.Payer, input.MerchantId, input.PaymentId, cancellationToken);
+        var facts = new RiskFacts(
+            payment.MerchantId,
+            payment.Id,
+            payment.AmountValue,
+            payment.Method,
+            payment.CreatedAt,
+            payer?.Id,
+            payer?.ClientIp,
+            payer?.DeviceId,
+            CardFingerprint: null,
+            payment.PayerCountry,
+            payment.PayerRegion);
+        var decision = await assessor.AssessAsync(facts, input.Stage, cancellationToken);
+        var outcome = decision.Outcome == RiskOutcome.Block && !input.CanRefuse ? RiskOutcome.Review : decision.Outcome;
+        var body = RiskDecisionBody.From(decision, outcome);
+        if (outcome == RiskOutcome.Review)
+        {
+            await reviews.OpenAsync(payment, decision.DecidedAt, cancellationToken);
+        }
+
+        await payments.UpdateAsync(payment, p =>
+        {
+            var decisions = RiskBody.Deserialize(p.RiskJson);
+            if (decisions.Any(d => d.Stage == stage))
+            {
+                return false;
+            }
+
+            p.RiskJson = RiskBody.Serialize([.. decisions, body]);
+            p.RiskReview = outcome == RiskOutcome.Review && p.RiskReview is null ? RiskReviews.Pending : p.RiskReview;
+            return true;
+        }, cancellationToken);
+        return new RiskVerdict(outcome, ReasonOf(body));
+    }
+
+    private static string StageName(RiskStage stage) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(stage.ToString());
+
+    /// <summary>The first blocking rule's sentence, which the payment's failure message repeats.</summary>
+    private static string? ReasonOf(RiskDecisionBody decision) =>
+        decision.Rules.FirstOrDefault(r => r.Action == RiskOutcomes.Name(RiskOutcome.Block))?.Reason
+        ?? (decision.Outcome == RiskOutcomes.Name(RiskOutcome.Block) ? "The payment's risk score is too high." : null);
+}

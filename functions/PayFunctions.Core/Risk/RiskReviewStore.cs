@@ -1,0 +1,92 @@
+using Azure;
+using Azure.Data.Tables;
+using PayFunctions.Core.Payments;
+using PayFunctions.Core.Storage;
+
+namespace PayFunctions.Core.Risk;
+
+/// <summary>
+/// The queue of payments held for review, across merchants: one partition, one row per payment under its id, so the
+/// newest payment reads first (payment ids sort newest first) and a repeated opening finds its row. Reviews are the
+/// exception, so one partition holds them; a list by status filters it.
+/// </summary>
+public sealed class RiskReviewStore(StorageClients clients)
+{
+    private const string Partition = "reviews";
+
+    private TableClient Table => clients.Tables.GetTableClient(TableNames.RiskReviews);
+
+    /// <summary>Lists <paramref name="payment"/> for review; a second call leaves the first row as it stands.</summary>
+    public async Task OpenAsync(PaymentEntity payment, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payment);
+        try
+        {
+            await Table.AddEntityAsync(
+                new RiskReviewEntity
+                {
+                    PartitionKey = Partition,
+                    RowKey = payment.Id,
+                    MerchantId = payment.MerchantId,
+                    Amount = payment.Amount,
+                    Currency = payment.Currency,
+                    OpenedAt = at,
+                },
+                cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // Opened by an earlier run of the same decision.
+        }
+    }
+
+    public async Task<RiskReviewEntity?> GetAsync(string paymentId, CancellationToken cancellationToken)
+    {
+        var found = await Table.GetEntityIfExistsAsync<RiskReviewEntity>(Partition, paymentId, cancellationToken: cancellationToken);
+        return found.HasValue ? found.Value : null;
+    }
+
+    /// <summary>Marks the review released by <paramref name="operatorActor"/> under its ETag; false when it was no longer pending.</summary>
+    public async Task<bool> ReleaseAsync(RiskReviewEntity review, string operatorActor, string note, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        if (review.Status != RiskReviews.Pending)
+        {
+            return false;
+        }
+
+        review.Status = RiskReviews.Released;
+        review.ReleasedBy = operatorActor;
+        review.ReleasedAt = at;
+        review.Note = note;
+        try
+        {
+            await Table.UpdateEntityAsync(review, review.ETag, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Reviews in <paramref name="status"/>, newest payment first; after <paramref name="startingAfter"/> when given.</summary>
+    public async Task<(IReadOnlyList<RiskReviewEntity> Page, bool HasMore)> ListAsync(string status, int limit, string? startingAfter, CancellationToken cancellationToken)
+    {
+        var filter = startingAfter is { } after
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey gt {after} and Status eq {status}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and Status eq {status}");
+        var page = new List<RiskReviewEntity>(limit + 1);
+        await foreach (var row in Table.QueryAsync<RiskReviewEntity>(filter, maxPerPage: limit + 1, cancellationToken: cancellationToken))
+        {
+            page.Add(row);
+            if (page.Count > limit)
+            {
+                break;
+            }
+        }
+
+        var hasMore = page.Count > limit;
+        return (hasMore ? page[..limit] : page, hasMore);
+    }
+}
