@@ -1,11 +1,8 @@
 // The operator console: reconciliation exceptions to resolve, settlement runs, channel health and merchant onboarding.
-import { api, ApiProblem, newIdempotencyKey, query, signIn, signOut, signedIn } from './api.js';
-import { el, field, problemText, show, status, table } from './dom.js';
+import { api, ApiProblem, newIdempotencyKey, query, signIn } from './api.js';
+import { el, field, show, status, table } from './dom.js';
+import { failure, startConsole } from './router.js';
 import { isoDay, money, time } from './format.js';
-
-function failure(problem) {
-  return problem instanceof ApiProblem ? problemText(problem.problem) : 'The API could not be reached.';
-}
 
 async function reconciliationView(params) {
   const state = params.get('status') || 'open';
@@ -128,7 +125,7 @@ const routes = [
   [/^#\/merchants$/, () => merchantsView()],
 ];
 
-function signInView(message) {
+function signInView(message, goHome) {
   const key = el('input', { type: 'password', name: 'key', autocomplete: 'off', spellcheck: 'false', required: true });
   const error = el('p', { class: 'error', role: 'alert' }, message || '');
   const form = el('form', { class: 'card narrow', novalidate: true },
@@ -147,50 +144,9 @@ function signInView(message) {
       }
     }
     signIn(key.value.trim());
-    if (location.hash === '#/reconciliation') render();
-    else location.hash = '#/reconciliation';
+    goHome();
   });
   show(form);
 }
 
-function chrome() {
-  const on = signedIn();
-  document.getElementById('nav').hidden = !on;
-  document.getElementById('sign-out').hidden = !on;
-  for (const link of document.querySelectorAll('#nav a')) {
-    if (location.hash.startsWith(link.getAttribute('href'))) link.setAttribute('aria-current', 'page');
-    else link.removeAttribute('aria-current');
-  }
-}
-
-async function render() {
-  chrome();
-  if (!signedIn()) {
-    signInView();
-    return;
-  }
-  const route = routes.find(([pattern]) => pattern.test(location.hash));
-  if (!route) {
-    location.hash = '#/reconciliation';
-    return;
-  }
-  try {
-    await route[1](location.hash.match(route[0]));
-  } catch (problem) {
-    if (problem instanceof ApiProblem && problem.status === 401) {
-      signOut();
-      chrome();
-      signInView(failure(problem));
-      return;
-    }
-    show(el('h1', {}, 'Something went wrong'), el('p', { class: 'error', role: 'alert' }, failure(problem)));
-  }
-}
-
-document.getElementById('sign-out').addEventListener('click', () => {
-  signOut();
-  history.replaceState(null, '', location.pathname);
-  render();
-});
-window.addEventListener('hashchange', render);
-render();
+startConsole({ routes, home: '#/reconciliation', signInView });
