@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using PayFunctions.Core.Storage;
@@ -33,6 +34,17 @@ public sealed class ReconciliationDifferenceStore(StorageClients clients)
     {
         var found = await Table.GetEntityIfExistsAsync<ReconciliationDifferenceEntity>(ReconciliationIds.DayPartition(day), hash, cancellationToken: cancellationToken);
         return found.HasValue ? found.Value : null;
+    }
+
+    /// <summary>The difference an activity was handed (its day as yyyy-MM-dd and its hash), which its run recorded, and its day.</summary>
+    /// <exception cref="InvalidOperationException">It is not recorded.</exception>
+    public async Task<(ReconciliationDifferenceEntity Difference, DateOnly Day)> GetRecordedAsync(ResolveDifferenceInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var day = DateOnly.ParseExact(input.Day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var difference = await GetAsync(day, input.Hash, cancellationToken)
+            ?? throw new InvalidOperationException($"Difference {input.Hash} of {input.Day} does not exist.");
+        return (difference, day);
     }
 
     /// <summary>

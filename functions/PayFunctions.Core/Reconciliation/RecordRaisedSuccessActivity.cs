@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.DurableTask;
 using PayFunctions.Core.Audit;
 
@@ -17,9 +16,7 @@ public sealed class RecordRaisedSuccessActivity(ReconciliationDifferenceStore di
     public async Task<bool> ExecuteAsync(ResolveDifferenceInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var day = DateOnly.ParseExact(input.Day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var difference = await differences.GetAsync(day, input.Hash, cancellationToken)
-            ?? throw new InvalidOperationException($"Difference {input.Hash} of {input.Day} does not exist.");
+        var (difference, _) = await differences.GetRecordedAsync(input, cancellationToken);
         return await differences.TransitionAsync(
             difference,
             [ReconciliationStatuses.Pending],

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
@@ -57,9 +56,7 @@ public sealed partial class ResolveDifferenceActivity(
     public async Task<DifferenceResolution> ExecuteAsync(ResolveDifferenceInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var day = DateOnly.ParseExact(input.Day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var difference = await differences.GetAsync(day, input.Hash, cancellationToken)
-            ?? throw new InvalidOperationException($"Difference {input.Hash} of {input.Day} does not exist.");
+        var (difference, day) = await differences.GetRecordedAsync(input, cancellationToken);
         if (difference.Status != ReconciliationStatuses.Pending)
         {
             return new(difference.Status, difference.Outcome, null, null);
