@@ -66,6 +66,12 @@ public sealed record PrepayOutcome(bool Succeeded, ChannelPaymentEvent? Answered
 public sealed record ChannelPaymentEvent(string ChannelTradeNo, ChannelTradeState State, DateTimeOffset? PaidAt, long? Amount, string? Currency)
 {
     /// <summary>The channel collected exactly this payment's amount: the only statement a success is recorded on.</summary>
+    /// <summary>
+    /// The account the channel answered from, set by a sender that could not check it against the payment's placement
+    /// (reconciliation's query); null when the sender checked it (the notify endpoint).
+    /// </summary>
+    public string? ChannelAccount { get; init; }
+
     public bool IsSuccessFor(PaymentOrchestrationInput input) =>
         State == ChannelTradeState.Succeeded && Amount == input.Amount && string.Equals(Currency, input.Currency, StringComparison.Ordinal);
 }

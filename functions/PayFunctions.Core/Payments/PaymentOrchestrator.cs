@@ -48,7 +48,10 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
     /// <summary>The order placed by <see cref="PlacePrepayActivity"/> when an account has room; before it, always queued.</summary>
     internal const string PlacedAtOnceVersion = "1.3";
 
-    /// <summary>Risk decides before the order is placed (a block places nothing) and again on the channel's result.</summary>
+    /// <summary>
+    /// Risk decides before the order is placed (a block places nothing) and again on the channel's result; a success
+    /// raised from an account the payment is not placed at is refunded from there, not taken.
+    /// </summary>
     internal const string RiskAssessedVersion = "1.4";
 
     public static StartOrchestrationOptions StartOptions(string paymentId) => new(paymentId) { Version = CurrentVersion };
@@ -156,6 +159,17 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
 
         var notified = context.WaitForExternalEvent<ChannelPaymentEvent>(PaymentEvents.ChannelNotification);
         var first = await Task.WhenAny(expiry, notified, closeRequested);
+        while (first == notified && IsFromAnotherAccount(context, input, notified.Result))
+        {
+            // Money for this order number at an account it is not placed at (a placement that timed out there before
+            // failover, confirmed later by reconciliation) is not this payment's: it is refunded to the payer from
+            // that account, and the payment waits on for its own.
+            await context.CallActivityAsync(
+                nameof(ReconcileOrderActivity), new ReconcileOrderInput(input.Channel, notified.Result.ChannelAccount!, input.MerchantId, input.PaymentId), StoreRetry);
+            notified = context.WaitForExternalEvent<ChannelPaymentEvent>(PaymentEvents.ChannelNotification);
+            first = await Task.WhenAny(expiry, notified, closeRequested);
+        }
+
         if (first != expiry)
         {
             StopTimer(timerCancellation);
@@ -178,6 +192,11 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
             ? await CloseAtChannelAsync(context, input, order, closeRequested, PaymentStatus.Expired, "payment_expired", "The customer did not pay before the payment expired.")
             : await CloseAtChannelAsync(context, input, order, closeRequested, PaymentStatus.Closed, null, null);
     }
+
+    private static bool IsFromAnotherAccount(TaskOrchestrationContext context, PaymentOrchestrationInput input, ChannelPaymentEvent channelEvent) =>
+        context.CompareVersionTo(RiskAssessedVersion) >= 0
+        && channelEvent.ChannelAccount is { } from
+        && !string.Equals(from, input.ChannelAccount, StringComparison.Ordinal);
 
     /// <summary>
     /// Orchestrator code may await only durable tasks: CancelAsync would resume off the orchestration's

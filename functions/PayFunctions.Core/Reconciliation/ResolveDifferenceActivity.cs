@@ -156,7 +156,12 @@ public sealed partial class ResolveDifferenceActivity(
         if (difference.MerchantId is not { } merchantId || platform is null)
         {
             // Not in the index: the payment has not ended. Its orchestration books the success once it checks the amount.
-            var paid = new ChannelPaymentEvent(order.ChannelTradeNo ?? "", order.State, order.PaidAt, order.Amount?.MinorUnits, order.Amount?.Currency.Code);
+            // Raised with the account that answered: after failover the payment may be placed at another, which the
+            // orchestration alone knows and checks.
+            var paid = new ChannelPaymentEvent(order.ChannelTradeNo ?? "", order.State, order.PaidAt, order.Amount?.MinorUnits, order.Amount?.Currency.Code)
+            {
+                ChannelAccount = difference.Account,
+            };
             return new(ReconciliationStatuses.Pending, ReconciliationOutcomes.LateSuccessRaised, difference.Reference, paid);
         }
 

@@ -430,4 +430,30 @@ public sealed class PaymentOrchestratorTests
         Assert.Equal(PaymentStatus.Succeeded, harness.SingleCompletion().Status);
         Assert.Empty(harness.Log.InputsOf<ReconcileOrderInput>(nameof(ReconcileOrderActivity)));
     }
+
+    [Fact]
+    public async Task ASuccessRaisedFromAnAccountThePaymentIsNotPlacedAt_IsRefundedThere_AndThePaymentWaitsForItsOwn()
+    {
+        await using var harness = await new PaymentHarness().StartAsync();
+        var input = PaymentHarness.Input("pay_otheraccount", LongExpiry);
+        var id = await harness.ScheduleAsync(input);
+        await harness.WaitForActivityAsync(nameof(PrepayActivity));
+
+        await harness.Client.RaiseEventAsync(
+            id,
+            PaymentEvents.ChannelNotification,
+            new ChannelPaymentEvent("4200000201", ChannelTradeState.Succeeded, DateTimeOffset.UtcNow, 1999, "CNY") { ChannelAccount = "backup" },
+            harness.Cancellation);
+        await harness.WaitForActivityAsync(nameof(ReconcileOrderActivity));
+        await harness.Client.RaiseEventAsync(
+            id,
+            PaymentEvents.ChannelNotification,
+            new ChannelPaymentEvent("4200000202", ChannelTradeState.Succeeded, DateTimeOffset.UtcNow, 1999, "CNY") { ChannelAccount = input.ChannelAccount },
+            harness.Cancellation);
+
+        Assert.Equal(PaymentStatus.Succeeded, await harness.WaitForStatusAsync(id));
+        var handedOn = Assert.Single(harness.Log.InputsOf<ReconcileOrderInput>(nameof(ReconcileOrderActivity)));
+        Assert.Equal(("backup", id), (handedOn.ChannelAccount, handedOn.PaymentId));
+        Assert.Equal("4200000202", harness.SingleCompletion().ChannelTradeNo);
+    }
 }
