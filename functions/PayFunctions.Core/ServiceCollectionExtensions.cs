@@ -131,6 +131,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ReportEndpoints>();
         services.AddSingleton<IpRegions>();
         services.AddSingleton<IpRegionEndpoints>();
+        services.AddSingleton<Domain.Risk.IRiskScorer, Risk.Model.LearnedRiskScorer>();
         services.AddSingleton<AccountEndpoints>();
         services.AddSingleton<ApiKeyEndpoints>();
         services.AddSingleton<OperatorStore>();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Engines;
@@ -34,6 +35,17 @@ if (args.Contains("--screening"))
     new ScreeningBenchmarks { Entries = 20_000 }.Describe();
     BenchmarkRunner.Run<ScreeningBenchmarks>(DefaultConfig.Instance
         .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance))
+        .AddDiagnoser(MemoryDiagnoser.Default));
+    return 0;
+}
+
+// `--risk-score` times the learned risk score of one payment, features included: pure, so it needs no store.
+if (args.Contains("--risk-score"))
+{
+    new RiskScoreBenchmarks().Describe();
+    BenchmarkRunner.Run<RiskScoreBenchmarks>(DefaultConfig.Instance
+        .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance))
+        .AddColumn(StatisticColumn.P95)
         .AddDiagnoser(MemoryDiagnoser.Default));
     return 0;
 }

@@ -1,0 +1,3 @@
+using PayFunctions.RiskModel;
+
+return RiskModelCommand.Run(args, Console.Out, Console.Error);
