@@ -9,7 +9,10 @@ namespace PayFunctions.Channels.PayPal;
 /// </summary>
 internal static class PayPalOrderStates
 {
-    /// <summary>The order as the platform sees it; its one purchase unit names the platform's order (<c>invoice_id</c>).</summary>
+    /// <summary>
+    /// The order as the platform sees it; its one purchase unit names the platform's order (<c>invoice_id</c>). The payer is
+    /// <c>payer.payer_id</c> and <c>payer.address.country_code</c>; PayPal names no bank or card.
+    /// </summary>
     /// <exception cref="JsonException">The order lacks what every order has.</exception>
     public static ChannelOrder ToChannelOrder(PayPalOrder order)
     {
@@ -25,14 +28,15 @@ internal static class PayPalOrderStates
             "COMPLETED" => CaptureState((capture ?? throw new JsonException("A completed order has no capture.")).Status),
             _ => throw new JsonException($"Unknown order status {order.Status}."),
         };
+        var payer = ChannelPayers.From(order.Payer?.PayerId, null, order.Payer?.Address?.CountryCode, null);
         if (capture is null || state is ChannelTradeState.NotPaid or ChannelTradeState.Authorized or ChannelTradeState.Closed)
         {
-            return new ChannelOrder(outTradeNo, state, null, orderAmount, null);
+            return new ChannelOrder(outTradeNo, state, null, orderAmount, null) { Payer = payer };
         }
 
         var captured = capture.Amount is null ? orderAmount : ReadAmount(capture.Amount);
         var paidAt = state is ChannelTradeState.Succeeded or ChannelTradeState.Refunded ? capture.UpdateTime ?? capture.CreateTime : null;
-        return new ChannelOrder(outTradeNo, state, capture.Id, captured, paidAt);
+        return new ChannelOrder(outTradeNo, state, capture.Id, captured, paidAt) { Payer = payer };
     }
 
     /// <summary>A capture's status: COMPLETED paid, PENDING still clearing, (PARTIALLY_)REFUNDED paid and given back, DECLINED or FAILED not paid.</summary>

@@ -38,6 +38,7 @@ public sealed record DifferenceResolution(string Status, string? Outcome, string
 public sealed partial class ResolveDifferenceActivity(
     ReconciliationDifferenceStore differences,
     ChannelAccountCalls calls,
+    ChannelPayerHashing payers,
     IChannelWorkQueue work,
     LedgerStore ledger,
     ChannelRegistry registry,
@@ -159,7 +160,7 @@ public sealed partial class ResolveDifferenceActivity(
         if (difference.MerchantId is not { } merchantId || platform is null)
         {
             // Not in the index: the payment has not ended. Its orchestration books the success once it checks the amount.
-            var paid = new ChannelPaymentEvent(order.ChannelTradeNo ?? "", order.State, order.PaidAt, order.Amount?.MinorUnits, order.Amount?.Currency.Code);
+            var paid = await payers.EventOfAsync(order, cancellationToken);
             return new(ReconciliationStatuses.Pending, ReconciliationOutcomes.LateSuccessRaised, difference.Reference, paid);
         }
 

@@ -106,7 +106,8 @@ public sealed class CallbackVerificationTests(AzuriteFixture azurite)
         var (notification, rejection) = await verification.ReadAsync(CancellationToken.None);
         Assert.Null(rejection);
         var dispatcher = new NotificationDispatcher(
-            new NotificationLog(azurite.Storage, new SecretEnvelope(VersionedSecrets.WithKeyEncryptionKey()), TimeProvider.System), Mock.Of<IChannelWorkQueue>(), new PaymentStore(azurite.Storage), NullLogger<NotificationDispatcher>.Instance);
+            new NotificationLog(azurite.Storage, new SecretEnvelope(VersionedSecrets.WithKeyEncryptionKey()), TimeProvider.System), Mock.Of<IChannelWorkQueue>(), new PaymentStore(azurite.Storage),
+            new ChannelPayerHashing(VersionedSecrets.WithKeyEncryptionKey()), NullLogger<NotificationDispatcher>.Instance);
         return (await dispatcher.DispatchAsync("wechat_pay", verification, notification!, durable.Object, CancellationToken.None)).Outcome;
     }
 
