@@ -33,11 +33,8 @@ public static class ChannelPayers
     /// number is not an account: all digits, card length, a card scheme's prefix and Luhn-valid. The prefix matters here,
     /// because Alipay's user ids are 16 digits and one in ten of them passes Luhn's check.
     /// </summary>
-    private static string? Account(string? value)
-    {
-        var account = Code(value, MaxAccountLength, c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
-        return account is not null && CardNumbers.IsCardNumber(account) ? null : account;
-    }
+    private static string? Account(string? value) =>
+        Shaped(value, MaxAccountLength, c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') && !CardNumbers.IsCardNumber(value!) ? value : null;
 
     /// <summary>Two ASCII letters, upper-cased: what ISO 3166-1 alpha-2 codes are, whichever case a channel writes them in.</summary>
     private static string? Country(string? value) =>
@@ -48,7 +45,10 @@ public static class ChannelPayers
     /// could hide whatever its prefix: no channel's code holds such a run.
     /// </summary>
     private static string? Code(string? value, int maxLength, Func<char, bool> allowed) =>
-        value is { Length: > 0 } && value.Length <= maxLength && value.All(allowed) && !CardNumbers.HasCardLengthDigitRun(value) ? value : null;
+        Shaped(value, maxLength, allowed) && !CardNumbers.HasCardLengthDigitRun(value!) ? value : null;
+
+    private static bool Shaped(string? value, int maxLength, Func<char, bool> allowed) =>
+        value is { Length: > 0 } && value.Length <= maxLength && value.All(allowed);
 
     private static bool IsBankChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or '/';
 }

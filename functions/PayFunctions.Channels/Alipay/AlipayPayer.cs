@@ -21,7 +21,7 @@ internal static class AlipayPayer
                 using var bills = JsonDocument.Parse(list);
                 fundChannel = LargestFundChannel(bills.RootElement, "fundChannel");
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException or ArgumentException)
             {
                 // The list is the payer's detail, not the payment's: a damaged one leaves only the fund channel unknown.
             }
@@ -33,7 +33,7 @@ internal static class AlipayPayer
     /// <summary>From an answer (<c>alipay.trade.query</c> with <c>query_options</c> fund_bill_list, <c>alipay.trade.pay</c>).</summary>
     public static ChannelPayer? FromAnswer(AlipayResponse response) =>
         ChannelPayers.From(
-            response.String("buyer_user_id") ?? response.String("buyer_open_id"),
+            Text(response.Body, "buyer_user_id") ?? Text(response.Body, "buyer_open_id"),
             response.Body.TryGetProperty("fund_bill_list", out var bills) ? LargestFundChannel(bills, "fund_channel") : null,
             null,
             null);
@@ -50,16 +50,31 @@ internal static class AlipayPayer
         var most = -1L;
         foreach (var bill in bills.EnumerateArray())
         {
-            if (bill.ValueKind == JsonValueKind.Object
-                && bill.TryGetProperty(channelName, out var channel) && channel.ValueKind == JsonValueKind.String
-                && bill.TryGetProperty("amount", out var amount) && amount.ValueKind == JsonValueKind.String
-                && AlipayFields.TryParseFen(amount.GetString(), out var fen) && fen > most)
+            if (Text(bill, channelName) is { } channel && AlipayFields.TryParseFen(Text(bill, "amount"), out var fen) && fen > most)
             {
-                largest = channel.GetString();
+                largest = channel;
                 most = fen;
             }
         }
 
         return largest;
+    }
+
+    /// <summary>A string property, or null: also for one escaping half a surrogate pair, which JSON allows and no id or code holds.</summary>
+    private static string? Text(JsonElement element, string name)
+    {
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 }

@@ -122,15 +122,16 @@ internal sealed record TransactionResource(
     /// <summary>The sub-merchant a service provider's order is for.</summary>
     public string? SubMchid { get; init; }
 
-    /// <summary>Who paid: <c>openid</c> under the order's app, or for a sub-merchant's order <c>sp_openid</c> or <c>sub_openid</c>.</summary>
-    public TransactionPayer? Payer { get; init; }
+    /// <summary>
+    /// Who paid: <c>openid</c> under the order's app, or for a sub-merchant's order <c>sp_openid</c> or <c>sub_openid</c>.
+    /// Read as it came, like <see cref="BankType"/>: what a channel says of the payer is dropped when malformed, and must not
+    /// make the transaction unreadable.
+    /// </summary>
+    public JsonElement Payer { get; init; }
 
     /// <summary>What the payer paid with: <c>OTHERS</c> for the WeChat balance, else the bank and card kind (e.g. <c>CMC</c>, <c>ICBC_DEBIT</c>).</summary>
-    public string? BankType { get; init; }
+    public JsonElement BankType { get; init; }
 }
-
-/// <summary>The payer block of a transaction, one id per application the order was made under.</summary>
-internal sealed record TransactionPayer(string? Openid, string? SpOpenid, string? SubOpenid);
 
 /// <summary>
 /// The amount block of a transaction. <c>total</c> is what the order was created for and what is compared
