@@ -33,7 +33,7 @@ internal static class AlipayPayer
     /// <summary>From an answer (<c>alipay.trade.query</c> with <c>query_options</c> fund_bill_list, <c>alipay.trade.pay</c>).</summary>
     public static ChannelPayer? FromAnswer(AlipayResponse response) =>
         ChannelPayers.From(
-            Text(response.Body, "buyer_user_id") ?? Text(response.Body, "buyer_open_id"),
+            JsonText.Of(response.Body, "buyer_user_id") ?? JsonText.Of(response.Body, "buyer_open_id"),
             response.Body.TryGetProperty("fund_bill_list", out var bills) ? LargestFundChannel(bills, "fund_channel") : null,
             null,
             null);
@@ -50,7 +50,7 @@ internal static class AlipayPayer
         var most = -1L;
         foreach (var bill in bills.EnumerateArray())
         {
-            if (Text(bill, channelName) is { } channel && AlipayFields.TryParseFen(Text(bill, "amount"), out var fen) && fen > most)
+            if (JsonText.Of(bill, channelName) is { } channel && AlipayFields.TryParseFen(JsonText.Of(bill, "amount"), out var fen) && fen > most)
             {
                 largest = channel;
                 most = fen;
@@ -58,23 +58,5 @@ internal static class AlipayPayer
         }
 
         return largest;
-    }
-
-    /// <summary>A string property, or null: also for one escaping half a surrogate pair, which JSON allows and no id or code holds.</summary>
-    private static string? Text(JsonElement element, string name)
-    {
-        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String)
-        {
-            return null;
-        }
-
-        try
-        {
-            return value.GetString();
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
     }
 }

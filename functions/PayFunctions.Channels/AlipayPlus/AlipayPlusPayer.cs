@@ -13,10 +13,7 @@ internal static class AlipayPlusPayer
     {
         var info = answer.Property("pspCustomerInfo");
         return info.ValueKind == JsonValueKind.Object
-            ? ChannelPayers.From(Text(info, "pspCustomerId"), Text(info, "pspName"), null, null)
+            ? ChannelPayers.From(JsonText.Of(info, "pspCustomerId"), JsonText.Of(info, "pspName"), null, null)
             : null;
     }
-
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -28,7 +28,7 @@ internal static class PayPalOrderStates
             "COMPLETED" => CaptureState((capture ?? throw new JsonException("A completed order has no capture.")).Status),
             _ => throw new JsonException($"Unknown order status {order.Status}."),
         };
-        var payer = ChannelPayers.From(order.Payer?.PayerId, null, order.Payer?.Address?.CountryCode, null);
+        var payer = PayerOf(order.Payer);
         if (capture is null || state is ChannelTradeState.NotPaid or ChannelTradeState.Authorized or ChannelTradeState.Closed)
         {
             return new ChannelOrder(outTradeNo, state, null, orderAmount, null) { Payer = payer };
@@ -38,6 +38,12 @@ internal static class PayPalOrderStates
         var paidAt = state is ChannelTradeState.Succeeded or ChannelTradeState.Refunded ? capture.UpdateTime ?? capture.CreateTime : null;
         return new ChannelOrder(outTradeNo, state, capture.Id, captured, paidAt) { Payer = payer };
     }
+
+    /// <summary>The order's <c>payer</c>: <c>payer_id</c> and <c>address.country_code</c>; name, e-mail and phone are not read.</summary>
+    public static ChannelPayer? PayerOf(JsonElement payer) =>
+        payer.ValueKind == JsonValueKind.Object
+            ? ChannelPayers.From(JsonText.Of(payer, "payer_id"), null, payer.TryGetProperty("address", out var address) ? JsonText.Of(address, "country_code") : null, null)
+            : null;
 
     /// <summary>A capture's status: COMPLETED paid, PENDING still clearing, (PARTIALLY_)REFUNDED paid and given back, DECLINED or FAILED not paid.</summary>
     public static ChannelTradeState CaptureState(string? status) => status switch

@@ -43,15 +43,12 @@ internal sealed record RefundRequest(PayPalMoney Amount, string InvoiceId, strin
 /// <summary>An order as <c>GET /v2/checkout/orders/{id}</c>, create, capture and the order webhooks show it.</summary>
 internal sealed record PayPalOrder(string Id, string? Status, IReadOnlyList<PurchaseUnit>? PurchaseUnits, IReadOnlyList<PayPalLink>? Links)
 {
-    /// <summary>Who approved the order, once someone has.</summary>
-    public PayPalPayer? Payer { get; init; }
+    /// <summary>
+    /// Who approved the order, once someone has, read as it came (<see cref="PayPalOrderStates.PayerOf"/>): a malformed payer
+    /// is dropped and must not make the order unreadable.
+    /// </summary>
+    public JsonElement Payer { get; init; }
 }
-
-/// <summary>The order's <c>payer</c>: their PayPal account id and address (name, e-mail and phone are not read).</summary>
-internal sealed record PayPalPayer(string? PayerId, PayPalAddress? Address);
-
-/// <summary>Of an address, only <c>country_code</c> (ISO 3166-1 alpha-2) is read.</summary>
-internal sealed record PayPalAddress(string? CountryCode);
 
 /// <summary>A purchase unit as PayPal shows it, with what happened to its money.</summary>
 internal sealed record PurchaseUnit(string? ReferenceId, string? InvoiceId, string? CustomId, PayPalMoney? Amount, Payee? Payee, PurchaseUnitPayments? Payments);

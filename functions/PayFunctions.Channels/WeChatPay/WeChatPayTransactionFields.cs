@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using PayFunctions.Domain;
 
 namespace PayFunctions.Channels.WeChatPay;
@@ -62,31 +61,10 @@ internal static class WeChatPayTransactionFields
     /// </summary>
     public static ChannelPayer? PayerOf(TransactionResource transaction) =>
         ChannelPayers.From(
-            Text(transaction.Payer, "openid") ?? Text(transaction.Payer, "sub_openid") ?? Text(transaction.Payer, "sp_openid"),
-            Text(transaction.BankType),
+            JsonText.Of(transaction.Payer, "openid") ?? JsonText.Of(transaction.Payer, "sub_openid") ?? JsonText.Of(transaction.Payer, "sp_openid"),
+            JsonText.Of(transaction.BankType),
             null,
             null);
-
-    private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? Text(value) : null;
-
-    /// <summary>A JSON string, or null: also for one escaping half a surrogate pair, which JSON allows and no id or code holds.</summary>
-    private static string? Text(JsonElement element)
-    {
-        if (element.ValueKind != JsonValueKind.String)
-        {
-            return null;
-        }
-
-        try
-        {
-            return element.GetString();
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
-    }
 
     /// <summary>Parses an RFC 3339 <c>success_time</c>; an absent value is valid and yields null.</summary>
     public static bool TryParseTime(string? value, out DateTimeOffset? time)
