@@ -25,4 +25,8 @@ public sealed record ChannelNotification(
     ChannelTradeState State,
     Money Amount,
     DateTimeOffset? PaidAt,
-    ChannelRefund? Refund = null);
+    ChannelRefund? Refund = null)
+{
+    /// <summary>What the channel reported of the payer with this result, when it reports anything; never on a refund callback.</summary>
+    public ChannelPayer? Payer { get; init; }
+}

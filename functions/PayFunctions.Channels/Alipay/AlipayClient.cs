@@ -456,7 +456,9 @@ public sealed partial class AlipayClient : IPaymentChannel, IDisposable
 
     private async Task<ChannelOrder?> FindAsync(string outTradeNo, CancellationToken cancellationToken)
     {
-        var response = await CallAsync("alipay.trade.query", new Dictionary<string, object?> { ["out_trade_no"] = outTradeNo }, null, cancellationToken).ConfigureAwait(false);
+        // fund_bill_list is answered only when asked for: it names what the payer paid with.
+        var biz = new Dictionary<string, object?> { ["out_trade_no"] = outTradeNo, ["query_options"] = new[] { "fund_bill_list" } };
+        var response = await CallAsync("alipay.trade.query", biz, null, cancellationToken).ConfigureAwait(false);
         if (response.Code != AlipayResponse.SuccessCode)
         {
             return response.SubCode == TradeNotExist ? null : throw Refusal(response);
@@ -490,7 +492,7 @@ public sealed partial class AlipayClient : IPaymentChannel, IDisposable
             throw Malformed(paymentTimeField);
         }
 
-        return new ChannelOrder(outTradeNo, state, response.String("trade_no"), amount, paidAt);
+        return new ChannelOrder(outTradeNo, state, response.String("trade_no"), amount, paidAt) { Payer = AlipayPayer.FromAnswer(response) };
     }
 
     private async Task<AlipayResponse> CallAsync(string method, IReadOnlyDictionary<string, object?> biz, string? notifyUrl, CancellationToken cancellationToken)

@@ -108,7 +108,10 @@ internal sealed class AlipayNotificationParser(string appId, RSA alipayPublicKey
             state,
             AlipayFields.Cny(fen),
             paidAt,
-            refund);
+            refund)
+        {
+            Payer = refund is null ? AlipayPayer.FromNotification(name => Get(form, name)) : null,
+        };
     }
 
     private static string? Get(Dictionary<string, string> form, string name) =>

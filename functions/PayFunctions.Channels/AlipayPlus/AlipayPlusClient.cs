@@ -182,7 +182,10 @@ public sealed class AlipayPlusClient : IPaymentChannel, IDisposable
             state,
             answer.String("paymentId"),
             AlipayPlusAmount.Read(answer.Property("paymentAmount")),
-            state == ChannelTradeState.Succeeded ? answer.Time("paymentTime") : null);
+            state == ChannelTradeState.Succeeded ? answer.Time("paymentTime") : null)
+        {
+            Payer = AlipayPlusPayer.Of(answer),
+        };
     }
 
     /// <summary>

@@ -80,7 +80,10 @@ internal sealed class AlipayPlusNotificationParser(AlipayPlusOptions options, RS
             paymentId,
             state,
             amount,
-            state == ChannelTradeState.Succeeded ? notification.Time("paymentTime") : null);
+            state == ChannelTradeState.Succeeded ? notification.Time("paymentTime") : null)
+        {
+            Payer = AlipayPlusPayer.Of(notification),
+        };
     }
 
     private ChannelNotification Refund(AlipayPlusAnswer notification)

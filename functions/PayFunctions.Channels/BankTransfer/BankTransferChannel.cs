@@ -129,10 +129,16 @@ internal sealed class BankTransferChannel(BankTransferAccount account, IChannelO
 
         // An unmatched credit keeps what the payer quoted (at most a reference's length) for whoever looks into it.
         var order = BankTransferModule.PaymentOrder(entry) ?? entry.CreditorReference ?? string.Empty;
-        var tradeNo = entry.DebtorIban is { } iban && Iban.TryNormalize(iban, out var payerIban) && entry.DebtorName is { } name
-            ? PayerAccounts.TradeNo(entry.Reference, payerIban, name)
+        var debtorIban = entry.DebtorIban is { } iban && Iban.TryNormalize(iban, out var normalized) ? normalized : null;
+        var tradeNo = debtorIban is not null && entry.DebtorName is { } name
+            ? PayerAccounts.TradeNo(entry.Reference, debtorIban, name)
             : entry.Reference;
-        return Notification(entry, CreditEvent, order, tradeNo, ChannelTradeState.Succeeded);
+
+        // The payer is the account the money came from (DbtrAcct's IBAN) and the country that IBAN was issued in, its first two letters.
+        return Notification(entry, CreditEvent, order, tradeNo, ChannelTradeState.Succeeded) with
+        {
+            Payer = debtorIban is null ? null : ChannelPayers.From(debtorIban, null, debtorIban[..2], null),
+        };
     }
 
     private ChannelNotification Notification(BankEntry entry, string type, string order, string tradeNo, ChannelTradeState state) =>

@@ -98,7 +98,10 @@ internal sealed class PayPalNotificationParser(PayPalOptions options, PayPalWebh
                 var unit = (order.PurchaseUnits is { Count: > 0 } units ? units[0] : null) ?? throw new ChannelNotificationException("resource_malformed");
                 var view = PayPalOrderStates.ToChannelOrder(order);
                 return Notification(
-                    webhook, unit.Payee?.MerchantId, view.OutTradeNo, view.ChannelTradeNo ?? order.Id, view.State, view.Amount ?? throw new ChannelNotificationException("amount_malformed"), view.PaidAt);
+                    webhook, unit.Payee?.MerchantId, view.OutTradeNo, view.ChannelTradeNo ?? order.Id, view.State, view.Amount ?? throw new ChannelNotificationException("amount_malformed"), view.PaidAt) with
+                {
+                    Payer = view.Payer,
+                };
             }
 
             case "PAYMENT.CAPTURE.COMPLETED" or "PAYMENT.CAPTURE.PENDING" or "PAYMENT.CAPTURE.DENIED" or "PAYMENT.CAPTURE.DECLINED":

@@ -9,7 +9,10 @@ namespace PayFunctions.Channels.PayPal;
 /// </summary>
 internal static class PayPalOrderStates
 {
-    /// <summary>The order as the platform sees it; its one purchase unit names the platform's order (<c>invoice_id</c>).</summary>
+    /// <summary>
+    /// The order as the platform sees it; its one purchase unit names the platform's order (<c>invoice_id</c>). The payer is
+    /// <c>payer.payer_id</c> and <c>payer.address.country_code</c>; PayPal names no bank or card.
+    /// </summary>
     /// <exception cref="JsonException">The order lacks what every order has.</exception>
     public static ChannelOrder ToChannelOrder(PayPalOrder order)
     {
@@ -25,15 +28,22 @@ internal static class PayPalOrderStates
             "COMPLETED" => CaptureState((capture ?? throw new JsonException("A completed order has no capture.")).Status),
             _ => throw new JsonException($"Unknown order status {order.Status}."),
         };
+        var payer = PayerOf(order.Payer);
         if (capture is null || state is ChannelTradeState.NotPaid or ChannelTradeState.Authorized or ChannelTradeState.Closed)
         {
-            return new ChannelOrder(outTradeNo, state, null, orderAmount, null);
+            return new ChannelOrder(outTradeNo, state, null, orderAmount, null) { Payer = payer };
         }
 
         var captured = capture.Amount is null ? orderAmount : ReadAmount(capture.Amount);
         var paidAt = state is ChannelTradeState.Succeeded or ChannelTradeState.Refunded ? capture.UpdateTime ?? capture.CreateTime : null;
-        return new ChannelOrder(outTradeNo, state, capture.Id, captured, paidAt);
+        return new ChannelOrder(outTradeNo, state, capture.Id, captured, paidAt) { Payer = payer };
     }
+
+    /// <summary>The order's <c>payer</c>: <c>payer_id</c> and <c>address.country_code</c>; name, e-mail and phone are not read.</summary>
+    public static ChannelPayer? PayerOf(JsonElement payer) =>
+        payer.ValueKind == JsonValueKind.Object
+            ? ChannelPayers.From(JsonText.Of(payer, "payer_id"), null, payer.TryGetProperty("address", out var address) ? JsonText.Of(address, "country_code") : null, null)
+            : null;
 
     /// <summary>A capture's status: COMPLETED paid, PENDING still clearing, (PARTIALLY_)REFUNDED paid and given back, DECLINED or FAILED not paid.</summary>
     public static ChannelTradeState CaptureState(string? status) => status switch

@@ -41,7 +41,14 @@ internal sealed record PatchOperation(string Op, string Path, PayPalMoney Value)
 internal sealed record RefundRequest(PayPalMoney Amount, string InvoiceId, string CustomId, string? NoteToPayer);
 
 /// <summary>An order as <c>GET /v2/checkout/orders/{id}</c>, create, capture and the order webhooks show it.</summary>
-internal sealed record PayPalOrder(string Id, string? Status, IReadOnlyList<PurchaseUnit>? PurchaseUnits, IReadOnlyList<PayPalLink>? Links);
+internal sealed record PayPalOrder(string Id, string? Status, IReadOnlyList<PurchaseUnit>? PurchaseUnits, IReadOnlyList<PayPalLink>? Links)
+{
+    /// <summary>
+    /// Who approved the order, once someone has, read as it came (<see cref="PayPalOrderStates.PayerOf"/>): a malformed payer
+    /// is dropped and must not make the order unreadable.
+    /// </summary>
+    public JsonElement Payer { get; init; }
+}
 
 /// <summary>A purchase unit as PayPal shows it, with what happened to its money.</summary>
 internal sealed record PurchaseUnit(string? ReferenceId, string? InvoiceId, string? CustomId, PayPalMoney? Amount, Payee? Payee, PurchaseUnitPayments? Payments);

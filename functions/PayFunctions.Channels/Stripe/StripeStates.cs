@@ -27,7 +27,10 @@ internal static class StripeStates
             session.Status == "expired" && state == ChannelTradeState.NotPaid ? ChannelTradeState.Closed : state,
             intent.Id,
             StripeAmounts.ToMoney(state == ChannelTradeState.Succeeded && intent.AmountReceived > 0 ? intent.AmountReceived : intent.Amount, intent.Currency),
-            paidAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null);
+            paidAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null)
+        {
+            Payer = StripePayer.Of(charge),
+        };
     }
 
     /// <summary>A PaymentIntent's status; a paid one whose charge was refunded (in part or in full) is <see cref="ChannelTradeState.Refunded"/>.</summary>

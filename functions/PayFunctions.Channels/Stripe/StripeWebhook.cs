@@ -123,6 +123,7 @@ internal sealed class StripeWebhook(string webhookSecret, string? accountId, Tim
             case PaymentIntent intent:
                 var state = stripeEvent.Type == "payment_intent.payment_failed" ? ChannelTradeState.NotPaid : StripeStates.StateOf(intent);
                 var amount = state == ChannelTradeState.Succeeded && intent.AmountReceived > 0 ? intent.AmountReceived : intent.Amount;
+                // An event names the intent's latest charge by id only, so the payer's card is known from a query, not from here.
                 return About(OutTradeNo(intent.Metadata), intent.Id, state, StripeAmounts.ToMoney(amount, intent.Currency));
 
             case Session session when session.AmountTotal is { } total:

@@ -129,7 +129,10 @@ public sealed partial class UnionPayClient : IPaymentChannel, IDisposable
             UnionPayResponseCodes.TradeStateOf(fields.GetValueOrDefault("origRespCode")),
             fields.GetValueOrDefault("queryId"),
             ReadAmount(fields, answer.Status),
-            UnionPayOrderNumbers.CompletedAt(fields.GetValueOrDefault("traceTime"), fields.GetValueOrDefault("txnTime")));
+            UnionPayOrderNumbers.CompletedAt(fields.GetValueOrDefault("traceTime"), fields.GetValueOrDefault("txnTime")))
+        {
+            Payer = UnionPayPayer.Of(fields),
+        };
     }
 
     /// <summary>ACP has no close: an unscanned QR code lapses at its <c>payTimeout</c>, so the capabilities do not declare Close.</summary>

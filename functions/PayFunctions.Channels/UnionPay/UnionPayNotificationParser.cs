@@ -62,7 +62,10 @@ internal sealed class UnionPayNotificationParser(string merId, UnionPayVerifier 
                     queryId,
                     succeeded ? ChannelTradeState.Succeeded : ChannelTradeState.Failed,
                     amount,
-                    succeeded ? completedAt : null);
+                    succeeded ? completedAt : null)
+                {
+                    Payer = UnionPayPayer.Of(fields),
+                };
 
             case UnionPayTransactionTypes.Refund or UnionPayTransactionTypes.Void:
                 if (!UnionPayOrderNumbers.TryFromOrderId(fields.GetValueOrDefault("reqReserved"), out var refundedTradeNo))

@@ -193,7 +193,7 @@ public sealed partial class WeChatPayClient : IPaymentChannel, IDisposable
         }
 
         return WeChatPayTransactionFields.TryParseTime(transaction.SuccessTime, out var paidAt)
-            ? new ChannelOrder(transaction.OutTradeNo ?? outTradeNo, state, transaction.TransactionId, amount, paidAt)
+            ? new ChannelOrder(transaction.OutTradeNo ?? outTradeNo, state, transaction.TransactionId, amount, paidAt) { Payer = WeChatPayTransactionFields.PayerOf(transaction) }
             : throw Malformed("The answer carries an unusable success_time.", response);
     }
 }

@@ -94,7 +94,10 @@ internal sealed class WeChatPayNotificationParser
             transaction.TransactionId,
             state,
             amount,
-            paidAt);
+            paidAt)
+        {
+            Payer = WeChatPayTransactionFields.PayerOf(transaction),
+        };
     }
 
     /// <summary>

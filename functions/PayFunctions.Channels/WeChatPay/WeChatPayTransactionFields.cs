@@ -54,6 +54,18 @@ internal static class WeChatPayTransactionFields
         return true;
     }
 
+    /// <summary>
+    /// The payer as the transaction names them: their openid under the application the order was made under (for a
+    /// sub-merchant's order the sub-application's <c>sub_openid</c> when there is one, else <c>sp_openid</c>), and
+    /// <c>bank_type</c>. WeChat Pay reports no country.
+    /// </summary>
+    public static ChannelPayer? PayerOf(TransactionResource transaction) =>
+        ChannelPayers.From(
+            JsonText.Of(transaction.Payer, "openid") ?? JsonText.Of(transaction.Payer, "sub_openid") ?? JsonText.Of(transaction.Payer, "sp_openid"),
+            JsonText.Of(transaction.BankType),
+            null,
+            null);
+
     /// <summary>Parses an RFC 3339 <c>success_time</c>; an absent value is valid and yields null.</summary>
     public static bool TryParseTime(string? value, out DateTimeOffset? time)
     {

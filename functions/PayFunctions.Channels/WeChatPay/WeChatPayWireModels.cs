@@ -99,7 +99,7 @@ internal sealed record ErrorAnswer(string? Code, string? Message);
 
 /// <summary>
 /// The fields of a transaction (query answer, or decrypted callback resource) that the platform acts on;
-/// the others (attach, payer, payer_total, ...) are ignored on purpose.
+/// the others (attach, payer_total, promotion_detail, ...) are ignored on purpose.
 /// </summary>
 internal sealed record TransactionResource(
     [property: JsonPropertyName("appid")] string? AppId,
@@ -121,6 +121,16 @@ internal sealed record TransactionResource(
 
     /// <summary>The sub-merchant a service provider's order is for.</summary>
     public string? SubMchid { get; init; }
+
+    /// <summary>
+    /// Who paid: <c>openid</c> under the order's app, or for a sub-merchant's order <c>sp_openid</c> or <c>sub_openid</c>.
+    /// Read as it came, like <see cref="BankType"/>: what a channel says of the payer is dropped when malformed, and must not
+    /// make the transaction unreadable.
+    /// </summary>
+    public JsonElement Payer { get; init; }
+
+    /// <summary>What the payer paid with: <c>OTHERS</c> for the WeChat balance, else the bank and card kind (e.g. <c>CMC</c>, <c>ICBC_DEBIT</c>).</summary>
+    public JsonElement BankType { get; init; }
 }
 
 /// <summary>

@@ -37,7 +37,8 @@ public sealed record NotificationDispatch(NotificationOutcome Outcome, PaymentOr
 /// duplicate can never double-post, and a delivery whose first copy died half-way is still not lost). A success for a
 /// payment that already ended is channel work (suspense and a refund), never an event nobody listens to.
 /// </summary>
-public sealed partial class NotificationDispatcher(NotificationLog log, IChannelWorkQueue work, PaymentStore payments, ILogger<NotificationDispatcher> logger)
+public sealed partial class NotificationDispatcher(
+    NotificationLog log, IChannelWorkQueue work, PaymentStore payments, ChannelPayerHashing payers, ILogger<NotificationDispatcher> logger)
 {
     /// <param name="verifiedBy">
     /// The channel's accounts whose keys verified the callback: one, or several when accounts share a signing key (sub-merchants
@@ -104,8 +105,7 @@ public sealed partial class NotificationDispatcher(NotificationLog log, IChannel
             await durable.RaiseEventAsync(
                 input.PaymentId,
                 PaymentEvents.ChannelNotification,
-                new ChannelPaymentEvent(
-                    notification.ChannelTradeNo, notification.State, notification.PaidAt, notification.Amount.MinorUnits, notification.Amount.Currency.Code),
+                await payers.EventOfAsync(notification, cancellationToken),
                 cancellationToken);
         }
 

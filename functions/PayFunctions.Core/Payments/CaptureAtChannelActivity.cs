@@ -10,7 +10,7 @@ namespace PayFunctions.Core.Payments;
 /// that declares it, so a retried call cannot take the money twice. A refusal is an answer (the capture failed); an
 /// unreachable channel throws, for the orchestration to retry.
 /// </summary>
-public sealed class CaptureAtChannelActivity(ChannelAccountCalls calls)
+public sealed class CaptureAtChannelActivity(ChannelAccountCalls calls, ChannelPayerHashing payers)
 {
     public async Task<ChannelPaymentEvent> ExecuteAsync(CaptureInput input, CancellationToken cancellationToken)
     {
@@ -19,7 +19,7 @@ public sealed class CaptureAtChannelActivity(ChannelAccountCalls calls)
         {
             var order = await calls.CallAsync(
                 input.Order.Channel, input.Order.ChannelAccount, ChannelCallOperations.Capture, (channel, c) => channel.CaptureAsync(input.Order.Order, amount, c), cancellationToken);
-            return new ChannelPaymentEvent(order.ChannelTradeNo ?? "", order.State, order.PaidAt, order.Amount?.MinorUnits, order.Amount?.Currency.Code);
+            return await payers.EventOfAsync(order, cancellationToken);
         }
         catch (ChannelException e) when (!e.IsTransient)
         {

@@ -65,6 +65,9 @@ public sealed record PrepayOutcome(bool Succeeded, ChannelPaymentEvent? Answered
 /// <param name="Currency">The ISO 4217 code of <paramref name="Amount"/>.</param>
 public sealed record ChannelPaymentEvent(string ChannelTradeNo, ChannelTradeState State, DateTimeOffset? PaidAt, long? Amount, string? Currency)
 {
+    /// <summary>What the channel reported of the payer, the account as its keyed hash (<see cref="ChannelPayerHashing"/>); null when it reported nothing.</summary>
+    public ChannelPayer? Payer { get; init; }
+
     /// <summary>The channel collected exactly this payment's amount: the only statement a success is recorded on.</summary>
     /// <summary>
     /// The account the channel answered from, set by a sender that could not check it against the payment's placement

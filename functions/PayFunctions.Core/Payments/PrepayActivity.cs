@@ -16,7 +16,7 @@ namespace PayFunctions.Core.Payments;
 /// finds the order already at the channel, which the orchestration settles with a verified query.
 /// A channel worker runs it for the prepay the orchestration queued on the channel's queue.
 /// </summary>
-public sealed class PrepayActivity(PrepayFailover failover, PayerSealing payerSealing, PaymentStore payments, PaymentProgress progress, CheckoutLinks links, IOptions<ApiOptions> api)
+public sealed class PrepayActivity(PrepayFailover failover, PayerSealing payerSealing, ChannelPayerHashing payers, PaymentStore payments, PaymentProgress progress, CheckoutLinks links, IOptions<ApiOptions> api)
 {
     /// <param name="read">The payment as the worker read it before the channel call: the placement is written under
     /// its ETag, and the row is read again only if it changed meanwhile.</param>
@@ -119,9 +119,7 @@ public sealed class PrepayActivity(PrepayFailover failover, PayerSealing payerSe
             return Earlier(input, placedEarlier);
         }
 
-        var answered = result.Order is { } order
-            ? new ChannelPaymentEvent(order.ChannelTradeNo ?? "", order.State, order.PaidAt, order.Amount?.MinorUnits, order.Amount?.Currency.Code)
-            : null;
+        var answered = result.Order is { } order ? await payers.EventOfAsync(order, cancellationToken) : null;
         return new PrepayOutcome(true, answered, null, null, OrderAtChannel: false) { ChannelOrderId = result.ChannelOrderId, ChannelAccount = account };
     }
 

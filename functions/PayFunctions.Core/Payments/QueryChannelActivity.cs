@@ -4,11 +4,11 @@ using PayFunctions.Core.Routing;
 namespace PayFunctions.Core.Payments;
 
 /// <summary>Asks the channel what became of an order, as a statement the orchestration can act on.</summary>
-public sealed class QueryChannelActivity(ChannelAccountCalls calls)
+public sealed class QueryChannelActivity(ChannelAccountCalls calls, ChannelPayerHashing payers)
 {
     public async Task<ChannelPaymentEvent> ExecuteAsync(ChannelOrderInput input, CancellationToken cancellationToken)
     {
         var order = await calls.CallAsync(input.Channel, input.ChannelAccount, ChannelCallOperations.Query, (channel, c) => channel.QueryAsync(input.Order, c), cancellationToken);
-        return new ChannelPaymentEvent(order.ChannelTradeNo ?? "", order.State, order.PaidAt, order.Amount?.MinorUnits, order.Amount?.Currency.Code);
+        return await payers.EventOfAsync(order, cancellationToken);
     }
 }

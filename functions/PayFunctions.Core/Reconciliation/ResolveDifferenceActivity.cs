@@ -37,6 +37,7 @@ public sealed record DifferenceResolution(string Status, string? Outcome, string
 public sealed partial class ResolveDifferenceActivity(
     ReconciliationDifferenceStore differences,
     ChannelAccountCalls calls,
+    ChannelPayerHashing payers,
     IChannelWorkQueue work,
     LedgerStore ledger,
     ChannelRegistry registry,
@@ -158,10 +159,7 @@ public sealed partial class ResolveDifferenceActivity(
             // Not in the index: the payment has not ended. Its orchestration books the success once it checks the amount.
             // Raised with the account that answered: after failover the payment may be placed at another, which the
             // orchestration alone knows and checks.
-            var paid = new ChannelPaymentEvent(order.ChannelTradeNo ?? "", order.State, order.PaidAt, order.Amount?.MinorUnits, order.Amount?.Currency.Code)
-            {
-                ChannelAccount = difference.Account,
-            };
+            var paid = await payers.EventOfAsync(order, cancellationToken) with { ChannelAccount = difference.Account };
             return new(ReconciliationStatuses.Pending, ReconciliationOutcomes.LateSuccessRaised, difference.Reference, paid);
         }
 

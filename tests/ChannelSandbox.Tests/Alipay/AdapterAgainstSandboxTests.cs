@@ -93,6 +93,9 @@ public sealed class AdapterAgainstSandboxTests(SandboxHost host) : IClassFixture
         Assert.Equal(paid.ChannelTradeNo, queried.ChannelTradeNo);
         Assert.Equal(new Money(10000, Currency.Cny), queried.Amount);
         Assert.Equal(paid.PaidAt, queried.PaidAt);
+        Assert.Equal(new ChannelPayer(paid.Payer?.Account, "ALIPAYACCOUNT", null, null), paid.Payer);
+        Assert.StartsWith("2088", paid.Payer?.Account, StringComparison.Ordinal);
+        Assert.Equal(paid.Payer, queried.Payer);
 
         var first = await _channel.RefundAsync(new ChannelRefundRequest(outTradeNo, "re_1", new Money(3000, Currency.Cny), new Money(10000, Currency.Cny), "少冰", new Uri(_listener.Url)), CancellationToken.None);
         var second = await _channel.RefundAsync(new ChannelRefundRequest(outTradeNo, "re_2", new Money(2000, Currency.Cny), new Money(10000, Currency.Cny), null, new Uri(_listener.Url)), CancellationToken.None);

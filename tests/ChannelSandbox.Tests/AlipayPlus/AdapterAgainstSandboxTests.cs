@@ -81,6 +81,9 @@ public sealed class AdapterAgainstSandboxTests(SandboxHost host) : IClassFixture
         var order = await _channel.QueryAsync(new ChannelOrderRef(outTradeNo), CancellationToken.None);
         Assert.Equal(ChannelTradeState.Succeeded, order.State);
         Assert.Equal(notification.ChannelTradeNo, order.ChannelTradeNo);
+        Assert.Equal("TRUEMONEY", notification.Payer?.Bank);
+        Assert.NotNull(notification.Payer?.Account);
+        Assert.Equal(notification.Payer, order.Payer);
 
         foreach (var (refundNo, amount) in new[] { ("re_1" + outTradeNo[4..], 3333L), ("re_2" + outTradeNo[4..], 6667L) })
         {

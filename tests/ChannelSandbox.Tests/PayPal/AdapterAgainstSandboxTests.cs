@@ -56,7 +56,11 @@ public sealed class AdapterAgainstSandboxTests(SandboxHost host) : IClassFixture
         var approved = await NextNotificationAsync(outTradeNo, "CHECKOUT.ORDER.APPROVED");
         Assert.Equal(ChannelTradeState.Authorized, approved.State);
         Assert.Equal(Usd100, approved.Amount);
-        Assert.Equal(ChannelTradeState.Authorized, (await _channel.QueryAsync(reference, CancellationToken.None)).State);
+        Assert.Equal("US", approved.Payer?.Country);
+        Assert.NotNull(approved.Payer?.Account);
+        var authorized = await _channel.QueryAsync(reference, CancellationToken.None);
+        Assert.Equal(ChannelTradeState.Authorized, authorized.State);
+        Assert.Equal(approved.Payer, authorized.Payer);
 
         var captured = await _channel.CaptureAsync(reference, Usd100, CancellationToken.None);
         Assert.Equal(ChannelTradeState.Succeeded, captured.State);

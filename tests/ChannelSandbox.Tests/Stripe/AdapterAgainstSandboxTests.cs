@@ -32,6 +32,8 @@ public sealed class AdapterAgainstSandboxTests(StripeSandboxHost sandbox) : ICla
         Assert.Equal(new Money(2599, Currency.Parse("USD")), order.Amount);
         Assert.Equal((string?)paid["payment_intent"], order.ChannelTradeNo);
         Assert.NotNull(order.PaidAt);
+        Assert.Equal(new ChannelPayer(null, "visa/credit", "US", order.Payer?.CardFingerprint), order.Payer);
+        Assert.Matches("^[0-9A-Za-z]{16}$", order.Payer?.CardFingerprint);
 
         var received = await WebhooksOfAsync(sandbox, outTradeNo, 1);
         var notification = Adapter.ParseNotification(received[0].Headers, received[0].Body);

@@ -66,6 +66,8 @@ public sealed class AdapterAgainstSandboxTests(UnionPaySandboxHost sandbox) : IC
         var order = await _adapter.QueryAsync(new ChannelOrderRef(paymentId), CancellationToken.None);
         Assert.Equal(ChannelTradeState.Succeeded, order.State);
         Assert.Equal(payment.ChannelTradeNo, order.ChannelTradeNo);
+        Assert.Equal(new ChannelPayer(null, "01", null, null), payment.Payer);
+        Assert.Equal(payment.Payer, order.Payer);
 
         var refundId = NewId("re");
         var refund = await _adapter.RefundAsync(

@@ -82,7 +82,11 @@ public sealed class AdapterEndToEndTests(SandboxHost host) : IClassFixture<Sandb
         var closed = await Channel.CloseAsync(new ChannelOrderRef(unpaid), CancellationToken.None);
         var afterClose = await Channel.QueryAsync(new ChannelOrderRef(unpaid), CancellationToken.None);
 
-        Assert.Equal(ChannelTradeState.Succeeded, Channel.ParseNotification(received.Headers, received.Body).State);
+        var notification = Channel.ParseNotification(received.Headers, received.Body);
+        Assert.Equal(ChannelTradeState.Succeeded, notification.State);
+        Assert.Equal("OTHERS", notification.Payer?.Bank);
+        Assert.StartsWith("o", notification.Payer?.Account, StringComparison.Ordinal);
+        Assert.Equal(notification.Payer, (await Channel.QueryAsync(new ChannelOrderRef(paid), CancellationToken.None)).Payer);
         Assert.Equal(CloseOutcome.Closed, closed);
         Assert.Equal(ChannelTradeState.Closed, afterClose.State);
         Assert.Equal(CloseOutcome.AlreadyPaid, await Channel.CloseAsync(new ChannelOrderRef(paid), CancellationToken.None));

@@ -231,6 +231,36 @@ public sealed class AlipayClientTests : IDisposable
     }
 
     [Fact]
+    public async Task Query_asks_for_the_fund_channels_and_reports_the_buyer()
+    {
+        _gateway.Respond = _ => new GatewayAnswer("""
+            {"code":"10000","msg":"Success","trade_no":"2026030122001400000000000001","out_trade_no":"pay_0001","trade_status":"TRADE_SUCCESS",
+             "total_amount":"0.10","send_pay_date":"2026-03-01 10:00:05","buyer_logon_id":"159****5620","buyer_user_id":"2088102146225135",
+             "fund_bill_list":[{"fund_channel":"ALIPAYACCOUNT","amount":"0.10"}]}
+            """);
+
+        var order = await _client.QueryAsync("pay_0001", CancellationToken.None);
+
+        var biz = Assert.Single(_gateway.Calls).Biz;
+        Assert.Equal(["fund_bill_list"], biz.GetProperty("query_options").EnumerateArray().Select(option => option.GetString()));
+        Assert.Equal(new ChannelPayer("2088102146225135", "ALIPAYACCOUNT", null, null), order.Payer);
+    }
+
+    [Fact]
+    public async Task Query_drops_a_fund_channel_that_is_no_code()
+    {
+        _gateway.Respond = _ => new GatewayAnswer("""
+            {"code":"10000","msg":"Success","trade_no":"2026030122001400000000000001","out_trade_no":"pay_0001","trade_status":"TRADE_SUCCESS",
+             "total_amount":"0.10","send_pay_date":"2026-03-01 10:00:05","buyer_user_id":"2088102146225135",
+             "fund_bill_list":[{"fund_channel":"招商银行","amount":"0.10"}]}
+            """);
+
+        var order = await _client.QueryAsync("pay_0001", CancellationToken.None);
+
+        Assert.Equal(new ChannelPayer("2088102146225135", null, null, null), order.Payer);
+    }
+
+    [Fact]
     public async Task Query_of_a_trade_alipay_does_not_hold_yet_is_not_paid()
     {
         _gateway.Respond = _ => new GatewayAnswer("""{"code":"40004","msg":"Business Failed","sub_code":"ACQ.TRADE_NOT_EXIST","sub_msg":"交易不存在"}""");

@@ -55,6 +55,51 @@ public sealed class AlipayNotificationAndModuleTests
     }
 
     [Fact]
+    public void A_payment_notification_reports_the_buyer_and_the_fund_channel_that_paid_most()
+    {
+        using var client = Client();
+        var payment = Payment();
+        payment["buyer_id"] = "2088102146225135";
+        payment["buyer_logon_id"] = "159****5620";
+        payment["fund_bill_list"] = """[{"amount":"8.88","fundChannel":"COUPON"},{"amount":"80.00","fundChannel":"PCREDIT"}]""";
+
+        var notification = client.ParseNotification(NoHeaders, Signed(payment));
+
+        Assert.Equal(new ChannelPayer("2088102146225135", "PCREDIT", null, null), notification.Payer);
+    }
+
+    [Fact]
+    public void An_open_id_app_is_told_the_buyer_open_id()
+    {
+        using var client = Client();
+        var payment = Payment();
+        payment["buyer_open_id"] = "074a1CcTG1LelxKe4xQC0zgNdId0nxi95b5lsNpazWYoCo5";
+
+        var notification = client.ParseNotification(NoHeaders, Signed(payment));
+
+        Assert.Equal(new ChannelPayer("074a1CcTG1LelxKe4xQC0zgNdId0nxi95b5lsNpazWYoCo5", null, null, null), notification.Payer);
+    }
+
+    [Theory]
+    [InlineData("2088<script>", "not json")]
+    [InlineData("4111111111111111", """[{"amount":"88.88","fundChannel":"BANKCARD 4111111111111111"}]""")]
+    [InlineData("2088 1021 4622 5135", """{"fundChannel":"PCREDIT","amount":"88.88"}""")]
+    [InlineData("", """[{"amount":"-1","fundChannel":"PCREDIT"},{"fundChannel":"COUPON"}]""")]
+    [InlineData("", """[{"amount":"88.88","fundChannel":"\ud800"}]""")]
+    public void Hostile_payer_fields_are_dropped_and_the_payment_stands(string buyerId, string fundBillList)
+    {
+        using var client = Client();
+        var payment = Payment();
+        payment["buyer_id"] = buyerId;
+        payment["fund_bill_list"] = fundBillList;
+
+        var notification = client.ParseNotification(NoHeaders, Signed(payment));
+
+        Assert.Equal(ChannelTradeState.Succeeded, notification.State);
+        Assert.Null(notification.Payer);
+    }
+
+    [Fact]
     public void A_partial_refund_notification_carries_the_refund()
     {
         using var client = Client();

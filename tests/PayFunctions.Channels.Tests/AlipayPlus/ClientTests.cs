@@ -146,6 +146,20 @@ public sealed class ClientTests
     }
 
     [Fact]
+    public async Task Query_ReportsThePayersIdAtTheirWallet_AndTheWallet()
+    {
+        _fake.Respond = _ => FakeAlipayPlus.Result("S", "SUCCESS", $$"""
+            ,"paymentStatus":"SUCCESS","paymentRequestId":"{{OrderNo}}","paymentId":"{{PaymentId}}","paymentAmount":{"currency":"PHP","value":"10000"},"paymentTime":"2026-03-01T10:05:00+08:00",
+             "pspCustomerInfo":{"pspName":"GCASH","pspCustomerId":"2188120012345678","displayCustomerId":"63*****1234"}
+            """);
+        using var client = AlipayPlusTestKeys.Client(_fake);
+
+        var order = await client.QueryAsync(OrderNo, CancellationToken.None);
+
+        Assert.Equal(new ChannelPayer("2188120012345678", "GCASH", null, null), order.Payer);
+    }
+
+    [Fact]
     public async Task Query_AnOrderAlipayPlusNeverTook_IsNotPaid()
     {
         _fake.Respond = _ => FakeAlipayPlus.Result("F", "ORDER_NOT_EXIST");

@@ -31,6 +31,21 @@ public sealed class NotificationTests
         Assert.Null(notification.Refund);
     }
 
+    [Theory]
+    [InlineData("""{"pspName":"GCASH","pspCustomerId":"2188120012345678","displayCustomerId":"63*****1234"}""", "2188120012345678", "GCASH")]
+    [InlineData("""{"pspName":"Touch 'n Go","pspCustomerId":"63 917 123 4567"}""", null, null)]
+    [InlineData("""{"pspName":"TNG","pspCustomerId":"5555555555554444"}""", null, "TNG")]
+    [InlineData("\"2188120012345678\"", null, null)]
+    public void PaymentResult_ReportsThePayerAtTheWallet_DroppingMalformedParts(string pspCustomerInfo, string? account, string? wallet)
+    {
+        var body = PaymentResult[..^1] + ",\"pspCustomerInfo\":" + pspCustomerInfo + "}";
+
+        var notification = _client.ParseNotification(AlipayPlusTestKeys.NotificationHeaders(body), Encoding.UTF8.GetBytes(body));
+
+        Assert.Equal(ChannelTradeState.Succeeded, notification.State);
+        Assert.Equal(account is null && wallet is null ? null : new ChannelPayer(account, wallet, null, null), notification.Payer);
+    }
+
     [Fact]
     public void PaymentResult_RedeliveredWithFreshHeaders_KeepsItsEventId()
     {

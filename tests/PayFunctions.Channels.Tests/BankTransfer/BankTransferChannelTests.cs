@@ -37,7 +37,19 @@ public sealed class BankTransferChannelTests
         Assert.Equal(new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero), credit.PaidAt);
         Assert.Equal(CamtSamples.AccountIban, credit.MerchantId);
         Assert.StartsWith("AS-20261129-0001~" + CamtSamples.PayerIban + "~", credit.ChannelTradeNo, StringComparison.Ordinal);
+        Assert.Equal(new ChannelPayer(CamtSamples.PayerIban, null, "FR", null), credit.Payer);
         Assert.Null(credit.Refund);
+    }
+
+    [Fact]
+    public async Task A_credit_from_an_account_that_is_no_iban_names_no_payer()
+    {
+        var entry = CamtSamples.Credit(CreditorReference.Grouped(Reference), "12.50").Replace(CamtSamples.PayerIban, "FR14<b>2004", StringComparison.Ordinal);
+
+        var credit = Assert.Single(await Read(CamtSamples.Notification(entry.Replace("<b>", "&lt;b&gt;", StringComparison.Ordinal))));
+
+        Assert.Equal(ChannelTradeState.Succeeded, credit.State);
+        Assert.Null(credit.Payer);
     }
 
     [Fact]

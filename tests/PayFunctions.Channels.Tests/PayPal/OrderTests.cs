@@ -82,6 +82,35 @@ public sealed class OrderTests
     }
 
     [Fact]
+    public async Task Query_ReportsThePayerOfAnApprovedOrder()
+    {
+        using var account = new PayPalTestAccount();
+        var answer = Order("COMPLETED", "COMPLETED").Replace(
+            "\"intent\":\"CAPTURE\",", "\"intent\":\"CAPTURE\",\"payer\":{\"payer_id\":\"QYR5Z8XDVJNXQ\",\"address\":{\"country_code\":\"US\"}},", StringComparison.Ordinal);
+        account.Handler.Script("GET", "/v2/checkout/orders/" + OrderId, 200, answer);
+
+        var order = await account.Adapter.QueryAsync(new ChannelOrderRef("pay_1", OrderId), CancellationToken.None);
+
+        Assert.Equal(new ChannelPayer("QYR5Z8XDVJNXQ", null, "US", null), order.Payer);
+    }
+
+    [Theory]
+    [InlineData("\"QYR5Z8XDVJNXQ\"")]
+    [InlineData("{\"payer_id\":42,\"address\":{\"country_code\":[\"US\"]}}")]
+    [InlineData("{\"payer_id\":\"\\ud800\",\"address\":\"US\"}")]
+    public async Task Query_OfAnOrderWithAMalformedPayer_ReadsTheOrderWithoutThePayer(string payer)
+    {
+        using var account = new PayPalTestAccount();
+        var answer = Order("COMPLETED", "COMPLETED").Replace("\"intent\":\"CAPTURE\",", "\"intent\":\"CAPTURE\",\"payer\":" + payer + ",", StringComparison.Ordinal);
+        account.Handler.Script("GET", "/v2/checkout/orders/" + OrderId, 200, answer);
+
+        var order = await account.Adapter.QueryAsync(new ChannelOrderRef("pay_1", OrderId), CancellationToken.None);
+
+        Assert.Equal(ChannelTradeState.Succeeded, order.State);
+        Assert.Null(order.Payer);
+    }
+
+    [Fact]
     public async Task Query_OfAnOrderThatIsAnotherPayments_IsRefused()
     {
         using var account = new PayPalTestAccount();

@@ -59,6 +59,28 @@ public sealed class WebhookTests
         Assert.Null(notification.PaidAt);
     }
 
+    [Theory]
+    [InlineData("QYR5Z8XDVJNXQ", "gb", "QYR5Z8XDVJNXQ", "GB")]
+    [InlineData("QYR5Z8XDVJNXQ\u003cb\u003e", "GBR", null, null)]
+    public async Task OrderApproved_ReportsThePayersIdAndCountry_DroppingMalformedOnes(string payerId, string country, string? expectedId, string? expectedCountry)
+    {
+        var body = $$$"""
+            {"id":"WH-2","event_type":"CHECKOUT.ORDER.APPROVED","resource_type":"checkout-order",
+             "resource":{"id":"5O190127TN364715T","intent":"CAPTURE","status":"APPROVED",
+               "payer":{"name":{"given_name":"John","surname":"Doe"},"email_address":"buyer@example.com","payer_id":"{{{payerId}}}","address":{"country_code":"{{{country}}}"}},
+               "purchase_units":[{"reference_id":"default","invoice_id":"pay_1","amount":{"currency_code":"JPY","value":"1500"},"payee":{"merchant_id":"7KNGBPH2U58GQ"}}]}}
+            """;
+        using var account = new PayPalTestAccount();
+        account.ServeCertificate();
+        var headers = account.Sign(body);
+        await account.Adapter.PrepareNotificationAsync(headers, CancellationToken.None);
+
+        var notification = account.Adapter.ParseNotification(headers, Encoding.UTF8.GetBytes(body));
+
+        Assert.Equal(ChannelTradeState.Authorized, notification.State);
+        Assert.Equal(expectedId is null ? null : new ChannelPayer(expectedId, null, expectedCountry, null), notification.Payer);
+    }
+
     [Fact]
     public async Task CaptureRefunded_IsARefundNamedByItsInvoiceIdForTheOrderInItsCustomId()
     {

@@ -27,6 +27,35 @@ public sealed class NotificationTests : IDisposable
     }
 
     [Fact]
+    public void A_consume_notification_reports_the_kind_of_card_and_never_its_number()
+    {
+        var fields = Consume();
+        fields["accNo"] = "6226388000000095";
+        fields["payCardType"] = "02";
+        fields["payCardNo"] = "6226388000000095";
+
+        var notification = _account.Client.ParseNotification(NoHeaders, Body(fields));
+
+        Assert.Equal(new ChannelPayer(null, "02", null, null), notification.Payer);
+    }
+
+    [Theory]
+    [InlineData("00")]
+    [InlineData("07")]
+    [InlineData("6226388000000095")]
+    [InlineData("01 ")]
+    public void An_unknown_or_hostile_card_type_is_dropped(string payCardType)
+    {
+        var fields = Consume();
+        fields["payCardType"] = payCardType;
+
+        var notification = _account.Client.ParseNotification(NoHeaders, Body(fields));
+
+        Assert.Equal(ChannelTradeState.Succeeded, notification.State);
+        Assert.Null(notification.Payer);
+    }
+
+    [Fact]
     public void A_refund_notification_names_the_order_and_the_refund()
     {
         var refundId = PlatformIds.At(TestPki.Now, prefix: "re", tail: "refund000001");

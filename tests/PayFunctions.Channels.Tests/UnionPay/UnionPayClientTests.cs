@@ -153,6 +153,21 @@ public sealed class UnionPayClientTests : IDisposable
     }
 
     [Fact]
+    public async Task Query_reports_the_kind_of_card_and_never_its_number()
+    {
+        _account.Handler.Respond = (_, _) => new()
+        {
+            ["respCode"] = "00", ["respMsg"] = "成功", ["origRespCode"] = "00", ["origRespMsg"] = "成功",
+            ["queryId"] = "202603021000001234567", ["txnAmt"] = "2345", ["traceTime"] = "0302100005",
+            ["accNo"] = "622638******0095", ["payCardType"] = "01",
+        };
+
+        var order = await _account.Client.QueryAsync(_paymentId, CancellationToken.None);
+
+        Assert.Equal(new ChannelPayer(null, "01", null, null), order.Payer);
+    }
+
+    [Fact]
     public async Task Refund_names_the_original_order_and_is_processing_until_UnionPay_reports()
     {
         var refundId = PlatformIds.At(TestPki.Now, prefix: "re", tail: "refund000001");

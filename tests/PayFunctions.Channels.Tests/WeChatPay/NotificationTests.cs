@@ -22,8 +22,28 @@ public sealed class NotificationTests : IDisposable
             new ChannelNotification(
                 "wechat_pay", "EV-2018022511223320873", "TRANSACTION.SUCCESS", TestAccount.MchId, TestAccount.AppId,
                 "pay_01HV6Z5K3M", "4200001234202503011234567890", ChannelTradeState.Succeeded, new Money(1999, Currency.Cny),
-                new DateTimeOffset(2025, 3, 1, 12, 1, 2, TimeSpan.FromHours(8))),
+                new DateTimeOffset(2025, 3, 1, 12, 1, 2, TimeSpan.FromHours(8)))
+            {
+                Payer = new ChannelPayer("oUpF8uMuAJO_M2pxb1Q9zNjWeS6o", "CMC", null, null),
+            },
             notification);
+    }
+
+    [Theory]
+    [InlineData("{\"openid\":\"o<img src=x>\"}", "\"ICBC DEBIT\"")]
+    [InlineData("{\"openid\":\"6226388000000095\"}", "\"6226388000000095\"")]
+    [InlineData("\"oUpF8uMuAJO_M2pxb1Q9zNjWeS6o\"", "null")]
+    [InlineData("{\"openid\":42}", "[\"CMC\"]")]
+    public void Parse_HostilePayerFields_AreDropped(string payer, string bankType)
+    {
+        var resource = Transaction().Replace("\"payer\":{\"openid\":\"oUpF8uMuAJO_M2pxb1Q9zNjWeS6o\"}", "\"payer\":" + payer, StringComparison.Ordinal)
+            .Replace("\"bank_type\":\"CMC\"", "\"bank_type\":" + bankType, StringComparison.Ordinal);
+        var body = Envelope(resource);
+
+        var notification = _account.Client.ParseNotification(_account.SignAsPlatform(body), body);
+
+        Assert.Equal(ChannelTradeState.Succeeded, notification.State);
+        Assert.Null(notification.Payer);
     }
 
     [Fact]

@@ -99,6 +99,7 @@ public sealed class PartnerModeTests : IDisposable
         Assert.Equal($"/v3/pay/partner/transactions/out-trade-no/{OutTradeNo}?sp_mchid={TestAccount.MchId}&sub_mchid={SubMchId}", sent.Uri.PathAndQuery);
         Assert.Equal(ChannelTradeState.Succeeded, order.State);
         Assert.Equal(new Money(1999, Currency.Cny), order.Amount);
+        Assert.Equal(new ChannelPayer("oUpF8uMuAJO_M2pxb1Q9zNjWeS6o", "CMC", null, null), order.Payer);
     }
 
     [Fact]
@@ -142,6 +143,18 @@ public sealed class PartnerModeTests : IDisposable
         Assert.Equal(OutTradeNo, notification.OutTradeNo);
         Assert.Equal(ChannelTradeState.Succeeded, notification.State);
         Assert.Equal(new Money(1999, Currency.Cny), notification.Amount);
+        Assert.Equal(new ChannelPayer("oUpF8uMuAJO_M2pxb1Q9zNjWeS6o", "CMC", null, null), notification.Payer);
+    }
+
+    [Fact]
+    public void PaymentNotification_UnderTheSubMerchantsApp_NamesThePayerBySubOpenid()
+    {
+        var resource = Transaction().Replace("\"sp_openid\"", "\"sub_openid\"", StringComparison.Ordinal);
+        var body = NotificationTests.Envelope(resource);
+
+        var notification = _account.Client.ParseNotification(_account.SignAsPlatform(body), body);
+
+        Assert.Equal("oUpF8uMuAJO_M2pxb1Q9zNjWeS6o", notification.Payer?.Account);
     }
 
     [Theory]

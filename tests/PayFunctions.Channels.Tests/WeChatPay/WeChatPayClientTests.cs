@@ -206,7 +206,12 @@ public sealed class WeChatPayClientTests : IDisposable
         Assert.Equal(HttpMethod.Get, sent.Method);
         Assert.Equal($"/v3/pay/transactions/out-trade-no/{OutTradeNo}?mchid={TestAccount.MchId}", sent.Uri.PathAndQuery);
         Assert.Equal(string.Empty, sent.Body);
-        Assert.Equal(new ChannelOrder(OutTradeNo, ChannelTradeState.Succeeded, "4200001234202503011234567890", new Money(1999, Currency.Cny), new DateTimeOffset(2025, 3, 1, 12, 1, 2, TimeSpan.FromHours(8))), order);
+        Assert.Equal(
+            new ChannelOrder(OutTradeNo, ChannelTradeState.Succeeded, "4200001234202503011234567890", new Money(1999, Currency.Cny), new DateTimeOffset(2025, 3, 1, 12, 1, 2, TimeSpan.FromHours(8)))
+            {
+                Payer = new ChannelPayer("oUpF8uMuAJO_M2pxb1Q9zNjWeS6o", "CMC", null, null),
+            },
+            order);
     }
 
     [Fact]

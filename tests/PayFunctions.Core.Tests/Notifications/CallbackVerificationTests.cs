@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using PayFunctions.Channels;
 using PayFunctions.Core.Channels;
+using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Notifications;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.Secrets;
@@ -29,6 +30,7 @@ public sealed class CallbackVerificationTests(AzuriteFixture azurite)
     private readonly Dictionary<string, int> reads = new(StringComparer.Ordinal);
     private readonly Mock<DurableTaskClient> durable = new("test");
     private readonly string paymentId = new PaymentIdGenerator(TimeProvider.System).NewId();
+    private ChannelPayer? payer;
 
     [Fact]
     public async Task A_callback_from_the_default_account_costs_one_verification()
@@ -40,6 +42,23 @@ public sealed class CallbackVerificationTests(AzuriteFixture azurite)
 
         Assert.Equal(new Dictionary<string, int> { [Default] = 1 }, reads);
         durable.Verify(d => d.RaiseEventAsync(paymentId, PaymentEvents.ChannelNotification, It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task The_payer_a_callback_reports_reaches_the_payment_with_the_account_as_its_keyed_hash()
+    {
+        PaymentAt(Default);
+        payer = new ChannelPayer("oUpF8uMuAJO_M2pxb1Q9zNjWeS6o", "CMC", null, null);
+        object? raised = null;
+        durable.Setup(d => d.RaiseEventAsync(paymentId, PaymentEvents.ChannelNotification, It.IsAny<object?>(), It.IsAny<CancellationToken>()))
+            .Callback<string, string, object?, CancellationToken>((_, _, payload, _) => raised = payload)
+            .Returns(Task.CompletedTask);
+
+        Assert.Equal(NotificationOutcome.Accepted, await DispatchAsync(Verification(verifying: [Default])));
+
+        var paid = Assert.IsType<ChannelPaymentEvent>(raised);
+        Assert.Equal("CMC", paid.Payer?.Bank);
+        Assert.Matches("^[0-9a-f]{64}$", paid.Payer?.Account);
     }
 
     [Fact]
@@ -106,7 +125,8 @@ public sealed class CallbackVerificationTests(AzuriteFixture azurite)
         var (notification, rejection) = await verification.ReadAsync(CancellationToken.None);
         Assert.Null(rejection);
         var dispatcher = new NotificationDispatcher(
-            new NotificationLog(azurite.Storage, new SecretEnvelope(VersionedSecrets.WithKeyEncryptionKey()), TimeProvider.System), Mock.Of<IChannelWorkQueue>(), new PaymentStore(azurite.Storage), NullLogger<NotificationDispatcher>.Instance);
+            new NotificationLog(azurite.Storage, new SecretEnvelope(VersionedSecrets.WithKeyEncryptionKey()), TimeProvider.System), Mock.Of<IChannelWorkQueue>(), new PaymentStore(azurite.Storage),
+            new ChannelPayerHashing(Secrets()), NullLogger<NotificationDispatcher>.Instance);
         return (await dispatcher.DispatchAsync("wechat_pay", verification, notification!, durable.Object, CancellationToken.None)).Outcome;
     }
 
@@ -134,5 +154,15 @@ public sealed class CallbackVerificationTests(AzuriteFixture azurite)
 
     private ChannelNotification Notification() =>
         new("wechat_pay", "evt-" + paymentId, "TRANSACTION.SUCCESS", "1900000109", "wx1", paymentId, "4200000001", ChannelTradeState.Succeeded,
-            new Money(1999, Currency.Parse("CNY")), DateTimeOffset.UtcNow);
+            new Money(1999, Currency.Parse("CNY")), DateTimeOffset.UtcNow)
+        {
+            Payer = payer,
+        };
+
+    private static VersionedSecrets Secrets()
+    {
+        var secrets = VersionedSecrets.WithKeyEncryptionKey();
+        secrets.AddVersion(ApiKeyHasher.PepperSecretName, "1", VersionedSecrets.NewKey());
+        return secrets;
+    }
 }

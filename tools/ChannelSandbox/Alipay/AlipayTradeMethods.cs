@@ -159,7 +159,19 @@ public static partial class AlipayTradeMethods
         }
 
         trade.Touch(context.Now);
-        return trade.Visible ? Success(TradeFields(trade, includePayment: trade.PaidAt is not null)) : TradeNotExist();
+        if (!trade.Visible)
+        {
+            return TradeNotExist();
+        }
+
+        // A query answers the fund channels only when query_options asks for them, as alipay.trade.query documents.
+        var answer = TradeFields(trade, includePayment: trade.PaidAt is not null);
+        if (!Asks(biz, "fund_bill_list"))
+        {
+            answer.Remove("fund_bill_list");
+        }
+
+        return Success(answer);
     }
 
     private static Dictionary<string, object?> Close(JsonElement biz, Context context)
@@ -264,8 +276,7 @@ public static partial class AlipayTradeMethods
             return Success([]);
         }
 
-        var withTime = biz.TryGetProperty("query_options", out var queryOptions) && queryOptions.ValueKind == JsonValueKind.Array
-            && queryOptions.EnumerateArray().Any(option => option.ValueKind == JsonValueKind.String && option.GetString() == "gmt_refund_pay");
+        var withTime = Asks(biz, "gmt_refund_pay");
         return Success(new()
         {
             ["trade_no"] = trade.TradeNo,
@@ -308,6 +319,11 @@ public static partial class AlipayTradeMethods
             ["subject"] = trade.Terms.Subject,
         };
     }
+
+    /// <summary>Whether <c>query_options</c> names <paramref name="option"/>.</summary>
+    private static bool Asks(JsonElement biz, string option) =>
+        biz.TryGetProperty("query_options", out var queryOptions) && queryOptions.ValueKind == JsonValueKind.Array
+        && queryOptions.EnumerateArray().Any(o => o.ValueKind == JsonValueKind.String && o.GetString() == option);
 
     private static AlipayTrade? Find(JsonElement biz, Context context) =>
         Text(biz, "out_trade_no") is { } outTradeNo ? context.Trades.Find(outTradeNo) : null;

@@ -191,6 +191,7 @@ public static class AlipayPlusApi
         if (payment.PaidAt is { } paidAt)
         {
             answer["paymentTime"] = AlipayPlusCrypto.Time(paidAt);
+            answer["pspCustomerInfo"] = payment.PspCustomerInfo();
         }
 
         return answer;

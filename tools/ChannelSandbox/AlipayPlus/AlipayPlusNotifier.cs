@@ -20,6 +20,7 @@ public static class AlipayPlusNotifications
             ["paymentAmount"] = AlipayPlusApi.Amount(payment.Terms.Currency, payment.Terms.Value),
             ["paymentCreateTime"] = AlipayPlusCrypto.Time(payment.CreatedAt),
             ["paymentTime"] = AlipayPlusCrypto.Time(payment.PaidAt!.Value),
+            ["pspCustomerInfo"] = payment.PspCustomerInfo(),
         };
         return new AlipayPlusNotification("PAYMENT_RESULT", body.ToJsonString(), payment.Terms.NotifyUrl);
     }

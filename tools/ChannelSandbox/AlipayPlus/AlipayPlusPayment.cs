@@ -40,6 +40,17 @@ public sealed class AlipayPlusPayment(AlipayPlusTerms terms, string paymentId, D
 
     public DateTimeOffset CreatedAt { get; } = createdAt;
 
+    /// <summary>The payer's id at the wallet, which <c>pspCustomerInfo.pspCustomerId</c> reports: one payer per payment here.</summary>
+    public string PspCustomerId { get; } = "2188" + AlipayPlusCrypto.RandomDigits(12);
+
+    /// <summary>
+    /// <c>pspCustomerInfo</c> of a paid payment: the wallet (<c>pspName</c>), the payer's id at it and what the wallet shows
+    /// of it (a masked phone number).
+    /// </summary>
+    public System.Text.Json.Nodes.JsonObject? PspCustomerInfo() => PaidAt is null
+        ? null
+        : new() { ["pspName"] = Terms.PaymentMethodType, ["pspCustomerId"] = PspCustomerId, ["displayCustomerId"] = "63*****1234" };
+
     public string Status { get; private set; } = "PROCESSING";
 
     public DateTimeOffset? PaidAt { get; private set; }

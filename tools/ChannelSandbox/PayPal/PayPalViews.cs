@@ -3,6 +3,11 @@ namespace ChannelSandbox.PayPal;
 /// <summary>Orders, captures and refunds as PayPal's REST API and webhooks show them.</summary>
 public static class PayPalViews
 {
+    /// <summary>The sandbox's one PayPal payer: an e-mail and an address in the United States.</summary>
+    private const string PayerEmail = "payer@sandbox.paypal.test";
+
+    private const string PayerCountry = "US";
+
     public static object Order(PayPalOrder order)
     {
         var self = new Uri(order.SandboxBase, $"v2/checkout/orders/{order.Id}").AbsoluteUri;
@@ -40,9 +45,12 @@ public static class PayPalViews
             ["id"] = order.Id,
             ["intent"] = "CAPTURE",
             ["status"] = order.Status,
-            ["payment_source"] = new { paypal = order.PayerId is null ? null : new { account_id = order.PayerId, email_address = "payer@sandbox.paypal.test" } },
+            ["payment_source"] = new
+            {
+                paypal = order.PayerId is null ? null : new { account_id = order.PayerId, email_address = PayerEmail, address = new { country_code = PayerCountry } },
+            },
             ["purchase_units"] = new[] { unit },
-            ["payer"] = order.PayerId is null ? null : new { payer_id = order.PayerId, email_address = "payer@sandbox.paypal.test" },
+            ["payer"] = order.PayerId is null ? null : new { payer_id = order.PayerId, email_address = PayerEmail, address = new { country_code = PayerCountry } },
             ["create_time"] = Time(order.CreatedAt),
             ["update_time"] = Time(order.UpdatedAt),
             ["links"] = links,

@@ -90,6 +90,8 @@ public sealed class StripeCharge
     public required string Brand { get; init; }
 
     public required string Last4 { get; init; }
+
+    public required string Fingerprint { get; init; }
 }
 
 public sealed class StripeRefund

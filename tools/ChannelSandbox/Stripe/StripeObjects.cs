@@ -86,7 +86,14 @@ public static class StripeObjects
         ["payment_method_details"] = new JsonObject
         {
             ["type"] = "card",
-            ["card"] = new JsonObject { ["brand"] = charge.Brand, ["last4"] = charge.Last4 },
+            ["card"] = new JsonObject
+            {
+                ["brand"] = charge.Brand,
+                ["country"] = StripeTestCards.IssuingCountry,
+                ["fingerprint"] = charge.Fingerprint,
+                ["funding"] = StripeTestCards.Funding,
+                ["last4"] = charge.Last4,
+            },
         },
         ["refunded"] = charge.AmountRefunded == charge.AmountCaptured && charge.Captured,
         ["status"] = "succeeded",

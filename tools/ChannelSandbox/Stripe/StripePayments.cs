@@ -220,6 +220,7 @@ public sealed class StripePayments(StripeStore store, StripeWebhooks webhooks, S
             AmountCaptured = manual ? 0 : session.Amount,
             Brand = StripeTestCards.Brand(number),
             Last4 = number[^4..],
+            Fingerprint = StripeTestCards.Fingerprint(number),
         };
         intent.Status = manual ? "requires_capture" : "succeeded";
         intent.AmountCapturable = manual ? session.Amount : 0;

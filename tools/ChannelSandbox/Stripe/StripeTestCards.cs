@@ -30,6 +30,22 @@ public static class StripeTestCards
 
     public static string Brand(string number) => number.StartsWith('5') || number.StartsWith('2') ? "mastercard" : "visa";
 
+    /// <summary>Stripe's test cards are issued in the United States, as credit cards.</summary>
+    public const string IssuingCountry = "US";
+
+    public const string Funding = "credit";
+
+    /// <summary>
+    /// Stripe's <c>fingerprint</c>: 16 letters and digits, the same for the same number, revealing nothing of it (here a
+    /// truncated SHA-256, which is as stable within the simulator as Stripe's is within an account).
+    /// </summary>
+    public static string Fingerprint(string number)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes("fingerprint:" + number));
+        const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        return new string([.. hash.Take(16).Select(b => Alphabet[b % Alphabet.Length])]);
+    }
+
     public static string Normalize(string? number) => new((number ?? string.Empty).Where(char.IsAsciiDigit).ToArray());
 
     private static bool PassesLuhn(string number)

@@ -281,6 +281,11 @@ public sealed class UnionPayGateway(
                 extra["reqReserved"] = reserved;
             }
 
+            foreach (var (name, value) in transaction.PayerCardFields())
+            {
+                extra[name] = value;
+            }
+
             return ("00", "成功[0000000]", extra);
         }
     }

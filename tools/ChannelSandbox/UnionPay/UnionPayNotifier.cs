@@ -73,6 +73,11 @@ public sealed class UnionPayNotifier(
             fields["reqReserved"] = reserved;
         }
 
+        foreach (var (name, value) in transaction.PayerCardFields())
+        {
+            fields[name] = value;
+        }
+
         if (transaction.Original is { } original)
         {
             fields["origQryId"] = original.QueryId;

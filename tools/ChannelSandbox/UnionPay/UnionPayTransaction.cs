@@ -58,6 +58,15 @@ public sealed class UnionPayTransaction
 
     public string? QrCode { get; init; }
 
+    /// <summary>
+    /// What a paid consume reports of the card, as a merchant configured for it receives it: <c>accNo</c> masked to its first
+    /// six and last four digits, and <c>payCardType</c> 01 (a debit account). Nothing for a refund, a void or an unpaid consume.
+    /// </summary>
+    public IEnumerable<KeyValuePair<string, string>> PayerCardFields() =>
+        TxnType == "01" && State == TransactionState.Succeeded
+            ? [new("accNo", "621626*********0018"), new("payCardType", "01")]
+            : [];
+
     public UnionPayTransaction? Original { get; init; }
 
     /// <summary>How much of this consume refunds and voids have taken back, in fen.</summary>
