@@ -21,6 +21,7 @@ using PayFunctions.Core.Reconciliation;
 using PayFunctions.Core.Refunds;
 using PayFunctions.Core.Reports;
 using PayFunctions.Core.Routing;
+using PayFunctions.Core.Screening;
 using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Security;
 using PayFunctions.Core.Settlements;
@@ -192,6 +193,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ReconciliationDifferenceStore>();
         services.AddSingleton<ReconciliationScheduler>();
         services.AddSingleton<ReconciliationEndpoints>();
+
+        services.AddSanctionsScreening();
 
         services.AddSingleton<ChannelHealth>();
         services.AddSingleton<ChannelHealthStore>();

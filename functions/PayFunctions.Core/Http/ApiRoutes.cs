@@ -75,6 +75,11 @@ public static class ApiRoutes
     public static readonly ApiRoute GetPaymentReport = new("GetPaymentReport", "GET", "v1/reports/payments", RouteAccess.Merchant(ApiScopes.Read));
     public static readonly ApiRoute GetPlatformPaymentReport = new("GetPlatformPaymentReport", "GET", "ops/reports/payments", RouteAccess.Operator(ApiScopes.OpsReports));
     public static readonly ApiRoute ReplaceIpRegions = new("ReplaceIpRegions", "POST", "ops/ip_regions", RouteAccess.Operator(ApiScopes.OpsReports));
+    public static readonly ApiRoute ReplaceSanctionsList = new("ReplaceSanctionsList", "PUT", "ops/sanctions_lists/{source}", RouteAccess.Operator(ApiScopes.OpsAml));
+    public static readonly ApiRoute ListSanctionsLists = new("ListSanctionsLists", "GET", "ops/sanctions_lists", RouteAccess.Operator(ApiScopes.OpsAml));
+    public static readonly ApiRoute ListScreeningHits = new("ListScreeningHits", "GET", "ops/screening/hits", RouteAccess.Operator(ApiScopes.OpsAml));
+    public static readonly ApiRoute GetScreeningHit = new("GetScreeningHit", "GET", "ops/screening/hits/{id}", RouteAccess.Operator(ApiScopes.OpsAml));
+    public static readonly ApiRoute ReviewScreeningHit = new("ReviewScreeningHit", "POST", "ops/screening/hits/{id}/review", RouteAccess.Operator(ApiScopes.OpsAml));
 
     public static IReadOnlyList<ApiRoute> All { get; } =
         [
@@ -91,6 +96,7 @@ public static class ApiRoutes
             GetPaymentTimeline, ListWebhookEndpoints, SendTestWebhook, ListWebhookDeliveries, MerchantConsole, OperatorConsole, ConsoleAsset,
             RunReconciliation, GetReconciliationRun, GetReconciliationReport, ListReconciliationExceptions, ResolveReconciliationException,
             GetPaymentReport, GetPlatformPaymentReport, ReplaceIpRegions,
+            ReplaceSanctionsList, ListSanctionsLists, ListScreeningHits, GetScreeningHit, ReviewScreeningHit,
         ];
 }
 

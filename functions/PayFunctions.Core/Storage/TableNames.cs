@@ -65,6 +65,9 @@ public static class TableNames
     /// <summary>Report counters, one partition per merchant (or platform shard) and local day; see <c>ReportKeys</c>.</summary>
     public const string Reports = "reports";
 
+    /// <summary>Sanctions screening hits and their reviews: one partition; see <c>ScreeningHitStore</c>.</summary>
+    public const string ScreeningHits = "screeninghits";
+
     public const string NotificationArchiveContainer = "channel-notifications";
 
     /// <summary>Each reconciled statement day's report, as JSON: <c>{channel}/{account}/{day}.json</c>.</summary>
@@ -73,5 +76,6 @@ public static class TableNames
     public static IReadOnlyList<string> All { get; } =
         [Payments, Idempotency, Merchants, ApiKeys, Operators, Accounts, Ledger, LedgerAccounts, Settlements, SettlementState, SettlementDue, SettlementDays, Notifications, WebhookEvents, NotificationRejections, Refunds, RefundBalances, Stores, StoreCodes, FxRates,
             UnmatchedCredits,
-            ChannelHealth, RoutingPolicies, RoutingUsage, AuditEvents, ReconciliationIndex, ReconciliationRuns, ReconciliationDifferences, Reports];
+            ChannelHealth, RoutingPolicies, RoutingUsage, AuditEvents, ReconciliationIndex, ReconciliationRuns, ReconciliationDifferences, Reports,
+            ScreeningHits];
 }
