@@ -79,6 +79,15 @@ public sealed record RouteCase(ApiRoute Route, Bola Bola, Func<MerchantObjects.M
         new(ApiRoutes.GetReconciliationReport, Bola.Operator, _ => "api/ops/reconciliation/runs/recon_20200102_wechat_pay_main/report"),
         new(ApiRoutes.ListReconciliationExceptions, Bola.Operator, _ => "api/ops/reconciliation/exceptions"),
         new(ApiRoutes.ResolveReconciliationException, Bola.Operator, _ => "api/ops/reconciliation/exceptions/rdif_20200102_00000000000000000000000000000000/resolve", """{"note":"probe"}""", Probe: _ => "api/ops/reconciliation/exceptions"),
+        new(
+            ApiRoutes.ReplaceSanctionsList, Bola.Operator, _ => "api/ops/sanctions_lists/ofac_sdn",
+            "<sdnList><sdnEntry><uid>1</uid><lastName>PROBE</lastName><sdnType>Entity</sdnType></sdnEntry></sdnList>", Probe: _ => "api/ops/sanctions_lists", ContentType: "application/xml"),
+        new(ApiRoutes.ListSanctionsLists, Bola.Operator, _ => "api/ops/sanctions_lists"),
+        new(ApiRoutes.ListScreeningHits, Bola.Operator, _ => "api/ops/screening/hits"),
+        new(ApiRoutes.GetScreeningHit, Bola.Operator, _ => "api/ops/screening/hits/sh_00000000000000000000000000000000"),
+        new(
+            ApiRoutes.ReviewScreeningHit, Bola.Operator, _ => "api/ops/screening/hits/sh_00000000000000000000000000000000/review", """{"decision":"dismiss","note":"probe"}""",
+            Probe: _ => "api/ops/screening/hits?status=dismissed"),
     }.ToDictionary(c => c.Route.Name, StringComparer.Ordinal);
 
     public static TheoryData<string> ProtectedRouteNames() =>
