@@ -22,6 +22,7 @@ using PayFunctions.Core.Refunds;
 using PayFunctions.Core.Reports;
 using PayFunctions.Core.Risk;
 using PayFunctions.Core.Routing;
+using PayFunctions.Core.Screening;
 using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Security;
 using PayFunctions.Core.Settlements;
@@ -199,6 +200,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ReconciliationDifferenceStore>();
         services.AddSingleton<ReconciliationScheduler>();
         services.AddSingleton<ReconciliationEndpoints>();
+
+        services.AddSanctionsScreening();
 
         services.AddSingleton<ChannelHealth>();
         services.AddSingleton<ChannelHealthStore>();

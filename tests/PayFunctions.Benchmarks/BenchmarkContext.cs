@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using PayFunctions.Core.Ledger;
+using PayFunctions.Core.Screening;
 using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Storage;
 using PayFunctions.Domain;
@@ -25,7 +26,7 @@ public sealed class BenchmarkContext
         var due = new SettlementDueIndex(Storage);
         Ledger = new LedgerStore(Storage, due);
         Recorder = new RecordSettlementActivity(Ledger, new SettlementStore(Storage), new SettlementStateStore(Storage), due, new FixedTime(now));
-        Planner = new PlanSettlementActivity(due, Options.Create(new SettlementOptions()));
+        Planner = new PlanSettlementActivity(due, new PayoutBlocks(new ScreeningHitStore(Storage), new FixedTime(now)), Options.Create(new SettlementOptions()));
     }
 
     /// <summary>Set once the store is seeded, for the timed runs (which the benchmark runner constructs itself).</summary>

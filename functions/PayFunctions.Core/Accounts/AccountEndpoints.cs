@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using PayFunctions.Core.Accounts;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
+using PayFunctions.Core.Screening;
 using PayFunctions.Core.Security;
 
 namespace PayFunctions.Core.Accounts;
@@ -12,6 +13,8 @@ namespace PayFunctions.Core.Accounts;
 public sealed class AccountEndpoints(
     AccountStore accounts,
     IdempotentPost idempotentPost,
+    SanctionsScreener screener,
+    PayoutBlocks blocks,
     TimeProvider time,
     ILogger<AccountEndpoints> logger)
 {
@@ -57,7 +60,11 @@ public sealed class AccountEndpoints(
                     valid.PayoutDetailsJson,
                     cancellationToken);
                 logger.LogInformation("Account {AccountId} created for merchant {MerchantId}", account.Id, merchant.Id);
-                return new StoredResponse(StatusCodes.Status201Created, JsonSerializer.Serialize(AccountResource.From(account), ApiJson.Options), "application/json");
+
+                // A hit does not stop the account's creation: it holds the account's payouts until an operator has reviewed it.
+                var hits = await screener.ScreenAsync(ScreenedParty.Account(merchant.Id, account.Id, account.Name), cancellationToken);
+                var resource = AccountResource.From(account, payoutsEnabled: !hits.Any(h => ScreeningHitStatuses.Blocks(h.Status)));
+                return new StoredResponse(StatusCodes.Status201Created, JsonSerializer.Serialize(resource, ApiJson.Options), "application/json");
             },
             cancellationToken);
     }
@@ -73,7 +80,7 @@ public sealed class AccountEndpoints(
         var account = AccountStore.IsAccountId(id) ? await accounts.GetAsync(merchant.Id, id, cancellationToken) : null;
         return account is null
             ? ApiError.NotFound("account", "id").ToResult()
-            : Results.Json(AccountResource.From(account), ApiJson.Options);
+            : Results.Json(await ResourceAsync(account, cancellationToken), ApiJson.Options);
     }
 
     public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -91,8 +98,17 @@ public sealed class AccountEndpoints(
         }
 
         var (page, hasMore) = await accounts.ListAsync(merchant.Id, limit, startingAfter, cancellationToken);
-        return Results.Json(new AccountList("list", "/api/v1/accounts", [.. page.Select(AccountResource.From)], hasMore), ApiJson.Options);
+        var data = new List<AccountResource>(page.Count);
+        foreach (var account in page)
+        {
+            data.Add(await ResourceAsync(account, cancellationToken));
+        }
+
+        return Results.Json(new AccountList("list", "/api/v1/accounts", data, hasMore), ApiJson.Options);
     }
+
+    private async Task<AccountResource> ResourceAsync(AccountEntity account, CancellationToken cancellationToken) =>
+        AccountResource.From(account, payoutsEnabled: !await blocks.IsHeldAsync(account.Id, cancellationToken));
 
     /// <summary>Idempotent: deactivating an inactive account answers it unchanged.</summary>
     public async Task<IResult> DeactivateAsync(HttpRequest request, string id, CancellationToken cancellationToken)
@@ -106,7 +122,7 @@ public sealed class AccountEndpoints(
         var account = AccountStore.IsAccountId(id) ? await accounts.DeactivateAsync(merchant.Id, id, cancellationToken) : null;
         return account is null
             ? ApiError.NotFound("account", "id").ToResult()
-            : Results.Json(AccountResource.From(account), ApiJson.Options);
+            : Results.Json(await ResourceAsync(account, cancellationToken), ApiJson.Options);
     }
 
     private sealed record AccountList(string Object, string Url, IReadOnlyList<AccountResource> Data, bool HasMore);

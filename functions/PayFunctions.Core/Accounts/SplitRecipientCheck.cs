@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using PayFunctions.Core.Http;
+using PayFunctions.Core.Screening;
 using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Accounts;
@@ -8,9 +9,10 @@ namespace PayFunctions.Core.Accounts;
 /// <summary>
 /// A split may pay only the merchant's own active connected accounts. An id that is not one of the
 /// merchant's accounts gets the same answer whether it belongs to another merchant or to nobody,
-/// so the check reveals nothing about other merchants.
+/// so the check reveals nothing about other merchants. An account whose payouts a sanctions screening hit holds
+/// receives no new splits either: the money would only pile up owed to it.
 /// </summary>
-public sealed class SplitRecipientCheck(AccountStore accounts)
+public sealed class SplitRecipientCheck(AccountStore accounts, PayoutBlocks blocks)
 {
     public async Task<ApiError?> CheckAsync(string merchantId, SplitRule? split, CancellationToken cancellationToken)
     {
@@ -37,6 +39,13 @@ public sealed class SplitRecipientCheck(AccountStore accounts)
             if (!account.IsActive)
             {
                 return new ApiError(StatusCodes.Status400BadRequest, "account_inactive", "This account is deactivated.", $"Account '{id}' was deactivated and cannot receive new splits.", param);
+            }
+
+            if (await blocks.IsHeldAsync(id, cancellationToken))
+            {
+                return new ApiError(
+                    StatusCodes.Status400BadRequest, "split_recipient_blocked", "This account cannot receive splits now.",
+                    $"Payouts to account '{id}' are held by a compliance review; it cannot receive new splits while they are.", param);
             }
         }
 

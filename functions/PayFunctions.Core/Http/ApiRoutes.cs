@@ -77,6 +77,11 @@ public static class ApiRoutes
     public static readonly ApiRoute ReplaceIpRegions = new("ReplaceIpRegions", "POST", "ops/ip_regions", RouteAccess.Operator(ApiScopes.OpsReports));
     public static readonly ApiRoute ListRiskReviews = new("ListRiskReviews", "GET", "ops/risk/reviews", RouteAccess.Operator(ApiScopes.OpsRisk));
     public static readonly ApiRoute ReleaseRiskReview = new("ReleaseRiskReview", "POST", "ops/risk/reviews/{id}/release", RouteAccess.Operator(ApiScopes.OpsRisk));
+    public static readonly ApiRoute ReplaceSanctionsList = new("ReplaceSanctionsList", "PUT", "ops/sanctions_lists/{source}", RouteAccess.Operator(ApiScopes.OpsAml));
+    public static readonly ApiRoute ListSanctionsLists = new("ListSanctionsLists", "GET", "ops/sanctions_lists", RouteAccess.Operator(ApiScopes.OpsAml));
+    public static readonly ApiRoute ListScreeningHits = new("ListScreeningHits", "GET", "ops/screening/hits", RouteAccess.Operator(ApiScopes.OpsAml));
+    public static readonly ApiRoute GetScreeningHit = new("GetScreeningHit", "GET", "ops/screening/hits/{id}", RouteAccess.Operator(ApiScopes.OpsAml));
+    public static readonly ApiRoute ReviewScreeningHit = new("ReviewScreeningHit", "POST", "ops/screening/hits/{id}/review", RouteAccess.Operator(ApiScopes.OpsAml));
 
     public static IReadOnlyList<ApiRoute> All { get; } =
         [
@@ -94,6 +99,7 @@ public static class ApiRoutes
             RunReconciliation, GetReconciliationRun, GetReconciliationReport, ListReconciliationExceptions, ResolveReconciliationException,
             GetPaymentReport, GetPlatformPaymentReport, ReplaceIpRegions,
             ListRiskReviews, ReleaseRiskReview,
+            ReplaceSanctionsList, ListSanctionsLists, ListScreeningHits, GetScreeningHit, ReviewScreeningHit,
         ];
 }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using PayFunctions.Core.Audit;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
+using PayFunctions.Core.Screening;
 using PayFunctions.Core.Security;
 using PayFunctions.Core.Webhooks;
 using PayFunctions.Domain;
@@ -17,7 +18,7 @@ namespace PayFunctions.Core.Merchants;
 /// create answers the merchant without them.
 /// </summary>
 public sealed class MerchantEndpoints(
-    MerchantStore merchants, ApiKeyStore apiKeys, IdempotentPost idempotentPost, AuditLog audit, IOptions<WebhookOptions> webhooks)
+    MerchantStore merchants, ApiKeyStore apiKeys, IdempotentPost idempotentPost, AuditLog audit, SanctionsScreener screener, IOptions<WebhookOptions> webhooks)
 {
     public const int DefaultFeeBasisPoints = 60;
     private const string Alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -119,6 +120,9 @@ public sealed class MerchantEndpoints(
         };
         await merchants.OnboardAsync(twin, ids.TestKeyId, testApiKey, webhookSecret, cancellationToken);
         await merchants.OnboardAsync(merchant, ids.KeyId, apiKey, webhookSecret, cancellationToken);
+
+        // A hit does not stop onboarding: it holds the merchant's payouts until an operator has reviewed it.
+        await screener.ScreenAsync(ScreenedParty.Merchant(merchant.Id, merchant.Name), cancellationToken);
         await audit.AppendAsync(done);
         var shown = new MerchantResource(
             ids.MerchantId, "merchant", merchant.Name, merchant.WebhookUrl, merchant.FeeBasisPoints, merchant.SettlementCurrency.ToLowerInvariant(), apiKey, testApiKey, webhookSecret, SecretsRedacted: false);

@@ -3,6 +3,7 @@ using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.Reconciliation;
 using PayFunctions.Core.Refunds;
+using PayFunctions.Core.Screening;
 using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Webhooks;
 namespace PayFunctions.Core.Orchestration;
@@ -10,7 +11,7 @@ namespace PayFunctions.Core.Orchestration;
 /// <summary>The orchestrations and activities both hosts must expose under these exact names.</summary>
 public static class PayFunctionsTasks
 {
-    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(PaymentOrchestrator), typeof(SettlementOrchestrator), typeof(SettlementCatchUpOrchestrator), typeof(RefundOrchestrator), typeof(ReconciliationOrchestrator)];
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(PaymentOrchestrator), typeof(SettlementOrchestrator), typeof(SettlementCatchUpOrchestrator), typeof(RefundOrchestrator), typeof(ReconciliationOrchestrator), typeof(RescreenOrchestrator)];
 
     public static IReadOnlyList<Type> Activities { get; } =
     [
@@ -32,5 +33,6 @@ public static class PayFunctionsTasks
         typeof(ResolveDifferenceActivity),
         typeof(RecordRaisedSuccessActivity),
         typeof(CompleteReconciliationActivity),
+        typeof(RescreenPageActivity),
     ];
 }

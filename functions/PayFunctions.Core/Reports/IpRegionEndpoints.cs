@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using PayFunctions.Core.Audit;
 using PayFunctions.Core.Http;
@@ -20,20 +19,12 @@ public sealed partial class IpRegionEndpoints(IpRegions regions, AuditLog audit,
             return ApiError.Unauthenticated().ToResult();
         }
 
-        // The hosts' default body limit (about 28 MB on Kestrel) is below a whole country database.
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = IpRegions.MaxUploadBytes;
-        }
-
+        // The hosts' default body limit is below a whole country database.
+        SpooledUpload.AllowBody(request, IpRegions.MaxUploadBytes);
         IpRegionUpload? upload;
         try
         {
             upload = await regions.ReplaceAsync(request.Body, cancellationToken);
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            upload = null;
         }
         catch (FormatException e)
         {

@@ -1,8 +1,8 @@
 using System.Net;
-using System.Security.Cryptography;
 using Azure;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
+using PayFunctions.Core.Http;
 using PayFunctions.Core.Storage;
 using PayFunctions.Domain.Reports;
 
@@ -60,48 +60,17 @@ public sealed partial class IpRegions(StorageClients clients, TimeProvider time,
     /// <exception cref="FormatException">The upload is not a valid database; nothing changed.</exception>
     public async Task<IpRegionUpload?> ReplaceAsync(Stream upload, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(upload);
-        var path = Path.GetTempFileName();
-        try
+        await using var spooled = await SpooledUpload.ReadAsync(upload, MaxUploadBytes, cancellationToken);
+        if (spooled is null)
         {
-            await using var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-            if (!await CopyBoundedAsync(upload, file, cancellationToken))
-            {
-                return null;
-            }
-
-            file.Position = 0;
-            var table = IpRegionTable.Read(file);
-            file.Position = 0;
-            var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
-            file.Position = 0;
-            var stored = await Blob().UploadAsync(file, overwrite: true, cancellationToken);
-            Volatile.Write(ref loaded, new Loaded(table, stored.Value.ETag, time.GetUtcNow()));
-            return new IpRegionUpload(table.V4Count, table.V6Count, file.Length, sha256);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
-
-    private static async Task<bool> CopyBoundedAsync(Stream from, Stream to, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[81920];
-        long total = 0;
-        int read;
-        while ((read = await from.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            total += read;
-            if (total > MaxUploadBytes)
-            {
-                return false;
-            }
-
-            await to.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            return null;
         }
 
-        return true;
+        var table = IpRegionTable.Read(spooled.File);
+        var sha256 = await spooled.Sha256Async(cancellationToken);
+        var stored = await Blob().UploadAsync(spooled.File, overwrite: true, cancellationToken);
+        Volatile.Write(ref loaded, new Loaded(table, stored.Value.ETag, time.GetUtcNow()));
+        return new IpRegionUpload(table.V4Count, table.V6Count, spooled.Length, sha256);
     }
 
     private async Task<IpRegionTable> TableAsync(CancellationToken cancellationToken)

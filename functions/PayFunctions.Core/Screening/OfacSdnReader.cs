@@ -16,12 +16,12 @@ public static class OfacSdnReader
 {
     private const string File = "sdn.xml";
 
-    public static IEnumerable<SanctionsEntry> Read(Stream stream, long maxCharacters = ListLimits.MaxCharacters)
+    public static IEnumerable<SanctionsEntry> Read(Stream stream, long maxCharacters = ListLimits.MaxCharacters) =>
+        SanctionsListReader.Read(stream, File, "sdnList", maxCharacters, Entries);
+
+    /// <summary>Each <c>sdnEntry</c> under the root, as a step that reads it; everything else at that level is passed over.</summary>
+    private static IEnumerable<Func<SanctionsEntry>> Entries(ListXml xml, int? root)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var xml = new ListXml(stream, File, maxCharacters);
-        var root = xml.Guard(() => xml.Root("sdnList"));
-        var count = 0;
         while (xml.Guard(() => xml.Next(root)) is { } child)
         {
             if (child != "sdnEntry")
@@ -30,12 +30,7 @@ public static class OfacSdnReader
                 continue;
             }
 
-            if (++count > ListLimits.MaxEntries)
-            {
-                throw xml.Error($"the list has more than {ListLimits.MaxEntries} entries");
-            }
-
-            yield return xml.Guard(() => Entry(xml));
+            yield return () => Entry(xml);
         }
     }
 

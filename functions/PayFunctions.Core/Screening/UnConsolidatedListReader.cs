@@ -17,12 +17,12 @@ public static class UnConsolidatedListReader
 {
     private const string File = "consolidated.xml";
 
-    public static IEnumerable<SanctionsEntry> Read(Stream stream, long maxCharacters = ListLimits.MaxCharacters)
+    public static IEnumerable<SanctionsEntry> Read(Stream stream, long maxCharacters = ListLimits.MaxCharacters) =>
+        SanctionsListReader.Read(stream, File, "CONSOLIDATED_LIST", maxCharacters, Entries);
+
+    /// <summary>Each <c>INDIVIDUAL</c> and <c>ENTITY</c> of their groups, as a step that reads it; everything else is passed over.</summary>
+    private static IEnumerable<Func<SanctionsEntry>> Entries(ListXml xml, int? root)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var xml = new ListXml(stream, File, maxCharacters);
-        var root = xml.Guard(() => xml.Root("CONSOLIDATED_LIST"));
-        var count = 0;
         while (xml.Guard(() => xml.Next(root)) is { } group)
         {
             var (member, type) = group switch
@@ -46,12 +46,7 @@ public static class UnConsolidatedListReader
                     continue;
                 }
 
-                if (++count > ListLimits.MaxEntries)
-                {
-                    throw xml.Error($"the list has more than {ListLimits.MaxEntries} entries");
-                }
-
-                yield return xml.Guard(() => Entry(xml, type));
+                yield return () => Entry(xml, type);
             }
         }
     }

@@ -19,6 +19,7 @@ public sealed class CompleteSettlementDayActivity(SettlementDayStore days, TimeP
                 Accounts = result.Accounts,
                 Recorded = result.Recorded,
                 Failed = result.Failed.Count,
+                Held = result.Held?.Count ?? 0,
                 UpdatedAt = time.GetUtcNow(),
             },
             cancellationToken);

@@ -1,12 +1,16 @@
 using System.Globalization;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
+using PayFunctions.Core.Screening;
 using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Settlements;
 
-/// <summary>Lists the accounts the day's batch must consider: those in the index of accounts with something owed, never a ledger scan.</summary>
-public sealed class PlanSettlementActivity(SettlementDueIndex due, IOptions<SettlementOptions> options)
+/// <summary>
+/// Lists the accounts the day's batch must consider: those in the index of accounts with something owed, never a ledger
+/// scan, each marked when a sanctions screening hit holds its payouts.
+/// </summary>
+public sealed class PlanSettlementActivity(SettlementDueIndex due, PayoutBlocks blocks, IOptions<SettlementOptions> options)
     : TaskActivity<SettlementInput, List<SettlementPlanItem>>
 {
     public override Task<List<SettlementPlanItem>> RunAsync(TaskActivityContext context, SettlementInput input) =>
@@ -17,6 +21,7 @@ public sealed class PlanSettlementActivity(SettlementDueIndex due, IOptions<Sett
         var date = DateOnly.ParseExact(input.SettlementDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var cutoff = SettlementCutoff.For(date, options.Value.Zone);
         var accounts = await due.ListAsync(cancellationToken);
+        var held = await blocks.CurrentAsync(cancellationToken);
         return
         [
             .. accounts.Select(a => new SettlementPlanItem(
@@ -24,7 +29,8 @@ public sealed class PlanSettlementActivity(SettlementDueIndex due, IOptions<Sett
                 a.AccountId,
                 a.Currency,
                 input.SettlementDate,
-                cutoff.CutoffUtc)),
+                cutoff.CutoffUtc,
+                held.Contains(a.AccountId))),
         ];
     }
 }

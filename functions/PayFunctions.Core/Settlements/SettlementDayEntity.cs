@@ -12,6 +12,9 @@ public sealed class SettlementDayEntity : TableRow
 
     public int Failed { get; set; }
 
+    /// <summary>Accounts not paid because their payouts are held by a sanctions screening hit.</summary>
+    public int Held { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 }
 

@@ -66,11 +66,13 @@ public sealed class SettlementEndpoints(
             new Dictionary<string, object?>
             {
                 ["settlement_date"] = result.SettlementDate, ["accounts"] = result.Accounts, ["settlements_recorded"] = result.Recorded, ["failed"] = result.Failed.Count,
+                ["held"] = result.Held?.Count ?? 0,
             },
             AuditRequests.IdOf(request)));
         var failed = result.Failed.Select(f => new FailureResource(f.AccountId, f.Currency.ToLowerInvariant(), f.Error));
+        var held = (result.Held ?? []).Select(h => new HeldResource(h.AccountId, h.Currency.ToLowerInvariant(), "screening_hit"));
         return Results.Json(
-            new RunResource("settlement_run", instanceId, result.SettlementDate, result.Status, result.Accounts, result.Recorded, failed),
+            new RunResource("settlement_run", instanceId, result.SettlementDate, result.Status, result.Accounts, result.Recorded, failed, held),
             ApiJson.Options,
             statusCode: StatusCodes.Status200OK);
     }
@@ -79,7 +81,11 @@ public sealed class SettlementEndpoints(
         string Id, string Object, string Account, long Amount, string Currency, string SettlementDate, DateTimeOffset CutoffAt, string JournalEntryId, DateTimeOffset CreatedAt);
 
     private sealed record RunResource(
-        string Object, string InstanceId, string SettlementDate, string Status, int Accounts, int SettlementsRecorded, IEnumerable<FailureResource> Failed);
+        string Object, string InstanceId, string SettlementDate, string Status, int Accounts, int SettlementsRecorded, IEnumerable<FailureResource> Failed,
+        IEnumerable<HeldResource> Held);
 
     private sealed record FailureResource(string Account, string Currency, string Error);
+
+    /// <summary>An account the run did not pay: <c>reason</c> is <c>screening_hit</c>, a hit pending review or confirmed.</summary>
+    private sealed record HeldResource(string Account, string Currency, string Reason);
 }

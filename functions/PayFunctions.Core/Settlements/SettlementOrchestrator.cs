@@ -5,7 +5,8 @@ namespace PayFunctions.Core.Settlements;
 /// <summary>
 /// One day's batch: list the accounts with something owed, settle each (a few at a time), and record how the day
 /// ended. An account that still fails after its retries is reported in the output and does not stop the others;
-/// the day can be run again, and only what is still owed is paid.
+/// the day can be run again, and only what is still owed is paid. An account whose payouts are held is reported and
+/// left owed.
 /// </summary>
 public sealed class SettlementOrchestrator : TaskOrchestrator<SettlementInput, SettlementDayResult>
 {
@@ -25,7 +26,8 @@ public sealed class SettlementOrchestrator : TaskOrchestrator<SettlementInput, S
             var plan = await context.CallActivityAsync<List<SettlementPlanItem>>(nameof(PlanSettlementActivity), input, Retry);
             var failed = new List<SettlementFailure>();
             var recorded = 0;
-            foreach (var chunk in plan.Chunk(Parallelism))
+            var held = plan.Where(item => item.PayoutsHeld).Select(item => new SettlementHeld(item.AccountId, item.Currency)).ToList();
+            foreach (var chunk in plan.Where(item => !item.PayoutsHeld).Chunk(Parallelism))
             {
                 foreach (var (item, outcome, error) in await Task.WhenAll(chunk.Select(item => RecordAsync(context, item))))
                 {
@@ -41,7 +43,7 @@ public sealed class SettlementOrchestrator : TaskOrchestrator<SettlementInput, S
             }
 
             result = new SettlementDayResult(
-                input.SettlementDate, failed.Count == 0 ? SettlementDayStatus.Completed : SettlementDayStatus.Partial, plan.Count, recorded, failed);
+                input.SettlementDate, failed.Count == 0 ? SettlementDayStatus.Completed : SettlementDayStatus.Partial, plan.Count, recorded, failed, held);
         }
         catch (TaskFailedException e)
         {

@@ -67,6 +67,8 @@ public static class TableNames
 
     /// <summary>Payments risk sent to review, one partition, newest payment first: the operators' queue.</summary>
     public const string RiskReviews = "riskreviews";
+    /// <summary>Sanctions screening hits and their reviews: one partition; see <c>ScreeningHitStore</c>.</summary>
+    public const string ScreeningHits = "screeninghits";
 
     public const string NotificationArchiveContainer = "channel-notifications";
 
@@ -76,5 +78,6 @@ public static class TableNames
     public static IReadOnlyList<string> All { get; } =
         [Payments, Idempotency, Merchants, ApiKeys, Operators, Accounts, Ledger, LedgerAccounts, Settlements, SettlementState, SettlementDue, SettlementDays, Notifications, WebhookEvents, NotificationRejections, Refunds, RefundBalances, Stores, StoreCodes, FxRates,
             UnmatchedCredits,
-            ChannelHealth, RoutingPolicies, RoutingUsage, AuditEvents, ReconciliationIndex, ReconciliationRuns, ReconciliationDifferences, Reports, RiskReviews];
+            ChannelHealth, RoutingPolicies, RoutingUsage, AuditEvents, ReconciliationIndex, ReconciliationRuns, ReconciliationDifferences, Reports,
+            RiskReviews, ScreeningHits];
 }

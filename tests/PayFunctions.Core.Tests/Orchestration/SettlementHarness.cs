@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using PayFunctions.Core.Audit;
 using PayFunctions.Core.Ledger;
 using PayFunctions.Core.Settlements;
+using PayFunctions.Core.Screening;
 using PayFunctions.Core.Storage;
 using PayFunctions.Domain;
 
@@ -83,7 +84,7 @@ public sealed class SettlementHarness : IAsyncDisposable
 
     public async Task<SettlementHarness> StartAsync()
     {
-        var plan = new PlanSettlementActivity(Due, Options);
+        var plan = new PlanSettlementActivity(Due, new PayoutBlocks(new ScreeningHitStore(Storage), Time), Options);
         var record = Recorder();
         var complete = new CompleteSettlementDayActivity(Days, Time);
         host = await TestHosts.StartAsync(

@@ -81,6 +81,15 @@ public sealed record RouteCase(ApiRoute Route, Bola Bola, Func<MerchantObjects.M
         new(ApiRoutes.ResolveReconciliationException, Bola.Operator, _ => "api/ops/reconciliation/exceptions/rdif_20200102_00000000000000000000000000000000/resolve", """{"note":"probe"}""", Probe: _ => "api/ops/reconciliation/exceptions"),
         new(ApiRoutes.ListRiskReviews, Bola.Operator, _ => "api/ops/risk/reviews"),
         new(ApiRoutes.ReleaseRiskReview, Bola.Operator, _ => "api/ops/risk/reviews/pay_000000000000000000000000/release", """{"note":"probe"}""", Probe: _ => "api/ops/risk/reviews"),
+        new(
+            ApiRoutes.ReplaceSanctionsList, Bola.Operator, _ => "api/ops/sanctions_lists/ofac_sdn",
+            "<sdnList><sdnEntry><uid>1</uid><lastName>PROBE</lastName><sdnType>Entity</sdnType></sdnEntry></sdnList>", Probe: _ => "api/ops/sanctions_lists", ContentType: "application/xml"),
+        new(ApiRoutes.ListSanctionsLists, Bola.Operator, _ => "api/ops/sanctions_lists"),
+        new(ApiRoutes.ListScreeningHits, Bola.Operator, _ => "api/ops/screening/hits"),
+        new(ApiRoutes.GetScreeningHit, Bola.Operator, _ => "api/ops/screening/hits/sh_00000000000000000000000000000000"),
+        new(
+            ApiRoutes.ReviewScreeningHit, Bola.Operator, _ => "api/ops/screening/hits/sh_00000000000000000000000000000000/review", """{"decision":"dismiss","note":"probe"}""",
+            Probe: _ => "api/ops/screening/hits?status=dismissed"),
     }.ToDictionary(c => c.Route.Name, StringComparer.Ordinal);
 
     public static TheoryData<string> ProtectedRouteNames() =>
