@@ -75,6 +75,14 @@ public static class ApiRoutes
     public static readonly ApiRoute GetPaymentReport = new("GetPaymentReport", "GET", "v1/reports/payments", RouteAccess.Merchant(ApiScopes.Read));
     public static readonly ApiRoute GetPlatformPaymentReport = new("GetPlatformPaymentReport", "GET", "ops/reports/payments", RouteAccess.Operator(ApiScopes.OpsReports));
     public static readonly ApiRoute ReplaceIpRegions = new("ReplaceIpRegions", "POST", "ops/ip_regions", RouteAccess.Operator(ApiScopes.OpsReports));
+    public static readonly ApiRoute RunAmlReport = new("RunAmlReport", "POST", "ops/aml/reports/runs", RouteAccess.Operator(ApiScopes.OpsAml));
+    public static readonly ApiRoute GetAmlReport = new("GetAmlReport", "GET", "ops/aml/reports/{day}", RouteAccess.Operator(ApiScopes.OpsAml));
+    public static readonly ApiRoute ListAmlCases = new("ListAmlCases", "GET", "ops/aml/cases", RouteAccess.Operator(ApiScopes.OpsAml));
+    public static readonly ApiRoute OpenAmlCase = new("OpenAmlCase", "POST", "ops/aml/cases", RouteAccess.Operator(ApiScopes.OpsAml));
+    public static readonly ApiRoute GetAmlCase = new("GetAmlCase", "GET", "ops/aml/cases/{id}", RouteAccess.Operator(ApiScopes.OpsAml));
+    public static readonly ApiRoute AddAmlCaseNote = new("AddAmlCaseNote", "POST", "ops/aml/cases/{id}/notes", RouteAccess.Operator(ApiScopes.OpsAml));
+    public static readonly ApiRoute EscalateAmlCase = new("EscalateAmlCase", "POST", "ops/aml/cases/{id}/escalate", RouteAccess.Operator(ApiScopes.OpsAml));
+    public static readonly ApiRoute CloseAmlCase = new("CloseAmlCase", "POST", "ops/aml/cases/{id}/close", RouteAccess.Operator(ApiScopes.OpsAml));
 
     public static IReadOnlyList<ApiRoute> All { get; } =
         [
@@ -91,6 +99,7 @@ public static class ApiRoutes
             GetPaymentTimeline, ListWebhookEndpoints, SendTestWebhook, ListWebhookDeliveries, MerchantConsole, OperatorConsole, ConsoleAsset,
             RunReconciliation, GetReconciliationRun, GetReconciliationReport, ListReconciliationExceptions, ResolveReconciliationException,
             GetPaymentReport, GetPlatformPaymentReport, ReplaceIpRegions,
+            RunAmlReport, GetAmlReport, ListAmlCases, OpenAmlCase, GetAmlCase, AddAmlCaseNote, EscalateAmlCase, CloseAmlCase,
         ];
 }
 

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using PayFunctions.Core.Aml;
 using PayFunctions.Core.Ledger;
 using PayFunctions.Core.Reconciliation;
 using PayFunctions.Core.Reports;
@@ -13,10 +14,10 @@ namespace PayFunctions.Core.Payments;
 /// the posting is the one written back, under its ETag (read again only if it changed meanwhile), and the row as
 /// written is kept for the webhook that announces the end. The outcome is then counted in the reports, from the row as
 /// written: a re-run finds the status unchanged and the same completion time, and the report counts it once. A payment
-/// placed at a channel is also indexed for its account's reconciliation.
+/// placed at a channel is also indexed for its account's reconciliation, and a succeeded one for anti-money-laundering monitoring.
 /// </summary>
 public sealed class CompletePaymentActivity(
-    PaymentStore payments, LedgerStore ledger, PaymentProgress progress, CompletedPayments completed, PaymentReports reports, ReconciliationIndex reconciliation)
+    PaymentStore payments, LedgerStore ledger, PaymentProgress progress, CompletedPayments completed, PaymentReports reports, ReconciliationIndex reconciliation, AmlIndex aml)
     : TaskActivity<CompletePaymentInput, bool>
 {
     public override Task<bool> RunAsync(TaskActivityContext context, CompletePaymentInput input) =>
@@ -75,6 +76,8 @@ public sealed class CompletePaymentActivity(
         {
             await reconciliation.RecordPaymentAsync(written, cancellationToken);
         }
+
+        await aml.RecordPaymentAsync(written, cancellationToken);
 
         return true;
     }
