@@ -8,6 +8,10 @@ namespace PayFunctions.Domain.Aml;
 /// </summary>
 public static class LargeValueDetector
 {
+    internal const string Domestic = "natural_domestic";
+    internal const string CrossBorder = "natural_cross_border";
+    internal const string NonNatural = "non_natural";
+
     /// <summary>The day's detections of this pattern, sorted.</summary>
     public static IReadOnlyList<AmlDetection> Detect(DateOnly day, IReadOnlyList<AmlTransaction> transactions, AmlRules rules, AmlMeasure measure)
     {
@@ -47,10 +51,6 @@ public static class LargeValueDetector
 
         return AmlDetection.Sorted(found);
     }
-
-    internal const string Domestic = "natural_domestic";
-    internal const string CrossBorder = "natural_cross_border";
-    internal const string NonNatural = "non_natural";
 
     internal static AmlStandard StandardOf(AmlRules rules, string standard) => standard switch
     {

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -8,8 +7,10 @@ using PayFunctions.Core.Aml;
 using PayFunctions.Core.Audit;
 using PayFunctions.Core.Fx;
 using PayFunctions.Core.Payments;
+using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Storage;
+using PayFunctions.Core.Tests.Secrets;
 using PayFunctions.Core.Tests.Storage;
 using PayFunctions.Domain;
 
@@ -149,7 +150,7 @@ public sealed class AmlStoresTests(AzuriteFixture azurite)
         var storage = azurite.Storage;
         var cases = new AmlCaseStore(storage);
         var audit = new AuditLog(storage, Options.Create(new AuditOptions { Chain = "a" + Guid.NewGuid().ToString("N")[..16] }), time, NullLogger<AuditLog>.Instance);
-        var accounts = new AccountStore(storage, null!, time);
+        var accounts = new AccountStore(storage, new SecretEnvelope(VersionedSecrets.WithKeyEncryptionKey()), time);
         return (new AmlReportRunner(
             new AmlIndex(storage, options), accounts, new AmlPayouts(storage), cases, new AmlReportFiles(storage, cases, options), new AmlRunStore(storage),
             new FxRatesStore(storage), audit, options, time), cases);
