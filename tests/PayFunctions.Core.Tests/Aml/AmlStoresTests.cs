@@ -109,7 +109,8 @@ public sealed class AmlStoresTests(AzuriteFixture azurite)
     public async Task Cases_change_under_their_ETag_and_list_by_status_newest_day_first_a_page_at_a_time()
     {
         var cases = new AmlCaseStore(azurite.Storage);
-        var (older, newer) = (RandomDay(), RandomDay().AddYears(1));
+        var older = RandomDay();
+        var newer = older.AddYears(1);
         var ids = new List<(DateOnly, string)>();
         foreach (var day in new[] { older, newer, newer })
         {
