@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PayFunctions.Core.Accounts;
+using PayFunctions.Core.Aml;
 using PayFunctions.Core.Audit;
 using PayFunctions.Core.Channels;
 using PayFunctions.Core.Checkout;
@@ -200,6 +201,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ReconciliationDifferenceStore>();
         services.AddSingleton<ReconciliationScheduler>();
         services.AddSingleton<ReconciliationEndpoints>();
+        services.AddAml();
 
         services.AddSanctionsScreening();
 

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask.Client;
 using PayFunctions.Core.Accounts;
+using PayFunctions.Core.Aml;
 using PayFunctions.Core.Audit;
 using PayFunctions.Core.Channels;
 using PayFunctions.Core.Checkout;
@@ -74,6 +75,14 @@ public static class ApiRouteMap
         Map(app, ApiRoutes.ResolveReconciliationException, (HttpRequest r, string id, ReconciliationEndpoints e, CancellationToken c) => e.ResolveExceptionAsync(r, id, c));
         Map(app, ApiRoutes.ListRiskReviews, (HttpRequest r, RiskReviewEndpoints e, CancellationToken c) => e.ListAsync(r, c));
         Map(app, ApiRoutes.ReleaseRiskReview, (HttpRequest r, string id, RiskReviewEndpoints e, CancellationToken c) => e.ReleaseAsync(r, id, c));
+        Map(app, ApiRoutes.RunAmlReport, (HttpRequest r, AmlEndpoints e, CancellationToken c) => e.RunAsync(r, c));
+        Map(app, ApiRoutes.GetAmlReport, (HttpRequest r, string day, AmlEndpoints e, CancellationToken c) => e.GetRunAsync(r, day, c));
+        Map(app, ApiRoutes.ListAmlCases, (HttpRequest r, AmlEndpoints e, CancellationToken c) => e.ListCasesAsync(r, c));
+        Map(app, ApiRoutes.OpenAmlCase, (HttpRequest r, AmlEndpoints e, CancellationToken c) => e.OpenCaseAsync(r, c));
+        Map(app, ApiRoutes.GetAmlCase, (HttpRequest r, string id, AmlEndpoints e, CancellationToken c) => e.GetCaseAsync(r, id, c));
+        Map(app, ApiRoutes.AddAmlCaseNote, (HttpRequest r, string id, AmlEndpoints e, CancellationToken c) => e.AddNoteAsync(r, id, c));
+        Map(app, ApiRoutes.EscalateAmlCase, (HttpRequest r, string id, AmlEndpoints e, CancellationToken c) => e.EscalateAsync(r, id, c));
+        Map(app, ApiRoutes.CloseAmlCase, (HttpRequest r, string id, AmlEndpoints e, CancellationToken c) => e.CloseAsync(r, id, c));
         Map(app, ApiRoutes.CheckoutPage, (HttpRequest r, string id, DurableTaskClient d, CheckoutEndpoints e, CancellationToken c) => e.PageAsync(r, id, d, c));
         Map(app, ApiRoutes.CheckoutStatus, (HttpRequest r, string id, DurableTaskClient d, CheckoutEndpoints e, CancellationToken c) => e.StatusAsync(r, id, d, c));
         Map(app, ApiRoutes.CheckoutChooseMethod, (HttpRequest r, string id, DurableTaskClient d, CheckoutEndpoints e, CancellationToken c) => e.ChooseMethodAsync(r, id, d, c));

@@ -51,6 +51,7 @@ builder.Services.AddDurableSidecar(orchestrationService, local.SidecarPort);
 builder.Services.AddHostedService<StorageQueueChannelWorker>();
 builder.Services.AddHostedService<SettlementTimer>();
 builder.Services.AddHostedService<ReconciliationTimer>();
+builder.Services.AddHostedService<AmlReportTimer>();
 builder.Services.AddHostedService<EndedOrchestrationPurgeTimer>();
 builder.Services.AddHostedService<ChannelInboxPoller>();
 

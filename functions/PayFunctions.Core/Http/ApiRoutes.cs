@@ -82,6 +82,14 @@ public static class ApiRoutes
     public static readonly ApiRoute ListScreeningHits = new("ListScreeningHits", "GET", "ops/screening/hits", RouteAccess.Operator(ApiScopes.OpsAml));
     public static readonly ApiRoute GetScreeningHit = new("GetScreeningHit", "GET", "ops/screening/hits/{id}", RouteAccess.Operator(ApiScopes.OpsAml));
     public static readonly ApiRoute ReviewScreeningHit = new("ReviewScreeningHit", "POST", "ops/screening/hits/{id}/review", RouteAccess.Operator(ApiScopes.OpsAml));
+    public static readonly ApiRoute RunAmlReport = new("RunAmlReport", "POST", "ops/aml/reports/runs", RouteAccess.Operator(ApiScopes.OpsAml));
+    public static readonly ApiRoute GetAmlReport = new("GetAmlReport", "GET", "ops/aml/reports/{day}", RouteAccess.Operator(ApiScopes.OpsAml));
+    public static readonly ApiRoute ListAmlCases = new("ListAmlCases", "GET", "ops/aml/cases", RouteAccess.Operator(ApiScopes.OpsAml));
+    public static readonly ApiRoute OpenAmlCase = new("OpenAmlCase", "POST", "ops/aml/cases", RouteAccess.Operator(ApiScopes.OpsAml));
+    public static readonly ApiRoute GetAmlCase = new("GetAmlCase", "GET", "ops/aml/cases/{id}", RouteAccess.Operator(ApiScopes.OpsAml));
+    public static readonly ApiRoute AddAmlCaseNote = new("AddAmlCaseNote", "POST", "ops/aml/cases/{id}/notes", RouteAccess.Operator(ApiScopes.OpsAml));
+    public static readonly ApiRoute EscalateAmlCase = new("EscalateAmlCase", "POST", "ops/aml/cases/{id}/escalate", RouteAccess.Operator(ApiScopes.OpsAml));
+    public static readonly ApiRoute CloseAmlCase = new("CloseAmlCase", "POST", "ops/aml/cases/{id}/close", RouteAccess.Operator(ApiScopes.OpsAml));
 
     public static IReadOnlyList<ApiRoute> All { get; } =
         [
@@ -100,6 +108,7 @@ public static class ApiRoutes
             GetPaymentReport, GetPlatformPaymentReport, ReplaceIpRegions,
             ListRiskReviews, ReleaseRiskReview,
             ReplaceSanctionsList, ListSanctionsLists, ListScreeningHits, GetScreeningHit, ReviewScreeningHit,
+            RunAmlReport, GetAmlReport, ListAmlCases, OpenAmlCase, GetAmlCase, AddAmlCaseNote, EscalateAmlCase, CloseAmlCase,
         ];
 }
 

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using PayFunctions.Core.Aml;
 using PayFunctions.Core.Ledger;
 using PayFunctions.Core.Reconciliation;
 using PayFunctions.Core.Reports;
@@ -14,8 +15,9 @@ namespace PayFunctions.Core.Payments;
 /// the posting is the one written back, under its ETag (read again only if it changed meanwhile), and the row as
 /// written is kept for the webhook that announces the end. The outcome is then counted in the reports, from the row as
 /// written: a re-run finds the status unchanged and the same completion time, and the report counts it once. A payment
-/// placed at a channel is also indexed for its account's reconciliation. A payment risk sent to review is captured into
-/// its parties' risk-hold accounts, not their payables, so settlement does not pay it until an operator releases it.
+/// placed at a channel is also indexed for its account's reconciliation, and a succeeded one for anti-money-laundering
+/// monitoring. A payment risk sent to review is captured into its parties' risk-hold accounts, not their payables, so
+/// settlement does not pay it until an operator releases it.
 /// </summary>
 public sealed class CompletePaymentActivity(
     PaymentStore payments,
@@ -24,6 +26,7 @@ public sealed class CompletePaymentActivity(
     CompletedPayments completed,
     PaymentReports reports,
     ReconciliationIndex reconciliation,
+    AmlIndex aml,
     RiskHoldRelease riskRelease)
     : TaskActivity<CompletePaymentInput, bool>
 {
@@ -86,6 +89,8 @@ public sealed class CompletePaymentActivity(
         {
             await reconciliation.RecordPaymentAsync(written, cancellationToken);
         }
+
+        await aml.RecordPaymentAsync(written, cancellationToken);
 
         return true;
     }

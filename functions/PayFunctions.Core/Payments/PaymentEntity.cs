@@ -88,6 +88,9 @@ public sealed class PaymentEntity : TableRow
     /// </summary>
     public string? PayerRegion { get; set; }
 
+    /// <summary>The payer's pseudonym (see <c>PayerPseudonyms</c>) when the payer's id was given; never the id itself.</summary>
+    public string? PayerPseudonym { get; set; }
+
     /// <summary>
     /// For a payment in another currency than its merchant's settlement currency, the quote locked at creation, as
     /// the API shows it (<see cref="Fx.FxBody"/>): the capture, its split and every refund use this rate.

@@ -3,6 +3,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PayFunctions.Core.Aml;
 using PayFunctions.Core.Channels;
 using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Fx;
@@ -24,6 +25,7 @@ public sealed partial class PaymentStarter(
     PaymentStore payments,
     FxQuotes quotes,
     PayerSealing payerSealing,
+    PayerPseudonyms pseudonyms,
     IpRegions regions,
     TimeProvider time,
     IOptions<PaymentOptions> options,
@@ -129,6 +131,7 @@ public sealed partial class PaymentStarter(
                 CaptureLater = valid.CaptureLater,
                 PayerCountry = valid.PayerCountry,
                 PayerRegion = payerRegion,
+                PayerPseudonym = await pseudonyms.OfAsync(valid.Payer?.Id, cancellationToken),
                 FxQuoteJson = FxBody.Serialize(valid.Fx, valid.Amount.MinorUnits),
                 RoutingJson = decision is null ? null : RoutingBody.From(decision).Serialize(),
             },

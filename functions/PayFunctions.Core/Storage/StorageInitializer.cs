@@ -12,7 +12,7 @@ public sealed class StorageInitializer(StorageClients clients, StorageQueueChann
             await clients.Tables.CreateTableIfNotExistsAsync(table, cancellationToken);
         }
 
-        foreach (var container in (string[])[TableNames.NotificationArchiveContainer, TableNames.ReconciliationReportContainer, BlobChannelOutbox.Container, Reports.IpRegions.Container, Screening.SanctionsLists.Container, .. ChannelInbox.Containers])
+        foreach (var container in (string[])[TableNames.NotificationArchiveContainer, TableNames.ReconciliationReportContainer, TableNames.AmlReportContainer, BlobChannelOutbox.Container, Reports.IpRegions.Container, Screening.SanctionsLists.Container, .. ChannelInbox.Containers])
         {
             await clients.Blobs.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }

@@ -69,15 +69,26 @@ public static class TableNames
     public const string RiskReviews = "riskreviews";
     /// <summary>Sanctions screening hits and their reviews: one partition; see <c>ScreeningHitStore</c>.</summary>
     public const string ScreeningHits = "screeninghits";
+    /// <summary>Succeeded payments by mode and day, for anti-money-laundering monitoring; see <c>AmlIndex</c>.</summary>
+    public const string AmlIndex = "amlindex";
+
+    /// <summary>Anti-money-laundering cases, one partition per day (newest first).</summary>
+    public const string AmlCases = "amlcases";
+
+    /// <summary>The latest anti-money-laundering report run of each day.</summary>
+    public const string AmlRuns = "amlruns";
 
     public const string NotificationArchiveContainer = "channel-notifications";
 
     /// <summary>Each reconciled statement day's report, as JSON: <c>{channel}/{account}/{day}.json</c>.</summary>
     public const string ReconciliationReportContainer = "reconciliation-reports";
 
+    /// <summary>Each day's anti-money-laundering report files: <c>{yyyyMMdd}/large_value.json</c>, <c>{yyyyMMdd}/suspicious.json</c>.</summary>
+    public const string AmlReportContainer = "aml-reports";
+
     public static IReadOnlyList<string> All { get; } =
         [Payments, Idempotency, Merchants, ApiKeys, Operators, Accounts, Ledger, LedgerAccounts, Settlements, SettlementState, SettlementDue, SettlementDays, Notifications, WebhookEvents, NotificationRejections, Refunds, RefundBalances, Stores, StoreCodes, FxRates,
             UnmatchedCredits,
             ChannelHealth, RoutingPolicies, RoutingUsage, AuditEvents, ReconciliationIndex, ReconciliationRuns, ReconciliationDifferences, Reports,
-            RiskReviews, ScreeningHits];
+            RiskReviews, ScreeningHits, AmlIndex, AmlCases, AmlRuns];
 }

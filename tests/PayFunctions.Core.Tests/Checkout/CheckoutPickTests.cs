@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using PayFunctions.Core.Aml;
 using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Fx;
 using PayFunctions.Core.Http;
@@ -120,7 +121,7 @@ public sealed class CheckoutPickTests(AzuriteFixture azurite)
         var regions = new IpRegions(storage, time, NullLogger<IpRegions>.Instance);
         var starter = new PaymentStarter(
             channels, router, payments, new FxQuotes(new FxRatesStore(storage), Options.Create(new FxOptions()), time),
-            sealing, regions, time, Options.Create(new PaymentOptions()), NullLogger<PaymentStarter>.Instance);
+            sealing, new PayerPseudonyms(Mock.Of<ISecretStore>()), regions, time, Options.Create(new PaymentOptions()), NullLogger<PaymentStarter>.Instance);
         var checkout = new CheckoutEndpoints(
             new CheckoutLinks(Mock.Of<ISecretStore>(), Options.Create(new ApiOptions())), router, new CheckoutPicks(payments, time), payments, starter, sealing, regions,
             new PaymentProgress(), time, NullLogger<CheckoutEndpoints>.Instance);

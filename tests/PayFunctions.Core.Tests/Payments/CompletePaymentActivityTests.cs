@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PayFunctions.Core.Aml;
 using PayFunctions.Core.Ledger;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.Reports;
@@ -45,6 +46,8 @@ public sealed class CompletePaymentActivityTests(AzuriteFixture azurite) : IDisp
                 [" batch"] = 2,
                 // the payment's row in its channel account's reconciliation index
                 ["reconciliationindex replace"] = 1,
+                // the payment's row in the day's anti-money-laundering index
+                ["amlindex replace"] = 1,
             },
             TableRequests.Of(counter));
         var stored = (await new PaymentStore(azurite.Storage).GetAsync(payment.MerchantId, payment.Id, CancellationToken.None))!;
@@ -74,6 +77,8 @@ public sealed class CompletePaymentActivityTests(AzuriteFixture azurite) : IDisp
         // the report's markers are found, so nothing is counted again
         Assert.Equal(2, again["reports query"]);
         Assert.False(again.ContainsKey(" batch"));
+        // the index rows are upserts of the same facts
+        Assert.Equal(1, again["amlindex replace"]);
         var merchant = LedgerAccounts.Payable(payment.MerchantId);
         Assert.Single(await new LedgerStore(azurite.Storage, new SettlementDueIndex(azurite.Storage)).ReadAccountAsync(merchant, CancellationToken.None));
     }
@@ -185,7 +190,7 @@ public sealed class CompletePaymentActivityTests(AzuriteFixture azurite) : IDisp
         var storage = azurite.Counted(counter);
         return new CompletePaymentActivity(
             new PaymentStore(storage), new LedgerStore(storage, new SettlementDueIndex(storage)), new PaymentProgress(), completed,
-            new PaymentReports(new ReportStore(storage), Options.Create(new ReportOptions())), ReconciliationIndexTests.Index(storage),
+            new PaymentReports(new ReportStore(storage), Options.Create(new ReportOptions())), ReconciliationIndexTests.Index(storage), new AmlIndex(storage, Options.Create(new AmlOptions())),
             new RiskHoldRelease(new LedgerStore(storage, new SettlementDueIndex(storage)), TimeProvider.System));
     }
 

@@ -90,6 +90,14 @@ public sealed record RouteCase(ApiRoute Route, Bola Bola, Func<MerchantObjects.M
         new(
             ApiRoutes.ReviewScreeningHit, Bola.Operator, _ => "api/ops/screening/hits/sh_00000000000000000000000000000000/review", """{"decision":"dismiss","note":"probe"}""",
             Probe: _ => "api/ops/screening/hits?status=dismissed"),
+        new(ApiRoutes.RunAmlReport, Bola.Operator, _ => "api/ops/aml/reports/runs", """{"day":"2020-01-02"}""", Probe: _ => "api/ops/aml/cases"),
+        new(ApiRoutes.GetAmlReport, Bola.Operator, _ => "api/ops/aml/reports/2020-01-02"),
+        new(ApiRoutes.ListAmlCases, Bola.Operator, _ => "api/ops/aml/cases"),
+        new(ApiRoutes.OpenAmlCase, Bola.Operator, _ => "api/ops/aml/cases", """{"party":{"kind":"merchant","id":"mch_probe"},"reason":"probe"}""", Probe: _ => "api/ops/aml/cases"),
+        new(ApiRoutes.GetAmlCase, Bola.Operator, _ => "api/ops/aml/cases/amlc_20200102_00000000000000000000000000000000"),
+        new(ApiRoutes.AddAmlCaseNote, Bola.Operator, _ => "api/ops/aml/cases/amlc_20200102_00000000000000000000000000000000/notes", """{"note":"probe"}""", Probe: _ => "api/ops/aml/cases"),
+        new(ApiRoutes.EscalateAmlCase, Bola.Operator, _ => "api/ops/aml/cases/amlc_20200102_00000000000000000000000000000000/escalate", """{"note":"probe"}""", Probe: _ => "api/ops/aml/cases"),
+        new(ApiRoutes.CloseAmlCase, Bola.Operator, _ => "api/ops/aml/cases/amlc_20200102_00000000000000000000000000000000/close", """{"note":"probe"}""", Probe: _ => "api/ops/aml/cases"),
     }.ToDictionary(c => c.Route.Name, StringComparer.Ordinal);
 
     public static TheoryData<string> ProtectedRouteNames() =>
