@@ -9,7 +9,8 @@ namespace PayFunctions.Domain.Risk;
 /// a payment no rule objects to costs the decision and nothing else. A rule about a fact the payment does not have
 /// (no payer id, no card before the channel's result) does not fire. The outcome is allow when an allow rule fired
 /// (an allow list is how a merchant vouches for a payer), else the strictest action among the rules that fired, else
-/// allow; every rule that fired is listed, in the rules' order.
+/// allow; every rule that fired is listed, in the rules' order. Features are single precision (what the learned model
+/// reads), so limits are compared in single precision too: a share of exactly 4 % is not below a limit of 0.04.
 /// </summary>
 public static class RiskEvaluator
 {
@@ -54,16 +55,16 @@ public static class RiskEvaluator
     {
         RiskRuleKind.Velocity => Velocity(rule, facts, history),
         RiskRuleKind.CardTesting => CardTesting(rule, facts, history),
-        RiskRuleKind.AmountOutlier => Math.Abs(features.AmountZ) >= rule.Threshold
+        RiskRuleKind.AmountOutlier => Math.Abs(features.AmountZ) >= (float)rule.Threshold
             ? Invariant($"Amount {facts.Amount} is {RiskExplanations.NumberOf(Math.Abs(features.AmountZ), 1)} standard deviations from the merchant's usual (limit {RiskExplanations.NumberOf(rule.Threshold)})")
             : null,
-        RiskRuleKind.UnusualRegion => facts.IpRegion is not null && features.RegionShare < rule.Threshold
+        RiskRuleKind.UnusualRegion => facts.IpRegion is not null && features.RegionShare < (float)rule.Threshold
             ? Invariant($"{RiskExplanations.NumberOf(features.RegionShare * 100, 1)}% of the merchant's located payments come from {facts.IpRegion} (limit {RiskExplanations.NumberOf(rule.Threshold * 100, 1)}%)")
             : null,
         RiskRuleKind.IpCountryMismatch => features.IpCountryMismatch > 0
             ? $"The IP address is located in {RiskFeatures.CountryOf(facts.IpRegion)}, the payer's country is {facts.PayerCountry!.ToUpperInvariant()}"
             : null,
-        RiskRuleKind.ImpossibleTravel => features.TravelKmh > 0 && features.TravelKmh >= rule.Threshold
+        RiskRuleKind.ImpossibleTravel => features.TravelKmh > 0 && features.TravelKmh >= (float)rule.Threshold
             ? Invariant($"The payer's IP moved from {history.PayerLastSeen?.Region} to {facts.IpRegion} at {RiskExplanations.NumberOf(features.TravelKmh, 0)} km/h since their last payment (limit {RiskExplanations.NumberOf(rule.Threshold, 0)} km/h)")
             : null,
         RiskRuleKind.List => List(rule, facts),

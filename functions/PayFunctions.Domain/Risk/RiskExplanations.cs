@@ -79,5 +79,5 @@ public static class RiskExplanations
 
     /// <summary>A number as explanations write it: invariant, at most <paramref name="decimals"/> decimals.</summary>
     public static string NumberOf(double value, int decimals = 2) =>
-        Math.Round(value, decimals).ToString("0.##", CultureInfo.InvariantCulture);
+        Math.Round(value, decimals, MidpointRounding.AwayFromZero).ToString("0.##", CultureInfo.InvariantCulture);
 }
