@@ -22,6 +22,7 @@ using PayFunctions.Core.Refunds;
 using PayFunctions.Core.Reports;
 using PayFunctions.Core.Routing;
 using PayFunctions.Core.Secrets;
+using PayFunctions.Core.Risk;
 using PayFunctions.Core.Security;
 using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Storage;
@@ -130,6 +131,12 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ReportEndpoints>();
         services.AddSingleton<IpRegions>();
         services.AddSingleton<IpRegionEndpoints>();
+
+        // The scorer (IRiskScorer) is the learned model's, registered with it.
+        services.AddSingleton<RiskWindowStore>();
+        services.AddSingleton<RiskRuleStore>();
+        services.AddSingleton<RiskRuleEndpoints>();
+        services.AddSingleton<IRiskAssessor, RiskAssessor>();
         services.AddSingleton<AccountEndpoints>();
         services.AddSingleton<ApiKeyEndpoints>();
         services.AddSingleton<OperatorStore>();

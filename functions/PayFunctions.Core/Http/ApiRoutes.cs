@@ -75,6 +75,14 @@ public static class ApiRoutes
     public static readonly ApiRoute GetPaymentReport = new("GetPaymentReport", "GET", "v1/reports/payments", RouteAccess.Merchant(ApiScopes.Read));
     public static readonly ApiRoute GetPlatformPaymentReport = new("GetPlatformPaymentReport", "GET", "ops/reports/payments", RouteAccess.Operator(ApiScopes.OpsReports));
     public static readonly ApiRoute ReplaceIpRegions = new("ReplaceIpRegions", "POST", "ops/ip_regions", RouteAccess.Operator(ApiScopes.OpsReports));
+    public static readonly ApiRoute ListRiskRules = new("ListRiskRules", "GET", "v1/risk/rules", RouteAccess.Merchant(ApiScopes.Read));
+    public static readonly ApiRoute CreateRiskRule = new("CreateRiskRule", "POST", "v1/risk/rules", RouteAccess.Merchant(ApiScopes.Payments));
+    public static readonly ApiRoute UpdateRiskRule = new("UpdateRiskRule", "POST", "v1/risk/rules/{id}", RouteAccess.Merchant(ApiScopes.Payments));
+    public static readonly ApiRoute DeleteRiskRule = new("DeleteRiskRule", "DELETE", "v1/risk/rules/{id}", RouteAccess.Merchant(ApiScopes.Payments));
+    public static readonly ApiRoute ListPlatformRiskRules = new("ListPlatformRiskRules", "GET", "ops/risk/rules", RouteAccess.Operator(ApiScopes.OpsRisk));
+    public static readonly ApiRoute CreatePlatformRiskRule = new("CreatePlatformRiskRule", "POST", "ops/risk/rules", RouteAccess.Operator(ApiScopes.OpsRisk));
+    public static readonly ApiRoute UpdatePlatformRiskRule = new("UpdatePlatformRiskRule", "POST", "ops/risk/rules/{id}", RouteAccess.Operator(ApiScopes.OpsRisk));
+    public static readonly ApiRoute DeletePlatformRiskRule = new("DeletePlatformRiskRule", "DELETE", "ops/risk/rules/{id}", RouteAccess.Operator(ApiScopes.OpsRisk));
 
     public static IReadOnlyList<ApiRoute> All { get; } =
         [
@@ -91,6 +99,7 @@ public static class ApiRoutes
             GetPaymentTimeline, ListWebhookEndpoints, SendTestWebhook, ListWebhookDeliveries, MerchantConsole, OperatorConsole, ConsoleAsset,
             RunReconciliation, GetReconciliationRun, GetReconciliationReport, ListReconciliationExceptions, ResolveReconciliationException,
             GetPaymentReport, GetPlatformPaymentReport, ReplaceIpRegions,
+            ListRiskRules, CreateRiskRule, UpdateRiskRule, DeleteRiskRule, ListPlatformRiskRules, CreatePlatformRiskRule, UpdatePlatformRiskRule, DeletePlatformRiskRule,
         ];
 }
 

@@ -65,6 +65,12 @@ public static class TableNames
     /// <summary>Report counters, one partition per merchant (or platform shard) and local day; see <c>ReportKeys</c>.</summary>
     public const string Reports = "reports";
 
+    /// <summary>Risk's sliding windows: one partition per payer, IP, device, card (each hashed) and merchant shard; see <c>RiskWindowKeys</c>.</summary>
+    public const string RiskWindows = "riskwindows";
+
+    /// <summary>Risk rules: one partition per merchant, and one for the platform's.</summary>
+    public const string RiskRules = "riskrules";
+
     public const string NotificationArchiveContainer = "channel-notifications";
 
     /// <summary>Each reconciled statement day's report, as JSON: <c>{channel}/{account}/{day}.json</c>.</summary>
@@ -73,5 +79,6 @@ public static class TableNames
     public static IReadOnlyList<string> All { get; } =
         [Payments, Idempotency, Merchants, ApiKeys, Operators, Accounts, Ledger, LedgerAccounts, Settlements, SettlementState, SettlementDue, SettlementDays, Notifications, WebhookEvents, NotificationRejections, Refunds, RefundBalances, Stores, StoreCodes, FxRates,
             UnmatchedCredits,
-            ChannelHealth, RoutingPolicies, RoutingUsage, AuditEvents, ReconciliationIndex, ReconciliationRuns, ReconciliationDifferences, Reports];
+            ChannelHealth, RoutingPolicies, RoutingUsage, AuditEvents, ReconciliationIndex, ReconciliationRuns, ReconciliationDifferences, Reports,
+            RiskWindows, RiskRules];
 }
