@@ -79,7 +79,18 @@ public sealed record RouteCase(ApiRoute Route, Bola Bola, Func<MerchantObjects.M
         new(ApiRoutes.GetReconciliationReport, Bola.Operator, _ => "api/ops/reconciliation/runs/recon_20200102_wechat_pay_main/report"),
         new(ApiRoutes.ListReconciliationExceptions, Bola.Operator, _ => "api/ops/reconciliation/exceptions"),
         new(ApiRoutes.ResolveReconciliationException, Bola.Operator, _ => "api/ops/reconciliation/exceptions/rdif_20200102_00000000000000000000000000000000/resolve", """{"note":"probe"}""", Probe: _ => "api/ops/reconciliation/exceptions"),
+        new(ApiRoutes.ListRiskRules, Bola.List, _ => "api/v1/risk/rules"),
+        new(ApiRoutes.CreateRiskRule, Bola.IdLess, _ => "api/v1/risk/rules", RiskRuleBody, Probe: _ => "api/v1/risk/rules"),
+        new(ApiRoutes.UpdateRiskRule, Bola.ById, o => $"api/v1/risk/rules/{o.RiskRule}", RiskRuleBody.Replace("review", "block", StringComparison.Ordinal), Probe: _ => "api/v1/risk/rules"),
+        new(ApiRoutes.DeleteRiskRule, Bola.ById, o => $"api/v1/risk/rules/{o.RiskRule}", Probe: _ => "api/v1/risk/rules"),
+        new(ApiRoutes.ListPlatformRiskRules, Bola.Operator, _ => "api/ops/risk/rules"),
+        new(ApiRoutes.CreatePlatformRiskRule, Bola.Operator, _ => "api/ops/risk/rules", RiskRuleBody, Probe: _ => "api/ops/risk/rules"),
+        new(ApiRoutes.UpdatePlatformRiskRule, Bola.Operator, _ => "api/ops/risk/rules/rule_000000000000000000000000", RiskRuleBody, Probe: _ => "api/ops/risk/rules"),
+        new(ApiRoutes.DeletePlatformRiskRule, Bola.Operator, _ => "api/ops/risk/rules/rule_000000000000000000000000", Probe: _ => "api/ops/risk/rules"),
     }.ToDictionary(c => c.Route.Name, StringComparer.Ordinal);
+
+    /// <summary>A rule that reaches no real payment: it lists a payer id no test pays with.</summary>
+    public const string RiskRuleBody = """{"kind":"list","action":"review","field":"payer_id","values":["authz-probe-payer"]}""";
 
     public static TheoryData<string> ProtectedRouteNames() =>
         [.. ApiRoutes.All.Where(r => r.Access.Audience != Audience.Public).Select(r => r.Name)];
