@@ -132,11 +132,13 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IpRegions>();
         services.AddSingleton<IpRegionEndpoints>();
 
-        // The scorer (IRiskScorer) is the learned model's, registered with it.
         services.AddSingleton<RiskWindowStore>();
         services.AddSingleton<RiskRuleStore>();
         services.AddSingleton<RiskRuleEndpoints>();
-        services.AddSingleton<IRiskAssessor, RiskAssessor>();
+
+        // Made on first use: its scorer (IRiskScorer) is the learned model's, registered with the model, and start-up
+        // validation must not require it of a host that never assesses.
+        services.AddSingleton<IRiskAssessor>(provider => ActivatorUtilities.CreateInstance<RiskAssessor>(provider));
         services.AddSingleton<AccountEndpoints>();
         services.AddSingleton<ApiKeyEndpoints>();
         services.AddSingleton<OperatorStore>();

@@ -14,7 +14,7 @@ namespace PayFunctions.Benchmarks;
 [MemoryDiagnoser]
 public class RiskBenchmarks
 {
-    private readonly IRiskScorer scorer = new LinearScorer();
+    private readonly LinearScorer scorer = new();
     private IReadOnlyList<RiskRule> rules = null!;
     private RiskFacts quiet = null!;
     private RiskFacts probe = null!;
