@@ -135,6 +135,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IpRegions>();
         services.AddSingleton<IpRegionEndpoints>();
         services.AddSingleton<Domain.Risk.IRiskScorer, Risk.Model.LearnedRiskScorer>();
+
+        services.AddSingleton<RiskWindowStore>();
+        services.AddSingleton<RiskRuleStore>();
+        services.AddSingleton<RiskRuleEndpoints>();
+        services.AddSingleton<IRiskAssessor, RiskAssessor>();
         services.AddSingleton<AccountEndpoints>();
         services.AddSingleton<ApiKeyEndpoints>();
         services.AddSingleton<OperatorStore>();

@@ -52,6 +52,14 @@ public static class ApiRouteMap
         Map(app, ApiRoutes.ListScreeningHits, (HttpRequest r, ScreeningHitEndpoints e, CancellationToken c) => e.ListAsync(r, c));
         Map(app, ApiRoutes.GetScreeningHit, (HttpRequest r, string id, ScreeningHitEndpoints e, CancellationToken c) => e.GetAsync(r, id, c));
         Map(app, ApiRoutes.ReviewScreeningHit, (HttpRequest r, string id, ScreeningHitEndpoints e, CancellationToken c) => e.ReviewAsync(r, id, c));
+        Map(app, ApiRoutes.ListRiskRules, (HttpRequest r, RiskRuleEndpoints e, CancellationToken c) => e.ListAsync(r, c));
+        Map(app, ApiRoutes.CreateRiskRule, (HttpRequest r, RiskRuleEndpoints e, CancellationToken c) => e.CreateAsync(r, c));
+        Map(app, ApiRoutes.UpdateRiskRule, (HttpRequest r, string id, RiskRuleEndpoints e, CancellationToken c) => e.UpdateAsync(r, id, c));
+        Map(app, ApiRoutes.DeleteRiskRule, (HttpRequest r, string id, RiskRuleEndpoints e, CancellationToken c) => e.DeleteAsync(r, id, c));
+        Map(app, ApiRoutes.ListPlatformRiskRules, (HttpRequest r, RiskRuleEndpoints e, CancellationToken c) => e.ListPlatformAsync(r, c));
+        Map(app, ApiRoutes.CreatePlatformRiskRule, (HttpRequest r, RiskRuleEndpoints e, CancellationToken c) => e.CreatePlatformAsync(r, c));
+        Map(app, ApiRoutes.UpdatePlatformRiskRule, (HttpRequest r, string id, RiskRuleEndpoints e, CancellationToken c) => e.UpdatePlatformAsync(r, id, c));
+        Map(app, ApiRoutes.DeletePlatformRiskRule, (HttpRequest r, string id, RiskRuleEndpoints e, CancellationToken c) => e.DeletePlatformAsync(r, id, c));
         Map(app, ApiRoutes.RunKeyRewrap, (HttpRequest r, KeyRewrapEndpoints e, CancellationToken c) => e.RunAsync(r, c));
         Map(app, ApiRoutes.ListChannelDeadLetters, (HttpRequest r, ChannelDeadLetters e, CancellationToken c) => e.ListAsync(r, c));
         Map(app, ApiRoutes.ListAuditEvents, (HttpRequest r, AuditEndpoints e, CancellationToken c) => e.ListAsync(r, c));

@@ -50,6 +50,16 @@ if (args.Contains("--risk-score"))
     return 0;
 }
 
+// `--risk` times one risk evaluation (features, score, rules) in process: pure, so it needs no store.
+if (args.Contains("--risk"))
+{
+    new RiskBenchmarks().Describe();
+    BenchmarkRunner.Run<RiskBenchmarks>(DefaultConfig.Instance
+        .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
+        .AddDiagnoser(MemoryDiagnoser.Default));
+    return 0;
+}
+
 // `--reconciliation [--records N]` checks a generated statement day against its injected differences, then times its
 // reconciliation: pure, so it needs no store.
 if (args.Contains("--reconciliation"))

@@ -31,6 +31,9 @@ public static partial class AuditEventTypes
     public const string ReconciliationRun = "reconciliation.run";
     public const string ReconciliationExceptionResolved = "reconciliation_exception.resolved";
     public const string IpRegionsReplaced = "ip_regions.replaced";
+    public const string RiskRuleCreated = "risk_rule.created";
+    public const string RiskRuleUpdated = "risk_rule.updated";
+    public const string RiskRuleDeleted = "risk_rule.deleted";
 
     public const int MaxLength = 64;
 

@@ -90,6 +90,14 @@ public static class ApiRoutes
     public static readonly ApiRoute AddAmlCaseNote = new("AddAmlCaseNote", "POST", "ops/aml/cases/{id}/notes", RouteAccess.Operator(ApiScopes.OpsAml));
     public static readonly ApiRoute EscalateAmlCase = new("EscalateAmlCase", "POST", "ops/aml/cases/{id}/escalate", RouteAccess.Operator(ApiScopes.OpsAml));
     public static readonly ApiRoute CloseAmlCase = new("CloseAmlCase", "POST", "ops/aml/cases/{id}/close", RouteAccess.Operator(ApiScopes.OpsAml));
+    public static readonly ApiRoute ListRiskRules = new("ListRiskRules", "GET", "v1/risk/rules", RouteAccess.Merchant(ApiScopes.Read));
+    public static readonly ApiRoute CreateRiskRule = new("CreateRiskRule", "POST", "v1/risk/rules", RouteAccess.Merchant(ApiScopes.Payments));
+    public static readonly ApiRoute UpdateRiskRule = new("UpdateRiskRule", "POST", "v1/risk/rules/{id}", RouteAccess.Merchant(ApiScopes.Payments));
+    public static readonly ApiRoute DeleteRiskRule = new("DeleteRiskRule", "DELETE", "v1/risk/rules/{id}", RouteAccess.Merchant(ApiScopes.Payments));
+    public static readonly ApiRoute ListPlatformRiskRules = new("ListPlatformRiskRules", "GET", "ops/risk/rules", RouteAccess.Operator(ApiScopes.OpsRisk));
+    public static readonly ApiRoute CreatePlatformRiskRule = new("CreatePlatformRiskRule", "POST", "ops/risk/rules", RouteAccess.Operator(ApiScopes.OpsRisk));
+    public static readonly ApiRoute UpdatePlatformRiskRule = new("UpdatePlatformRiskRule", "POST", "ops/risk/rules/{id}", RouteAccess.Operator(ApiScopes.OpsRisk));
+    public static readonly ApiRoute DeletePlatformRiskRule = new("DeletePlatformRiskRule", "DELETE", "ops/risk/rules/{id}", RouteAccess.Operator(ApiScopes.OpsRisk));
 
     public static IReadOnlyList<ApiRoute> All { get; } =
         [
@@ -109,6 +117,7 @@ public static class ApiRoutes
             ListRiskReviews, ReleaseRiskReview,
             ReplaceSanctionsList, ListSanctionsLists, ListScreeningHits, GetScreeningHit, ReviewScreeningHit,
             RunAmlReport, GetAmlReport, ListAmlCases, OpenAmlCase, GetAmlCase, AddAmlCaseNote, EscalateAmlCase, CloseAmlCase,
+            ListRiskRules, CreateRiskRule, UpdateRiskRule, DeleteRiskRule, ListPlatformRiskRules, CreatePlatformRiskRule, UpdatePlatformRiskRule, DeletePlatformRiskRule,
         ];
 }
 

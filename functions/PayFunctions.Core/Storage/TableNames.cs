@@ -67,8 +67,10 @@ public static class TableNames
 
     /// <summary>Payments risk sent to review, one partition, newest payment first: the operators' queue.</summary>
     public const string RiskReviews = "riskreviews";
+
     /// <summary>Sanctions screening hits and their reviews: one partition; see <c>ScreeningHitStore</c>.</summary>
     public const string ScreeningHits = "screeninghits";
+
     /// <summary>Succeeded payments by mode and day, for anti-money-laundering monitoring; see <c>AmlIndex</c>.</summary>
     public const string AmlIndex = "amlindex";
 
@@ -77,6 +79,12 @@ public static class TableNames
 
     /// <summary>The latest anti-money-laundering report run of each day.</summary>
     public const string AmlRuns = "amlruns";
+
+    /// <summary>Risk's sliding windows: one partition per payer, IP, device, card (each hashed) and merchant shard; see <c>RiskWindowKeys</c>.</summary>
+    public const string RiskWindows = "riskwindows";
+
+    /// <summary>Risk rules: one partition per merchant, and one for the platform's.</summary>
+    public const string RiskRules = "riskrules";
 
     public const string NotificationArchiveContainer = "channel-notifications";
 
@@ -90,5 +98,5 @@ public static class TableNames
         [Payments, Idempotency, Merchants, ApiKeys, Operators, Accounts, Ledger, LedgerAccounts, Settlements, SettlementState, SettlementDue, SettlementDays, Notifications, WebhookEvents, NotificationRejections, Refunds, RefundBalances, Stores, StoreCodes, FxRates,
             UnmatchedCredits,
             ChannelHealth, RoutingPolicies, RoutingUsage, AuditEvents, ReconciliationIndex, ReconciliationRuns, ReconciliationDifferences, Reports,
-            RiskReviews, ScreeningHits, AmlIndex, AmlCases, AmlRuns];
+            RiskReviews, ScreeningHits, AmlIndex, AmlCases, AmlRuns, RiskWindows, RiskRules];
 }

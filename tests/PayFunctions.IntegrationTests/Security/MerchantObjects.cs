@@ -42,6 +42,7 @@ public sealed class MerchantObjects
         var account = await scenario.CreateAccountAsync();
         var store = (string)(await SendOkAsync(scenario, platform.Request(HttpMethod.Post, "api/v1/stores", json: """{"name":"Tea house"}""")))["id"]!;
         var key = (string)(await SendOkAsync(scenario, platform.Request(HttpMethod.Post, "api/v1/api_keys", json: """{"name":"victim"}""")))["id"]!;
+        var riskRule = (string)(await SendOkAsync(scenario, platform.Request(HttpMethod.Post, "api/v1/risk/rules", json: RouteCase.RiskRuleBody)))["id"]!;
 
         var lacking = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var scope in ApiScopes.Merchant)
@@ -58,7 +59,7 @@ public sealed class MerchantObjects
 
         var victimOperator = (string)(await CreateOperatorAsync(scenario, platform, "victim", [ApiScopes.OpsFx]))["id"]!;
         var operatorKey = (string)(await CreateOperatorAsync(scenario, platform, "every scope", ApiScopes.Operator))["key"]!;
-        return new Made(payment, paid, (string)refund["id"]!, account, store, key, victimOperator, operatorKey, lacking, operatorsLacking);
+        return new Made(payment, paid, (string)refund["id"]!, account, store, key, riskRule, victimOperator, operatorKey, lacking, operatorsLacking);
     }
 
     public static async Task<JsonObject> CreateOperatorAsync(Scenario scenario, PlatformFixture platform, string name, IEnumerable<string> scopes, string by = PlatformFixture.OperatorKey)
@@ -89,12 +90,13 @@ public sealed class MerchantObjects
         string Account,
         string Store,
         string ApiKey,
+        string RiskRule,
         string Operator,
         string OperatorKey,
         IReadOnlyDictionary<string, string> LackingScope,
         IReadOnlyDictionary<string, string> OperatorLackingScope)
     {
         /// <summary>Every id of A's that B's lists must not show.</summary>
-        public IReadOnlyList<string> Ids => [Payment, PaidPayment, Refund, Account, Store, ApiKey];
+        public IReadOnlyList<string> Ids => [Payment, PaidPayment, Refund, Account, Store, ApiKey, RiskRule];
     }
 }

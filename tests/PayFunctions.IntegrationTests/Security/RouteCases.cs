@@ -98,7 +98,18 @@ public sealed record RouteCase(ApiRoute Route, Bola Bola, Func<MerchantObjects.M
         new(ApiRoutes.AddAmlCaseNote, Bola.Operator, _ => "api/ops/aml/cases/amlc_20200102_00000000000000000000000000000000/notes", """{"note":"probe"}""", Probe: _ => "api/ops/aml/cases"),
         new(ApiRoutes.EscalateAmlCase, Bola.Operator, _ => "api/ops/aml/cases/amlc_20200102_00000000000000000000000000000000/escalate", """{"note":"probe"}""", Probe: _ => "api/ops/aml/cases"),
         new(ApiRoutes.CloseAmlCase, Bola.Operator, _ => "api/ops/aml/cases/amlc_20200102_00000000000000000000000000000000/close", """{"note":"probe"}""", Probe: _ => "api/ops/aml/cases"),
+        new(ApiRoutes.ListRiskRules, Bola.List, _ => "api/v1/risk/rules"),
+        new(ApiRoutes.CreateRiskRule, Bola.IdLess, _ => "api/v1/risk/rules", RiskRuleBody, Probe: _ => "api/v1/risk/rules"),
+        new(ApiRoutes.UpdateRiskRule, Bola.ById, o => $"api/v1/risk/rules/{o.RiskRule}", RiskRuleBody.Replace("review", "block", StringComparison.Ordinal), Probe: _ => "api/v1/risk/rules"),
+        new(ApiRoutes.DeleteRiskRule, Bola.ById, o => $"api/v1/risk/rules/{o.RiskRule}", Probe: _ => "api/v1/risk/rules"),
+        new(ApiRoutes.ListPlatformRiskRules, Bola.Operator, _ => "api/ops/risk/rules"),
+        new(ApiRoutes.CreatePlatformRiskRule, Bola.Operator, _ => "api/ops/risk/rules", RiskRuleBody, Probe: _ => "api/ops/risk/rules"),
+        new(ApiRoutes.UpdatePlatformRiskRule, Bola.Operator, _ => "api/ops/risk/rules/rule_000000000000000000000000", RiskRuleBody, Probe: _ => "api/ops/risk/rules"),
+        new(ApiRoutes.DeletePlatformRiskRule, Bola.Operator, _ => "api/ops/risk/rules/rule_000000000000000000000000", Probe: _ => "api/ops/risk/rules"),
     }.ToDictionary(c => c.Route.Name, StringComparer.Ordinal);
+
+    /// <summary>A rule that reaches no real payment: it lists a payer id no test pays with.</summary>
+    public const string RiskRuleBody = """{"kind":"list","action":"review","field":"payer_id","values":["authz-probe-payer"]}""";
 
     public static TheoryData<string> ProtectedRouteNames() =>
         [.. ApiRoutes.All.Where(r => r.Access.Audience != Audience.Public).Select(r => r.Name)];
