@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using PayFunctions.Channels;
 using PayFunctions.Core.Risk;
 using PayFunctions.Domain;
 using PayFunctions.Domain.Risk;
@@ -6,7 +7,11 @@ using PayFunctions.Domain.Risk;
 namespace PayFunctions.Core.Payments;
 
 /// <summary>Asks risk about a payment at one stage. <paramref name="CanRefuse"/>: nothing has moved yet, so a block can stand.</summary>
-public sealed record AssessRiskInput(string MerchantId, string PaymentId, RiskStage Stage, PayerInput? Payer, bool CanRefuse);
+public sealed record AssessRiskInput(string MerchantId, string PaymentId, RiskStage Stage, PayerInput? Payer, bool CanRefuse)
+{
+    /// <summary>On the result, what the channel reported of the payer (its account already a keyed hash).</summary>
+    public ChannelPayer? Reported { get; init; }
+}
 
 /// <summary>What the orchestration does with a decision: its outcome, and for a block the sentence the payment fails with.</summary>
 public sealed record RiskVerdict(RiskOutcome Outcome, string? Reason);
@@ -34,18 +39,21 @@ public sealed class AssessRiskActivity(PaymentStore payments, PayerSealing seali
             return new RiskVerdict(RiskOutcomes.Parse(kept.Outcome), ReasonOf(kept));
         }
 
+        // On the result the channel's word on the payer (its account, the card, the card's country) comes first: the
+        // merchant's is what the payer told the merchant.
         var payer = await sealing.OpenAsync(input.Payer, input.MerchantId, input.PaymentId, cancellationToken);
+        var reported = input.Reported;
         var facts = new RiskFacts(
             payment.MerchantId,
             payment.Id,
             payment.AmountValue,
             payment.Method,
             payment.CreatedAt,
-            payer?.Id,
+            reported?.Account ?? payer?.Id,
             payer?.ClientIp,
             payer?.DeviceId,
-            CardFingerprint: null,
-            payment.PayerCountry,
+            reported?.CardFingerprint,
+            reported?.Country ?? payment.PayerCountry,
             payment.PayerRegion);
         var decision = await assessor.AssessAsync(facts, input.Stage, cancellationToken);
         var outcome = decision.Outcome == RiskOutcome.Block && !input.CanRefuse ? RiskOutcome.Review : decision.Outcome;

@@ -260,7 +260,7 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
         if (paid.IsSuccessFor(input))
         {
             // The money is taken: a block now can only hold it for review, which the completion reads from the payment.
-            await AssessRiskAsync(context, input, RiskStage.OnResult, canRefuse: false);
+            await AssessRiskAsync(context, input, RiskStage.OnResult, canRefuse: false, paid.Payer);
             return await FinishAsync(context, input, PaymentStatus.Succeeded, paid, null, null);
         }
 
@@ -273,11 +273,12 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
     }
 
     /// <summary>Risk's verdict on the payment at <paramref name="stage"/>; null for a payment started before risk decided.</summary>
-    internal static async Task<RiskVerdict?> AssessRiskAsync(TaskOrchestrationContext context, PaymentOrchestrationInput input, RiskStage stage, bool canRefuse) =>
+    internal static async Task<RiskVerdict?> AssessRiskAsync(
+        TaskOrchestrationContext context, PaymentOrchestrationInput input, RiskStage stage, bool canRefuse, ChannelPayer? reported = null) =>
         context.CompareVersionTo(RiskAssessedVersion) < 0
             ? null
             : await context.CallActivityAsync<RiskVerdict>(
-                nameof(AssessRiskActivity), new AssessRiskInput(input.MerchantId, input.PaymentId, stage, input.Payer, canRefuse), StoreRetry);
+                nameof(AssessRiskActivity), new AssessRiskInput(input.MerchantId, input.PaymentId, stage, input.Payer, canRefuse) { Reported = reported }, StoreRetry);
 
     internal static Task<PaymentStatus> FinishBlockedAsync(TaskOrchestrationContext context, PaymentOrchestrationInput input, RiskVerdict blocked) =>
         FinishAsync(context, input, PaymentStatus.Failed, null, "payment_blocked", "Risk blocked this payment: " + (blocked.Reason ?? "a rule asked to block it."));

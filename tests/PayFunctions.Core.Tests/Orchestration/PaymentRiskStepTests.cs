@@ -57,9 +57,13 @@ public sealed class PaymentRiskStepTests
         await harness.WaitForActivityAsync(nameof(PrepayActivity));
 
         await harness.Client.RaiseEventAsync(
-            id, PaymentEvents.ChannelNotification, new ChannelPaymentEvent("ch_auth", ChannelTradeState.Authorized, null, 1999, "CNY"), harness.Cancellation);
+            id,
+            PaymentEvents.ChannelNotification,
+            new ChannelPaymentEvent("ch_auth", ChannelTradeState.Authorized, null, 1999, "CNY") { Payer = new ChannelPayer(null, "visa/credit", "US", "fp_card_1") },
+            harness.Cancellation);
 
         Assert.Equal(PaymentStatus.Failed, await harness.WaitForStatusAsync(id));
+        Assert.Equal("fp_card_1", harness.RiskAssessments.Single(a => a.Stage == RiskStage.OnResult).Reported?.CardFingerprint);
         Assert.Equal("payment_blocked", harness.SingleCompletion().FailureCode);
         Assert.Equal(1, harness.Log.CountOf(nameof(CancelAtChannelActivity)));
         Assert.Equal(0, harness.Log.CountOf(nameof(CaptureAtChannelActivity)));
