@@ -30,13 +30,18 @@ public static class RiskModelCommand
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        if (args.Count > 0 && args[0] == "simulate")
+        {
+            return Simulation.SimulationCommand.Run([.. args.Skip(1)], output, error);
+        }
+
         string outDirectory;
         int payments, seed, holdoutPayments, holdoutSeed;
         try
         {
             if (args.Count == 0 || args[0] != "train")
             {
-                throw new ArgumentException("Usage: train --out DIR [--payments N] [--seed S] [--holdout-payments N] [--holdout-seed S]");
+                throw new ArgumentException("Usage: train --out DIR [--payments N] [--seed S] [--holdout-payments N] [--holdout-seed S] | simulate [--payments N] [--seed S]");
             }
 
             var arguments = new OptionArguments(args.Skip(1).ToList(), "--out", "--payments", "--seed", "--holdout-payments", "--holdout-seed");
