@@ -55,7 +55,7 @@ internal static class CardNumbers
     }
 
     /// <summary>
-    /// The issuer ranges of the schemes that issue cards: Visa, Mastercard, Amex, Discover, JCB, UnionPay, Diners, Maestro.
+    /// The issuer ranges of the card schemes: Visa, Mastercard, Amex, Discover, JCB, China's domestic scheme (62), Diners, Maestro.
     /// </summary>
     private static bool HasCardPrefix(string digits)
     {

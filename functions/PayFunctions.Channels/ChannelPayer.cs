@@ -4,8 +4,8 @@ namespace PayFunctions.Channels;
 /// What a channel reported of the payer with a payment's result; each part only when the channel says it. Build it with
 /// <see cref="ChannelPayers.From"/>, which drops whatever is not a well-formed value of its kind.
 /// </summary>
-/// <param name="Account">The payer's account at the channel (WeChat openid, Alipay buyer_id, a PayPal payer id, …).</param>
-/// <param name="Bank">The channel's code of the bank or funding source (WeChat bank_type, Alipay fund channel, card brand/funding …).</param>
-/// <param name="Country">ISO 3166-1 alpha-2 the channel reports (a card's issuing country, a PayPal payer's country).</param>
+/// <param name="Account">The payer's account at the channel (an openid, a user id, a payer id, …).</param>
+/// <param name="Bank">The channel's code of the bank or funding source (a bank type, a fund channel, a card's brand and funding, …).</param>
+/// <param name="Country">ISO 3166-1 alpha-2 the channel reports (a card's issuing country, a wallet account's country).</param>
 /// <param name="CardFingerprint">The channel's stable fingerprint of the card, for card channels.</param>
 public sealed record ChannelPayer(string? Account, string? Bank, string? Country, string? CardFingerprint);

@@ -11,10 +11,10 @@ public static class ChannelPayers
     /// <summary>The longest account kept: WeChat documents openid up to 128 characters, the longest of the channels' ids.</summary>
     public const int MaxAccountLength = 128;
 
-    /// <summary>The longest bank or funding code kept; the channels' codes (ICBC_DEBIT, ALIPAYACCOUNT, visa/credit) are far shorter.</summary>
+    /// <summary>The longest bank or funding code kept; the channels' codes (ICBC_DEBIT, visa/credit) are far shorter.</summary>
     public const int MaxBankLength = 64;
 
-    /// <summary>The longest card fingerprint kept; Stripe's are 16 characters.</summary>
+    /// <summary>The longest card fingerprint kept; the card acquirers' are 16 characters or so.</summary>
     public const int MaxFingerprintLength = 64;
 
     /// <summary>The payer of the parts that are well formed; null when none is.</summary>
@@ -29,9 +29,9 @@ public static class ChannelPayers
     }
 
     /// <summary>
-    /// An id: letters, digits, '_' and '-' (openids, Alipay's 2088… ids and open ids, PayPal payer ids, IBANs). A card
+    /// An id: letters, digits, '_' and '-' (openids, wallets' user ids and open ids, payer ids, IBANs). A card
     /// number is not an account: all digits, card length, a card scheme's prefix and Luhn-valid. The prefix matters here,
-    /// because Alipay's user ids are 16 digits and one in ten of them passes Luhn's check.
+    /// because some wallets' user ids are 16 digits and one in ten of them passes Luhn's check.
     /// </summary>
     private static string? Account(string? value) =>
         Shaped(value, MaxAccountLength, c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') && !CardNumbers.IsCardNumber(value!) ? value : null;

@@ -8,7 +8,7 @@ namespace PayFunctions.Core.Payments;
 
 /// <summary>
 /// Turns a channel's answer or callback into the <see cref="ChannelPaymentEvent"/> a payment's orchestration takes in,
-/// with what the channel reported of the payer: the payer's account (an openid, an Alipay user id, a PayPal payer id, an
+/// with what the channel reported of the payer: the payer's account (an openid, a wallet's user id, a payer id, an
 /// IBAN) is personal data and the event travels in Durable history, so it enters as a keyed hash, HMAC-SHA256 under a
 /// key derived from the platform's pepper (<see cref="PepperKeys"/>). Risk only asks whether two payments share a payer,
 /// which the hash answers without the account; nothing needs the account back, and the history cannot leak it. The bank

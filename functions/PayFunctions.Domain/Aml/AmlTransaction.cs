@@ -6,7 +6,7 @@ namespace PayFunctions.Domain.Aml;
 /// <param name="MerchantId">The merchant it was paid to.</param>
 /// <param name="PayerId">The payer's pseudonym (the same payer always has the same one), or null when the payer is unknown.</param>
 /// <param name="Amount">What the payer paid.</param>
-/// <param name="Method">The payment method, e.g. <c>wechat_pay.native</c>.</param>
+/// <param name="Method">The payment method, the channel's name, a dot and the method's.</param>
 /// <param name="CrossBorder">The payer is located outside the Chinese mainland, so the payment is a cross-border transfer for the payer.</param>
 /// <param name="Receivers">Who the money went to: the merchant and split recipients with their shares (the platform's fee is not a receiver).</param>
 public sealed record AmlTransaction(

@@ -8,7 +8,7 @@ namespace PayFunctions.Domain.Risk;
 /// <param name="MerchantId">The merchant (its live or test-mode id) the payment belongs to.</param>
 /// <param name="PaymentId">The payment decided on.</param>
 /// <param name="Amount">What the payer pays.</param>
-/// <param name="Method">The payment method, e.g. <c>wechat_pay.native</c>.</param>
+/// <param name="Method">The payment method, the channel's name, a dot and the method's.</param>
 /// <param name="At">When the payment was created (the windows end here).</param>
 /// <param name="PayerId">The payer's id: the merchant's <c>payer.id</c>, or at the result the payer's account at the channel.</param>
 /// <param name="PayerIp">The payer's IP address as the merchant sent it.</param>
