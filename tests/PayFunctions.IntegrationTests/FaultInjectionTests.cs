@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using PayFunctions.Domain;
 
@@ -157,7 +158,9 @@ public sealed class FaultInjectionTests(PlatformFixture platform)
                     $"{message.Method} {message.RequestUri} answered {status}: {body}");
                 last = $"{status} {body}";
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            // The host is being killed: besides refused connections (HttpRequestException), one it accepted and dropped at
+            // once surfaces unwrapped from the handler, as a SocketException reading the connection's remote end point.
+            catch (Exception e) when (e is HttpRequestException or SocketException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 last = e.Message;
             }
