@@ -45,18 +45,7 @@ public sealed class AccountStore(StorageClients clients, SecretEnvelope envelope
         var filter = startingAfter is null
             ? TableClient.CreateQueryFilter($"PartitionKey eq {merchantId}")
             : TableClient.CreateQueryFilter($"PartitionKey eq {merchantId} and RowKey gt {startingAfter}");
-        var page = new List<AccountEntity>(limit + 1);
-        await foreach (var entity in Table.QueryAsync<AccountEntity>(filter, maxPerPage: limit + 1, cancellationToken: cancellationToken))
-        {
-            page.Add(entity);
-            if (page.Count > limit)
-            {
-                break;
-            }
-        }
-
-        var hasMore = page.Count > limit;
-        return (hasMore ? page[..limit] : page, hasMore);
+        return await TablePages.TakeAsync(Table.QueryAsync<AccountEntity>(filter, maxPerPage: limit + 1, cancellationToken: cancellationToken), limit);
     }
 
     /// <summary>Stops the account from being named in new splits; what it is already owed is still settled to it.</summary>

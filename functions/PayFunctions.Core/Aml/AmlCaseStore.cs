@@ -99,17 +99,6 @@ public sealed class AmlCaseStore(StorageClients clients)
             (null, { } s) => s,
             _ => null,
         };
-        var page = new List<AmlCaseEntity>(limit + 1);
-        await foreach (var row in Table.QueryAsync<AmlCaseEntity>(filter, maxPerPage: limit + 1, cancellationToken: cancellationToken))
-        {
-            page.Add(row);
-            if (page.Count > limit)
-            {
-                break;
-            }
-        }
-
-        var hasMore = page.Count > limit;
-        return (hasMore ? page[..limit] : page, hasMore);
+        return await TablePages.TakeAsync(Table.QueryAsync<AmlCaseEntity>(filter, maxPerPage: limit + 1, cancellationToken: cancellationToken), limit);
     }
 }

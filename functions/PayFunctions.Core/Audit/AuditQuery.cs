@@ -36,24 +36,11 @@ public sealed class AuditQuery(StorageClients clients, IOptions<AuditOptions> op
             query += " and " + TableClient.CreateQueryFilter($"Time lt {to}");
         }
 
-        var page = new List<AuditEntity>(limit + 1);
         var table = clients.Tables.GetTableClient(TableNames.AuditEvents);
-        await foreach (var row in table.QueryAsync<AuditEntity>(query, maxPerPage: Math.Max(limit + 1, 100), cancellationToken: cancellationToken))
-        {
-            if (filter.From is { } from && row.Time < from)
-            {
-                break;
-            }
-
-            page.Add(row);
-            if (page.Count > limit)
-            {
-                break;
-            }
-        }
-
-        var hasMore = page.Count > limit;
-        return (hasMore ? page[..limit] : page, hasMore);
+        return await TablePages.TakeAsync(
+            table.QueryAsync<AuditEntity>(query, maxPerPage: Math.Max(limit + 1, 100), cancellationToken: cancellationToken),
+            limit,
+            row => filter.From is not { } from || row.Time >= from);
     }
 }
 

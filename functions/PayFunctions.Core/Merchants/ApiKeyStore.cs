@@ -156,22 +156,9 @@ public sealed class ApiKeyStore(StorageClients clients, ISecretStore secrets, Se
     }
 
     /// <summary>Newest first; ids sort that way.</summary>
-    public async Task<(IReadOnlyList<ApiKeyEntity> Page, bool HasMore)> ListAsync(
-        string merchantId, int limit, string? startingAfter, CancellationToken cancellationToken)
-    {
-        var page = new List<ApiKeyEntity>(limit + 1);
-        await foreach (var key in Query(merchantId, startingAfter, limit + 1, cancellationToken))
-        {
-            page.Add(key);
-            if (page.Count > limit)
-            {
-                break;
-            }
-        }
-
-        var hasMore = page.Count > limit;
-        return (hasMore ? page[..limit] : page, hasMore);
-    }
+    public Task<(IReadOnlyList<ApiKeyEntity> Page, bool HasMore)> ListAsync(
+        string merchantId, int limit, string? startingAfter, CancellationToken cancellationToken) =>
+        TablePages.TakeAsync(Query(merchantId, startingAfter, limit + 1, cancellationToken), limit);
 
     /// <summary>
     /// A new key under <paramref name="keyId"/>, shown only in the returned secret. A key an earlier

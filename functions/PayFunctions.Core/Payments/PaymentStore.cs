@@ -100,18 +100,7 @@ public sealed class PaymentStore(StorageClients clients)
             filter += " and " + conditions;
         }
 
-        var page = new List<PaymentEntity>(limit + 1);
-        await foreach (var entity in Table.QueryAsync<PaymentEntity>(filter, maxPerPage: limit + 1, cancellationToken: cancellationToken))
-        {
-            page.Add(entity);
-            if (page.Count > limit)
-            {
-                break;
-            }
-        }
-
-        var hasMore = page.Count > limit;
-        return (hasMore ? page[..limit] : page, hasMore);
+        return await TablePages.TakeAsync(Table.QueryAsync<PaymentEntity>(filter, maxPerPage: limit + 1, cancellationToken: cancellationToken), limit);
     }
 
     private static string OrderRow(string merchantOrderId) => OrderRowPrefix + TableKeys.HashOf(merchantOrderId);

@@ -101,17 +101,6 @@ public sealed class ReconciliationDifferenceStore(StorageClients clients)
             ? TableClient.CreateQueryFilter(
                 $"Status eq {status} and ((PartitionKey eq {ReconciliationIds.DayPartition(after.Day)} and RowKey gt {after.Hash}) or PartitionKey gt {ReconciliationIds.DayPartition(after.Day)})")
             : TableClient.CreateQueryFilter($"Status eq {status}");
-        var page = new List<ReconciliationDifferenceEntity>(limit + 1);
-        await foreach (var row in Table.QueryAsync<ReconciliationDifferenceEntity>(filter, maxPerPage: limit + 1, cancellationToken: cancellationToken))
-        {
-            page.Add(row);
-            if (page.Count > limit)
-            {
-                break;
-            }
-        }
-
-        var hasMore = page.Count > limit;
-        return (hasMore ? page[..limit] : page, hasMore);
+        return await TablePages.TakeAsync(Table.QueryAsync<ReconciliationDifferenceEntity>(filter, maxPerPage: limit + 1, cancellationToken: cancellationToken), limit);
     }
 }

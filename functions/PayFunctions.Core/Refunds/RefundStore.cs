@@ -67,18 +67,7 @@ public sealed class RefundStore(StorageClients clients)
         var filter = startingAfter is null
             ? TableClient.CreateQueryFilter($"PartitionKey eq {merchantId} and RowKey ge {from} and RowKey lt {prefix + "~"}")
             : TableClient.CreateQueryFilter($"PartitionKey eq {merchantId} and RowKey gt {from} and RowKey lt {prefix + "~"}");
-        var page = new List<RefundEntity>(limit + 1);
-        await foreach (var entity in Table.QueryAsync<RefundEntity>(filter, maxPerPage: limit + 1, cancellationToken: cancellationToken))
-        {
-            page.Add(entity);
-            if (page.Count > limit)
-            {
-                break;
-            }
-        }
-
-        var hasMore = page.Count > limit;
-        return (hasMore ? page[..limit] : page, hasMore);
+        return await TablePages.TakeAsync(Table.QueryAsync<RefundEntity>(filter, maxPerPage: limit + 1, cancellationToken: cancellationToken), limit);
     }
 
     private static TableTransactionAction[] Rows(RefundEntity refund, TableTransactionActionType type)

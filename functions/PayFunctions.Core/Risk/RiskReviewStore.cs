@@ -76,17 +76,6 @@ public sealed class RiskReviewStore(StorageClients clients)
         var filter = startingAfter is { } after
             ? TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey gt {after} and Status eq {status}")
             : TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and Status eq {status}");
-        var page = new List<RiskReviewEntity>(limit + 1);
-        await foreach (var row in Table.QueryAsync<RiskReviewEntity>(filter, maxPerPage: limit + 1, cancellationToken: cancellationToken))
-        {
-            page.Add(row);
-            if (page.Count > limit)
-            {
-                break;
-            }
-        }
-
-        var hasMore = page.Count > limit;
-        return (hasMore ? page[..limit] : page, hasMore);
+        return await TablePages.TakeAsync(Table.QueryAsync<RiskReviewEntity>(filter, maxPerPage: limit + 1, cancellationToken: cancellationToken), limit);
     }
 }

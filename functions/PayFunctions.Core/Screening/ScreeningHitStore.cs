@@ -90,18 +90,7 @@ public sealed class ScreeningHitStore(StorageClients clients)
         var filter = startingAfter is null
             ? TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and Status eq {status}")
             : TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and Status eq {status} and RowKey gt {startingAfter}");
-        var page = new List<ScreeningHitEntity>(limit + 1);
-        await foreach (var row in Table.QueryAsync<ScreeningHitEntity>(filter, maxPerPage: limit + 1, cancellationToken: cancellationToken))
-        {
-            page.Add(row);
-            if (page.Count > limit)
-            {
-                break;
-            }
-        }
-
-        var hasMore = page.Count > limit;
-        return (hasMore ? page[..limit] : page, hasMore);
+        return await TablePages.TakeAsync(Table.QueryAsync<ScreeningHitEntity>(filter, maxPerPage: limit + 1, cancellationToken: cancellationToken), limit);
     }
 
     /// <summary>Moves a pending hit to <paramref name="status"/>; false when it was no longer pending at its ETag.</summary>

@@ -73,17 +73,6 @@ public sealed class StoreStore(StorageClients clients, TimeProvider time)
         var filter = startingAfter is null
             ? TableClient.CreateQueryFilter($"PartitionKey eq {merchantId}")
             : TableClient.CreateQueryFilter($"PartitionKey eq {merchantId} and RowKey gt {startingAfter}");
-        var page = new List<StoreEntity>(limit + 1);
-        await foreach (var entity in Stores.QueryAsync<StoreEntity>(filter, maxPerPage: limit + 1, cancellationToken: cancellationToken))
-        {
-            page.Add(entity);
-            if (page.Count > limit)
-            {
-                break;
-            }
-        }
-
-        var hasMore = page.Count > limit;
-        return (hasMore ? page[..limit] : page, hasMore);
+        return await TablePages.TakeAsync(Stores.QueryAsync<StoreEntity>(filter, maxPerPage: limit + 1, cancellationToken: cancellationToken), limit);
     }
 }

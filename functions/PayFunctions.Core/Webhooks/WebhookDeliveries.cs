@@ -20,18 +20,7 @@ public sealed class WebhookDeliveries(StorageClients clients)
     {
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {merchantId} and RowKey gt {startingAfter ?? EventsStart} and RowKey lt {EventsEnd}");
-        var page = new List<WebhookEventEntity>(limit + 1);
-        await foreach (var row in Events.QueryAsync<WebhookEventEntity>(filter, maxPerPage: limit + 1, cancellationToken: cancellationToken))
-        {
-            page.Add(row);
-            if (page.Count > limit)
-            {
-                break;
-            }
-        }
-
-        var hasMore = page.Count > limit;
-        return (hasMore ? page[..limit] : page, hasMore);
+        return await TablePages.TakeAsync(Events.QueryAsync<WebhookEventEntity>(filter, maxPerPage: limit + 1, cancellationToken: cancellationToken), limit);
     }
 
     /// <summary>
