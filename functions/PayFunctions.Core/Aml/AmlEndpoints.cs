@@ -14,7 +14,6 @@ namespace PayFunctions.Core.Aml;
 /// </summary>
 public sealed class AmlEndpoints(AmlScheduler scheduler, AmlRunStore runs, AmlCaseStore cases, AmlReportFiles files, AuditLog audit, TimeProvider time)
 {
-    private const int MaxTextLength = 1000;
     private const int MaxNotes = 20;
     private const int MaxPartyIdLength = 128;
 
@@ -107,7 +106,7 @@ public sealed class AmlEndpoints(AmlScheduler scheduler, AmlRunStore runs, AmlCa
                 ? ApiError.InvalidRequest("party.kind", "party.kind must be payer, merchant or account.")
                 : !IsPartyId(party.Kind, party.Id)
                     ? ApiError.InvalidRequest("party.id", $"party.id must be a payer pseudonym (payer_ and 24 hex digits) or an id of 1 to {MaxPartyIdLength} letters, digits, '-' or '_'.")
-                    : Text(body.Reason, "reason");
+                    : RequestBody.CheckOperatorText(body.Reason, "reason");
         if (invalid is not null)
         {
             return invalid.ToResult();
@@ -202,7 +201,7 @@ public sealed class AmlEndpoints(AmlScheduler scheduler, AmlRunStore runs, AmlCa
         }
 
         var (_, body, invalid) = await RequestBody.ReadAsync<AmlCaseNoteRequest>(request, null, cancellationToken);
-        invalid ??= Text(body!.Note, "note");
+        invalid ??= RequestBody.CheckOperatorText(body!.Note, "note");
         if (invalid is not null)
         {
             return invalid.ToResult();
@@ -230,11 +229,6 @@ public sealed class AmlEndpoints(AmlScheduler scheduler, AmlRunStore runs, AmlCa
 
         return Results.Json(AmlResources.Case(amlCase), ApiJson.Options);
     }
-
-    private static ApiError? Text(string? text, string param) =>
-        text is not { Length: > 0 and <= MaxTextLength } || text.Any(char.IsControl)
-            ? ApiError.InvalidRequest(param, $"{param} must be 1 to {MaxTextLength} printable characters.")
-            : null;
 
     private static bool IsPartyId(string kind, string? id) =>
         kind == "payer"

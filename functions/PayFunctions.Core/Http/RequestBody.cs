@@ -11,6 +11,9 @@ public static class RequestBody
 {
     public const int MaxBytes = 64 * 1024;
 
+    /// <summary>The longest note or reason an operator may write; it is kept on the row it explains and shown with it.</summary>
+    public const int MaxOperatorTextLength = 1000;
+
     public static async Task<byte[]?> ReadBytesAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
@@ -63,6 +66,17 @@ public static class RequestBody
         var body = await ReadBytesAsync(request, cancellationToken);
         return body is null ? [] : QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
     }
+
+    /// <summary>
+    /// Null when <paramref name="text"/>, an operator's note or reason, is 1 to <see cref="MaxOperatorTextLength"/>
+    /// characters with no control character (it reaches audit records and report files as written); else the problem
+    /// naming <paramref name="param"/> and, when given, what the text is to say.
+    /// </summary>
+    public static ApiError? CheckOperatorText(string? text, string param, string? saying = null) =>
+        text is not { Length: > 0 and <= MaxOperatorTextLength } || text.Any(char.IsControl)
+            ? ApiError.InvalidRequest(
+                param, $"{param} must be 1 to {MaxOperatorTextLength} printable characters{(saying is null ? "" : " saying " + saying)}.")
+            : null;
 
     public static (T? Value, ApiError? Error) Parse<T>(byte[] body)
         where T : class

@@ -20,8 +20,6 @@ public sealed class ReconciliationEndpoints(
     AuditLog audit,
     TimeProvider time)
 {
-    private const int MaxNoteLength = 1000;
-
     /// <summary>Reconciles <c>day</c> (yyyy-MM-dd, default yesterday) of one account and answers the run when it ends.</summary>
     public async Task<IResult> RunAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
@@ -140,9 +138,7 @@ public sealed class ReconciliationEndpoints(
         }
 
         var (_, body, invalid) = await RequestBody.ReadAsync<ResolveExceptionRequest>(request, null, cancellationToken);
-        invalid ??= body!.Note is not { Length: > 0 and <= MaxNoteLength } note || note.Any(char.IsControl)
-            ? ApiError.InvalidRequest("note", $"note must be 1 to {MaxNoteLength} printable characters saying what was done.")
-            : null;
+        invalid ??= RequestBody.CheckOperatorText(body!.Note, "note", "what was done");
         if (invalid is not null)
         {
             return invalid.ToResult();

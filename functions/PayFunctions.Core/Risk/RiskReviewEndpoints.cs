@@ -13,8 +13,6 @@ namespace PayFunctions.Core.Risk;
 /// </summary>
 public sealed class RiskReviewEndpoints(RiskReviewStore reviews, PaymentStore payments, RiskHoldRelease release, AuditLog audit, TimeProvider time)
 {
-    private const int MaxNoteLength = 1000;
-
     /// <summary>Reviews by <c>status</c> (default <c>pending</c>), newest payment first.</summary>
     public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -56,9 +54,7 @@ public sealed class RiskReviewEndpoints(RiskReviewStore reviews, PaymentStore pa
         }
 
         var (_, body, invalid) = await RequestBody.ReadAsync<ReleaseReviewRequest>(request, null, cancellationToken);
-        invalid ??= body!.Note is not { Length: > 0 and <= MaxNoteLength } note || note.Any(char.IsControl)
-            ? ApiError.InvalidRequest("note", $"note must be 1 to {MaxNoteLength} printable characters saying why the payment is released.")
-            : null;
+        invalid ??= RequestBody.CheckOperatorText(body!.Note, "note", "why the payment is released");
         if (invalid is not null)
         {
             return invalid.ToResult();

@@ -11,8 +11,6 @@ namespace PayFunctions.Core.Screening;
 /// </summary>
 public sealed class ScreeningHitEndpoints(ScreeningHitStore hits, PayoutBlocks blocks, AuditLog audit, TimeProvider time)
 {
-    private const int MaxNoteLength = 1000;
-
     /// <summary>Hits by <c>status</c> (default <c>pending_review</c>: the queue), in id order.</summary>
     public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -66,9 +64,7 @@ public sealed class ScreeningHitEndpoints(ScreeningHitStore hits, PayoutBlocks b
         var (_, body, invalid) = await RequestBody.ReadAsync<ReviewScreeningHitRequest>(request, null, cancellationToken);
         invalid ??= body!.Decision is not ("confirm" or "dismiss")
             ? ApiError.InvalidRequest("decision", "decision must be confirm or dismiss.")
-            : body.Note is not { Length: > 0 and <= MaxNoteLength } note || note.Any(char.IsControl)
-                ? ApiError.InvalidRequest("note", $"note must be 1 to {MaxNoteLength} printable characters saying why.")
-                : null;
+            : RequestBody.CheckOperatorText(body.Note, "note", "why");
         if (invalid is not null)
         {
             return invalid.ToResult();
