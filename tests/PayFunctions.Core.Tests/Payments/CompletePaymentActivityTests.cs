@@ -197,26 +197,11 @@ public sealed class CompletePaymentActivityTests(AzuriteFixture azurite) : IDisp
     private static CompletePaymentInput Succeeded(PaymentEntity payment) =>
         new(payment.MerchantId, payment.Id, PaymentStatus.Succeeded, "4200001", PaidAt, null, null, PaidAt.AddSeconds(1));
 
-    private async Task<PaymentEntity> SeedAsync(string? riskReview = null)
-    {
-        var payment = new PaymentEntity
+    private Task<PaymentEntity> SeedAsync(string? riskReview = null) =>
+        TestPayments.SeedAsync(azurite.Storage, PaidAt.AddMinutes(-1), p =>
         {
-            PartitionKey = "mch_" + Guid.NewGuid().ToString("N")[..10],
-            RowKey = "pay_" + Guid.NewGuid().ToString("N")[..24],
-            MerchantOrderId = "order-1",
-            Method = "wechat_pay.native",
-            Channel = "wechat_pay",
-            ChannelAccount = "main",
-            Amount = 10_000,
-            Currency = "CNY",
-            Description = "Coffee",
-            CreatedAt = PaidAt.AddMinutes(-1),
-            ExpiresAt = PaidAt.AddMinutes(29),
-            PlacedAtChannel = true,
-            FeeBasisPoints = 60,
-            RiskReview = riskReview,
-        };
-        Assert.IsType<PaymentInsert.Inserted>(await new PaymentStore(azurite.Storage).CreateAsync(payment, CancellationToken.None));
-        return payment;
-    }
+            p.PlacedAtChannel = true;
+            p.FeeBasisPoints = 60;
+            p.RiskReview = riskReview;
+        });
 }

@@ -2,6 +2,7 @@ using PayFunctions.Channels;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.Risk;
 using PayFunctions.Core.Secrets;
+using PayFunctions.Core.Tests.Payments;
 using PayFunctions.Core.Tests.Secrets;
 using PayFunctions.Core.Tests.Storage;
 using PayFunctions.Domain;
@@ -67,26 +68,7 @@ public sealed class AssessRiskActivityTests(AzuriteFixture azurite)
     private Task<PayerInput?> SealedPayerAsync(PaymentEntity payment) =>
         sealing.SealAsync(new PayerInput("payer_1", null, null, "203.0.113.7") { DeviceId = "device_1" }, payment.MerchantId, payment.Id, CancellationToken.None);
 
-    private async Task<PaymentEntity> SeedAsync()
-    {
-        var payment = new PaymentEntity
-        {
-            PartitionKey = "mch_" + Guid.NewGuid().ToString("N")[..10],
-            RowKey = "pay_" + Guid.NewGuid().ToString("N")[..24],
-            MerchantOrderId = "order-1",
-            Method = "wechat_pay.native",
-            Channel = "wechat_pay",
-            ChannelAccount = "main",
-            Amount = 10_000,
-            Currency = "CNY",
-            Description = "Coffee",
-            CreatedAt = At,
-            ExpiresAt = At.AddMinutes(30),
-            PayerRegion = "CN-GD",
-        };
-        Assert.IsType<PaymentInsert.Inserted>(await new PaymentStore(azurite.Storage).CreateAsync(payment, CancellationToken.None));
-        return payment;
-    }
+    private Task<PaymentEntity> SeedAsync() => TestPayments.SeedAsync(azurite.Storage, At, p => p.PayerRegion = "CN-GD");
 
     /// <summary>Decides each call with the next outcome of its script, one rule asking for it.</summary>
     private sealed class ScriptedAssessor(params RiskOutcome[] outcomes) : IRiskAssessor
