@@ -12,39 +12,25 @@ public sealed class TablePagesTests(AzuriteFixture azurite)
 
     private readonly StorageRequestCounter counter = new();
 
-    [Fact]
-    public async Task ThePageHoldingTheLastRows_SaysNoMoreFollow()
+    /// <summary>
+    /// The page ends at its limit, the row read past it says more follow, and the requests are the query's own pages:
+    /// the last rows fit one response, the row past the limit comes in the same response, and a small page size spreads
+    /// one list over several.
+    /// </summary>
+    [Theory]
+    [InlineData(3, 3, 4, false, 1)]
+    [InlineData(5, 3, 4, true, 1)]
+    [InlineData(5, 4, 2, true, 3)]
+    public async Task APage_EndsAtItsLimit_AndSaysWhetherMoreFollow_InTheQuerysOwnRequests(
+        int rows, int limit, int maxPerPage, bool more, long requests)
     {
-        var partition = await SeedAsync(3);
+        var partition = await SeedAsync(rows);
 
-        var (page, hasMore) = await TablePages.TakeAsync(Query(partition, maxPerPage: 4), limit: 3);
+        var (page, hasMore) = await TablePages.TakeAsync(Query(partition, maxPerPage), limit);
 
-        Assert.Equal(["r0", "r1", "r2"], page.Select(r => r.RowKey));
-        Assert.False(hasMore);
-    }
-
-    [Fact]
-    public async Task TheRowPastTheLimit_SaysMoreFollow_InTheOneRequestThatReadThePage()
-    {
-        var partition = await SeedAsync(5);
-
-        var (page, hasMore) = await TablePages.TakeAsync(Query(partition, maxPerPage: 4), limit: 3);
-
-        Assert.Equal(["r0", "r1", "r2"], page.Select(r => r.RowKey));
-        Assert.True(hasMore);
-        Assert.Equal(new Dictionary<string, long> { [Table + " query"] = 1 }, TableRequests.Of(counter));
-    }
-
-    [Fact]
-    public async Task APageSpreadOverSeveralResponses_IsReadToItsLimit()
-    {
-        var partition = await SeedAsync(5);
-
-        var (page, hasMore) = await TablePages.TakeAsync(Query(partition, maxPerPage: 2), limit: 4);
-
-        Assert.Equal(["r0", "r1", "r2", "r3"], page.Select(r => r.RowKey));
-        Assert.True(hasMore);
-        Assert.Equal(new Dictionary<string, long> { [Table + " query"] = 3 }, TableRequests.Of(counter));
+        Assert.Equal(Enumerable.Range(0, limit).Select(i => "r" + i), page.Select(r => r.RowKey));
+        Assert.Equal(more, hasMore);
+        Assert.Equal(new Dictionary<string, long> { [Table + " query"] = requests }, TableRequests.Of(counter));
     }
 
     [Fact]
