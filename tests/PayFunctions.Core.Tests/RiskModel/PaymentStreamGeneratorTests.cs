@@ -82,10 +82,8 @@ public sealed class PaymentStreamGeneratorTests
     {
         var outliers = Indexes(PaymentPattern.AmountOutlier).Where(i => Generated.Value.Features[i].AmountZ != 0).ToList();
 
-        // 20–150 times the usual, with the merchant's own spread drawn on top, which can pull the odd one in.
         Assert.NotEmpty(outliers);
-        Assert.All(outliers, i => Assert.True(Generated.Value.Features[i].AmountZ > 1, $"z = {Generated.Value.Features[i].AmountZ}"));
-        Assert.True(outliers.Count(i => Generated.Value.Features[i].AmountZ > 2) >= outliers.Count * 19 / 20);
+        Assert.All(outliers, i => Assert.True(Generated.Value.Features[i].AmountZ > 2, $"z = {Generated.Value.Features[i].AmountZ}"));
     }
 
     [Fact]

@@ -220,7 +220,7 @@ public static class PaymentStreamGenerator
                 var method = merchant.Methods[random.Next(merchant.Methods.Length)];
                 var draft = new Draft
                 {
-                    At = RandomTime(night: false), Merchant = merchant, Amount = world.Amount(merchant, Math.Exp(3 + (2 * random.NextDouble()))),
+                    At = RandomTime(night: false), Merchant = merchant, Amount = SyntheticWorld.ScaledAmount(merchant, Math.Exp(3 + (2 * random.NextDouble()))),
                     Method = method, PayerId = payer?.Id ?? world.NewPayerId(), Ip = world.NewIp(), IpRegion = home, Device = world.NewDevice(),
                     Card = SyntheticWorld.IsCardMethod(method) ? world.NewCard() : null, PayerCountry = SyntheticWorld.CountryOf(home),
                     Pattern = PaymentPattern.AmountOutlier,
