@@ -13,10 +13,13 @@ namespace PayFunctions.Core.Risk;
 /// device id and card fingerprint are caller- or channel-supplied personal data, so they never appear in a key: each
 /// is replaced by an HMAC-SHA256 under a key derived from the platform's pepper. A plain SHA-256 would not do: the
 /// IPv4 space and most payer ids are small enough to hash exhaustively, so a copy of the table would give them all
-/// back; without the pepper (in Key Vault) the partition keys say nothing. Payer ids and device ids are the
-/// merchant's own, so they are scoped by merchant; IP addresses and card fingerprints are the same payer everywhere,
-/// so they are scoped by mode only (test payments never count towards live windows). Rolling the pepper starts every
-/// window afresh, which a day's windows survive.
+/// back; without the pepper (in Key Vault) the partition keys say nothing. What the merchant supplies (payer id, IP
+/// address, device id) is scoped by merchant, because a merchant must not be able to poison another merchant's
+/// windows: it may quote any value, and were these windows shared, a few small payments of its own quoting someone's
+/// IP address would have the platform's card-testing rule block that address's payments at every merchant. What a
+/// channel reports (the card fingerprint) no merchant can choose, so it is scoped by mode only and a card tried at
+/// one merchant after another is still seen (test payments never count towards live windows). Rolling the pepper
+/// starts every window afresh, which a day's windows survive.
 /// </summary>
 public sealed class RiskWindowKeys(byte[] key)
 {
@@ -42,7 +45,7 @@ public sealed class RiskWindowKeys(byte[] key)
 
     /// <summary>An address in its canonical text first, so <c>::ffff:203.0.113.7</c> and <c>203.0.113.7</c> count together.</summary>
     public string Ip(string merchantId, string ip) =>
-        "ip|" + Hash("ip", ModeOf(merchantId), RiskRuleValidator.NormalizeListValue(RiskListField.Ip, ip) ?? ip);
+        "ip|" + Hash("ip", Checked(merchantId), RiskRuleValidator.NormalizeListValue(RiskListField.Ip, ip) ?? ip);
 
     public string Card(string merchantId, string fingerprint) => "card|" + Hash("card", ModeOf(merchantId), fingerprint);
 

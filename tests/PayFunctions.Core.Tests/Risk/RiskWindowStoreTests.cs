@@ -32,6 +32,26 @@ public sealed class RiskWindowStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task An_ip_counts_at_the_merchant_that_quoted_it_only_and_a_card_at_every_merchant()
+    {
+        var store = WindowStore(azurite.Storage);
+        var other = NewMerchant();
+        var card = "card-" + Guid.NewGuid().ToString("N");
+        for (var i = 0; i < 6; i++)
+        {
+            await store.CountAsync(Facts(merchant, At.AddSeconds(-10 * i), 100, ip: ip, card: card));
+        }
+
+        var here = await store.HistoryAsync(Facts(merchant, At.AddSeconds(1), ip: ip, card: card));
+        var there = await store.HistoryAsync(Facts(other, At.AddSeconds(1), ip: ip, card: card));
+
+        // Merchant A's probes quoting the address must not fill merchant B's window for it (nor make B's defaults block it).
+        Assert.Equal((6, 6), (here.Ip.Count10m, here.Ip.Small10m));
+        Assert.Equal(WindowCounts.None, there.Ip);
+        Assert.Equal((6, 6), (there.Card.Count10m, there.Card.Small10m));
+    }
+
+    [Fact]
     public async Task A_payment_recorded_again_counts_once_and_never_counts_towards_itself()
     {
         var store = WindowStore(azurite.Storage);

@@ -115,6 +115,25 @@ public sealed class RiskHistoryRecorderTests
     }
 
     [Fact]
+    public void What_the_merchant_supplies_is_counted_at_that_merchant_only_and_the_card_at_every_merchant()
+    {
+        var recorder = new RiskHistoryRecorder();
+        for (var i = 0; i < 6; i++)
+        {
+            recorder.Record(Payment("a" + i, T0.AddSeconds(i), 100, region: "CN-SH"));
+        }
+
+        var there = recorder.Record(Payment("b1", T0.AddMinutes(1), 100) with { MerchantId = "mch_2" });
+        var here = recorder.Record(Payment("a6", T0.AddMinutes(2), 100));
+
+        Assert.Equal((WindowCounts.None, WindowCounts.None, WindowCounts.None, WindowCounts.None), (there.Payer, there.Ip, there.Device, there.Merchant));
+        Assert.Null(there.PayerLastSeen);
+        Assert.Equal((6, 6), (there.Card.Count10m, there.Card.Small10m));
+        Assert.Equal((6, 6, 6, 7), (here.Payer.Count10m, here.Ip.Small10m, here.Device.Count10m, here.Card.Count10m));
+        Assert.Equal(new LastSeen("CN-SH", T0.AddSeconds(5)), here.PayerLastSeen);
+    }
+
+    [Fact]
     public void A_payment_earlier_than_the_last_one_is_refused()
     {
         var recorder = new RiskHistoryRecorder();
@@ -140,14 +159,15 @@ public sealed class RiskHistoryRecorderTests
     /// <summary>The history by its definition: a scan of every earlier payment.</summary>
     private static RiskHistory Counted(List<RiskFacts> earlier, RiskFacts facts)
     {
-        WindowCounts Windows(Func<RiskFacts, string?> key)
+        // What the merchant supplies is counted per merchant; the card fingerprint, which a channel reports, at every merchant.
+        WindowCounts Windows(Func<RiskFacts, string?> key, bool perMerchant = true)
         {
             if (key(facts) is not { } value)
             {
                 return WindowCounts.None;
             }
 
-            var same = earlier.Where(e => key(e) == value).ToList();
+            var same = earlier.Where(e => key(e) == value && (!perMerchant || e.MerchantId == facts.MerchantId)).ToList();
             int In(TimeSpan length) => same.Count(e => facts.At - e.At < length);
             long Sum(TimeSpan length) => same.Where(e => facts.At - e.At < length && e.Amount.Currency == facts.Amount.Currency).Sum(e => e.Amount.MinorUnits);
             return new WindowCounts(
@@ -158,9 +178,9 @@ public sealed class RiskHistoryRecorderTests
 
         var merchant = earlier.Where(e => e.MerchantId == facts.MerchantId).ToList();
         var located = merchant.Where(e => e.IpRegion is not null).ToList();
-        var last = facts.PayerId is null ? null : earlier.LastOrDefault(e => e.PayerId == facts.PayerId && e.IpRegion is not null);
+        var last = facts.PayerId is null ? null : merchant.LastOrDefault(e => e.PayerId == facts.PayerId && e.IpRegion is not null);
         return new RiskHistory(
-            Windows(f => f.PayerId), Windows(f => f.PayerIp), Windows(f => f.DeviceId), Windows(f => f.CardFingerprint), Windows(f => f.MerchantId),
+            Windows(f => f.PayerId), Windows(f => f.PayerIp), Windows(f => f.DeviceId), Windows(f => f.CardFingerprint, perMerchant: false), Windows(f => f.MerchantId),
             merchant.Aggregate(AmountStats.None, (stats, e) => stats.With(e.Amount.MinorUnits)),
             located.Count == 0 ? RegionCounts.None : new RegionCounts(located.Count(e => e.IpRegion == facts.IpRegion), located.Count),
             last is null ? null : new LastSeen(last.IpRegion!, last.At));

@@ -15,7 +15,7 @@ public enum PaymentPattern
     /// <summary>Many small payments from one IP address and device in minutes, probing which stolen cards work.</summary>
     CardTesting,
 
-    /// <summary>A taken-over payer account paying many times within the hour from a new device.</summary>
+    /// <summary>A payer's account at a merchant, taken over, paying there many times within the hour from a new device.</summary>
     Velocity,
 
     /// <summary>One payment far above the merchant's usual range.</summary>
@@ -24,7 +24,7 @@ public enum PaymentPattern
     /// <summary>A new payer paying from a region the merchant almost never sees.</summary>
     UnusualRegion,
 
-    /// <summary>A payer's account used, minutes after they paid from home, from a place too far to have reached.</summary>
+    /// <summary>A payer's account at a merchant used there, minutes after they paid from home, from a place too far to have reached.</summary>
     ImpossibleTravel,
 
     /// <summary>A stolen card paying from an IP address in another country than the card's.</summary>

@@ -12,7 +12,9 @@ namespace PayFunctions.RiskModel.Generation;
 /// card each or one card throughout, half of them at night; a taken-over payer paying 5–15 times within 10–50 minutes
 /// from a new device; one amount 20–150 times the merchant's usual; a new payer from a remote province or a country the
 /// merchants do not sell to; a payer's account used 2–90 minutes after they paid at home from at least 1 500 km away;
-/// a card issued in China paying from an address abroad. Then labels are flipped at the noise rates.
+/// a card issued in China paying from an address abroad. Then labels are flipped at the noise rates. A payer's account
+/// is the account at one merchant (the payer's id is the merchant's own, and so are the windows it is counted in), so
+/// a taken-over account pays, and an impossible journey is made, at the merchant of that account.
 /// </summary>
 public static class PaymentStreamGenerator
 {
@@ -182,7 +184,7 @@ public static class PaymentStreamGenerator
             }
         }
 
-        /// <summary>A taken-over account paying fast from a new device and address in the payer's own province.</summary>
+        /// <summary>A taken-over account at one of the payer's merchants paying fast from a new device and address in the payer's own province.</summary>
         public void AddVelocity()
         {
             var remaining = settings.CountOf(PaymentPattern.Velocity);
@@ -194,9 +196,9 @@ public static class PaymentStreamGenerator
                 var card = random.NextDouble() < 0.5 ? world.NewCard() : payer.Cards[0];
                 var start = RandomTime(night: false);
                 var spread = 10 + random.Next(41);
+                var merchant = payer.Favourites[random.Next(payer.Favourites.Length)];
                 for (var k = Math.Min(remaining, 5 + random.Next(11)); k > 0; k--, remaining--)
                 {
-                    var merchant = payer.Favourites[random.Next(payer.Favourites.Length)];
                     var method = merchant.Methods[random.Next(merchant.Methods.Length)];
                     PaymentsOf(payer).Add(new Draft
                     {
@@ -218,7 +220,7 @@ public static class PaymentStreamGenerator
                 var method = merchant.Methods[random.Next(merchant.Methods.Length)];
                 var draft = new Draft
                 {
-                    At = RandomTime(night: false), Merchant = merchant, Amount = world.Amount(merchant, Math.Exp(3 + (2 * random.NextDouble()))),
+                    At = RandomTime(night: false), Merchant = merchant, Amount = SyntheticWorld.ScaledAmount(merchant, Math.Exp(3 + (2 * random.NextDouble()))),
                     Method = method, PayerId = payer?.Id ?? world.NewPayerId(), Ip = world.NewIp(), IpRegion = home, Device = world.NewDevice(),
                     Card = SyntheticWorld.IsCardMethod(method) ? world.NewCard() : null, PayerCountry = SyntheticWorld.CountryOf(home),
                     Pattern = PaymentPattern.AmountOutlier,
@@ -252,7 +254,7 @@ public static class PaymentStreamGenerator
             }
         }
 
-        /// <summary>A payment by a payer's account from at least 1 500 km away, 2–90 minutes after one of theirs at home.</summary>
+        /// <summary>A payment by a payer's account from at least 1 500 km away, 2–90 minutes after one of theirs at home at the same merchant.</summary>
         public void AddImpossibleTravel()
         {
             var remaining = settings.CountOf(PaymentPattern.ImpossibleTravel);
@@ -270,7 +272,7 @@ public static class PaymentStreamGenerator
                     continue;
                 }
 
-                var merchant = payer.Favourites[random.Next(payer.Favourites.Length)];
+                var merchant = home.Merchant;
                 var method = merchant.Methods[random.Next(merchant.Methods.Length)];
                 payments.Add(new Draft
                 {

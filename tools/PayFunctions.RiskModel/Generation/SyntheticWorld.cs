@@ -123,6 +123,13 @@ internal sealed class SyntheticWorld
     public Money Amount(SyntheticMerchant merchant, double scale = 1) =>
         new(Math.Max(1, (long)Math.Round(merchant.MedianMinor * scale * Math.Exp(merchant.SigmaLog * Normal()))), merchant.Currency);
 
+    /// <summary>
+    /// Exactly <paramref name="scale"/> times the merchant's usual, without its spread: an outlier drawn with the spread
+    /// on top could fall back among the merchant's ordinary amounts and no longer be the outlier it is labelled.
+    /// </summary>
+    public static Money ScaledAmount(SyntheticMerchant merchant, double scale) =>
+        new(Math.Max(1, (long)Math.Round(merchant.MedianMinor * scale)), merchant.Currency);
+
     private static double[] Cumulative(double[] weights)
     {
         var sums = new double[weights.Length];

@@ -5,8 +5,12 @@ namespace PayFunctions.RiskModel.History;
 /// <summary>
 /// Computes each payment's <see cref="RiskHistory"/> exactly, as shared storage keeps it, from a stream of payments in
 /// the order they were made: <see cref="Record"/> answers what was seen before the payment and then counts it. Every
-/// payment counts, fraud included. The merchant's amounts and regions are over all its earlier payments (a merchant
-/// trades in one currency); the payer's last seen place is that of their latest payment whose region was known.
+/// payment counts, fraud included. Keys are scoped as the platform scopes them (<c>RiskWindowKeys</c>): what the
+/// merchant supplies (payer id, IP address, device id) per merchant, so a payer or address paying at two merchants
+/// has a window at each; the card fingerprint, which a channel reports, across merchants (a stream is in one mode).
+/// The merchant's amounts and regions are over all its earlier payments (a merchant trades in one currency); the
+/// payer's last seen place, kept with the payer's window, is that of their latest payment at the merchant whose region
+/// was known.
 /// </summary>
 public sealed class RiskHistoryRecorder
 {
@@ -33,15 +37,16 @@ public sealed class RiskHistoryRecorder
 
         lastTicks = ticks;
         var regions = merchantRegions.GetValueOrDefault(facts.MerchantId);
+        var payer = AtMerchant(facts, facts.PayerId);
         var history = new RiskHistory(
-            Observe(payers, facts.PayerId, facts),
-            Observe(ips, facts.PayerIp, facts),
-            Observe(devices, facts.DeviceId, facts),
+            Observe(payers, payer, facts),
+            Observe(ips, AtMerchant(facts, facts.PayerIp), facts),
+            Observe(devices, AtMerchant(facts, facts.DeviceId), facts),
             Observe(cards, facts.CardFingerprint, facts),
             Observe(merchants, facts.MerchantId, facts),
             merchantAmounts.GetValueOrDefault(facts.MerchantId, AmountStats.None),
             regions is null ? RegionCounts.None : new RegionCounts(facts.IpRegion is null ? 0 : regions.From(facts.IpRegion), regions.Located),
-            facts.PayerId is null ? null : payerLastSeen.GetValueOrDefault(facts.PayerId));
+            payer is null ? null : payerLastSeen.GetValueOrDefault(payer));
 
         merchantAmounts[facts.MerchantId] = history.MerchantAmounts.With(facts.Amount.MinorUnits);
         if (facts.IpRegion is not null)
@@ -52,14 +57,17 @@ public sealed class RiskHistoryRecorder
             }
 
             regions.Add(facts.IpRegion);
-            if (facts.PayerId is not null)
+            if (payer is not null)
             {
-                payerLastSeen[facts.PayerId] = new LastSeen(facts.IpRegion, facts.At);
+                payerLastSeen[payer] = new LastSeen(facts.IpRegion, facts.At);
             }
         }
 
         return history;
     }
+
+    /// <summary>A merchant-supplied <paramref name="value"/> as the key of its window at the payment's merchant: a merchant id holds no line break, so no two pairs make one key.</summary>
+    private static string? AtMerchant(RiskFacts facts, string? value) => value is null ? null : facts.MerchantId + "\n" + value;
 
     /// <summary>The key's counts before the payment, after which the payment is added to them; none for a key the payment does not have.</summary>
     private static WindowCounts Observe(Dictionary<string, KeyWindows> keys, string? key, RiskFacts facts)
