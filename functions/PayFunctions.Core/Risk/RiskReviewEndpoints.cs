@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
 using PayFunctions.Core.Audit;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.Security;
+using PayFunctions.Core.Webhooks;
 using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Risk;
@@ -41,11 +43,13 @@ public sealed class RiskReviewEndpoints(RiskReviewStore reviews, PaymentStore pa
     }
 
     /// <summary>
-    /// Releases a held payment with a note saying why, audit-logged. The payment row is marked first and the ledger
-    /// moved next, each step repeatable, and the queue's row last: a release cut short is finished by repeating it.
+    /// Releases a held payment with a note saying why, audit-logged. The payment row is marked first, the ledger moved
+    /// next and the merchant's <c>review.closed</c> scheduled, each step repeatable, and the queue's row last: a release
+    /// cut short is finished by repeating it.
     /// </summary>
-    public async Task<IResult> ReleaseAsync(HttpRequest request, string paymentId, CancellationToken cancellationToken)
+    public async Task<IResult> ReleaseAsync(HttpRequest request, string paymentId, DurableTaskClient durable, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(durable);
         if (ApiCaller.OperatorOf(request) is not { } caller)
         {
             return ApiError.Unauthenticated().ToResult();
@@ -100,6 +104,12 @@ public sealed class RiskReviewEndpoints(RiskReviewStore reviews, PaymentStore pa
         }
 
         await release.PostIfDueAsync(written, cancellationToken);
+        var closed = new WebhookInput(review.MerchantId, paymentId, ReviewEvents.Closed, ReviewEvents.EventId(paymentId, ReviewEvents.Closed));
+        if (await durable.GetInstanceAsync(closed.EventId, cancellationToken) is null)
+        {
+            await durable.ScheduleNewOrchestrationInstanceAsync(nameof(WebhookOrchestrator), closed, WebhookOrchestrator.StartOptions(closed), cancellationToken);
+        }
+
         if (!await reviews.ReleaseAsync(review, caller.Actor, body!.Note!, time.GetUtcNow(), cancellationToken))
         {
             return Conflict("review_released", "Another operator released the payment meanwhile.");

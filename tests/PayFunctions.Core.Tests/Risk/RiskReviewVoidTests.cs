@@ -1,9 +1,12 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Moq;
 using PayFunctions.Core.Aml;
 using PayFunctions.Core.Audit;
 using PayFunctions.Core.Ledger;
@@ -14,6 +17,7 @@ using PayFunctions.Core.Security;
 using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Tests.Reconciliation;
 using PayFunctions.Core.Tests.Storage;
+using PayFunctions.Core.Webhooks;
 using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Tests.Risk;
@@ -27,6 +31,8 @@ namespace PayFunctions.Core.Tests.Risk;
 public sealed class RiskReviewVoidTests(AzuriteFixture azurite)
 {
     private static readonly DateTimeOffset At = new(2026, 11, 30, 10, 0, 0, TimeSpan.Zero);
+
+    private readonly Mock<DurableTaskClient> durable = new("test");
 
     [Fact]
     public async Task APaymentUnderReviewThatExpires_VoidsItsReview_WithTheReason_AndLeavesThePendingQueue()
@@ -69,6 +75,7 @@ public sealed class RiskReviewVoidTests(AzuriteFixture azurite)
         Assert.Contains("payment_blocked", (string?)problem["detail"], StringComparison.Ordinal);
         Assert.Null(await Ledger.ReadEntryAsync(RiskHoldRelease.EntryId(payment.Id), CancellationToken.None));
         Assert.Equal(RiskReviews.Voided, (await Reviews.GetAsync(payment.Id, CancellationToken.None))!.Status);
+        Assert.DoesNotContain(durable.Invocations, i => i.Method.Name == nameof(DurableTaskClient.ScheduleNewOrchestrationInstanceAsync));
     }
 
     [Fact]
@@ -108,6 +115,14 @@ public sealed class RiskReviewVoidTests(AzuriteFixture azurite)
         Assert.Equal(RiskReviews.Released, (await Reviews.GetAsync(payment.Id, CancellationToken.None))!.Status);
         Assert.Null(await Ledger.ReadEntryAsync(RiskHoldRelease.EntryId(payment.Id), CancellationToken.None));
         Assert.Null(await Ledger.ReadEntryAsync(CompletePaymentActivity.CaptureEntryId(payment.Id), CancellationToken.None));
+        var eventId = ReviewEvents.EventId(payment.Id, ReviewEvents.Closed);
+        durable.Verify(
+            d => d.ScheduleNewOrchestrationInstanceAsync(
+                nameof(WebhookOrchestrator),
+                It.Is<WebhookInput>(w => w == new WebhookInput(payment.MerchantId, payment.Id, ReviewEvents.Closed, eventId)),
+                It.Is<StartOrchestrationOptions>(o => o.InstanceId == eventId),
+                It.IsAny<CancellationToken>()),
+            Times.Once);
     }
 
     [Fact]
@@ -164,7 +179,7 @@ public sealed class RiskReviewVoidTests(AzuriteFixture azurite)
         var audit = new AuditLog(azurite.Storage, Options.Create(new AuditOptions { Chain = "r" + Guid.NewGuid().ToString("N")[..16] }), TimeProvider.System, NullLogger<AuditLog>.Instance);
         var endpoints = new RiskReviewEndpoints(Reviews, Payments, new RiskHoldRelease(Ledger, TimeProvider.System), audit, TimeProvider.System);
 
-        await (await endpoints.ReleaseAsync(http.Request, paymentId, CancellationToken.None)).ExecuteAsync(http);
+        await (await endpoints.ReleaseAsync(http.Request, paymentId, durable.Object, CancellationToken.None)).ExecuteAsync(http);
 
         http.Response.Body.Position = 0;
         return (http.Response.StatusCode, JsonNode.Parse(await new StreamReader(http.Response.Body).ReadToEndAsync())!.AsObject());
