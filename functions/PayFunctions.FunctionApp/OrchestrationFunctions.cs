@@ -3,6 +3,7 @@ using Microsoft.DurableTask;
 using PayFunctions.Core.Orchestration;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.Settlements;
+using PayFunctions.Core.Webhooks;
 using PayFunctions.Domain;
 
 namespace PayFunctions.FunctionApp;
@@ -21,4 +22,8 @@ public static class OrchestrationFunctions
     [Function(nameof(SettlementCatchUpOrchestrator))]
     public static Task<List<SettlementDayResult>> RunSettlementCatchUpOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new SettlementCatchUpOrchestrator().RunAsync(context, context.GetInput<SettlementCatchUpInput>()!);
+
+    [Function(nameof(WebhookOrchestrator))]
+    public static Task<bool> RunWebhookOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new WebhookOrchestrator().RunAsync(context, context.GetInput<WebhookInput>()!);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using PayFunctions.Core.Risk;
 
 namespace PayFunctions.FunctionApp;
@@ -64,5 +65,6 @@ public sealed class RiskFunctions(RiskRuleEndpoints rules, RiskReviewEndpoints r
     public Task<IActionResult> ReleaseReview(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "ops/risk/reviews/{id}/release")] HttpRequest request,
         string id,
-        CancellationToken cancellationToken) => reviews.ReleaseAsync(request, id, cancellationToken).AsActionResult();
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken) => reviews.ReleaseAsync(request, id, durable, cancellationToken).AsActionResult();
 }

@@ -82,7 +82,7 @@ public static class ApiRouteMap
         Map(app, ApiRoutes.ListReconciliationExceptions, (HttpRequest r, ReconciliationEndpoints e, CancellationToken c) => e.ListExceptionsAsync(r, c));
         Map(app, ApiRoutes.ResolveReconciliationException, (HttpRequest r, string id, ReconciliationEndpoints e, CancellationToken c) => e.ResolveExceptionAsync(r, id, c));
         Map(app, ApiRoutes.ListRiskReviews, (HttpRequest r, RiskReviewEndpoints e, CancellationToken c) => e.ListAsync(r, c));
-        Map(app, ApiRoutes.ReleaseRiskReview, (HttpRequest r, string id, RiskReviewEndpoints e, CancellationToken c) => e.ReleaseAsync(r, id, c));
+        Map(app, ApiRoutes.ReleaseRiskReview, (HttpRequest r, string id, DurableTaskClient d, RiskReviewEndpoints e, CancellationToken c) => e.ReleaseAsync(r, id, d, c));
         Map(app, ApiRoutes.RunAmlReport, (HttpRequest r, AmlEndpoints e, CancellationToken c) => e.RunAsync(r, c));
         Map(app, ApiRoutes.GetAmlReport, (HttpRequest r, string day, AmlEndpoints e, CancellationToken c) => e.GetRunAsync(r, day, c));
         Map(app, ApiRoutes.ListAmlCases, (HttpRequest r, AmlEndpoints e, CancellationToken c) => e.ListCasesAsync(r, c));

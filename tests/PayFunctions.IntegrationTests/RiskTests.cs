@@ -8,7 +8,8 @@ namespace PayFunctions.IntegrationTests;
 /// <summary>
 /// Risk decisions on real payments through LocalHost: a card tester's burst of tiny payments from one address is blocked
 /// before any order reaches the channel, and a payment a merchant's rule sends to review is paid but its money is held
-/// from settlement (and from refunds) until an operator releases it.
+/// from settlement (and from refunds), and shown apart in the merchant's balance, until an operator releases it; the
+/// merchant hears of the review opening and closing, and a review of a payment closed unpaid is voided.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class RiskTests(PlatformFixture platform)
@@ -67,7 +68,9 @@ public sealed class RiskTests(PlatformFixture platform)
         Assert.Equal(("review", "pending"), ((string?)risk["outcome"], (string?)risk["review"]));
         Assert.Contains(risk["decisions"]!.AsArray()[0]!["rules"]!.AsArray(), r => (string?)r!["action"] == "review" && ((string?)r["reason"])!.Contains("payer", StringComparison.OrdinalIgnoreCase));
         Assert.Equal("allow", (string?)plain["risk"]!["outcome"]);
-        Assert.Equal(994, await PendingSettlementAsync(key));
+        Assert.Equal((994, 9_940), await BalanceAsync(key));
+        var opened = await WaitForWebhookAsync((string)held["id"]!, "review.opened");
+        Assert.Equal((true, "review"), ((bool)opened["open"]!, (string?)opened["rules"]!.AsArray()[0]!["action"]));
 
         var (refundStatus, refund) = await scenario.CreateRefundAsync((string)held["id"]!, """{"amount":100}""", apiKey: key);
         Assert.Equal((HttpStatusCode.Conflict, "payment_under_review"), (refundStatus, (string?)refund["code"]));
@@ -82,11 +85,72 @@ public sealed class RiskTests(PlatformFixture platform)
             Assert.Equal((HttpStatusCode.Conflict, "review_released"), (status, (string?)body["code"]));
         }
 
-        Assert.Equal(994 + 9_940, await PendingSettlementAsync(key));
+        Assert.Equal((994 + 9_940, 0), await BalanceAsync(key));
+        Assert.Equal("released", (string?)(await WaitForWebhookAsync((string)held["id"]!, "review.closed"))["closed_reason"]);
         Assert.Equal("released", (string?)(await scenario.GetPaymentAsync((string)held["id"]!, key))["risk"]!["review"]);
         var entries = await scenario.LedgerEntriesForAsync((string)held["id"]!);
         Assert.Contains(entries, e => e.Kind == Postings.RiskReleaseKind);
         await scenario.AssertLedgerInvariantAsync();
+    }
+
+    [Fact]
+    public async Task AReviewOfAPaymentClosedUnpaid_IsVoided_AnnouncedSo_AndCannotBeReleased()
+    {
+        var key = await NewMerchantAsync();
+        var payer = "risk-void-" + Guid.NewGuid().ToString("N")[..12];
+        using (var rule = platform.Request(HttpMethod.Post, "api/v1/risk/rules", key,
+            $$"""{"kind":"list","action":"review","field":"payer_id","values":["{{payer}}"],"description":"Payers we look at first"}"""))
+        {
+            var (status, body, _) = await scenario.SendAsync(rule);
+            Assert.True(status == HttpStatusCode.Created, $"{status} {body}");
+        }
+
+        using var create = platform.Request(HttpMethod.Post, "api/v1/payments", key, Scenario.PaymentBody(Scenario.NewOrderId(), 2_000, $$""","payer":{"id":"{{payer}}"}"""));
+        var (created, payment, _) = await scenario.SendAsync(create);
+        Assert.True(created == HttpStatusCode.Created, $"{created} {payment}");
+        var id = (string)payment["id"]!;
+        Assert.Equal("review", (string?)(await WaitForWebhookAsync(id, "review.opened"))["rules"]!.AsArray()[0]!["action"]);
+        using (var close = platform.Request(HttpMethod.Post, $"api/v1/payments/{id}/close", key, "{}"))
+        {
+            var (status, body, _) = await scenario.SendAsync(close);
+            Assert.True(status == HttpStatusCode.OK, $"{status} {body}");
+        }
+
+        var closed = await WaitForWebhookAsync(id, "review.closed");
+        Assert.Equal((false, "voided", "payment_closed"), ((bool)closed["open"]!, (string?)closed["closed_reason"], (string?)closed["void_reason"]));
+        Assert.Equal("voided", (string?)(await scenario.GetPaymentAsync(id, key))["risk"]!["review"]);
+        Assert.DoesNotContain((await OperatorAsync(HttpMethod.Get, "api/ops/risk/reviews?limit=100"))["data"]!.AsArray(), r => (string?)r!["payment"] == id);
+        var voided = Assert.Single((await OperatorAsync(HttpMethod.Get, "api/ops/risk/reviews?status=voided&limit=100"))["data"]!.AsArray(), r => (string?)r!["payment"] == id)!;
+        Assert.Equal("payment_closed", (string?)voided["void_reason"]);
+        using (var release = platform.Request(HttpMethod.Post, $"api/ops/risk/reviews/{id}/release", PlatformFixture.OperatorKey, """{"note":"Too late."}"""))
+        {
+            var (status, body, _) = await scenario.SendAsync(release);
+            Assert.Equal((HttpStatusCode.Conflict, "review_voided"), (status, (string?)body["code"]));
+        }
+
+        Assert.Equal((0, 0), await BalanceAsync(key));
+        Assert.Empty(await scenario.LedgerEntriesForAsync(id));
+    }
+
+    /// <summary>The review a <paramref name="type"/> webhook about the payment carried, once the merchant's endpoint has it.</summary>
+    private async Task<JsonObject> WaitForWebhookAsync(string paymentId, string type)
+    {
+        var deadline = DateTime.UtcNow + Within;
+        do
+        {
+            foreach (var webhook in await scenario.WebhooksForAsync(paymentId))
+            {
+                if (JsonNode.Parse((string)webhook["body"]!) is JsonObject body && (string?)body["type"] == type)
+                {
+                    return body["data"]!["object"]!.AsObject();
+                }
+            }
+
+            await Task.Delay(250);
+        }
+        while (DateTime.UtcNow < deadline);
+        Assert.Fail($"No {type} webhook for {paymentId} within {Within}.\n{platform.HostLogTail()}");
+        return null!;
     }
 
     private async Task<JsonObject> PaidAsync(string key, long amount, string extra)
@@ -117,13 +181,17 @@ public sealed class RiskTests(PlatformFixture platform)
         return payment;
     }
 
-    private async Task<long> PendingSettlementAsync(string key)
+    /// <summary>What the merchant's balance says is pending settlement and held for review, in CNY.</summary>
+    private async Task<(long Pending, long Held)> BalanceAsync(string key)
     {
         using var request = platform.Request(HttpMethod.Get, "api/v1/balance", key);
         var (status, balance, _) = await scenario.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, status);
-        return balance["pending_settlement"]!.AsArray().Where(a => (string?)a!["currency"] == "cny").Sum(a => (long)a!["amount"]!);
+        return (Cny(balance["pending_settlement"]!), Cny(balance["held_for_review"]!));
     }
+
+    private static long Cny(JsonNode amounts) =>
+        amounts.AsArray().Where(a => (string?)a!["currency"] == "cny").Sum(a => (long)a!["amount"]!);
 
     private async Task<JsonObject> OperatorAsync(HttpMethod method, string path, string? json = null)
     {
@@ -138,7 +206,10 @@ public sealed class RiskTests(PlatformFixture platform)
         var id = "mch_it_risk_" + Guid.NewGuid().ToString("N")[..10];
         var key = "sk_test_it_" + Guid.NewGuid().ToString("N");
         await platform.Merchants(TimeProvider.System).SeedAsync(
-            new MerchantEntity { Id = id, Name = id, FeeBasisPoints = 60 }, key, PlatformFixture.WebhookSecret, CancellationToken.None);
+            new MerchantEntity { Id = id, Name = id, FeeBasisPoints = 60, WebhookUrl = new Uri(platform.Sandbox.BaseAddress!, $"sandbox/webhooks/{PlatformFixture.WebhookSink}").ToString() },
+            key,
+            PlatformFixture.WebhookSecret,
+            CancellationToken.None);
         return key;
     }
 }

@@ -11,7 +11,7 @@ namespace PayFunctions.Core.Orchestration;
 /// <summary>The orchestrations and activities both hosts must expose under these exact names.</summary>
 public static class PayFunctionsTasks
 {
-    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(PaymentOrchestrator), typeof(SettlementOrchestrator), typeof(SettlementCatchUpOrchestrator), typeof(RefundOrchestrator), typeof(ReconciliationOrchestrator), typeof(RescreenOrchestrator)];
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(PaymentOrchestrator), typeof(SettlementOrchestrator), typeof(SettlementCatchUpOrchestrator), typeof(RefundOrchestrator), typeof(ReconciliationOrchestrator), typeof(RescreenOrchestrator), typeof(WebhookOrchestrator)];
 
     public static IReadOnlyList<Type> Activities { get; } =
     [

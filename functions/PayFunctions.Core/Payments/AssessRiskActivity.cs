@@ -14,7 +14,11 @@ public sealed record AssessRiskInput(string MerchantId, string PaymentId, RiskSt
 }
 
 /// <summary>What the orchestration does with a decision: its outcome, and for a block the sentence the payment fails with.</summary>
-public sealed record RiskVerdict(RiskOutcome Outcome, string? Reason);
+public sealed record RiskVerdict(RiskOutcome Outcome, string? Reason)
+{
+    /// <summary>This decision sent the payment to review and no earlier one had: the review opens here, and is announced.</summary>
+    public bool OpensReview { get; init; }
+}
 
 /// <summary>
 /// Decides on a payment and keeps the decision on it, where the merchant reads it as <c>risk</c>. A stage is decided
@@ -34,9 +38,10 @@ public sealed class AssessRiskActivity(PaymentStore payments, PayerSealing seali
         var payment = await payments.GetAsync(input.MerchantId, input.PaymentId, cancellationToken)
             ?? throw new InvalidOperationException($"Payment {input.PaymentId} does not exist.");
         var stage = StageName(input.Stage);
-        if (RiskBody.Deserialize(payment.RiskJson).FirstOrDefault(d => d.Stage == stage) is { } kept)
+        var stored = RiskBody.Deserialize(payment.RiskJson);
+        if (stored.FirstOrDefault(d => d.Stage == stage) is { } kept)
         {
-            return new RiskVerdict(RiskOutcomes.Parse(kept.Outcome), ReasonOf(kept));
+            return new RiskVerdict(RiskOutcomes.Parse(kept.Outcome), ReasonOf(kept)) { OpensReview = Opens(stored, kept) };
         }
 
         // On the result the channel's word on the payer (its account, the card, the card's country) comes first: the
@@ -63,7 +68,7 @@ public sealed class AssessRiskActivity(PaymentStore payments, PayerSealing seali
             await reviews.OpenAsync(payment, decision.DecidedAt, cancellationToken);
         }
 
-        await payments.UpdateAsync(payment, p =>
+        var written = await payments.UpdateAsync(payment, p =>
         {
             var decisions = RiskBody.Deserialize(p.RiskJson);
             if (decisions.Any(d => d.Stage == stage))
@@ -75,7 +80,14 @@ public sealed class AssessRiskActivity(PaymentStore payments, PayerSealing seali
             p.RiskReview = outcome == RiskOutcome.Review && p.RiskReview is null ? RiskReviews.Pending : p.RiskReview;
             return true;
         }, cancellationToken);
-        return new RiskVerdict(outcome, ReasonOf(body));
+        return new RiskVerdict(outcome, ReasonOf(body)) { OpensReview = Opens(RiskBody.Deserialize(written.RiskJson), body) };
+    }
+
+    /// <summary>Whether <paramref name="decision"/> is a review that no decision kept before it was: read from what is kept, so a re-run answers the same.</summary>
+    private static bool Opens(IReadOnlyList<RiskDecisionBody> kept, RiskDecisionBody decision)
+    {
+        var review = RiskOutcomes.Name(RiskOutcome.Review);
+        return decision.Outcome == review && kept.TakeWhile(d => d.Stage != decision.Stage).All(d => d.Outcome != review);
     }
 
     private static string StageName(RiskStage stage) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(stage.ToString());

@@ -17,7 +17,9 @@ namespace PayFunctions.Core.Payments;
 /// written: a re-run finds the status unchanged and the same completion time, and the report counts it once. A payment
 /// placed at a channel is also indexed for its account's reconciliation, and a succeeded one for anti-money-laundering
 /// monitoring. A payment risk sent to review is captured into its parties' risk-hold accounts, not their payables, so
-/// settlement does not pay it until an operator releases it.
+/// settlement does not pay it until an operator releases it. One that ends without money voids its pending review, on the
+/// row with its status (so an operator's release, which writes the same row, either came first or finds it voided) and
+/// then in the operators' queue.
 /// </summary>
 public sealed class CompletePaymentActivity(
     PaymentStore payments,
@@ -27,7 +29,8 @@ public sealed class CompletePaymentActivity(
     PaymentReports reports,
     ReconciliationIndex reconciliation,
     AmlIndex aml,
-    RiskHoldRelease riskRelease)
+    RiskHoldRelease riskRelease,
+    RiskReviewStore reviews)
     : TaskActivity<CompletePaymentInput, bool>
 {
     public override Task<bool> RunAsync(TaskActivityContext context, CompletePaymentInput input) =>
@@ -79,9 +82,15 @@ public sealed class CompletePaymentActivity(
             p.FailureMessage = input.FailureMessage;
             p.AllocationsJson = allocationsJson;
             p.RiskHeld = held;
+            p.RiskReview = p.RiskReview == RiskReviews.Pending && RiskReviews.VoidReasonOf(p) is not null ? RiskReviews.Voided : p.RiskReview;
             return true;
         }, cancellationToken);
         await riskRelease.PostIfDueAsync(written, cancellationToken);
+        if (written.RiskReview == RiskReviews.Voided)
+        {
+            await reviews.VoidAsync(written, input.CompletedAt, cancellationToken);
+        }
+
         progress.Notify(written);
         completed.Keep(written);
         await reports.RecordPaymentAsync(written, cancellationToken);

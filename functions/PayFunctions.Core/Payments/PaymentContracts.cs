@@ -32,6 +32,12 @@ public sealed record PaymentOrchestrationInput(
     /// </summary>
     public IReadOnlyList<string>? Route { get; init; }
 
+    /// <summary>
+    /// Set by the orchestration once a risk decision of its own opened a review (<see cref="RiskVerdict.OpensReview"/>):
+    /// the payment's end then makes sure the opening was announced, and announces the close when no money came.
+    /// </summary>
+    public bool ReviewOpened { get; init; }
+
     /// <summary>The accounts the order may be placed with, in the order they are tried.</summary>
     public IReadOnlyList<string> RouteOrDefault => Route is { Count: > 0 } route ? route : [ChannelAccount];
 }

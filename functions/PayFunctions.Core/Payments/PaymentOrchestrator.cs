@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using PayFunctions.Channels;
 using PayFunctions.Core.Checkout;
+using PayFunctions.Core.Risk;
 using PayFunctions.Core.Webhooks;
 using PayFunctions.Domain;
 using PayFunctions.Domain.Risk;
@@ -25,7 +26,7 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
 
     // A merchant's endpoint may be down for hours: 5 s, 15 s, 45 s, … capped at 6 h, about a day in
     // all. Durable timers make the waits free; the event id stays the same on every attempt.
-    private static readonly TaskOptions WebhookRetry = TaskOptions.FromRetryPolicy(
+    internal static readonly TaskOptions WebhookRetry = TaskOptions.FromRetryPolicy(
         new RetryPolicy(
             maxNumberOfAttempts: 12,
             firstRetryInterval: TimeSpan.FromSeconds(5),
@@ -37,7 +38,7 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
     /// replays as it ran, so a deployment does not break the payments it finds waiting. Instances started
     /// without a version are the shape before versions.
     /// </summary>
-    public const string CurrentVersion = RiskAssessedVersion;
+    public const string CurrentVersion = ReviewEventsVersion;
 
     /// <summary>One expiry timer for the whole payment; before it, a second was set once the order was placed.</summary>
     internal const string SharedExpiryTimerVersion = "1.1";
@@ -53,6 +54,9 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
     /// raised from an account the payment is not placed at is refunded from there, not taken.
     /// </summary>
     internal const string RiskAssessedVersion = "1.4";
+
+    /// <summary>A review a decision opens is announced (<c>review.opened</c>), and its close at the payment's end (<c>review.closed</c>).</summary>
+    internal const string ReviewEventsVersion = "1.5";
 
     public static StartOrchestrationOptions StartOptions(string paymentId) => new(paymentId) { Version = CurrentVersion };
 
@@ -73,11 +77,14 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
 
         // Waiting starts before the enqueue, so an outcome raised at once is not missed.
         var placing = context.WaitForExternalEvent<PrepayOutcome>(PaymentEvents.PrepayResult);
-        if (await AssessRiskAsync(context, input, RiskStage.BeforeChannel, canRefuse: true) is { Outcome: RiskOutcome.Block } blocked)
+        var beforeChannel = await AssessRiskAsync(context, input, RiskStage.BeforeChannel, canRefuse: true);
+        if (beforeChannel is { Outcome: RiskOutcome.Block } blocked)
         {
             StopTimer(timerCancellation);
             return await FinishBlockedAsync(context, input, blocked);
         }
+
+        input = AnnounceReview(context, input, beforeChannel);
 
         if (context.CompareVersionTo(PlacedAtOnceVersion) < 0)
         {
@@ -260,8 +267,8 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
         if (paid.IsSuccessFor(input))
         {
             // The money is taken: a block now can only hold it for review, which the completion reads from the payment.
-            await AssessRiskAsync(context, input, RiskStage.OnResult, canRefuse: false, paid.Payer);
-            return await FinishAsync(context, input, PaymentStatus.Succeeded, paid, null, null);
+            var onResult = await AssessRiskAsync(context, input, RiskStage.OnResult, canRefuse: false, paid.Payer);
+            return await FinishAsync(context, AnnounceReview(context, input, onResult), PaymentStatus.Succeeded, paid, null, null);
         }
 
         context.CreateReplaySafeLogger<PaymentOrchestrator>().LogCritical(
@@ -279,6 +286,22 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
             ? null
             : await context.CallActivityAsync<RiskVerdict>(
                 nameof(AssessRiskActivity), new AssessRiskInput(input.MerchantId, input.PaymentId, stage, input.Payer, canRefuse) { Reported = reported }, StoreRetry);
+
+    /// <summary>
+    /// Announces the review <paramref name="verdict"/> opened, without waiting: a merchant endpoint that is down must not
+    /// hold up the payment. The input returned remembers it, so the payment's end waits for the announcement (its
+    /// retries would stop with the orchestration) and announces the close of a review whose payment took no money.
+    /// </summary>
+    internal static PaymentOrchestrationInput AnnounceReview(TaskOrchestrationContext context, PaymentOrchestrationInput input, RiskVerdict? verdict)
+    {
+        if (verdict is not { OpensReview: true } || context.CompareVersionTo(ReviewEventsVersion) < 0)
+        {
+            return input;
+        }
+
+        _ = SendWebhookAsync(context, input, ReviewEvents.Opened);
+        return input with { ReviewOpened = true };
+    }
 
     internal static Task<PaymentStatus> FinishBlockedAsync(TaskOrchestrationContext context, PaymentOrchestrationInput input, RiskVerdict blocked) =>
         FinishAsync(context, input, PaymentStatus.Failed, null, "payment_blocked", "Risk blocked this payment: " + (blocked.Reason ?? "a rule asked to block it."));
@@ -321,11 +344,27 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
             await SendWebhookAsync(context, input, eventType);
         }
 
+        if (input.ReviewOpened)
+        {
+            // The opening's own delivery may still be retrying; this one finds it delivered, or carries it on. A review
+            // of a payment that took no money was closed by the completion (voided) or by an operator before it (released):
+            // either way it is announced once, under the one id of the review's close.
+            await SendWebhookAsync(context, input, ReviewEvents.Opened);
+            if (status != PaymentStatus.Succeeded)
+            {
+                await SendWebhookAsync(context, input, ReviewEvents.Closed);
+            }
+        }
+
         return status;
     }
 
     private static WebhookInput WebhookOf(PaymentOrchestrationInput input, string eventType) =>
-        new(input.MerchantId, input.PaymentId, eventType, PaymentEvents.EventId(input.PaymentId, eventType));
+        new(
+            input.MerchantId,
+            input.PaymentId,
+            eventType,
+            eventType.StartsWith(ReviewEvents.Prefix, StringComparison.Ordinal) ? ReviewEvents.EventId(input.PaymentId, eventType) : PaymentEvents.EventId(input.PaymentId, eventType));
 
     /// <summary>Delivers the payment's event of <paramref name="eventType"/> to the merchant, retrying for about a day.</summary>
     internal static async Task SendWebhookAsync(TaskOrchestrationContext context, PaymentOrchestrationInput input, string eventType)

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using PayFunctions.Core.Http;
+using PayFunctions.Core.Payments;
+using PayFunctions.Domain;
 using PayFunctions.Domain.Risk;
 
 namespace PayFunctions.Core.Risk;
@@ -9,7 +11,10 @@ namespace PayFunctions.Core.Risk;
 /// operator's review, and each decision with what fired and why.
 /// </summary>
 /// <param name="Outcome"><c>allow</c>, <c>review</c> or <c>block</c>.</param>
-/// <param name="Review">For a payment held for review: <c>pending</c> until an operator releases it, then <c>released</c>.</param>
+/// <param name="Review">
+/// For a payment sent to review: <c>pending</c> until an operator releases it, then <c>released</c>; <c>voided</c> when the
+/// payment ended without money (failed, closed or expired), which leaves nothing to hold or release.
+/// </param>
 /// <param name="Decisions">The decision before the channel, then the one on the channel's result.</param>
 public sealed record RiskBody(string Outcome, string? Review, IReadOnlyList<RiskDecisionBody> Decisions)
 {
@@ -76,4 +81,23 @@ public static class RiskReviews
 
     /// <summary>Released by an operator: its money is owed to its parties as any other payment's.</summary>
     public const string Released = "released";
+
+    /// <summary>Closed without an operator: the payment ended without money, so there is nothing to hold or release.</summary>
+    public const string Voided = "voided";
+
+    /// <summary>
+    /// Why a review of <paramref name="payment"/> is void: the payment's failure code, or <c>payment_closed</c>; null while
+    /// the payment can still take money, or when it took it.
+    /// </summary>
+    public static string? VoidReasonOf(PaymentEntity payment)
+    {
+        ArgumentNullException.ThrowIfNull(payment);
+        return payment.StatusValue switch
+        {
+            PaymentStatus.Failed => payment.FailureCode ?? "payment_failed",
+            PaymentStatus.Expired => payment.FailureCode ?? "payment_expired",
+            PaymentStatus.Closed => "payment_closed",
+            _ => null,
+        };
+    }
 }

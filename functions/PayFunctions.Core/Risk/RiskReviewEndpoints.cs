@@ -1,15 +1,18 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
 using PayFunctions.Core.Audit;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.Security;
+using PayFunctions.Core.Webhooks;
 using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Risk;
 
 /// <summary>
 /// Operators work the queue of payments risk sent to review: list it, and release a payment, whose held money is then
-/// owed to its parties and paid by the next settlement.
+/// owed to its parties and paid by the next settlement. A review whose payment ended without money is voided, not
+/// released (<c>409 review_voided</c>).
 /// </summary>
 public sealed class RiskReviewEndpoints(RiskReviewStore reviews, PaymentStore payments, RiskHoldRelease release, AuditLog audit, TimeProvider time)
 {
@@ -22,9 +25,9 @@ public sealed class RiskReviewEndpoints(RiskReviewStore reviews, PaymentStore pa
         }
 
         var status = request.Query["status"].ToString() is { Length: > 0 } asked ? asked : RiskReviews.Pending;
-        if (status is not (RiskReviews.Pending or RiskReviews.Released))
+        if (status is not (RiskReviews.Pending or RiskReviews.Released or RiskReviews.Voided))
         {
-            return ApiError.InvalidRequest("status", "status must be pending or released.").ToResult();
+            return ApiError.InvalidRequest("status", "status must be pending, released or voided.").ToResult();
         }
 
         var (limit, startingAfter, invalid) = ListQuery.Parse(request, PaymentIds.IsWellFormed, "a payment");
@@ -38,11 +41,13 @@ public sealed class RiskReviewEndpoints(RiskReviewStore reviews, PaymentStore pa
     }
 
     /// <summary>
-    /// Releases a held payment with a note saying why, audit-logged. The payment row is marked first and the ledger
-    /// moved next, each step repeatable, and the queue's row last: a release cut short is finished by repeating it.
+    /// Releases a held payment with a note saying why, audit-logged. The payment row is marked first, the ledger moved
+    /// next and the merchant's <c>review.closed</c> scheduled, each step repeatable, and the queue's row last: a release
+    /// cut short is finished by repeating it.
     /// </summary>
-    public async Task<IResult> ReleaseAsync(HttpRequest request, string paymentId, CancellationToken cancellationToken)
+    public async Task<IResult> ReleaseAsync(HttpRequest request, string paymentId, DurableTaskClient durable, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(durable);
         if (ApiCaller.OperatorOf(request) is not { } caller)
         {
             return ApiError.Unauthenticated().ToResult();
@@ -66,25 +71,44 @@ public sealed class RiskReviewEndpoints(RiskReviewStore reviews, PaymentStore pa
             return ApiError.NotFound("risk review", "payment").ToResult();
         }
 
-        if (review.Status != RiskReviews.Pending)
+        if (review.Status == RiskReviews.Voided)
         {
-            return Conflict($"The payment was already released by {review.ReleasedBy}.");
+            return Voided(review.VoidReason);
         }
 
+        if (review.Status != RiskReviews.Pending)
+        {
+            return Conflict("review_released", $"The payment was already released by {review.ReleasedBy}.");
+        }
+
+        // The payment row decides between a release and the payment's end: whichever writes it first stands. A payment
+        // that already ended without money (its end voids the review, or ended before reviews were voided) is voided here.
         var written = await payments.UpdateAsync(payment, p =>
         {
-            if (p.RiskReview == RiskReviews.Released)
+            if (p.RiskReview is RiskReviews.Released or RiskReviews.Voided)
             {
                 return false;
             }
 
-            p.RiskReview = RiskReviews.Released;
+            p.RiskReview = RiskReviews.VoidReasonOf(p) is null ? RiskReviews.Released : RiskReviews.Voided;
             return true;
         }, cancellationToken);
+        if (written.RiskReview == RiskReviews.Voided)
+        {
+            await reviews.VoidAsync(written, written.CompletedAt ?? time.GetUtcNow(), cancellationToken);
+            return Voided(RiskReviews.VoidReasonOf(written));
+        }
+
         await release.PostIfDueAsync(written, cancellationToken);
+        var closed = new WebhookInput(review.MerchantId, paymentId, ReviewEvents.Closed, ReviewEvents.EventId(paymentId, ReviewEvents.Closed));
+        if (await durable.GetInstanceAsync(closed.EventId, cancellationToken) is null)
+        {
+            await durable.ScheduleNewOrchestrationInstanceAsync(nameof(WebhookOrchestrator), closed, WebhookOrchestrator.StartOptions(closed), cancellationToken);
+        }
+
         if (!await reviews.ReleaseAsync(review, caller.Actor, body!.Note!, time.GetUtcNow(), cancellationToken))
         {
-            return Conflict("Another operator released the payment meanwhile.");
+            return Conflict("review_released", "Another operator released the payment meanwhile.");
         }
 
         await audit.AppendAsync(new AuditEvent(
@@ -96,8 +120,11 @@ public sealed class RiskReviewEndpoints(RiskReviewStore reviews, PaymentStore pa
         return Results.Json(ReviewResource.From(review), ApiJson.Options);
     }
 
-    private static IResult Conflict(string detail) =>
-        new ApiError(StatusCodes.Status409Conflict, "review_released", "The review cannot be released now.", detail).ToResult();
+    private static IResult Conflict(string code, string detail) =>
+        new ApiError(StatusCodes.Status409Conflict, code, "The review cannot be released now.", detail).ToResult();
+
+    private static IResult Voided(string? reason) =>
+        Conflict("review_voided", $"The payment ended without money ({reason}): nothing is held, so there is nothing to release.");
 
     private sealed record ReviewList(string Object, string Url, IReadOnlyList<ReviewResource> Data, bool HasMore);
 }
@@ -116,12 +143,14 @@ public sealed record ReviewResource(
     DateTimeOffset OpenedAt,
     DateTimeOffset? ReleasedAt,
     string? ReleasedBy,
-    string? Note)
+    string? Note,
+    DateTimeOffset? VoidedAt,
+    string? VoidReason)
 {
     public static ReviewResource From(RiskReviewEntity r)
     {
         ArgumentNullException.ThrowIfNull(r);
         return new ReviewResource(
-            "risk_review", r.PaymentId, r.MerchantId, r.Amount, r.Currency.ToLowerInvariant(), r.Status, r.OpenedAt, r.ReleasedAt, r.ReleasedBy, r.Note);
+            "risk_review", r.PaymentId, r.MerchantId, r.Amount, r.Currency.ToLowerInvariant(), r.Status, r.OpenedAt, r.ReleasedAt, r.ReleasedBy, r.Note, r.VoidedAt, r.VoidReason);
     }
 }

@@ -23,6 +23,12 @@ public sealed class RiskReviewEntity : TableRow
 
     public string? Note { get; set; }
 
+    /// <summary>When the payment's end voided it.</summary>
+    public DateTimeOffset? VoidedAt { get; set; }
+
+    /// <summary>How the payment ended without money (<see cref="RiskReviews.VoidReasonOf"/>).</summary>
+    public string? VoidReason { get; set; }
+
     [IgnoreDataMember]
     public string PaymentId => RowKey;
 }

@@ -70,6 +70,31 @@ public sealed class RiskReviewStore(StorageClients clients)
         }
     }
 
+    /// <summary>
+    /// Closes the review of <paramref name="ended"/>, whose row says it is voided, with the reason its end gives; a review
+    /// already closed stays as it is, so the completion and an operator's release may both call it, in either order.
+    /// </summary>
+    public async Task VoidAsync(PaymentEntity ended, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ended);
+        var reason = RiskReviews.VoidReasonOf(ended) ?? throw new InvalidOperationException($"Payment {ended.Id} has not ended without money.");
+        while (await GetAsync(ended.Id, cancellationToken) is { Status: RiskReviews.Pending } review)
+        {
+            review.Status = RiskReviews.Voided;
+            review.VoidedAt = at;
+            review.VoidReason = reason;
+            try
+            {
+                await Table.UpdateEntityAsync(review, review.ETag, TableUpdateMode.Replace, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status == 412)
+            {
+                // Another run voided it meanwhile; the read again finds it closed.
+            }
+        }
+    }
+
     /// <summary>Reviews in <paramref name="status"/>, newest payment first; after <paramref name="startingAfter"/> when given.</summary>
     public async Task<(IReadOnlyList<RiskReviewEntity> Page, bool HasMore)> ListAsync(string status, int limit, string? startingAfter, CancellationToken cancellationToken)
     {

@@ -8,6 +8,7 @@ using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.Refunds;
+using PayFunctions.Core.Risk;
 using PayFunctions.Core.Storage;
 
 namespace PayFunctions.Core.Webhooks;
@@ -30,7 +31,7 @@ public sealed class WebhookSender(
 
     private TableClient Events => clients.Tables.GetTableClient(TableNames.WebhookEvents);
 
-    /// <param name="objectId">The payment the event is about, or for a <c>refund.*</c> event the refund.</param>
+    /// <param name="objectId">The payment the event is about (for a <c>review.*</c> event, the payment reviewed), or for a <c>refund.*</c> event the refund.</param>
     public async Task DeliverAsync(string merchantId, string objectId, string eventType, string eventId, CancellationToken cancellationToken)
     {
         var merchant = await merchants.GetKeptAsync(merchantId, cancellationToken)
@@ -137,7 +138,7 @@ public sealed class WebhookSender(
 
     /// <summary>
     /// The object the event carries, frozen as it is now, and when the event happened. A payment's end is announced
-    /// with the row its completion wrote, when that ran in this process.
+    /// with the row its completion wrote, when that ran in this process; a review is read from its payment's row.
     /// </summary>
     private async Task<(object Subject, DateTimeOffset At)> SubjectAsync(string merchantId, string objectId, string eventType, CancellationToken cancellationToken)
     {
@@ -146,6 +147,13 @@ public sealed class WebhookSender(
             var refund = await refunds.GetAsync(merchantId, objectId, cancellationToken)
                 ?? throw new InvalidOperationException($"Refund {objectId} does not exist.");
             return (RefundResource.From(refund), refund.SucceededAt ?? time.GetUtcNow());
+        }
+
+        if (eventType.StartsWith(ReviewEvents.Prefix, StringComparison.Ordinal))
+        {
+            var reviewed = await payments.GetAsync(merchantId, objectId, cancellationToken)
+                ?? throw new InvalidOperationException($"Payment {objectId} does not exist.");
+            return (ReviewEventResource.From(reviewed, eventType), time.GetUtcNow());
         }
 
         var payment = completed.Take(merchantId, objectId, eventType)

@@ -228,6 +228,10 @@ public sealed class PaymentHarness : IAsyncDisposable
     /// <summary>Starts an instance as a platform of before orchestration versions did: no version.</summary>
     public Task<string> ScheduleUnversionedAsync(PaymentOrchestrationInput input) => ScheduleAsync(input, new StartOrchestrationOptions(input.PaymentId));
 
+    /// <summary>Starts an instance as a platform that ran <paramref name="version"/> did.</summary>
+    public Task<string> ScheduleAtVersionAsync(PaymentOrchestrationInput input, string version) =>
+        ScheduleAsync(input, new StartOrchestrationOptions(input.PaymentId) { Version = version });
+
     private async Task<string> ScheduleAsync(PaymentOrchestrationInput input, StartOrchestrationOptions options)
     {
         await Client.ScheduleNewOrchestrationInstanceAsync(nameof(PaymentOrchestrator), input, options, timeout.Token);

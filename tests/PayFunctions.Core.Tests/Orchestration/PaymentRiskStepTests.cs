@@ -1,5 +1,6 @@
 using PayFunctions.Channels;
 using PayFunctions.Core.Payments;
+using PayFunctions.Core.Risk;
 using PayFunctions.Core.Webhooks;
 using PayFunctions.Domain;
 using PayFunctions.Domain.Risk;
@@ -78,6 +79,57 @@ public sealed class PaymentRiskStepTests
 
         Assert.Equal(PaymentStatus.Succeeded, await harness.WaitForStatusAsync(id));
         Assert.Empty(harness.RiskAssessments);
+    }
+
+    [Fact]
+    public async Task AReviewBeforeThePaymentFails_IsAnnouncedOpened_AndClosedAfterThePaymentsEnd()
+    {
+        await using var harness = await new PaymentHarness
+        {
+            PlacesAtOnce = true,
+            Prepay = _ => new PrepayOutcome(false, null, "channel_declined", "The channel declined the order.", OrderAtChannel: false),
+            Risk = i => i.Stage == RiskStage.BeforeChannel ? new RiskVerdict(RiskOutcome.Review, null) { OpensReview = true } : Allow,
+        }.StartAsync();
+        var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_riskreviewfailed", LongExpiry));
+
+        Assert.Equal(PaymentStatus.Failed, await harness.WaitForStatusAsync(id));
+
+        var sent = harness.Log.InputsOf<WebhookInput>(nameof(SendWebhookActivity));
+        Assert.All(sent, w => Assert.Equal(w.EventId, w.EventType.StartsWith("review.", StringComparison.Ordinal) ? ReviewEvents.EventId(id, w.EventType) : PaymentEvents.EventId(id, w.EventType)));
+        Assert.Equal([ReviewEvents.Opened, PaymentEvents.Failed, ReviewEvents.Closed], sent.Select(w => w.EventType).Distinct().ToList());
+        Assert.Equal(ReviewEvents.Closed, sent[^1].EventType);
+        Assert.Single(sent, w => w.EventType == ReviewEvents.Closed);
+    }
+
+    [Fact]
+    public async Task AReviewOfAPaidPayment_IsAnnouncedOpened_AndNotClosed()
+    {
+        await using var harness = await new PaymentHarness
+        {
+            Risk = i => i.Stage == RiskStage.OnResult ? new RiskVerdict(RiskOutcome.Review, null) { OpensReview = true } : Allow,
+        }.StartAsync();
+        var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_riskreviewpaid", LongExpiry));
+        await harness.PayAsync(id, "4200000103");
+
+        Assert.Equal(PaymentStatus.Succeeded, await harness.WaitForStatusAsync(id));
+
+        var sent = harness.Log.InputsOf<WebhookInput>(nameof(SendWebhookActivity));
+        Assert.Equal(new HashSet<string> { ReviewEvents.Opened, PaymentEvents.Succeeded }, sent.Select(w => w.EventType).ToHashSet());
+        Assert.DoesNotContain(sent, w => w.EventType == ReviewEvents.Closed);
+    }
+
+    [Fact]
+    public async Task AReviewOfAPaymentStartedBeforeReviewEvents_IsNotAnnounced()
+    {
+        await using var harness = await new PaymentHarness
+        {
+            Risk = i => i.Stage == RiskStage.BeforeChannel ? new RiskVerdict(RiskOutcome.Review, null) { OpensReview = true } : Allow,
+        }.StartAsync();
+        var id = await harness.ScheduleAtVersionAsync(PaymentHarness.Input("pay_riskreviewolder", LongExpiry), "1.4");
+        await harness.Client.RaiseEventAsync(id, PaymentEvents.CloseRequested, new CloseRequest("merchant"), harness.Cancellation);
+
+        Assert.Equal(PaymentStatus.Closed, await harness.WaitForStatusAsync(id));
+        Assert.Equal([PaymentEvents.Closed], harness.Log.InputsOf<WebhookInput>(nameof(SendWebhookActivity)).Select(w => w.EventType).ToList());
     }
 
     private static RiskVerdict Allow => new(RiskOutcome.Allow, null);

@@ -191,7 +191,7 @@ public sealed class CompletePaymentActivityTests(AzuriteFixture azurite) : IDisp
         return new CompletePaymentActivity(
             new PaymentStore(storage), new LedgerStore(storage, new SettlementDueIndex(storage)), new PaymentProgress(), completed,
             new PaymentReports(new ReportStore(storage), Options.Create(new ReportOptions())), ReconciliationIndexTests.Index(storage), new AmlIndex(storage, Options.Create(new AmlOptions())),
-            new RiskHoldRelease(new LedgerStore(storage, new SettlementDueIndex(storage)), TimeProvider.System));
+            new RiskHoldRelease(new LedgerStore(storage, new SettlementDueIndex(storage)), TimeProvider.System), new RiskReviewStore(storage));
     }
 
     private static CompletePaymentInput Succeeded(PaymentEntity payment) =>

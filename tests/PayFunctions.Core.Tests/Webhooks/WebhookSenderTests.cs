@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PayFunctions.Core.Checkout;
@@ -8,6 +9,7 @@ using PayFunctions.Core.Http;
 using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.Refunds;
+using PayFunctions.Core.Risk;
 using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Storage;
 using PayFunctions.Core.Tests.Storage;
@@ -141,6 +143,47 @@ public sealed class WebhookSenderTests(AzuriteFixture azurite) : IAsyncLifetime,
         Assert.Equal(2, receiver.Bodies.Count);
     }
 
+    [Fact]
+    public async Task AReviewOpened_IsSentOnceWhateverTriesIt_NamingThePaymentAndTheRulesThatSentItToReview()
+    {
+        var payment = await ReviewedAsync();
+
+        // The opening's own delivery and the payment's end may both try it: one event, one body, and none once delivered.
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => DeliverReviewAsync(payment, ReviewEvents.Opened))));
+        var sent = receiver.Bodies.Count;
+        await DeliverReviewAsync(payment, ReviewEvents.Opened);
+
+        Assert.Equal(sent, receiver.Bodies.Count);
+        var body = JsonNode.Parse(Assert.Single(receiver.Bodies.Distinct()))!;
+        Assert.Equal((ReviewEvents.EventId(payment.Id, ReviewEvents.Opened), "review.opened"), ((string?)body["id"], (string?)body["type"]));
+        var review = body["data"]!["object"]!;
+        Assert.Equal(("review", payment.Id, true, 10_000L, "cny"), ((string?)review["object"], (string?)review["payment"], (bool)review["open"]!, (long)review["amount"]!, (string?)review["currency"]));
+        var rule = Assert.Single(review["rules"]!.AsArray())!;
+        Assert.Equal(("rule_watched", "review"), ((string?)rule["id"], (string?)rule["action"]));
+        Assert.Null(review["closed_reason"]);
+    }
+
+    [Fact]
+    public async Task AReviewClosed_WaitsForThePaymentRowToSayHow_ThenSaysVoidedAndWhy_Once()
+    {
+        var payment = await ReviewedAsync();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => DeliverReviewAsync(payment, ReviewEvents.Closed));
+        Assert.Empty(receiver.Bodies);
+
+        await new PaymentStore(azurite.Storage).UpdateAsync(payment.MerchantId, payment.Id, p =>
+        {
+            p.Status = nameof(PaymentStatus.Expired);
+            p.FailureCode = "payment_expired";
+            p.RiskReview = RiskReviews.Voided;
+            return true;
+        }, CancellationToken.None);
+        await DeliverReviewAsync(payment, ReviewEvents.Closed);
+        await DeliverReviewAsync(payment, ReviewEvents.Closed);
+
+        var review = JsonNode.Parse(Assert.Single(receiver.Bodies))!["data"]!["object"]!;
+        Assert.Equal((false, "voided", "payment_expired"), ((bool)review["open"]!, (string?)review["closed_reason"], (string?)review["void_reason"]));
+    }
+
     public Task DisposeAsync()
     {
         Directory.Delete(secretsDirectory, recursive: true);
@@ -162,6 +205,28 @@ public sealed class WebhookSenderTests(AzuriteFixture azurite) : IAsyncLifetime,
     private async Task<WebhookEventEntity> StoredEventAsync(PaymentEntity payment) =>
         (await azurite.Storage.Tables.GetTableClient(TableNames.WebhookEvents)
             .GetEntityAsync<WebhookEventEntity>(payment.MerchantId, PaymentEvents.EventId(payment.Id, PaymentEvents.Succeeded))).Value;
+
+    private Task DeliverReviewAsync(PaymentEntity payment, string eventType) =>
+        sender.DeliverAsync(payment.MerchantId, payment.Id, eventType, ReviewEvents.EventId(payment.Id, eventType), CancellationToken.None);
+
+    /// <summary>A payment waiting for its payer that a merchant's list rule sent to review before the channel.</summary>
+    private async Task<PaymentEntity> ReviewedAsync()
+    {
+        var payment = await SeedAsync("Coffee");
+        return await new PaymentStore(azurite.Storage).UpdateAsync(payment, p =>
+        {
+            p.Status = nameof(PaymentStatus.RequiresAction);
+            p.PaidAt = null;
+            p.CompletedAt = null;
+            p.RiskReview = RiskReviews.Pending;
+            p.RiskJson = RiskBody.Serialize(
+            [
+                new RiskDecisionBody(
+                    "before_channel", "review", 0.12, [new RiskRuleBody("rule_watched", "review", "Payer …0042 is on the list \"Payers we look at first\".")], [], CompletedAt.AddMinutes(-1)),
+            ]);
+            return true;
+        }, CancellationToken.None);
+    }
 
     /// <summary>A payment whose completion ran in this process: the row it wrote is kept for its webhook.</summary>
     private async Task<PaymentEntity> CompletedHereAsync()

@@ -1,4 +1,4 @@
-// Balance (what awaits settlement, what is on its way) and the settlements made.
+// Balance (what awaits settlement, what is on its way, what risk holds for review) and the settlements made.
 import { api } from './api.js';
 import { el, show, table } from './dom.js';
 import { money, time } from './format.js';
@@ -13,7 +13,8 @@ export async function balanceView() {
     el('h1', {}, 'Balance'),
     el('div', { class: 'charts' },
       el('section', { class: 'card', 'aria-labelledby': 'pending-heading' }, el('h2', { id: 'pending-heading' }, 'Pending settlement'), amounts(balance.pending_settlement)),
-      el('section', { class: 'card', 'aria-labelledby': 'transit-heading' }, el('h2', { id: 'transit-heading' }, 'In transit'), amounts(balance.in_transit))),
+      el('section', { class: 'card', 'aria-labelledby': 'transit-heading' }, el('h2', { id: 'transit-heading' }, 'In transit'), amounts(balance.in_transit)),
+      el('section', { class: 'card', 'aria-labelledby': 'held-heading' }, el('h2', { id: 'held-heading' }, 'Held for review'), amounts(balance.held_for_review))),
     el('section', { class: 'card', 'aria-labelledby': 'settlements-heading' },
       el('h2', { id: 'settlements-heading' }, 'Settlements'),
       settlements.data.length === 0 ? el('p', { class: 'muted' }, 'No settlements yet.') : table([
