@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using PayFunctions.Core.Audit;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Payments;
+using PayFunctions.Core.Screening;
 using PayFunctions.Core.Security;
 using PayFunctions.Domain;
 
@@ -9,9 +10,11 @@ namespace PayFunctions.Core.Risk;
 
 /// <summary>
 /// Operators work the queue of payments risk sent to review: list it, and release a payment, whose held money is then
-/// owed to its parties and paid by the next settlement.
+/// owed to its parties and paid by the next settlement. A payment whose payer's name hit a sanctions list is not
+/// released while the hit is pending review or confirmed: its money is frozen, until the hit's own review dismisses it.
 /// </summary>
-public sealed class RiskReviewEndpoints(RiskReviewStore reviews, PaymentStore payments, RiskHoldRelease release, AuditLog audit, TimeProvider time)
+public sealed class RiskReviewEndpoints(
+    RiskReviewStore reviews, PaymentStore payments, RiskHoldRelease release, ScreeningHitStore screeningHits, AuditLog audit, TimeProvider time)
 {
     private const int MaxNoteLength = 1000;
 
@@ -73,6 +76,16 @@ public sealed class RiskReviewEndpoints(RiskReviewStore reviews, PaymentStore pa
         if (review.Status != RiskReviews.Pending)
         {
             return Conflict($"The payment was already released by {review.ReleasedBy}.");
+        }
+
+        if (await screeningHits.OpenOnPayerOfAsync(paymentId, cancellationToken) is { Count: > 0 } open)
+        {
+            return new ApiError(
+                StatusCodes.Status409Conflict,
+                "screening_hit_open",
+                "The payer matches a sanctions list.",
+                $"Screening hit {string.Join(", ", open.Select(h => $"{h.RowKey} ({h.Status})"))} on the payer holds the payment's money; "
+                + "it can be released once every such hit is reviewed and dismissed.").ToResult();
         }
 
         var written = await payments.UpdateAsync(payment, p =>

@@ -61,6 +61,27 @@ public sealed class AssessRiskActivityTests(AzuriteFixture azurite)
         Assert.Equal("block", Assert.Single(decision.Rules).Action);
     }
 
+    [Theory]
+    [InlineData(RiskOutcome.Allow, true)]
+    [InlineData(RiskOutcome.Block, true)]
+    [InlineData(RiskOutcome.Block, false)]
+    public async Task APayersSanctionsHit_MakesTheDecisionAReview_WhateverTheRulesSaid_NamingTheRule(RiskOutcome ruled, bool canRefuse)
+    {
+        var payment = await SeedAsync();
+        var input = new AssessRiskInput(payment.MerchantId, payment.Id, RiskStage.OnResult, await SealedPayerAsync(payment), canRefuse) { PayerSanctionsHit = true };
+
+        var verdict = await Activity(new ScriptedAssessor(ruled)).ExecuteAsync(input, CancellationToken.None);
+
+        Assert.Equal(RiskOutcome.Review, verdict.Outcome);
+        var stored = (await new PaymentStore(azurite.Storage).GetAsync(payment.MerchantId, payment.Id, CancellationToken.None))!;
+        Assert.Equal(RiskReviews.Pending, stored.RiskReview);
+        var decision = Assert.Single(RiskBody.From(stored.RiskJson, stored.RiskReview)!.Decisions);
+        Assert.Equal(("on_result", "review"), (decision.Stage, decision.Outcome));
+        var rule = Assert.Single(decision.Rules, r => r.Id == AssessRiskActivity.SanctionsPayerRule);
+        Assert.Equal(("review", AssessRiskActivity.SanctionsPayerReason), (rule.Action, rule.Reason));
+        Assert.Equal(RiskReviews.Pending, (await new RiskReviewStore(azurite.Storage).GetAsync(payment.Id, CancellationToken.None))!.Status);
+    }
+
     private AssessRiskActivity Activity(IRiskAssessor assessor) =>
         new(new PaymentStore(azurite.Storage), sealing, assessor, new RiskReviewStore(azurite.Storage));
 
