@@ -78,7 +78,14 @@ public sealed class AssessRiskActivity(PaymentStore payments, PayerSealing seali
         }
 
         var body = RiskDecisionBody.From(decision, outcome);
-        if (outcome == RiskOutcome.Review)
+        // A release that came before the money (of a review decided before the channel) does not free a listed payer's
+        // money: the review is opened again, and the completion that follows holds the capture. Nothing was posted yet.
+        var reopen = input.PayerSanctionsHit && payment.RiskReview == RiskReviews.Released && !payment.RiskHeld;
+        if (reopen)
+        {
+            await reviews.ReopenAsync(payment, decision.DecidedAt, cancellationToken);
+        }
+        else if (outcome == RiskOutcome.Review)
         {
             await reviews.OpenAsync(payment, decision.DecidedAt, cancellationToken);
         }
@@ -92,7 +99,7 @@ public sealed class AssessRiskActivity(PaymentStore payments, PayerSealing seali
             }
 
             p.RiskJson = RiskBody.Serialize([.. decisions, body]);
-            p.RiskReview = outcome == RiskOutcome.Review && p.RiskReview is null ? RiskReviews.Pending : p.RiskReview;
+            p.RiskReview = outcome == RiskOutcome.Review && (p.RiskReview is null || reopen) ? RiskReviews.Pending : p.RiskReview;
             return true;
         }, cancellationToken);
         return new RiskVerdict(outcome, ReasonOf(body));
