@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace PayFunctions.Channels;
 
 /// <summary>
@@ -17,15 +19,21 @@ public static class ChannelPayers
     /// <summary>The longest card fingerprint kept; the card acquirers' are 16 characters or so.</summary>
     public const int MaxFingerprintLength = 64;
 
+    /// <summary>The longest name kept: what ISO 20022 carries for a party's name and a wallet's given name or surname alone.</summary>
+    public const int MaxNameLength = 140;
+
     /// <summary>The payer of the parts that are well formed; null when none is.</summary>
-    public static ChannelPayer? From(string? account, string? bank, string? country, string? cardFingerprint)
+    public static ChannelPayer? From(string? account, string? bank, string? country, string? cardFingerprint, string? name = null)
     {
         var payer = new ChannelPayer(
             Account(account),
             Code(bank, MaxBankLength, IsBankChar),
             Country(country),
-            Code(cardFingerprint, MaxFingerprintLength, char.IsAsciiLetterOrDigit));
-        return payer is { Account: null, Bank: null, Country: null, CardFingerprint: null } ? null : payer;
+            Code(cardFingerprint, MaxFingerprintLength, char.IsAsciiLetterOrDigit))
+        {
+            Name = Name(name),
+        };
+        return payer is { Account: null, Bank: null, Country: null, CardFingerprint: null, Name: null } ? null : payer;
     }
 
     /// <summary>
@@ -46,6 +54,21 @@ public static class ChannelPayers
     /// </summary>
     private static string? Code(string? value, int maxLength, Func<char, bool> allowed) =>
         Shaped(value, maxLength, allowed) && !CardNumbers.HasCardLengthDigitRun(value!) ? value : null;
+
+    /// <summary>
+    /// A name, trimmed: any script, since names are written in every one, but no control or format character (a line
+    /// break or a direction override would forge what a reviewer reads), and never a card number, even one spaced or
+    /// hyphenated into groups the way cards print it.
+    /// </summary>
+    private static string? Name(string? value)
+    {
+        var name = value?.Trim();
+        return name is { Length: > 0 and <= MaxNameLength }
+            && !name.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            && !CardNumbers.HasCardLengthDigitRun(string.Concat(name.Where(c => c is not (' ' or '-'))))
+            ? name
+            : null;
+    }
 
     private static bool Shaped(string? value, int maxLength, Func<char, bool> allowed) =>
         value is { Length: > 0 } && value.Length <= maxLength && value.All(allowed);

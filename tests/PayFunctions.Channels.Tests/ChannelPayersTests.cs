@@ -75,4 +75,36 @@ public sealed class ChannelPayersTests
     {
         Assert.Null(ChannelPayers.From(null, null, null, fingerprint));
     }
+
+    [Theory]
+    [InlineData("Marie Dupont", "Marie Dupont")]
+    [InlineData("  Иван Петров\t", "Иван Петров")]
+    [InlineData("王芳", "王芳")]
+    [InlineData("O'Brien-Smith 3rd", "O'Brien-Smith 3rd")]
+    public void From_Name_IsKeptTrimmed_InAnyScript(string name, string expected)
+    {
+        Assert.Equal(new ChannelPayer(null, null, null, null) { Name = expected }, ChannelPayers.From(null, null, null, null, name));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("Marie\nDupont")]
+    [InlineData("Marie\u0000Dupont")]
+    [InlineData("Marie \u202EtnopuD")] // a right-to-left override, which would make a reviewer read another name
+    [InlineData("4111111111111111")]
+    [InlineData("4111 1111 1111 1111")]
+    [InlineData("Card 6226-3880-0000-0095")]
+    public void From_NameThatIsBlankHasControlOrFormatCharactersOrHoldsACardNumber_IsDropped_TheRestKept(string name)
+    {
+        Assert.Equal(new ChannelPayer(null, null, "FR", null), ChannelPayers.From(null, null, "FR", null, name));
+        Assert.Null(ChannelPayers.From(null, null, null, null, name));
+    }
+
+    [Fact]
+    public void From_NameLongerThanIsoTwentyTwentyTwoCarries_IsDropped()
+    {
+        Assert.Null(ChannelPayers.From(null, null, null, null, new string('a', ChannelPayers.MaxNameLength + 1)));
+        Assert.Equal(ChannelPayers.MaxNameLength, ChannelPayers.From(null, null, null, null, " " + new string('a', ChannelPayers.MaxNameLength) + " ")!.Name!.Length);
+    }
 }

@@ -134,10 +134,11 @@ internal sealed class BankTransferChannel(BankTransferAccount account, IChannelO
             ? PayerAccounts.TradeNo(entry.Reference, debtorIban, name)
             : entry.Reference;
 
-        // The payer is the account the money came from (DbtrAcct's IBAN) and the country that IBAN was issued in, its first two letters.
+        // The payer is the account the money came from (DbtrAcct's IBAN), the country that IBAN was issued in (its first
+        // two letters) and the debtor's name (Dbtr/Nm).
         return Notification(entry, CreditEvent, order, tradeNo, ChannelTradeState.Succeeded) with
         {
-            Payer = debtorIban is null ? null : ChannelPayers.From(debtorIban, null, debtorIban[..2], null),
+            Payer = ChannelPayers.From(debtorIban, null, debtorIban?[..2], null, entry.DebtorName),
         };
     }
 

@@ -39,11 +39,22 @@ internal static class PayPalOrderStates
         return new ChannelOrder(outTradeNo, state, capture.Id, captured, paidAt) { Payer = payer };
     }
 
-    /// <summary>The order's <c>payer</c>: <c>payer_id</c> and <c>address.country_code</c>; name, e-mail and phone are not read.</summary>
+    /// <summary>
+    /// The order's <c>payer</c>: <c>payer_id</c>, <c>address.country_code</c> and <c>name</c> (<c>given_name</c> and
+    /// <c>surname</c>, either of which may be missing); e-mail and phone are not read.
+    /// </summary>
     public static ChannelPayer? PayerOf(JsonElement payer) =>
         payer.ValueKind == JsonValueKind.Object
-            ? ChannelPayers.From(JsonText.Of(payer, "payer_id"), null, payer.TryGetProperty("address", out var address) ? JsonText.Of(address, "country_code") : null, null)
+            ? ChannelPayers.From(
+                JsonText.Of(payer, "payer_id"),
+                null,
+                payer.TryGetProperty("address", out var address) ? JsonText.Of(address, "country_code") : null,
+                null,
+                payer.TryGetProperty("name", out var name) ? NameOf(name) : null)
             : null;
+
+    private static string NameOf(JsonElement name) =>
+        string.Join(' ', new[] { JsonText.Of(name, "given_name"), JsonText.Of(name, "surname") }.Select(n => n?.Trim()).Where(n => n is { Length: > 0 }));
 
     /// <summary>A capture's status: COMPLETED paid, PENDING still clearing, (PARTIALLY_)REFUNDED paid and given back, DECLINED or FAILED not paid.</summary>
     public static ChannelTradeState CaptureState(string? status) => status switch

@@ -105,7 +105,7 @@ public sealed partial class NotificationDispatcher(
             await durable.RaiseEventAsync(
                 input.PaymentId,
                 PaymentEvents.ChannelNotification,
-                await payers.EventOfAsync(notification, cancellationToken),
+                await payers.EventOfAsync(notification, input.MerchantId, input.PaymentId, cancellationToken),
                 cancellationToken);
         }
 

@@ -11,6 +11,9 @@ public sealed record AssessRiskInput(string MerchantId, string PaymentId, RiskSt
 {
     /// <summary>On the result, what the channel reported of the payer (its account already a keyed hash).</summary>
     public ChannelPayer? Reported { get; init; }
+
+    /// <summary>On the result, the payer's name matched a sanctions list (<see cref="ChannelPaymentEvent.PayerSanctionsHit"/>).</summary>
+    public bool PayerSanctionsHit { get; init; }
 }
 
 /// <summary>What the orchestration does with a decision: its outcome, and for a block the sentence the payment fails with.</summary>
@@ -25,11 +28,22 @@ public sealed record RiskVerdict(RiskOutcome Outcome, string? Reason)
 /// once: a re-run (its first result lost with a crashed host) answers the stored decision, because a fresh one could
 /// differ (other payments came meanwhile) and a payment allowed and placed must not then be called blocked. A block the
 /// payment can no longer honour (the channel already took the money) stands as a review: the money is held from
-/// settlement instead. A review is listed for operators before the decision is kept, so a kept review is always listed.
+/// settlement instead. A payer whose name hit a sanctions list makes the decision a review whatever the rules say
+/// (<see cref="SanctionsPayerRule"/>): the money is frozen, so neither allowed to settle nor, by a block, given back.
+/// A review is listed for operators before the decision is kept, so a kept review is always listed.
 /// </summary>
 public sealed class AssessRiskActivity(PaymentStore payments, PayerSealing sealing, IRiskAssessor assessor, RiskReviewStore reviews)
     : TaskActivity<AssessRiskInput, RiskVerdict>
 {
+    /// <summary>The rule a decision lists when the payer's name hit a sanctions list.</summary>
+    public const string SanctionsPayerRule = "sanctions_payer";
+
+    /// <summary>
+    /// What the merchant reads of it: that a list matched and the money waits for review, not which list or entry (an
+    /// operator's business, and a name the merchant may not have).
+    /// </summary>
+    public const string SanctionsPayerReason = "The payer's name as the channel reported it matches a sanctions list; the money is held until the match is reviewed.";
+
     public override Task<RiskVerdict> RunAsync(TaskActivityContext context, AssessRiskInput input) => ExecuteAsync(input, CancellationToken.None);
 
     public async Task<RiskVerdict> ExecuteAsync(AssessRiskInput input, CancellationToken cancellationToken)
@@ -62,8 +76,21 @@ public sealed class AssessRiskActivity(PaymentStore payments, PayerSealing seali
             payment.PayerRegion);
         var decision = await assessor.AssessAsync(facts, input.Stage, cancellationToken);
         var outcome = decision.Outcome == RiskOutcome.Block && !input.CanRefuse ? RiskOutcome.Review : decision.Outcome;
+        if (input.PayerSanctionsHit)
+        {
+            decision = decision with { Rules = [.. decision.Rules, new RiskRuleHit(SanctionsPayerRule, RiskOutcome.Review, SanctionsPayerReason)] };
+            outcome = RiskOutcome.Review;
+        }
+
         var body = RiskDecisionBody.From(decision, outcome);
-        if (outcome == RiskOutcome.Review)
+        // A release that came before the money (of a review decided before the channel) does not free a listed payer's
+        // money: the review is opened again, and the completion that follows holds the capture. Nothing was posted yet.
+        var reopen = input.PayerSanctionsHit && payment.RiskReview == RiskReviews.Released && !payment.RiskHeld;
+        if (reopen)
+        {
+            await reviews.ReopenAsync(payment, decision.DecidedAt, cancellationToken);
+        }
+        else if (outcome == RiskOutcome.Review)
         {
             await reviews.OpenAsync(payment, decision.DecidedAt, cancellationToken);
         }
@@ -77,7 +104,7 @@ public sealed class AssessRiskActivity(PaymentStore payments, PayerSealing seali
             }
 
             p.RiskJson = RiskBody.Serialize([.. decisions, body]);
-            p.RiskReview = outcome == RiskOutcome.Review && p.RiskReview is null ? RiskReviews.Pending : p.RiskReview;
+            p.RiskReview = outcome == RiskOutcome.Review && (p.RiskReview is null || reopen) ? RiskReviews.Pending : p.RiskReview;
             return true;
         }, cancellationToken);
         return new RiskVerdict(outcome, ReasonOf(body)) { OpensReview = Opens(RiskBody.Deserialize(written.RiskJson), body) };

@@ -32,7 +32,7 @@ internal static class AuthorizedPayment
                 context, input, PaymentStatus.Failed, null, "amount_mismatch", "The channel authorized an amount other than the payment's; the hold was released.");
         }
 
-        var onResult = await PaymentOrchestrator.AssessRiskAsync(context, input, RiskStage.OnResult, canRefuse: true, authorized.Payer);
+        var onResult = await PaymentOrchestrator.AssessRiskAsync(context, input, RiskStage.OnResult, canRefuse: true, authorized);
         if (onResult is { Outcome: RiskOutcome.Block } blocked)
         {
             // Held, not taken: a block gives the payer's money back.

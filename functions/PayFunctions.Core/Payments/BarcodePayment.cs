@@ -23,7 +23,7 @@ internal static class BarcodePayment
         var window = input.ConfirmWindow ?? DefaultConfirmWindow;
         var pollInterval = window / 4 < MaxPollInterval ? window / 4 : MaxPollInterval;
         var deadline = Min(context.CurrentUtcDateTime + window, input.ExpiresAt.UtcDateTime);
-        var orderInput = new ChannelOrderInput(input.Channel, input.ChannelAccount, input.PaymentId) { ChannelOrderId = channelOrderId };
+        var orderInput = new ChannelOrderInput(input.Channel, input.ChannelAccount, input.PaymentId) { ChannelOrderId = channelOrderId, MerchantId = input.MerchantId };
         var notified = context.WaitForExternalEvent<ChannelPaymentEvent>(PaymentEvents.ChannelNotification);
         while (!IsFinal(answer.State) && context.CurrentUtcDateTime < deadline)
         {

@@ -19,7 +19,7 @@ public sealed class CaptureAtChannelActivity(ChannelAccountCalls calls, ChannelP
         {
             var order = await calls.CallAsync(
                 input.Order.Channel, input.Order.ChannelAccount, ChannelCallOperations.Capture, (channel, c) => channel.CaptureAsync(input.Order.Order, amount, c), cancellationToken);
-            return await payers.EventOfAsync(order, cancellationToken);
+            return await payers.EventOfAsync(order, input.Order.MerchantId, input.Order.PaymentId, cancellationToken);
         }
         catch (ChannelException e) when (!e.IsTransient)
         {

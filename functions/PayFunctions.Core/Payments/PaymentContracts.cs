@@ -71,16 +71,25 @@ public sealed record PrepayOutcome(bool Succeeded, ChannelPaymentEvent? Answered
 /// <param name="Currency">The ISO 4217 code of <paramref name="Amount"/>.</param>
 public sealed record ChannelPaymentEvent(string ChannelTradeNo, ChannelTradeState State, DateTimeOffset? PaidAt, long? Amount, string? Currency)
 {
-    /// <summary>What the channel reported of the payer, the account as its keyed hash (<see cref="ChannelPayerHashing"/>); null when it reported nothing.</summary>
+    /// <summary>
+    /// What the channel reported of the payer, the account as its keyed hash and without the name
+    /// (<see cref="ChannelPayerHashing"/>); null when it reported nothing.
+    /// </summary>
     public ChannelPayer? Payer { get; init; }
 
-    /// <summary>The channel collected exactly this payment's amount: the only statement a success is recorded on.</summary>
+    /// <summary>
+    /// The payer's name, as the channel reported it, matched a sanctions list: a screening hit on the payment's payer is
+    /// open, and the payment's money is to be held until it is reviewed. The name itself never travels with the event.
+    /// </summary>
+    public bool PayerSanctionsHit { get; init; }
+
     /// <summary>
     /// The account the channel answered from, set by a sender that could not check it against the payment's placement
     /// (reconciliation's query); null when the sender checked it (the notify endpoint).
     /// </summary>
     public string? ChannelAccount { get; init; }
 
+    /// <summary>The channel collected exactly this payment's amount: the only statement a success is recorded on.</summary>
     public bool IsSuccessFor(PaymentOrchestrationInput input) =>
         State == ChannelTradeState.Succeeded && Amount == input.Amount && string.Equals(Currency, input.Currency, StringComparison.Ordinal);
 }
@@ -101,6 +110,9 @@ public sealed record RequireCaptureInput(string MerchantId, string PaymentId, st
 
 public sealed record ChannelOrderInput(string Channel, string ChannelAccount, string PaymentId)
 {
+    /// <summary>The payment's merchant, which a payer's screening hit records; null in calls queued before it was sent.</summary>
+    public string? MerchantId { get; init; }
+
     /// <summary>The channel's own id of the order, when it names orders itself (see <see cref="ChannelOrderRef"/>).</summary>
     public string? ChannelOrderId { get; init; }
 

@@ -217,7 +217,7 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
     }
 
     private static ChannelOrderInput OrderOf(PaymentOrchestrationInput input, string? channelOrderId) =>
-        new(input.Channel, input.ChannelAccount, input.PaymentId) { ChannelOrderId = channelOrderId };
+        new(input.Channel, input.ChannelAccount, input.PaymentId) { ChannelOrderId = channelOrderId, MerchantId = input.MerchantId };
 
     /// <summary>
     /// Closing at the channel first means no payment can land afterwards; if one landed just before,
@@ -267,7 +267,7 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
         if (paid.IsSuccessFor(input))
         {
             // The money is taken: a block now can only hold it for review, which the completion reads from the payment.
-            var onResult = await AssessRiskAsync(context, input, RiskStage.OnResult, canRefuse: false, paid.Payer);
+            var onResult = await AssessRiskAsync(context, input, RiskStage.OnResult, canRefuse: false, paid);
             return await FinishAsync(context, AnnounceReview(context, input, onResult), PaymentStatus.Succeeded, paid, null, null);
         }
 
@@ -279,13 +279,23 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentOrchestrationI
             context, input, PaymentStatus.Failed, null, "amount_mismatch", "The channel collected an amount other than the payment's; it is held for review.");
     }
 
-    /// <summary>Risk's verdict on the payment at <paramref name="stage"/>; null for a payment started before risk decided.</summary>
+    /// <summary>
+    /// Risk's verdict on the payment at <paramref name="stage"/>, on the channel's <paramref name="result"/> when there is
+    /// one (what it reported of the payer, and whether the payer's name hit a sanctions list); null for a payment started
+    /// before risk decided.
+    /// </summary>
     internal static async Task<RiskVerdict?> AssessRiskAsync(
-        TaskOrchestrationContext context, PaymentOrchestrationInput input, RiskStage stage, bool canRefuse, ChannelPayer? reported = null) =>
+        TaskOrchestrationContext context, PaymentOrchestrationInput input, RiskStage stage, bool canRefuse, ChannelPaymentEvent? result = null) =>
         context.CompareVersionTo(RiskAssessedVersion) < 0
             ? null
             : await context.CallActivityAsync<RiskVerdict>(
-                nameof(AssessRiskActivity), new AssessRiskInput(input.MerchantId, input.PaymentId, stage, input.Payer, canRefuse) { Reported = reported }, StoreRetry);
+                nameof(AssessRiskActivity),
+                new AssessRiskInput(input.MerchantId, input.PaymentId, stage, input.Payer, canRefuse)
+                {
+                    Reported = result?.Payer,
+                    PayerSanctionsHit = result?.PayerSanctionsHit == true,
+                },
+                StoreRetry);
 
     /// <summary>
     /// Announces the review <paramref name="verdict"/> opened, without waiting: a merchant endpoint that is down must not

@@ -119,7 +119,7 @@ public sealed class PrepayActivity(PrepayFailover failover, PayerSealing payerSe
             return Earlier(input, placedEarlier);
         }
 
-        var answered = result.Order is { } order ? await payers.EventOfAsync(order, cancellationToken) : null;
+        var answered = result.Order is { } order ? await payers.EventOfAsync(order, input.MerchantId, input.PaymentId, cancellationToken) : null;
         return new PrepayOutcome(true, answered, null, null, OrderAtChannel: false) { ChannelOrderId = result.ChannelOrderId, ChannelAccount = account };
     }
 

@@ -9,6 +9,6 @@ public sealed class QueryChannelActivity(ChannelAccountCalls calls, ChannelPayer
     public async Task<ChannelPaymentEvent> ExecuteAsync(ChannelOrderInput input, CancellationToken cancellationToken)
     {
         var order = await calls.CallAsync(input.Channel, input.ChannelAccount, ChannelCallOperations.Query, (channel, c) => channel.QueryAsync(input.Order, c), cancellationToken);
-        return await payers.EventOfAsync(order, cancellationToken);
+        return await payers.EventOfAsync(order, input.MerchantId, input.PaymentId, cancellationToken);
     }
 }

@@ -159,7 +159,7 @@ public sealed partial class ResolveDifferenceActivity(
             // Not in the index: the payment has not ended. Its orchestration books the success once it checks the amount.
             // Raised with the account that answered: after failover the payment may be placed at another, which the
             // orchestration alone knows and checks.
-            var paid = await payers.EventOfAsync(order, cancellationToken) with { ChannelAccount = difference.Account };
+            var paid = await payers.EventOfAsync(order, difference.MerchantId, difference.Reference, cancellationToken) with { ChannelAccount = difference.Account };
             return new(ReconciliationStatuses.Pending, ReconciliationOutcomes.LateSuccessRaised, difference.Reference, paid);
         }
 

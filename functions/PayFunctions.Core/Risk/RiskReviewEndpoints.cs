@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Client;
 using PayFunctions.Core.Audit;
 using PayFunctions.Core.Http;
 using PayFunctions.Core.Payments;
+using PayFunctions.Core.Screening;
 using PayFunctions.Core.Security;
 using PayFunctions.Core.Webhooks;
 using PayFunctions.Domain;
@@ -12,9 +13,11 @@ namespace PayFunctions.Core.Risk;
 /// <summary>
 /// Operators work the queue of payments risk sent to review: list it, and release a payment, whose held money is then
 /// owed to its parties and paid by the next settlement. A review whose payment ended without money is voided, not
-/// released (<c>409 review_voided</c>).
+/// released (<c>409 review_voided</c>). A payment whose payer's name hit a sanctions list is not released while the hit
+/// is pending review or confirmed: its money is frozen, until the hit's own review dismisses it.
 /// </summary>
-public sealed class RiskReviewEndpoints(RiskReviewStore reviews, PaymentStore payments, RiskHoldRelease release, AuditLog audit, TimeProvider time)
+public sealed class RiskReviewEndpoints(
+    RiskReviewStore reviews, PaymentStore payments, RiskHoldRelease release, ScreeningHitStore screeningHits, AuditLog audit, TimeProvider time)
 {
     /// <summary>Reviews by <c>status</c> (default <c>pending</c>), newest payment first.</summary>
     public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -81,6 +84,16 @@ public sealed class RiskReviewEndpoints(RiskReviewStore reviews, PaymentStore pa
             return Conflict("review_released", $"The payment was already released by {review.ReleasedBy}.");
         }
 
+        if (await screeningHits.OpenOnPayerOfAsync(paymentId, cancellationToken) is { Count: > 0 } open)
+        {
+            return new ApiError(
+                StatusCodes.Status409Conflict,
+                "screening_hit_open",
+                "The payer matches a sanctions list.",
+                $"Screening hit {string.Join(", ", open.Select(h => $"{h.RowKey} ({h.Status})"))} on the payer holds the payment's money; "
+                + "it can be released once every such hit is reviewed and dismissed.").ToResult();
+        }
+
         // The payment row decides between a release and the payment's end: whichever writes it first stands. A payment
         // that already ended without money (its end voids the review, or ended before reviews were voided) is voided here.
         var written = await payments.UpdateAsync(payment, p =>
@@ -101,10 +114,7 @@ public sealed class RiskReviewEndpoints(RiskReviewStore reviews, PaymentStore pa
 
         await release.PostIfDueAsync(written, cancellationToken);
         var closed = new WebhookInput(review.MerchantId, paymentId, ReviewEvents.Closed, ReviewEvents.EventId(paymentId, ReviewEvents.Closed));
-        if (await durable.GetInstanceAsync(closed.EventId, cancellationToken) is null)
-        {
-            await durable.ScheduleNewOrchestrationInstanceAsync(nameof(WebhookOrchestrator), closed, WebhookOrchestrator.StartOptions(closed), cancellationToken);
-        }
+        await ScheduleCloseAsync(durable, closed, cancellationToken);
 
         if (!await reviews.ReleaseAsync(review, caller.Actor, body!.Note!, time.GetUtcNow(), cancellationToken))
         {
@@ -127,6 +137,30 @@ public sealed class RiskReviewEndpoints(RiskReviewStore reviews, PaymentStore pa
         Conflict("review_voided", $"The payment ended without money ({reason}): nothing is held, so there is nothing to release.");
 
     private sealed record ReviewList(string Object, string Url, IReadOnlyList<ReviewResource> Data, bool HasMore);
+
+    /// <summary>
+    /// Starts the close's delivery once. Two operators releasing at the same moment both get here; the engine refuses the
+    /// second start of the same instance id, which is then the first's delivery already under way, not an error.
+    /// </summary>
+    private static async Task ScheduleCloseAsync(DurableTaskClient durable, WebhookInput closed, CancellationToken cancellationToken)
+    {
+        if (await durable.GetInstanceAsync(closed.EventId, cancellationToken) is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            await durable.ScheduleNewOrchestrationInstanceAsync(nameof(WebhookOrchestrator), closed, WebhookOrchestrator.StartOptions(closed), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            if (await durable.GetInstanceAsync(closed.EventId, cancellationToken) is null)
+            {
+                throw;
+            }
+        }
+    }
 }
 
 /// <summary>The body of an operator's release.</summary>

@@ -40,6 +40,38 @@ public sealed class RiskReviewStore(StorageClients clients)
         }
     }
 
+    /// <summary>
+    /// Lists <paramref name="payment"/> for review again when an operator released it before its money came and the money
+    /// now comes from a payer a sanctions list names: the release was about other facts, and frozen money is not owed.
+    /// </summary>
+    public async Task ReopenAsync(PaymentEntity payment, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payment);
+        await OpenAsync(payment, at, cancellationToken);
+        for (var attempt = 0; ; attempt++)
+        {
+            if (await GetAsync(payment.Id, cancellationToken) is not { Status: RiskReviews.Released } review)
+            {
+                return;
+            }
+
+            review.Status = RiskReviews.Pending;
+            review.OpenedAt = at;
+            review.ReleasedAt = null;
+            review.ReleasedBy = null;
+            review.Note = null;
+            try
+            {
+                await Table.UpdateEntityAsync(review, review.ETag, TableUpdateMode.Replace, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status == 412 && attempt < 8)
+            {
+                // Changed meanwhile: read it again.
+            }
+        }
+    }
+
     public async Task<RiskReviewEntity?> GetAsync(string paymentId, CancellationToken cancellationToken)
     {
         var found = await Table.GetEntityIfExistsAsync<RiskReviewEntity>(Partition, paymentId, cancellationToken: cancellationToken);

@@ -12,6 +12,10 @@ public sealed record RescreenPage(int Screened, int Hits, string? ContinuationTo
 /// <summary>What a whole rescreen did.</summary>
 public sealed record RescreenResult(int Screened, int Hits);
 
+/// <summary>
+/// The parties a rescreen pages through, each from the table that keeps its name. Payers are none of them: their names
+/// are not kept (a payer is screened once, with the payment's result), so there is nothing to screen them by again.
+/// </summary>
 public static class RescreenKinds
 {
     public const string Merchants = "merchants";

@@ -6,7 +6,8 @@ namespace PayFunctions.Core.Screening;
 /// After a list is uploaded, screens every merchant and connected account again, a page at a time
 /// (<see cref="RescreenPageActivity"/>), so the parties onboarded before the list was are held as soon as it names
 /// them. Screening is idempotent (a hit's id is the party and the entry), so a page run twice, or two rescreens at
-/// once, record each hit once.
+/// once, record each hit once. Payers are not screened again: a payer is screened once, by the name the channel
+/// reported with the payment's result, and the name is then dropped rather than kept for later lists.
 /// </summary>
 public sealed class RescreenOrchestrator : TaskOrchestrator<RescreenInput, RescreenResult>
 {

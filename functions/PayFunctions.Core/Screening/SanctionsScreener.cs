@@ -10,6 +10,7 @@ namespace PayFunctions.Core.Screening;
 /// </summary>
 public sealed partial class SanctionsScreener(
     SanctionsIndex index, ScreeningHitStore hits, PayoutBlocks blocks, IOptions<ScreeningOptions> options, TimeProvider time, ILogger<SanctionsScreener> logger)
+    : IPartyScreener
 {
     /// <summary>The party's hits as they stand after this screening (none while no list is loaded).</summary>
     public async Task<IReadOnlyList<ScreeningHitEntity>> ScreenAsync(ScreenedParty party, CancellationToken cancellationToken) =>

@@ -11,10 +11,10 @@ public sealed class ScreeningHitEntity : TableRow
     /// <summary><see cref="ScreenedPartyTypes"/>.</summary>
     public string PartyType { get; set; } = "";
 
-    /// <summary>The merchant's id, or the connected account's.</summary>
+    /// <summary>The merchant's id, the connected account's, or for a payer the payment's.</summary>
     public string PartyId { get; set; } = "";
 
-    /// <summary>The merchant the party is or belongs to.</summary>
+    /// <summary>The merchant the party is or belongs to (a payer's: the payment's merchant, when the result named it).</summary>
     public string MerchantId { get; set; } = "";
 
     /// <summary>The name screened, as the party gave it.</summary>
@@ -58,13 +58,13 @@ public sealed class ScreeningHitEntity : TableRow
 
 public static class ScreeningHitStatuses
 {
-    /// <summary>Found, not yet reviewed: payouts to the party are held.</summary>
+    /// <summary>Found, not yet reviewed: payouts to the party (a payer: the payment's money) are held.</summary>
     public const string PendingReview = "pending_review";
 
-    /// <summary>An operator found the party is the listed one: payouts stay held.</summary>
+    /// <summary>An operator found the party is the listed one: payouts (a payer: the payment's money) stay held.</summary>
     public const string Confirmed = "confirmed";
 
-    /// <summary>An operator found the party is someone else: payouts resume.</summary>
+    /// <summary>An operator found the party is someone else: payouts resume (a payer's payment may be released).</summary>
     public const string Dismissed = "dismissed";
 
     public static bool IsKnown(string status) => status is PendingReview or Confirmed or Dismissed;
@@ -77,4 +77,10 @@ public static class ScreenedPartyTypes
 {
     public const string Merchant = "merchant";
     public const string Account = "account";
+
+    /// <summary>
+    /// A payment's payer, by the name the channel reported with its result: a hit freezes that payment's money (held
+    /// from settlement, not refunded) and holds nobody's payouts.
+    /// </summary>
+    public const string Payer = "payer";
 }

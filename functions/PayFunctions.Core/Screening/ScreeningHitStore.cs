@@ -119,11 +119,14 @@ public sealed class ScreeningHitStore(StorageClients clients)
         }
     }
 
-    /// <summary>The parties with a hit pending review or confirmed: those not to be paid.</summary>
+    /// <summary>
+    /// The parties with a hit pending review or confirmed: those not to be paid. Payers are not among them: the platform
+    /// pays no payer, and a payer's hit holds its own payment's money instead (<see cref="OpenOnPayerOfAsync"/>).
+    /// </summary>
     public async Task<IReadOnlyList<(string PartyType, string PartyId)>> HeldPartiesAsync(CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {Partition} and (Status eq {ScreeningHitStatuses.PendingReview} or Status eq {ScreeningHitStatuses.Confirmed})");
+            $"PartitionKey eq {Partition} and PartyType ne {ScreenedPartyTypes.Payer} and (Status eq {ScreeningHitStatuses.PendingReview} or Status eq {ScreeningHitStatuses.Confirmed})");
         var held = new List<(string, string)>();
         await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["PartyType", "PartyId"], cancellationToken: cancellationToken))
         {
@@ -131,5 +134,19 @@ public sealed class ScreeningHitStore(StorageClients clients)
         }
 
         return held;
+    }
+
+    /// <summary>The hits pending review or confirmed on the payer of <paramref name="paymentId"/>: while there is one, its money stays held.</summary>
+    public async Task<IReadOnlyList<ScreeningHitEntity>> OpenOnPayerOfAsync(string paymentId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {Partition} and PartyType eq {ScreenedPartyTypes.Payer} and PartyId eq {paymentId} and (Status eq {ScreeningHitStatuses.PendingReview} or Status eq {ScreeningHitStatuses.Confirmed})");
+        var open = new List<ScreeningHitEntity>();
+        await foreach (var row in Table.QueryAsync<ScreeningHitEntity>(filter, cancellationToken: cancellationToken))
+        {
+            open.Add(row);
+        }
+
+        return open;
     }
 }

@@ -14,6 +14,7 @@ public static class ScreeningRegistration
         services.AddSingleton<ScreeningHitStore>();
         services.AddSingleton<PayoutBlocks>();
         services.AddSingleton<SanctionsScreener>();
+        services.AddSingleton<IPartyScreener>(provider => provider.GetRequiredService<SanctionsScreener>());
         services.AddSingleton<SanctionsListEndpoints>();
         services.AddSingleton<ScreeningHitEndpoints>();
         return services;

@@ -58,6 +58,7 @@ public sealed class AdapterAgainstSandboxTests(SandboxHost host) : IClassFixture
         Assert.Equal(Usd100, approved.Amount);
         Assert.Equal("US", approved.Payer?.Country);
         Assert.NotNull(approved.Payer?.Account);
+        Assert.Equal("Wei Zhang", approved.Payer?.Name);
         var authorized = await _channel.QueryAsync(reference, CancellationToken.None);
         Assert.Equal(ChannelTradeState.Authorized, authorized.State);
         Assert.Equal(approved.Payer, authorized.Payer);
@@ -163,7 +164,7 @@ public sealed class AdapterAgainstSandboxTests(SandboxHost host) : IClassFixture
 
     private async Task PayAsync(string outTradeNo, bool notify = true)
     {
-        using var response = await host.Client.PostAsJsonAsync($"/sandbox/paypal/orders/{outTradeNo}/pay", new { notify });
+        using var response = await host.Client.PostAsJsonAsync($"/sandbox/paypal/orders/{outTradeNo}/pay", new { notify, given_name = "Wei", surname = "Zhang" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 

@@ -37,19 +37,33 @@ public sealed class BankTransferChannelTests
         Assert.Equal(new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero), credit.PaidAt);
         Assert.Equal(CamtSamples.AccountIban, credit.MerchantId);
         Assert.StartsWith("AS-20261129-0001~" + CamtSamples.PayerIban + "~", credit.ChannelTradeNo, StringComparison.Ordinal);
-        Assert.Equal(new ChannelPayer(CamtSamples.PayerIban, null, "FR", null), credit.Payer);
+        Assert.Equal(new ChannelPayer(CamtSamples.PayerIban, null, "FR", null) { Name = "Marie Dupont" }, credit.Payer);
         Assert.Null(credit.Refund);
     }
 
     [Fact]
-    public async Task A_credit_from_an_account_that_is_no_iban_names_no_payer()
+    public async Task A_credit_from_an_account_that_is_no_iban_names_the_payer_by_name_alone()
     {
         var entry = CamtSamples.Credit(CreditorReference.Grouped(Reference), "12.50").Replace(CamtSamples.PayerIban, "FR14<b>2004", StringComparison.Ordinal);
 
         var credit = Assert.Single(await Read(CamtSamples.Notification(entry.Replace("<b>", "&lt;b&gt;", StringComparison.Ordinal))));
 
         Assert.Equal(ChannelTradeState.Succeeded, credit.State);
-        Assert.Null(credit.Payer);
+        Assert.Equal(new ChannelPayer(null, null, null, null) { Name = "Marie Dupont" }, credit.Payer);
+    }
+
+    [Theory]
+    [InlineData("<Dbtr><Nm>  Jan   Jansen </Nm></Dbtr>", "Jan   Jansen")]
+    [InlineData("<Dbtr><Pty><Nm>Jan&#x0A;Jansen</Nm></Pty></Dbtr>", null)]
+    [InlineData("<Dbtr><Pty><Nm>4111 1111 1111 1111</Nm></Pty></Dbtr>", null)]
+    [InlineData("", null)]
+    public async Task The_debtors_name_is_read_where_either_camt_version_puts_it_and_dropped_when_malformed(string debtor, string? name)
+    {
+        var entry = CamtSamples.Credit(CreditorReference.Grouped(Reference), "12.50").Replace("<Dbtr><Pty><Nm>Marie Dupont</Nm></Pty></Dbtr>", debtor, StringComparison.Ordinal);
+
+        var credit = Assert.Single(await Read(CamtSamples.Notification(entry)));
+
+        Assert.Equal(new ChannelPayer(CamtSamples.PayerIban, null, "FR", null) { Name = name }, credit.Payer);
     }
 
     [Fact]

@@ -86,12 +86,33 @@ public sealed class OrderTests
     {
         using var account = new PayPalTestAccount();
         var answer = Order("COMPLETED", "COMPLETED").Replace(
-            "\"intent\":\"CAPTURE\",", "\"intent\":\"CAPTURE\",\"payer\":{\"payer_id\":\"QYR5Z8XDVJNXQ\",\"address\":{\"country_code\":\"US\"}},", StringComparison.Ordinal);
+            "\"intent\":\"CAPTURE\",",
+            "\"intent\":\"CAPTURE\",\"payer\":{\"name\":{\"given_name\":\"John\",\"surname\":\"Doe\"},\"email_address\":\"buyer@example.com\",\"payer_id\":\"QYR5Z8XDVJNXQ\",\"address\":{\"country_code\":\"US\"}},",
+            StringComparison.Ordinal);
         account.Handler.Script("GET", "/v2/checkout/orders/" + OrderId, 200, answer);
 
         var order = await account.Adapter.QueryAsync(new ChannelOrderRef("pay_1", OrderId), CancellationToken.None);
 
-        Assert.Equal(new ChannelPayer("QYR5Z8XDVJNXQ", null, "US", null), order.Payer);
+        Assert.Equal(new ChannelPayer("QYR5Z8XDVJNXQ", null, "US", null) { Name = "John Doe" }, order.Payer);
+    }
+
+    [Theory]
+    [InlineData("{\"given_name\":\" John \"}", "John")]
+    [InlineData("{\"surname\":\"Doe\"}", "Doe")]
+    [InlineData("{\"given_name\":\"John\",\"surname\":42}", "John")]
+    [InlineData("{\"given_name\":\"Jo\\u202Ehn\",\"surname\":\"Doe\"}", null)]
+    [InlineData("{\"given_name\":\"\",\"surname\":\"\"}", null)]
+    [InlineData("\"John Doe\"", null)]
+    public async Task Query_ReadsThePayersNameFromItsParts_DroppingAMalformedOne(string name, string? expected)
+    {
+        using var account = new PayPalTestAccount();
+        var answer = Order("COMPLETED", "COMPLETED").Replace(
+            "\"intent\":\"CAPTURE\",", "\"intent\":\"CAPTURE\",\"payer\":{\"name\":" + name + ",\"payer_id\":\"QYR5Z8XDVJNXQ\"},", StringComparison.Ordinal);
+        account.Handler.Script("GET", "/v2/checkout/orders/" + OrderId, 200, answer);
+
+        var order = await account.Adapter.QueryAsync(new ChannelOrderRef("pay_1", OrderId), CancellationToken.None);
+
+        Assert.Equal(new ChannelPayer("QYR5Z8XDVJNXQ", null, null, null) { Name = expected }, order.Payer);
     }
 
     [Theory]

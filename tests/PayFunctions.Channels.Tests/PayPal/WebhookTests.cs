@@ -62,7 +62,7 @@ public sealed class WebhookTests
     [Theory]
     [InlineData("QYR5Z8XDVJNXQ", "gb", "QYR5Z8XDVJNXQ", "GB")]
     [InlineData("QYR5Z8XDVJNXQ\u003cb\u003e", "GBR", null, null)]
-    public async Task OrderApproved_ReportsThePayersIdAndCountry_DroppingMalformedOnes(string payerId, string country, string? expectedId, string? expectedCountry)
+    public async Task OrderApproved_ReportsThePayersIdCountryAndName_DroppingMalformedOnes(string payerId, string country, string? expectedId, string? expectedCountry)
     {
         var body = $$$"""
             {"id":"WH-2","event_type":"CHECKOUT.ORDER.APPROVED","resource_type":"checkout-order",
@@ -78,7 +78,7 @@ public sealed class WebhookTests
         var notification = account.Adapter.ParseNotification(headers, Encoding.UTF8.GetBytes(body));
 
         Assert.Equal(ChannelTradeState.Authorized, notification.State);
-        Assert.Equal(expectedId is null ? null : new ChannelPayer(expectedId, null, expectedCountry, null), notification.Payer);
+        Assert.Equal(new ChannelPayer(expectedId, null, expectedCountry, null) { Name = "John Doe" }, notification.Payer);
     }
 
     [Fact]

@@ -14,6 +14,7 @@ using PayFunctions.Core.Routing;
 using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Storage;
+using PayFunctions.Core.Tests.Screening;
 using PayFunctions.Core.Tests.Secrets;
 
 namespace PayFunctions.Core.Tests.Adapters;
@@ -178,9 +179,9 @@ public sealed class ServiceBusChannelWorkerTests
         var calls = Calls();
         return new ChannelCallWorker(
             new CloseAtChannelActivity(calls),
-            new QueryChannelActivity(calls, new ChannelPayerHashing(VersionedSecrets.WithKeyEncryptionKey())),
+            new QueryChannelActivity(calls, new ChannelPayerHashing(VersionedSecrets.WithKeyEncryptionKey(), new RecordingScreener())),
             new CancelAtChannelActivity(calls),
-            new CaptureAtChannelActivity(calls, new ChannelPayerHashing(VersionedSecrets.WithKeyEncryptionKey())),
+            new CaptureAtChannelActivity(calls, new ChannelPayerHashing(VersionedSecrets.WithKeyEncryptionKey(), new RecordingScreener())),
             new RefundAtChannelActivity(calls, Options.Create(new ApiOptions()), NullLogger<RefundAtChannelActivity>.Instance),
             new QueryRefundActivity(calls, NullLogger<QueryRefundActivity>.Instance),
             new StorageQueueChannelWorkQueue(storage, Options.Create(new ChannelWorkOptions())),

@@ -10,6 +10,7 @@ using PayFunctions.Core.Notifications;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Tests.Orchestration;
+using PayFunctions.Core.Tests.Screening;
 using PayFunctions.Core.Tests.Secrets;
 using PayFunctions.Core.Tests.Storage;
 using PayFunctions.Domain;
@@ -126,7 +127,7 @@ public sealed class CallbackVerificationTests(AzuriteFixture azurite)
         Assert.Null(rejection);
         var dispatcher = new NotificationDispatcher(
             new NotificationLog(azurite.Storage, new SecretEnvelope(VersionedSecrets.WithKeyEncryptionKey()), TimeProvider.System), Mock.Of<IChannelWorkQueue>(), new PaymentStore(azurite.Storage),
-            new ChannelPayerHashing(Secrets()), NullLogger<NotificationDispatcher>.Instance);
+            new ChannelPayerHashing(Secrets(), new RecordingScreener()), NullLogger<NotificationDispatcher>.Instance);
         return (await dispatcher.DispatchAsync("wechat_pay", verification, notification!, durable.Object, CancellationToken.None)).Outcome;
     }
 

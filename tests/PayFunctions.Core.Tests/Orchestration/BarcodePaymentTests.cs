@@ -50,7 +50,7 @@ public sealed class BarcodePaymentTests
         var id = await harness.ScheduleAsync(Input("pay_barcodetimeout"));
 
         Assert.Equal(PaymentStatus.Failed, await harness.WaitForStatusAsync(id));
-        Assert.Equal(new ChannelOrderInput("wechat_pay", "main", id), Assert.Single(harness.Log.InputsOf<ChannelOrderInput>(nameof(CancelAtChannelActivity))));
+        Assert.Equal(new ChannelOrderInput("wechat_pay", "main", id) { MerchantId = "mch_test" }, Assert.Single(harness.Log.InputsOf<ChannelOrderInput>(nameof(CancelAtChannelActivity))));
         var completion = harness.SingleCompletion();
         Assert.Equal("payment_not_confirmed", completion.FailureCode);
         Assert.Contains("reversed", completion.FailureMessage, StringComparison.Ordinal);

@@ -111,7 +111,7 @@ public sealed class PaymentOrchestratorTests
         placing.SetResult();
 
         Assert.Equal(PaymentStatus.Closed, await harness.WaitForStatusAsync(id));
-        Assert.Equal(new ChannelOrderInput("wechat_pay", "backup", id), Assert.Single(harness.Log.InputsOf<ChannelOrderInput>(nameof(CloseAtChannelActivity))));
+        Assert.Equal(new ChannelOrderInput("wechat_pay", "backup", id) { MerchantId = "mch_test" }, Assert.Single(harness.Log.InputsOf<ChannelOrderInput>(nameof(CloseAtChannelActivity))));
     }
 
     [Fact]
@@ -178,7 +178,7 @@ public sealed class PaymentOrchestratorTests
         Assert.Equal(
             [nameof(PrepayActivity), nameof(CloseAtChannelActivity), nameof(CompletePaymentActivity), nameof(SendWebhookActivity)],
             harness.Log.Names);
-        Assert.Equal(new ChannelOrderInput("wechat_pay", "main", id), Assert.Single(harness.Log.InputsOf<ChannelOrderInput>(nameof(CloseAtChannelActivity))));
+        Assert.Equal(new ChannelOrderInput("wechat_pay", "main", id) { MerchantId = "mch_test" }, Assert.Single(harness.Log.InputsOf<ChannelOrderInput>(nameof(CloseAtChannelActivity))));
         var completion = harness.SingleCompletion();
         Assert.Equal(PaymentStatus.Expired, completion.Status);
         Assert.Equal("payment_expired", completion.FailureCode);
@@ -204,7 +204,7 @@ public sealed class PaymentOrchestratorTests
         Assert.Equal(
             [nameof(PrepayActivity), nameof(CloseAtChannelActivity), nameof(QueryChannelActivity), nameof(CompletePaymentActivity), nameof(SendWebhookActivity)],
             harness.Log.Names);
-        Assert.Equal(new ChannelOrderInput("wechat_pay", "main", id), Assert.Single(harness.Log.InputsOf<ChannelOrderInput>(nameof(QueryChannelActivity))));
+        Assert.Equal(new ChannelOrderInput("wechat_pay", "main", id) { MerchantId = "mch_test" }, Assert.Single(harness.Log.InputsOf<ChannelOrderInput>(nameof(QueryChannelActivity))));
         var completion = harness.SingleCompletion();
         Assert.Equal(PaymentStatus.Succeeded, completion.Status);
         Assert.Equal("4200000003", completion.ChannelTradeNo);

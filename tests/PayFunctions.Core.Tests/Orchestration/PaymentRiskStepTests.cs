@@ -71,6 +71,25 @@ public sealed class PaymentRiskStepTests
     }
 
     [Fact]
+    public async Task APayersSanctionsHit_ReachesTheDecisionOnTheResult_AndNothingBeforeIt()
+    {
+        await using var harness = await new PaymentHarness().StartAsync();
+        var id = await harness.ScheduleAsync(PaymentHarness.Input("pay_risksanctioned", LongExpiry));
+        await harness.WaitForActivityAsync(nameof(PrepayActivity));
+
+        await harness.Client.RaiseEventAsync(
+            id,
+            PaymentEvents.ChannelNotification,
+            new ChannelPaymentEvent("4200000103", ChannelTradeState.Succeeded, DateTimeOffset.UtcNow, 1999, "CNY") { PayerSanctionsHit = true },
+            harness.Cancellation);
+
+        Assert.Equal(PaymentStatus.Succeeded, await harness.WaitForStatusAsync(id));
+        Assert.Equal(
+            [(RiskStage.BeforeChannel, false), (RiskStage.OnResult, true)],
+            harness.RiskAssessments.Select(a => (a.Stage, a.PayerSanctionsHit)).ToList());
+    }
+
+    [Fact]
     public async Task APaymentStartedBeforeRiskDecided_ReplaysWithoutAssessments()
     {
         await using var harness = await new PaymentHarness().StartAsync();

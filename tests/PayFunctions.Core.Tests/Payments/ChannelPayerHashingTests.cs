@@ -2,6 +2,8 @@ using System.Text.Json;
 using PayFunctions.Channels;
 using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Payments;
+using PayFunctions.Core.Screening;
+using PayFunctions.Core.Tests.Screening;
 using PayFunctions.Core.Tests.Secrets;
 using PayFunctions.Domain;
 
@@ -20,7 +22,7 @@ public sealed class ChannelPayerHashingTests
             Payer = new ChannelPayer(OpenId, "CMC", "CN", "Xt5EWLLDS7FJjR1c"),
         };
 
-        var paid = await Hashing(WithPepper("pepper-1")).EventOfAsync(order, CancellationToken.None);
+        var paid = await Hashing(WithPepper("pepper-1")).EventOfAsync(order, "mch_1", "pay_1", CancellationToken.None);
 
         Assert.Equal(new ChannelPaymentEvent("4200000001", ChannelTradeState.Succeeded, PaidAt, 1999, "CNY") { Payer = paid.Payer }, paid);
         Assert.Equal(new ChannelPayer(Hex(OpenId, "pepper-1"), "CMC", "CN", "Xt5EWLLDS7FJjR1c"), paid.Payer);
@@ -38,8 +40,8 @@ public sealed class ChannelPayerHashingTests
         };
         var order = new ChannelOrder("pay_2", ChannelTradeState.Succeeded, "4200000002", new Money(500, Currency.Cny), PaidAt) { Payer = new ChannelPayer(OpenId, null, null, null) };
 
-        var notified = await hashing.EventOfAsync(notification, CancellationToken.None);
-        var queried = await hashing.EventOfAsync(order, CancellationToken.None);
+        var notified = await hashing.EventOfAsync(notification, "mch_1", "pay_1", CancellationToken.None);
+        var queried = await hashing.EventOfAsync(order, "mch_1", "pay_2", CancellationToken.None);
 
         Assert.Equal(new ChannelPaymentEvent("4200000001", ChannelTradeState.Succeeded, PaidAt, 1999, "CNY") { Payer = notified.Payer }, notified);
         Assert.Equal(queried.Payer!.Account, notified.Payer!.Account);
@@ -76,7 +78,57 @@ public sealed class ChannelPayerHashingTests
         Assert.Equal(paid, JsonSerializer.Deserialize<ChannelPaymentEvent>(JsonSerializer.Serialize(paid)));
     }
 
-    private static ChannelPayerHashing Hashing(VersionedSecrets secrets) => new(secrets);
+    [Fact]
+    public async Task A_payers_name_is_screened_as_the_payments_payer_and_dropped_the_event_saying_only_that_it_hit()
+    {
+        var screener = new RecordingScreener { Status = ScreeningHitStatuses.PendingReview };
+        var notification = new ChannelNotification(
+            "bank_transfer", "AS-1", "CREDIT", "DE89370400440532013000", "", "pay_1", "AS-1", ChannelTradeState.Succeeded, new Money(12_000, Currency.Parse("EUR")), PaidAt)
+        {
+            Payer = new ChannelPayer("FR1420041010050500013M02606", null, "FR", null) { Name = "Marie Dupont" },
+        };
+
+        var paid = await new ChannelPayerHashing(WithPepper("pepper-1"), screener).EventOfAsync(notification, "mch_1", "pay_1", CancellationToken.None);
+
+        Assert.Equal(ScreenedParty.Payer("mch_1", "pay_1", "Marie Dupont"), Assert.Single(screener.Asked));
+        Assert.Equal(new ChannelPayer(Hex("FR1420041010050500013M02606", "pepper-1"), null, "FR", null), paid.Payer);
+        Assert.True(paid.PayerSanctionsHit);
+        Assert.DoesNotContain("Dupont", JsonSerializer.Serialize(paid), StringComparison.Ordinal);
+        Assert.True(JsonSerializer.Deserialize<ChannelPaymentEvent>(JsonSerializer.Serialize(paid))!.PayerSanctionsHit);
+    }
+
+    [Theory]
+    [InlineData(ScreeningHitStatuses.Confirmed, true)]
+    [InlineData(ScreeningHitStatuses.Dismissed, false)]
+    [InlineData(null, false)]
+    public async Task Only_a_hit_pending_review_or_confirmed_is_a_hit_and_a_payer_named_and_nothing_else_enters_as_none(string? status, bool hit)
+    {
+        var screener = new RecordingScreener { Status = status };
+        var order = new ChannelOrder("pay_1", ChannelTradeState.Succeeded, "4200000001", new Money(1999, Currency.Cny), PaidAt)
+        {
+            Payer = new ChannelPayer(null, null, null, null) { Name = "Marie Dupont" },
+        };
+
+        var paid = await new ChannelPayerHashing(new VersionedSecrets(), screener).EventOfAsync(order, null, "pay_1", CancellationToken.None);
+
+        Assert.Equal(new ScreenedParty(ScreenedPartyTypes.Payer, "pay_1", "", "Marie Dupont"), Assert.Single(screener.Asked));
+        Assert.Equal(hit, paid.PayerSanctionsHit);
+        Assert.Null(paid.Payer);
+    }
+
+    [Fact]
+    public async Task A_payer_without_a_name_is_not_screened()
+    {
+        var screener = new RecordingScreener { Status = ScreeningHitStatuses.PendingReview };
+        var order = new ChannelOrder("pay_1", ChannelTradeState.Succeeded, "4200000001", new Money(1999, Currency.Cny), PaidAt) { Payer = new ChannelPayer(null, "CMC", null, null) };
+
+        var paid = await new ChannelPayerHashing(new VersionedSecrets(), screener).EventOfAsync(order, "mch_1", "pay_1", CancellationToken.None);
+
+        Assert.Empty(screener.Asked);
+        Assert.False(paid.PayerSanctionsHit);
+    }
+
+    private static ChannelPayerHashing Hashing(VersionedSecrets secrets) => new(secrets, new RecordingScreener());
 
     private static VersionedSecrets WithPepper(string pepper)
     {

@@ -62,6 +62,52 @@ public sealed class AssessRiskActivityTests(AzuriteFixture azurite)
         Assert.Equal("block", Assert.Single(decision.Rules).Action);
     }
 
+    [Theory]
+    [InlineData(RiskOutcome.Allow, true)]
+    [InlineData(RiskOutcome.Block, true)]
+    [InlineData(RiskOutcome.Block, false)]
+    public async Task APayersSanctionsHit_MakesTheDecisionAReview_WhateverTheRulesSaid_NamingTheRule(RiskOutcome ruled, bool canRefuse)
+    {
+        var payment = await SeedAsync();
+        var input = new AssessRiskInput(payment.MerchantId, payment.Id, RiskStage.OnResult, await SealedPayerAsync(payment), canRefuse) { PayerSanctionsHit = true };
+
+        var verdict = await Activity(new ScriptedAssessor(ruled)).ExecuteAsync(input, CancellationToken.None);
+
+        Assert.Equal(RiskOutcome.Review, verdict.Outcome);
+        var stored = (await new PaymentStore(azurite.Storage).GetAsync(payment.MerchantId, payment.Id, CancellationToken.None))!;
+        Assert.Equal(RiskReviews.Pending, stored.RiskReview);
+        var decision = Assert.Single(RiskBody.From(stored.RiskJson, stored.RiskReview)!.Decisions);
+        Assert.Equal(("on_result", "review"), (decision.Stage, decision.Outcome));
+        var rule = Assert.Single(decision.Rules, r => r.Id == AssessRiskActivity.SanctionsPayerRule);
+        Assert.Equal(("review", AssessRiskActivity.SanctionsPayerReason), (rule.Action, rule.Reason));
+        Assert.Equal(RiskReviews.Pending, (await new RiskReviewStore(azurite.Storage).GetAsync(payment.Id, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task AReviewReleasedBeforeTheMoneyCame_IsOpenedAgain_WhenTheMoneyComesFromAListedPayer()
+    {
+        var payment = await SeedAsync();
+        var payer = await SealedPayerAsync(payment);
+        var activity = Activity(new ScriptedAssessor(RiskOutcome.Review, RiskOutcome.Allow));
+        await activity.ExecuteAsync(new AssessRiskInput(payment.MerchantId, payment.Id, RiskStage.BeforeChannel, payer, CanRefuse: true), CancellationToken.None);
+        var reviews = new RiskReviewStore(azurite.Storage);
+        Assert.True(await reviews.ReleaseAsync((await reviews.GetAsync(payment.Id, CancellationToken.None))!, "operator:op_a", "Known customer", At, CancellationToken.None));
+        var payments = new PaymentStore(azurite.Storage);
+        await payments.UpdateAsync((await payments.GetAsync(payment.MerchantId, payment.Id, CancellationToken.None))!, p =>
+        {
+            p.RiskReview = RiskReviews.Released;
+            return true;
+        }, CancellationToken.None);
+
+        var verdict = await activity.ExecuteAsync(
+            new AssessRiskInput(payment.MerchantId, payment.Id, RiskStage.OnResult, payer, CanRefuse: false) { PayerSanctionsHit = true }, CancellationToken.None);
+
+        Assert.Equal(RiskOutcome.Review, verdict.Outcome);
+        Assert.Equal(RiskReviews.Pending, (await payments.GetAsync(payment.MerchantId, payment.Id, CancellationToken.None))!.RiskReview);
+        var review = (await reviews.GetAsync(payment.Id, CancellationToken.None))!;
+        Assert.Equal((RiskReviews.Pending, (string?)null), (review.Status, review.ReleasedBy));
+    }
+
     private AssessRiskActivity Activity(IRiskAssessor assessor) =>
         new(new PaymentStore(azurite.Storage), sealing, assessor, new RiskReviewStore(azurite.Storage));
 

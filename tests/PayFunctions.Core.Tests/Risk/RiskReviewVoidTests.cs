@@ -13,6 +13,7 @@ using PayFunctions.Core.Ledger;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.Reports;
 using PayFunctions.Core.Risk;
+using PayFunctions.Core.Screening;
 using PayFunctions.Core.Security;
 using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Tests.Reconciliation;
@@ -126,6 +127,33 @@ public sealed class RiskReviewVoidTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task AReleaseWhoseCloseAnotherReleaseStartedMeanwhile_StillAnswersReleased()
+    {
+        var payment = await SeedAsync();
+        var eventId = ReviewEvents.EventId(payment.Id, ReviewEvents.Closed);
+        durable.SetupSequence(d => d.GetInstanceAsync(eventId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync((OrchestrationMetadata?)null)
+            .ReturnsAsync(new OrchestrationMetadata(nameof(WebhookOrchestrator), eventId));
+        durable.Setup(d => d.ScheduleNewOrchestrationInstanceAsync(nameof(WebhookOrchestrator), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("An orchestration with this instance id already exists."));
+
+        var (status, released) = await ReleaseAsync(payment.Id);
+
+        Assert.Equal((StatusCodes.Status200OK, RiskReviews.Released), (status, (string?)released["status"]));
+    }
+
+    [Fact]
+    public async Task AReleaseWhoseCloseCannotStart_FailsRatherThanLoseTheEvent()
+    {
+        var payment = await SeedAsync();
+        durable.Setup(d => d.ScheduleNewOrchestrationInstanceAsync(nameof(WebhookOrchestrator), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("The task hub is not reachable."));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => ReleaseAsync(payment.Id));
+        Assert.Equal(RiskReviews.Pending, (await Reviews.GetAsync(payment.Id, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
     public async Task AReleaseRacingThePaymentsEnd_EndsEitherReleasedOrVoided_InBothStores_AndPostsNothing()
     {
         for (var round = 0; round < 4; round++)
@@ -177,7 +205,7 @@ public sealed class RiskReviewVoidTests(AzuriteFixture azurite)
         http.RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider();
         new OperatorCaller("op_test", new HashSet<string> { "ops:risk" }).AttachTo(http);
         var audit = new AuditLog(azurite.Storage, Options.Create(new AuditOptions { Chain = "r" + Guid.NewGuid().ToString("N")[..16] }), TimeProvider.System, NullLogger<AuditLog>.Instance);
-        var endpoints = new RiskReviewEndpoints(Reviews, Payments, new RiskHoldRelease(Ledger, TimeProvider.System), audit, TimeProvider.System);
+        var endpoints = new RiskReviewEndpoints(Reviews, Payments, new RiskHoldRelease(Ledger, TimeProvider.System), new ScreeningHitStore(azurite.Storage), audit, TimeProvider.System);
 
         await (await endpoints.ReleaseAsync(http.Request, paymentId, durable.Object, CancellationToken.None)).ExecuteAsync(http);
 

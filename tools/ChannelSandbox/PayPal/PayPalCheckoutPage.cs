@@ -20,7 +20,7 @@ public static class PayPalCheckoutPage
                 return Results.NotFound();
             }
 
-            return Approve(order, notify: true, webhooks, time)
+            return Approve(order, notify: true, DefaultPayerName, webhooks, time)
                 ? Results.Redirect(With(order.ReturnUrl, $"token={order.Id}&PayerID={order.PayerId}"))
                 : Results.Conflict($"The order is {order.Status}.");
         });
@@ -28,8 +28,11 @@ public static class PayPalCheckoutPage
             store.Find(id) is { } order && order.Id == id ? Results.Redirect(With(order.CancelUrl, $"token={order.Id}")) : Results.NotFound());
     }
 
+    /// <summary>The name of the payer who approves on the page: the sandbox has one PayPal account.</summary>
+    public static readonly (string GivenName, string Surname) DefaultPayerName = ("Sandbox", "Payer");
+
     /// <summary>The payer approves: PAYER_ACTION_REQUIRED becomes APPROVED and CHECKOUT.ORDER.APPROVED is sent (unless lost).</summary>
-    public static bool Approve(PayPalOrder order, bool notify, PayPalWebhooks webhooks, TimeProvider time)
+    public static bool Approve(PayPalOrder order, bool notify, (string GivenName, string Surname) payerName, PayPalWebhooks webhooks, TimeProvider time)
     {
         lock (order.Gate)
         {
@@ -40,6 +43,7 @@ public static class PayPalCheckoutPage
 
             order.Status = "APPROVED";
             order.PayerId = PayPalOrder.NewId(13);
+            order.PayerName = payerName;
             order.UpdatedAt = time.GetUtcNow();
             order.WebhooksLost |= !notify;
             webhooks.Publish(order, "CHECKOUT.ORDER.APPROVED", "checkout-order", PayPalViews.Order(order));

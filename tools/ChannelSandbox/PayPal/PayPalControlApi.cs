@@ -4,7 +4,7 @@ namespace ChannelSandbox.PayPal;
 
 /// <summary>
 /// What the payer and PayPal do in real life, on demand, under <c>/sandbox/paypal/</c>: approve an order without a
-/// browser (<c>{"notify": false}</c> loses every webhook about it), resend its latest webhook, show it and its
+/// browser (<c>{"notify": false}</c> loses every webhook about it; <c>given_name</c> and <c>surname</c> name the payer), resend its latest webhook, show it and its
 /// deliveries, point the app's webhook listener elsewhere (the dashboard's setting), inject faults, and download the
 /// settlement report. {order} is PayPal's order id or the merchant's invoice id (the platform's payment id).
 /// </summary>
@@ -12,6 +12,9 @@ public static partial class PayPalControlApi
 {
     private const int MaxResends = 100;
     private const int MaxFaults = 100;
+
+    /// <summary>PayPal's limit on <c>given_name</c> and on <c>surname</c>.</summary>
+    private const int MaxNamePart = 140;
 
     public static void MapPayPalSandboxControl(this IEndpointRouteBuilder app)
     {
@@ -38,9 +41,9 @@ public static partial class PayPalControlApi
     private static async Task<IResult> PayAsync(string order, HttpRequest request, PayPalStore store, PayPalWebhooks webhooks, TimeProvider time)
     {
         var (command, valid) = await SandboxJson.ReadOptionalAsync<PayCommand>(request, request.HttpContext.RequestAborted);
-        if (!valid)
+        if (!valid || command?.GivenName is { Length: 0 or > MaxNamePart } || command?.Surname is { Length: 0 or > MaxNamePart })
         {
-            return Problem(StatusCodes.Status400BadRequest, "INVALID_BODY", "Expected {\"notify\": bool}.");
+            return Problem(StatusCodes.Status400BadRequest, "INVALID_BODY", "Expected {\"notify\": bool, \"given_name\": 1 to 140 characters, \"surname\": 1 to 140 characters}.");
         }
 
         if (Find(store, order) is not { } found)
@@ -48,7 +51,8 @@ public static partial class PayPalControlApi
             return NotFound();
         }
 
-        return PayPalCheckoutPage.Approve(found, command?.Notify ?? true, webhooks, time)
+        var name = (command?.GivenName ?? PayPalCheckoutPage.DefaultPayerName.GivenName, command?.Surname ?? PayPalCheckoutPage.DefaultPayerName.Surname);
+        return PayPalCheckoutPage.Approve(found, command?.Notify ?? true, name, webhooks, time)
             ? Results.Json(View(found), SandboxJson.Options)
             : Problem(StatusCodes.Status409Conflict, "ORDER_NOT_APPROVABLE", $"The order is {found.Status}.");
     }
@@ -133,7 +137,7 @@ public static partial class PayPalControlApi
     [GeneratedRegex("^[0-9A-Za-z_-]{8,64}$")]
     private static partial Regex OrderKey();
 
-    private sealed record PayCommand(bool? Notify);
+    private sealed record PayCommand(bool? Notify, string? GivenName, string? Surname);
 
     private sealed record ResendCommand(int? Times, bool? Concurrent);
 

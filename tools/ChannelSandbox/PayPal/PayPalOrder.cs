@@ -37,6 +37,9 @@ public sealed class PayPalOrder(string id, string invoiceId, string customId, st
 
     public string? PayerId { get; set; }
 
+    /// <summary>The payer's name as PayPal's <c>name</c> object holds it (<c>given_name</c>, <c>surname</c>), once approved.</summary>
+    public (string GivenName, string Surname)? PayerName { get; set; }
+
     public PayPalCapture? Capture { get; set; }
 
     public List<PayPalRefundRecord> Refunds { get; } = [];

@@ -47,15 +47,18 @@ public static class PayPalViews
             ["status"] = order.Status,
             ["payment_source"] = new
             {
-                paypal = order.PayerId is null ? null : new { account_id = order.PayerId, email_address = PayerEmail, address = new { country_code = PayerCountry } },
+                paypal = order.PayerId is null ? null : new { account_id = order.PayerId, email_address = PayerEmail, name = NameOf(order), address = new { country_code = PayerCountry } },
             },
             ["purchase_units"] = new[] { unit },
-            ["payer"] = order.PayerId is null ? null : new { payer_id = order.PayerId, email_address = PayerEmail, address = new { country_code = PayerCountry } },
+            ["payer"] = order.PayerId is null ? null : new { name = NameOf(order), email_address = PayerEmail, payer_id = order.PayerId, address = new { country_code = PayerCountry } },
             ["create_time"] = Time(order.CreatedAt),
             ["update_time"] = Time(order.UpdatedAt),
             ["links"] = links,
         };
     }
+
+    private static object? NameOf(PayPalOrder order) =>
+        order.PayerName is { } name ? new { given_name = name.GivenName, surname = name.Surname } : null;
 
     public static object Capture(PayPalOrder order, PayPalCapture capture)
     {
