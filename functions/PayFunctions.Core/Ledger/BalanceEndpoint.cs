@@ -34,7 +34,7 @@ public sealed class BalanceEndpoint(LedgerStore ledger)
     private static IReadOnlyList<AmountBody> Amounts(IReadOnlyList<Money> amounts) =>
         [.. amounts.Select(m => new AmountBody(m.MinorUnits, m.Currency.Code.ToLowerInvariant()))];
 
-    private sealed record BalanceResource(string Object, IReadOnlyList<AmountBody> PendingSettlement, IReadOnlyList<AmountBody> InTransit);
+    internal sealed record BalanceResource(string Object, IReadOnlyList<AmountBody> PendingSettlement, IReadOnlyList<AmountBody> InTransit);
 
-    private sealed record AmountBody(long Amount, string Currency);
+    internal sealed record AmountBody(long Amount, string Currency);
 }

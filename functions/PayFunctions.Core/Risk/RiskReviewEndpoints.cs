@@ -103,7 +103,7 @@ public sealed class RiskReviewEndpoints(RiskReviewStore reviews, PaymentStore pa
     private static IResult Conflict(string detail) =>
         new ApiError(StatusCodes.Status409Conflict, "review_released", "The review cannot be released now.", detail).ToResult();
 
-    private sealed record ReviewList(string Object, string Url, IReadOnlyList<ReviewResource> Data, bool HasMore);
+    internal sealed record ReviewList(string Object, string Url, IReadOnlyList<ReviewResource> Data, bool HasMore);
 }
 
 /// <summary>The body of an operator's release.</summary>
