@@ -34,11 +34,16 @@ internal static class PublicOperations
         },
         ["ChannelNotify"] = new(ApiTags.ChannelCallbacks, "A channel's notification")
         {
-            Description = "Each channel posts its payment and refund results here in its own protocol and signature, and gets its own reply. "
+            Description = "Each channel posts its payment and refund results here in its own protocol and signature, and gets its own reply: "
+                + "success, or the failure status and body its protocol uses for a request it refuses (a bad signature, an unknown order). "
                 + "The signature and the amount are verified over the raw body before anything changes.",
             Request = ApiContent.Text("*/*", "{}"),
             Response = ApiContent.Text("*/*", "success"),
-            OtherResponses = new Dictionary<int, ApiContent> { [400] = ApiContent.Text("*/*", "FAIL") },
+            OtherResponses = new Dictionary<int, ApiContent>
+            {
+                [400] = ApiContent.Text("*/*", "FAIL"),
+                [401] = ApiContent.Text("*/*", "FAIL"),
+            },
             PathExample = ApiExamples.Channel,
         },
         ["CheckoutPage"] = new(ApiTags.PayerPages, "The hosted cashier page")
