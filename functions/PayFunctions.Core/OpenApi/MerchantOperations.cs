@@ -36,7 +36,11 @@ internal static class MerchantOperations
             Status = 201,
             Response = ApiContent.Json<PaymentResource>(),
             OtherResponses = new Dictionary<int, ApiContent> { [202] = ApiContent.Json<PaymentResource>() },
-            Problems = ["merchant_order_id_in_use", "payment_method_unavailable", "no_route_available", "payment_code_unrecognized", "account_inactive", "split_recipient_blocked"],
+            Problems =
+            [
+                "merchant_order_id_in_use", "payment_method_unavailable", "no_route_available", "payment_code_unrecognized", "account_inactive",
+                "split_recipient_blocked", "fx_rates_unavailable",
+            ],
             Idempotent = true,
         },
         ["ListPayments"] = new(ApiTags.Payments, "List payments")
@@ -74,7 +78,7 @@ internal static class MerchantOperations
             BodyOptional = true,
             Status = 201,
             Response = ApiContent.Json<RefundResource>(),
-            Problems = ["payment_unexpected_state", "payment_under_review", "amount_too_large", "refund_limit_reached"],
+            Problems = ["payment_unexpected_state", "payment_under_review", "amount_too_large", "refund_limit_reached", "refund_unsupported"],
             Idempotent = true,
             PathExample = ApiExamples.PaymentId,
         },
