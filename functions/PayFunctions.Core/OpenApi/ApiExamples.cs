@@ -1,3 +1,4 @@
+using PayFunctions.Channels;
 using PayFunctions.Core.Channels;
 
 namespace PayFunctions.Core.OpenApi;
@@ -19,8 +20,14 @@ public static class ApiExamples
     public const string Day = "2020-01-02";
     public const string RiskRule = """{"kind":"list","action":"review","field":"payer_id","values":["payer-under-watch"]}""";
 
-    /// <summary>A method a payment can be made with.</summary>
-    public static string Method { get; } = ChannelRegistry.MethodNames.Order(StringComparer.Ordinal).First();
+    /// <summary>A method that answers a QR code and needs nothing of the payer: the simplest payment to show.</summary>
+    public static string Method { get; } = ChannelRegistry.MethodNames.Order(StringComparer.Ordinal).First(m =>
+        ChannelRegistry.TryGetMethod(m, out _, out var capability)
+        && capability.NextAction == NextActionType.DisplayQrCode && capability.Requires == PayerDetails.None && capability.Currencies.Contains("CNY"));
+
+    /// <summary>The channel <see cref="Method"/> is paid through.</summary>
+    public static string MethodChannel { get; } =
+        ChannelRegistry.TryGetMethod(Method, out var module, out _) ? module.Capabilities.Name : throw new InvalidOperationException($"{Method} has no channel.");
 
     /// <summary>A channel the platform speaks.</summary>
     public static string Channel { get; } = ChannelRegistry.ChannelNames.Order(StringComparer.Ordinal).First();

@@ -18,6 +18,27 @@ internal static class MerchantOperations
     private static readonly string Payment =
         $$"""{"amount":2500,"currency":"cny","method":"{{ApiExamples.Method}}","merchant_order_id":"order-7421","description":"Latte"}""";
 
+    private static readonly string PaymentAnswer =
+        $$"""
+        {"id":"{{ApiExamples.PaymentId}}","object":"payment","amount":2500,"currency":"cny","status":"requires_action","method":"{{ApiExamples.Method}}",
+        "channel":"{{ApiExamples.MethodChannel}}","channel_account":"main","merchant_order_id":"order-7421","description":"Latte",
+        "created_at":"2026-01-05T08:00:00+00:00","expires_at":"2026-01-05T08:15:00+00:00",
+        "next_action":{"type":"display_qr_code","display_qr_code":{"data":"https://qr.example/0mzq7k2c"} },"livemode":false,"capture_method":"automatic"}
+        """;
+
+    private static readonly string RefundAnswer =
+        $$"""
+        {"id":"{{ApiExamples.RefundId}}","object":"refund","payment":"{{ApiExamples.PaymentId}}","amount":100,"currency":"cny","status":"pending",
+        "reason":"requested_by_customer","created_at":"2026-01-05T09:00:00+00:00"}
+        """;
+
+    private static readonly string AccountAnswer =
+        $$"""
+        {"id":"{{ApiExamples.AccountId}}","object":"account","type":"individual","name":"Wang Fang Courier","status":"active",
+        "payout_method":{"type":"bank_account","bank_account":{"bank_name":"ICBC","last4":"3445"} },"payouts_enabled":true,
+        "created_at":"2026-01-05T07:00:00+00:00"}
+        """;
+
     private static readonly ApiQueryParameter[] ReportQuery =
     [
         new("from", "The first day, yyyy-MM-dd (default: 30 days ago).", ApiExamples.Day),
@@ -34,7 +55,7 @@ internal static class MerchantOperations
                 + "within the wait the merchant prefers (`Prefer: wait=N`), else 202 with the payment as it is and its URL in `Location`.",
             Request = ApiContent.Json<CreatePaymentRequest>(Payment),
             Status = 201,
-            Response = ApiContent.Json<PaymentResource>(),
+            Response = ApiContent.Json<PaymentResource>(PaymentAnswer),
             OtherResponses = new Dictionary<int, ApiContent> { [202] = ApiContent.Json<PaymentResource>() },
             Problems =
             [
@@ -50,7 +71,7 @@ internal static class MerchantOperations
             Paginated = true,
             Query = [new("status", "Only payments in this status.", "succeeded")],
         },
-        ["GetPayment"] = new(ApiTags.Payments, "Retrieve a payment") { Response = ApiContent.Json<PaymentResource>(), PathExample = ApiExamples.PaymentId },
+        ["GetPayment"] = new(ApiTags.Payments, "Retrieve a payment") { Response = ApiContent.Json<PaymentResource>(PaymentAnswer), PathExample = ApiExamples.PaymentId },
         ["ClosePayment"] = new(ApiTags.Payments, "Close an unpaid payment")
         {
             Description = "Closes the order at its channel, or releases an authorized payment's hold. Closing a closed payment answers it as it is.",
@@ -77,7 +98,7 @@ internal static class MerchantOperations
             Request = ApiContent.Json<CreateRefundRequest>("""{"amount":100,"reason":"requested_by_customer"}"""),
             BodyOptional = true,
             Status = 201,
-            Response = ApiContent.Json<RefundResource>(),
+            Response = ApiContent.Json<RefundResource>(RefundAnswer),
             Problems = ["payment_unexpected_state", "payment_under_review", "amount_too_large", "refund_limit_reached", "refund_unsupported"],
             Idempotent = true,
             PathExample = ApiExamples.PaymentId,
@@ -88,7 +109,7 @@ internal static class MerchantOperations
             Paginated = true,
             PathExample = ApiExamples.PaymentId,
         },
-        ["GetRefund"] = new(ApiTags.Refunds, "Retrieve a refund") { Response = ApiContent.Json<RefundResource>(), PathExample = ApiExamples.RefundId },
+        ["GetRefund"] = new(ApiTags.Refunds, "Retrieve a refund") { Response = ApiContent.Json<RefundResource>(RefundAnswer), PathExample = ApiExamples.RefundId },
         ["ListSettlements"] = new(ApiTags.Balance, "List settlements") { Response = ApiContent.Json<SettlementEndpoints.SettlementList>() },
         ["GetBalance"] = new(ApiTags.Balance, "Retrieve the balance")
         {
@@ -100,7 +121,7 @@ internal static class MerchantOperations
             Request = ApiContent.Json<CreateAccountRequest>(
                 """{"type":"individual","name":"Wang Fang Courier","payout_method":{"type":"bank_account","bank_account":{"account_holder_name":"Wang Fang","bank_name":"ICBC","account_number":"6222020200112233445"}}}"""),
             Status = 201,
-            Response = ApiContent.Json<AccountResource>(),
+            Response = ApiContent.Json<AccountResource>(AccountAnswer),
             Idempotent = true,
         },
         ["ListAccounts"] = new(ApiTags.Accounts, "List connected accounts")
@@ -108,7 +129,7 @@ internal static class MerchantOperations
             Response = ApiContent.Json<AccountEndpoints.AccountList>(),
             Paginated = true,
         },
-        ["GetAccount"] = new(ApiTags.Accounts, "Retrieve a connected account") { Response = ApiContent.Json<AccountResource>(), PathExample = ApiExamples.AccountId },
+        ["GetAccount"] = new(ApiTags.Accounts, "Retrieve a connected account") { Response = ApiContent.Json<AccountResource>(AccountAnswer), PathExample = ApiExamples.AccountId },
         ["DeactivateAccount"] = new(ApiTags.Accounts, "Deactivate a connected account")
         {
             Description = "Stops new splits to it; what it is already owed is still settled.",
