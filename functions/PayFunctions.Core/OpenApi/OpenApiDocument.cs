@@ -5,13 +5,6 @@ using PayFunctions.Core.Security;
 
 namespace PayFunctions.Core.OpenApi;
 
-/// <summary>Which of the two descriptions: what merchants (and payers and channels) call, or what operators call.</summary>
-public enum ApiAudience
-{
-    Merchant,
-    Operator,
-}
-
 /// <summary>
 /// Writes the OpenAPI 3.1 description of <see cref="ApiRoutes.All"/> for one audience from the route table, the
 /// <see cref="ApiCatalog"/> and the models' own schemas, so the description changes when the code does.
