@@ -10,6 +10,7 @@ using PayFunctions.Core.Http;
 using PayFunctions.Core.Ledger;
 using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Notifications;
+using PayFunctions.Core.OpenApi;
 using PayFunctions.Core.Operators;
 using PayFunctions.Core.Payments;
 using PayFunctions.Core.RateLimiting;
@@ -121,6 +122,8 @@ public static class ApiRouteMap
         Map(app, ApiRoutes.OperatorConsole, () => ConsoleEndpoints.OperatorPage());
         Map(app, ApiRoutes.ConsoleAsset, (HttpRequest r, string name) => ConsoleEndpoints.Asset(r, name));
         Map(app, ApiRoutes.GetTokenKeys, (HttpRequest r, TokenEndpoint e, CancellationToken c) => e.KeySetAsync(r, c));
+        Map(app, ApiRoutes.GetOpenApiDocument, (HttpRequest r) => OpenApiEndpoints.MerchantDocument(r));
+        Map(app, ApiRoutes.GetOperatorOpenApiDocument, (HttpRequest r) => OpenApiEndpoints.OperatorDocument(r));
     }
 
     private static void Map(IEndpointRouteBuilder app, ApiRoute route, Delegate handler) =>

@@ -125,5 +125,5 @@ public sealed class AccountEndpoints(
             : Results.Json(await ResourceAsync(account, cancellationToken), ApiJson.Options);
     }
 
-    private sealed record AccountList(string Object, string Url, IReadOnlyList<AccountResource> Data, bool HasMore);
+    internal sealed record AccountList(string Object, string Url, IReadOnlyList<AccountResource> Data, bool HasMore);
 }

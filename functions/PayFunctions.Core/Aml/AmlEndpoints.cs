@@ -237,7 +237,7 @@ public sealed class AmlEndpoints(AmlScheduler scheduler, AmlRunStore runs, AmlCa
 
     private static ApiError Conflict(string code, string detail) => new(StatusCodes.Status409Conflict, code, "The case cannot be changed so now.", detail);
 
-    private sealed record CaseList(string Object, string Url, IReadOnlyList<AmlResources.CaseResource> Data, bool HasMore);
+    internal sealed record CaseList(string Object, string Url, IReadOnlyList<AmlResources.CaseResource> Data, bool HasMore);
 }
 
 /// <summary>The body of a report run: which day (default yesterday).</summary>

@@ -84,12 +84,12 @@ public sealed class AuditEndpoints(AuditQuery query, AuditChainVerifier verifier
             : (null, ApiError.InvalidRequest(name, $"{name} must be an RFC 3339 time such as 2026-03-01T10:00:00Z."));
     }
 
-    private sealed record AuditEventList(string Object, string Url, IReadOnlyList<AuditEventResource> Data, bool HasMore);
+    internal sealed record AuditEventList(string Object, string Url, IReadOnlyList<AuditEventResource> Data, bool HasMore);
 
-    private sealed record VerificationResource(
+    internal sealed record VerificationResource(
         string Object, bool Intact, long Records, long? HeadSequence, string? HeadHash, long? FirstBrokenSequence, string? Problem);
 
-    private sealed record AuditEventResource(
+    internal sealed record AuditEventResource(
         string Id, string Object, long Sequence, string Type, string Actor, string? Subject, JsonElement Detail, DateTimeOffset Time,
         string? RequestId, string PreviousHash, string Hash)
     {

@@ -243,5 +243,5 @@ public sealed partial class CheckoutEndpoints(
     [LoggerMessage(EventId = 7701, Level = LogLevel.Information, Message = "Payment {PaymentId}: the payer chose {Method} on the checkout page")]
     private static partial void LogChosen(ILogger logger, string paymentId, string method);
 
-    private sealed record CheckoutStatus(string Status, string State);
+    internal sealed record CheckoutStatus(string Status, string State);
 }

@@ -74,7 +74,7 @@ public sealed partial class FxRatesEndpoints(FxRatesStore store, AuditLog audit,
     [LoggerMessage(EventId = 7901, Level = LogLevel.Information, Message = "Reference rates of {Date} loaded for {Count} currencies")]
     private static partial void LogLoaded(ILogger logger, string date, int count);
 
-    private sealed record FxRatesResource(string Object, string Source, string Base, string Date, IReadOnlyDictionary<string, string> Rates, DateTimeOffset LoadedAt)
+    internal sealed record FxRatesResource(string Object, string Source, string Base, string Date, IReadOnlyDictionary<string, string> Rates, DateTimeOffset LoadedAt)
     {
         /// <summary>Currencies the file lists that the platform does not support; only in the load's answer.</summary>
         public IReadOnlyList<string>? IgnoredCurrencies { get; init; }

@@ -55,5 +55,5 @@ public sealed record ApiError(int Status, string Code, string Title, string? Det
     public static ApiError NotFound(string resource, string param) =>
         new(StatusCodes.Status404NotFound, "resource_missing", $"No such {resource}.", null, param);
 
-    private sealed record ProblemBody(string Type, string Title, int Status, string? Detail, string Code, string? Param);
+    internal sealed record ProblemBody(string Type, string Title, int Status, string? Detail, string Code, string? Param);
 }

@@ -98,6 +98,8 @@ public static class ApiRoutes
     public static readonly ApiRoute CreatePlatformRiskRule = new("CreatePlatformRiskRule", "POST", "ops/risk/rules", RouteAccess.Operator(ApiScopes.OpsRisk));
     public static readonly ApiRoute UpdatePlatformRiskRule = new("UpdatePlatformRiskRule", "POST", "ops/risk/rules/{id}", RouteAccess.Operator(ApiScopes.OpsRisk));
     public static readonly ApiRoute DeletePlatformRiskRule = new("DeletePlatformRiskRule", "DELETE", "ops/risk/rules/{id}", RouteAccess.Operator(ApiScopes.OpsRisk));
+    public static readonly ApiRoute GetOpenApiDocument = new("GetOpenApiDocument", "GET", "openapi.json", RouteAccess.Public);
+    public static readonly ApiRoute GetOperatorOpenApiDocument = new("GetOperatorOpenApiDocument", "GET", "openapi/ops.json", RouteAccess.Public);
 
     public static IReadOnlyList<ApiRoute> All { get; } =
         [
@@ -118,6 +120,7 @@ public static class ApiRoutes
             ReplaceSanctionsList, ListSanctionsLists, ListScreeningHits, GetScreeningHit, ReviewScreeningHit,
             RunAmlReport, GetAmlReport, ListAmlCases, OpenAmlCase, GetAmlCase, AddAmlCaseNote, EscalateAmlCase, CloseAmlCase,
             ListRiskRules, CreateRiskRule, UpdateRiskRule, DeleteRiskRule, ListPlatformRiskRules, CreatePlatformRiskRule, UpdatePlatformRiskRule, DeletePlatformRiskRule,
+            GetOpenApiDocument, GetOperatorOpenApiDocument,
         ];
 }
 

@@ -4,5 +4,7 @@ namespace PayFunctions.Core.Http;
 
 public static class HealthEndpoint
 {
-    public static IResult Get() => Results.Json(new { status = "ok" }, ApiJson.Options);
+    public static IResult Get() => Results.Json(new HealthStatus("ok"), ApiJson.Options);
+
+    internal sealed record HealthStatus(string Status);
 }

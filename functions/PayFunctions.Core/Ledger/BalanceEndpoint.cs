@@ -39,7 +39,7 @@ public sealed class BalanceEndpoint(LedgerStore ledger)
         [.. amounts.Select(m => new AmountBody(m.MinorUnits, m.Currency.Code.ToLowerInvariant()))];
 
     /// <param name="HeldForReview">Captured for payments risk sent to review, apart from <paramref name="PendingSettlement"/> until released.</param>
-    private sealed record BalanceResource(string Object, IReadOnlyList<AmountBody> PendingSettlement, IReadOnlyList<AmountBody> InTransit, IReadOnlyList<AmountBody> HeldForReview);
+    internal sealed record BalanceResource(string Object, IReadOnlyList<AmountBody> PendingSettlement, IReadOnlyList<AmountBody> InTransit, IReadOnlyList<AmountBody> HeldForReview);
 
-    private sealed record AmountBody(long Amount, string Currency);
+    internal sealed record AmountBody(long Amount, string Currency);
 }

@@ -216,5 +216,5 @@ public sealed class ApiKeyEndpoints(ApiKeyStore apiKeys, IdempotentPost idempote
 
     private static StoredResponse Stored(ApiError error) => new(error.Status, error.ToJson(), ApiError.ContentType);
 
-    private sealed record ApiKeyList(string Object, string Url, IReadOnlyList<ApiKeyResource> Data, bool HasMore);
+    internal sealed record ApiKeyList(string Object, string Url, IReadOnlyList<ApiKeyResource> Data, bool HasMore);
 }

@@ -139,7 +139,7 @@ public sealed class MerchantEndpoints(
     private sealed record OnboardingIds(string MerchantId, string KeyId, string TestKeyId);
 
     /// <summary>The secrets are null, and <c>secrets_redacted</c> true, in every answer but the first.</summary>
-    private sealed record MerchantResource(
+    internal sealed record MerchantResource(
         string Id,
         string Object,
         string Name,

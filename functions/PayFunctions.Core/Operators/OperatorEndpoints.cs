@@ -93,7 +93,7 @@ public sealed class OperatorEndpoints(OperatorStore operators, IdempotentPost id
         return Results.Json(OperatorResource.From(disabled), ApiJson.Options);
     }
 
-    private sealed record OperatorList(string Object, string Url, IReadOnlyList<OperatorResource> Data);
+    internal sealed record OperatorList(string Object, string Url, IReadOnlyList<OperatorResource> Data);
 }
 
 /// <summary>The body of <c>POST /api/ops/operators</c>.</summary>

@@ -335,5 +335,5 @@ public sealed class PaymentEndpoints(
 
     private sealed record PaymentIdOnly(string? Id);
 
-    private sealed record PaymentList(string Object, string Url, IReadOnlyList<PaymentResource> Data, bool HasMore);
+    internal sealed record PaymentList(string Object, string Url, IReadOnlyList<PaymentResource> Data, bool HasMore);
 }

@@ -169,7 +169,7 @@ public sealed class ReconciliationEndpoints(
     private static IResult Conflict(string code, string detail) =>
         new ApiError(StatusCodes.Status409Conflict, code, "The exception cannot be resolved now.", detail).ToResult();
 
-    private sealed record ExceptionList(string Object, string Url, IReadOnlyList<ReconciliationResources.ExceptionResource> Data, bool HasMore);
+    internal sealed record ExceptionList(string Object, string Url, IReadOnlyList<ReconciliationResources.ExceptionResource> Data, bool HasMore);
 }
 
 /// <summary>The body of a reconciliation run: which account's statement of which day.</summary>

@@ -174,5 +174,5 @@ public sealed class RefundEndpoints(
     private static ApiError RefundUnsupported(string detail) =>
         new(StatusCodes.Status400BadRequest, "refund_unsupported", "This payment cannot be refunded this way.", detail, "amount");
 
-    private sealed record RefundList(string Object, string Url, IReadOnlyList<RefundResource> Data, bool HasMore);
+    internal sealed record RefundList(string Object, string Url, IReadOnlyList<RefundResource> Data, bool HasMore);
 }

@@ -51,5 +51,5 @@ public sealed partial class IpRegionEndpoints(IpRegions regions, AuditLog audit,
     [LoggerMessage(EventId = 8102, Level = LogLevel.Information, Message = "IP-to-region database replaced: {V4} IPv4 and {V6} IPv6 ranges, SHA-256 {Sha256}")]
     private static partial void LogReplaced(ILogger logger, int v4, int v6, string sha256);
 
-    private sealed record IpRegionsResource(string Object, int Ipv4Ranges, int Ipv6Ranges, long Bytes, string Sha256);
+    internal sealed record IpRegionsResource(string Object, int Ipv4Ranges, int Ipv6Ranges, long Bytes, string Sha256);
 }

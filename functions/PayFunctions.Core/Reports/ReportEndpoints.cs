@@ -86,8 +86,8 @@ public sealed partial class ReportEndpoints(ReportStore store, IOptions<ReportOp
     [GeneratedRegex("^mch_[A-Za-z0-9]{1,64}$", RegexOptions.CultureInvariant)]
     private static partial Regex LiveMerchantId();
 
-    private sealed record ReportResource(string Object, string GroupBy, string From, string To, string TimeZone, bool Livemode, IReadOnlyList<ReportRowBody> Data);
+    internal sealed record ReportResource(string Object, string GroupBy, string From, string To, string TimeZone, bool Livemode, IReadOnlyList<ReportRowBody> Data);
 
-    private sealed record ReportRowBody(
+    internal sealed record ReportRowBody(
         string Key, string Currency, long Payments, long Succeeded, long Failed, decimal SuccessRate, long Amount, long Refunds, long RefundedAmount, long Fees);
 }

@@ -136,7 +136,7 @@ public sealed class RiskReviewEndpoints(
     private static IResult Voided(string? reason) =>
         Conflict("review_voided", $"The payment ended without money ({reason}): nothing is held, so there is nothing to release.");
 
-    private sealed record ReviewList(string Object, string Url, IReadOnlyList<ReviewResource> Data, bool HasMore);
+    internal sealed record ReviewList(string Object, string Url, IReadOnlyList<ReviewResource> Data, bool HasMore);
 
     /// <summary>
     /// Starts the close's delivery once. Two operators releasing at the same moment both get here; the engine refuses the

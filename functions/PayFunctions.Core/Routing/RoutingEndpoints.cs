@@ -100,5 +100,5 @@ public sealed partial class RoutingEndpoints(
     [LoggerMessage(EventId = 8404, Level = LogLevel.Information, Message = "Routing policy of merchant {MerchantId} set: {Rules} rules, {Fees} fees")]
     private static partial void LogPolicySet(ILogger logger, string merchantId, int rules, int fees);
 
-    private sealed record ChannelAccountList(string Object, string Url, IReadOnlyList<ChannelAccountResource> Data, bool HasMore);
+    internal sealed record ChannelAccountList(string Object, string Url, IReadOnlyList<ChannelAccountResource> Data, bool HasMore);
 }

@@ -74,5 +74,5 @@ public sealed partial class SanctionsListEndpoints(SanctionsLists lists, AuditLo
     [LoggerMessage(EventId = 8305, Level = LogLevel.Information, Message = "Sanctions list {Source} replaced: {Entries} parties, {Names} names, SHA-256 {Sha256}; rescreen {Rescreen}")]
     private static partial void LogReplaced(ILogger logger, string source, int entries, int names, string sha256, string rescreen);
 
-    private sealed record ListList(string Object, string Url, IReadOnlyList<ScreeningResources.ListResource> Data, bool HasMore);
+    internal sealed record ListList(string Object, string Url, IReadOnlyList<ScreeningResources.ListResource> Data, bool HasMore);
 }

@@ -94,7 +94,7 @@ public sealed class ScreeningHitEndpoints(ScreeningHitStore hits, PayoutBlocks b
         return Results.Json(ScreeningResources.Hit(hit), ApiJson.Options);
     }
 
-    private sealed record HitList(string Object, string Url, IReadOnlyList<ScreeningResources.HitResource> Data, bool HasMore);
+    internal sealed record HitList(string Object, string Url, IReadOnlyList<ScreeningResources.HitResource> Data, bool HasMore);
 }
 
 /// <summary>The body of an operator's review of a hit.</summary>

@@ -76,7 +76,7 @@ public sealed class TokenEndpoint(AccessTokens tokens, TokenSigningKeys keys, Ap
             return new PublicJwk(jwk.Kty, jwk.Crv, jwk.X, jwk.Y, jwk.Kid, "sig", SecurityAlgorithms.EcdsaSha256);
         });
         request.HttpContext.Response.Headers.CacheControl = "public, max-age=300";
-        return Results.Json(new { keys = set.ToList() }, ApiJson.Options);
+        return Results.Json(new JsonWebKeySet(set.ToList()), ApiJson.Options);
     }
 
     private async Task<ApiCaller?> AuthenticateClientAsync(string clientId, string secret, CancellationToken cancellationToken)
@@ -131,9 +131,11 @@ public sealed class TokenEndpoint(AccessTokens tokens, TokenSigningKeys keys, Ap
     private static IResult Error(int status, string error, string description) =>
         Results.Json(new TokenError(error, description), ApiJson.Options, statusCode: status);
 
-    private sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn, string Scope);
+    internal sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn, string Scope);
 
-    private sealed record TokenError(string Error, string ErrorDescription);
+    internal sealed record TokenError(string Error, string ErrorDescription);
 
-    private sealed record PublicJwk(string Kty, string Crv, string X, string Y, string Kid, string Use, string Alg);
+    internal sealed record JsonWebKeySet(IReadOnlyList<PublicJwk> Keys);
+
+    internal sealed record PublicJwk(string Kty, string Crv, string X, string Y, string Kid, string Use, string Alg);
 }

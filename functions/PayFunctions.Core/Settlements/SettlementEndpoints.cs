@@ -24,7 +24,7 @@ public sealed class SettlementEndpoints(
 
         var list = await settlements.ListAsync(merchant.Id, cancellationToken);
         var data = list.Select(s => new SettlementResource(s.Id, "settlement", s.AccountId, s.Amount, s.Currency.ToLowerInvariant(), s.SettlementDate, s.CutoffUtc, s.JournalEntryId, s.CreatedAt));
-        return Results.Json(new { @object = "list", url = "/api/v1/settlements", data, has_more = false }, ApiJson.Options);
+        return Results.Json(new SettlementList("list", "/api/v1/settlements", [.. data], false), ApiJson.Options);
     }
 
     /// <summary>
@@ -77,15 +77,17 @@ public sealed class SettlementEndpoints(
             statusCode: StatusCodes.Status200OK);
     }
 
-    private sealed record SettlementResource(
+    internal sealed record SettlementList(string Object, string Url, IReadOnlyList<SettlementResource> Data, bool HasMore);
+
+    internal sealed record SettlementResource(
         string Id, string Object, string Account, long Amount, string Currency, string SettlementDate, DateTimeOffset CutoffAt, string JournalEntryId, DateTimeOffset CreatedAt);
 
-    private sealed record RunResource(
+    internal sealed record RunResource(
         string Object, string InstanceId, string SettlementDate, string Status, int Accounts, int SettlementsRecorded, IEnumerable<FailureResource> Failed,
         IEnumerable<HeldResource> Held);
 
-    private sealed record FailureResource(string Account, string Currency, string Error);
+    internal sealed record FailureResource(string Account, string Currency, string Error);
 
     /// <summary>An account the run did not pay: <c>reason</c> is <c>screening_hit</c>, a hit pending review or confirmed.</summary>
-    private sealed record HeldResource(string Account, string Currency, string Reason);
+    internal sealed record HeldResource(string Account, string Currency, string Reason);
 }

@@ -118,5 +118,5 @@ public sealed partial class StoreEndpoints(
     [LoggerMessage(EventId = 7601, Level = LogLevel.Information, Message = "Store {StoreId} created for merchant {MerchantId}")]
     private static partial void LogCreated(ILogger logger, string storeId, string merchantId);
 
-    private sealed record StoreList(string Object, string Url, IReadOnlyList<StoreResource> Data, bool HasMore);
+    internal sealed record StoreList(string Object, string Url, IReadOnlyList<StoreResource> Data, bool HasMore);
 }

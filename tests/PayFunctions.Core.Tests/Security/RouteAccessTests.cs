@@ -13,7 +13,7 @@ public sealed class RouteAccessTests
     [
         "Health", "ChannelNotify", "CheckoutPage", "CheckoutStatus", "CheckoutChooseMethod", "CheckoutRedirect", "CheckoutReturn",
         "StoreCodePage", "StoreCodePay", "StoreCodeAuthorized", "StatusPage", "IssueToken", "GetTokenKeys",
-        "MerchantConsole", "OperatorConsole", "ConsoleAsset",
+        "MerchantConsole", "OperatorConsole", "ConsoleAsset", "GetOpenApiDocument", "GetOperatorOpenApiDocument",
     ];
 
     [Fact]

@@ -509,7 +509,7 @@ public sealed class OwaspApiTop10Tests(PlatformFixture platform, MerchantObjects
         {
             "api", "api/v2/payments", "api/v0/payments", "api/v1/merchants", "api/v1/admin", "api/admin", "api/ops", "api/ops/merchants/x",
             "api/v1/payments/x/refund", "api/v1/payments/x/cancel", "api/v1/refunds", "api/v1/webhooks", "api/debug", "api/swagger",
-            "api/swagger/v1/swagger.json", "api/openapi.json", "api/.well-known/openid-configuration", "api/oauth/authorize",
+            "api/swagger/v1/swagger.json", "api/openapi.yaml", "api/.well-known/openid-configuration", "api/oauth/authorize",
             "api/health/detail", "api/v1/payments/x/y/z", "swagger", ".env", "metrics",
         })
         {

@@ -1,0 +1,162 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using PayFunctions.Core.Http;
+using PayFunctions.Core.OpenApi;
+using PayFunctions.Core.Payments;
+using PayFunctions.Core.Security;
+
+namespace PayFunctions.Core.Tests.OpenApi;
+
+public sealed class OpenApiDocumentTests
+{
+    private static readonly JsonObject Merchant = Served(ApiAudience.Merchant);
+    private static readonly JsonObject Operator = Served(ApiAudience.Operator);
+
+    [Fact]
+    public void Every_route_has_a_catalog_entry_and_every_entry_names_a_route()
+    {
+        var routes = ApiRoutes.All.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Equal([], routes.Where(r => !ApiCatalog.Operations.ContainsKey(r)).Order(StringComparer.Ordinal));
+        Assert.Equal([], ApiCatalog.Operations.Keys.Where(name => !routes.Contains(name)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Every_route_is_an_operation_of_exactly_one_document_at_its_method_and_path()
+    {
+        var documented = Operations(Merchant).Concat(Operations(Operator)).ToList();
+
+        Assert.Equal(ApiRoutes.All.Count, documented.Count);
+        foreach (var route in ApiRoutes.All)
+        {
+            var (path, method, _) = Assert.Single(documented, o => o.Operation["operationId"]!.GetValue<string>() == route.Name);
+            Assert.Equal("/api/" + route.Template, path);
+            Assert.Equal(route.Method.ToLowerInvariant(), method);
+        }
+
+        Assert.All(Operations(Operator), o => Assert.StartsWith("ops:", (string)o.Operation["security"]![0]![OpenApiDocument.ApiKeyScheme]![0]!, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(ApiAudience.Merchant)]
+    [InlineData(ApiAudience.Operator)]
+    public void The_served_document_is_OpenApi_3_1_whose_references_all_resolve(ApiAudience audience)
+    {
+        var document = audience == ApiAudience.Merchant ? Merchant : Operator;
+        var schemas = document["components"]!["schemas"]!.AsObject();
+
+        Assert.Equal("3.1.0", (string)document["openapi"]!);
+        Assert.All(References(document), reference => Assert.True(schemas.ContainsKey(reference["#/components/schemas/".Length..]), reference));
+        Assert.All(schemas, schema => Assert.Contains("#/components/schemas/" + schema.Key, References(document)));
+    }
+
+    [Fact]
+    public void A_routes_scope_is_what_its_operation_demands_and_a_public_route_demands_none()
+    {
+        foreach (var (_, _, operation) in Operations(Merchant).Concat(Operations(Operator)))
+        {
+            var route = ApiRoutes.All.Single(r => r.Name == (string)operation["operationId"]!);
+            var security = operation["security"]!.AsArray();
+            if (route.Access.Audience == Audience.Public)
+            {
+                Assert.Empty(security);
+            }
+            else
+            {
+                Assert.All(security, requirement => Assert.Equal(route.Access.Scope, (string)requirement!.AsObject().Single().Value![0]!));
+            }
+        }
+    }
+
+    [Fact]
+    public void The_payment_schema_has_every_property_a_payment_serialises_and_requires_only_those_always_written()
+    {
+        var payment = new PaymentResource(
+            "pay_x", "payment", 2500, "cny", "requires_action", "card", "card_channel", "main", "order-1", "Latte",
+            DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, null, "T1", DateTimeOffset.UnixEpoch, null, null, null, null,
+            new Dictionary<string, string> { ["k"] = "v" });
+        var written = JsonSerializer.SerializeToNode(payment, ApiJson.Options)!.AsObject().Select(p => p.Key).ToList();
+        var schema = Merchant["components"]!["schemas"]!["PaymentResource"]!.AsObject();
+        var properties = schema["properties"]!.AsObject().Select(p => p.Key).ToList();
+        var required = schema["required"]!.AsArray().Select(r => (string)r!).ToList();
+
+        Assert.All(written, name => Assert.Contains(name, properties));
+        Assert.All(required, name => Assert.Contains(name, written));
+        Assert.Contains("amount", required);
+        Assert.DoesNotContain("next_action", required);
+        Assert.Contains("checkout_url", properties);
+    }
+
+    [Fact]
+    public void A_create_takes_an_idempotency_key_and_a_list_its_page_parameters()
+    {
+        var create = Operation(Merchant, ApiRoutes.CreatePayment);
+        var list = Operation(Merchant, ApiRoutes.ListPayments);
+
+        Assert.Contains(create["parameters"]!.AsArray(), p => (string)p!["name"]! == "Idempotency-Key" && (string)p["in"]! == "header");
+        Assert.Equal(["limit", "starting_after"], list["parameters"]!.AsArray().Select(p => (string)p!["name"]!).Take(2));
+        Assert.Equal(["idempotency_key_in_use"], Codes(create, "409").Intersect(["idempotency_key_in_use"]));
+        Assert.Contains("merchant_order_id_in_use", Codes(create, "409"));
+        Assert.Equal(["idempotency_key_reused"], Codes(create, "422"));
+    }
+
+    [Fact]
+    public void Every_problem_code_a_catalog_entry_names_has_a_status()
+    {
+        Assert.All(ApiCatalog.Operations.Values.SelectMany(o => o.Problems), code => Assert.True(ProblemCodes.Status.ContainsKey(code), code));
+    }
+
+    [Fact]
+    public async Task A_client_holding_the_documents_ETag_is_answered_304()
+    {
+        var first = await SendAsync(null);
+        var etag = first.Response.Headers.ETag.ToString();
+        var again = await SendAsync(etag);
+        var other = await SendAsync("\"0\"");
+
+        Assert.Equal(StatusCodes.Status200OK, first.Response.StatusCode);
+        Assert.StartsWith("\"", etag, StringComparison.Ordinal);
+        Assert.Equal(StatusCodes.Status304NotModified, again.Response.StatusCode);
+        Assert.Equal(StatusCodes.Status200OK, other.Response.StatusCode);
+    }
+
+    private static async Task<HttpContext> SendAsync(string? ifNoneMatch)
+    {
+        var context = new DefaultHttpContext();
+        context.Response.Body = new MemoryStream();
+        if (ifNoneMatch is not null)
+        {
+            context.Request.Headers.IfNoneMatch = ifNoneMatch;
+        }
+
+        await OpenApiEndpoints.MerchantDocument(context.Request).ExecuteAsync(context);
+        return context;
+    }
+
+    private static JsonObject Served(ApiAudience audience)
+    {
+        var context = new DefaultHttpContext();
+        var body = new MemoryStream();
+        context.Response.Body = body;
+        var result = audience == ApiAudience.Merchant ? OpenApiEndpoints.MerchantDocument(context.Request) : OpenApiEndpoints.OperatorDocument(context.Request);
+        result.ExecuteAsync(context).GetAwaiter().GetResult();
+        return JsonNode.Parse(body.ToArray())!.AsObject();
+    }
+
+    private static IEnumerable<(string Path, string Method, JsonObject Operation)> Operations(JsonObject document) =>
+        document["paths"]!.AsObject().SelectMany(path => path.Value!.AsObject().Select(method => (path.Key, method.Key, method.Value!.AsObject())));
+
+    private static JsonObject Operation(JsonObject document, ApiRoute route) =>
+        Operations(document).Single(o => (string)o.Operation["operationId"]! == route.Name).Operation;
+
+    private static IEnumerable<string> Codes(JsonObject operation, string status) =>
+        operation["responses"]![status]!["content"]![ApiError.ContentType]!["schema"]!["allOf"]![1]!["properties"]!["code"]!["enum"]!.AsArray().Select(c => (string)c!);
+
+    private static List<string> References(JsonNode node) => node switch
+    {
+        JsonObject o => [.. o.Where(p => p.Key == "$ref").Select(p => (string)p.Value!).Concat(o.Where(p => p.Value is not null).SelectMany(p => References(p.Value!)))],
+        JsonArray a => [.. a.Where(i => i is not null).SelectMany(i => References(i!))],
+        _ => [],
+    };
+}
