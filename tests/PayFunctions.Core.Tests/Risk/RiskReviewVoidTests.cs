@@ -16,6 +16,7 @@ using PayFunctions.Core.Risk;
 using PayFunctions.Core.Screening;
 using PayFunctions.Core.Security;
 using PayFunctions.Core.Settlements;
+using PayFunctions.Core.Tests.Payments;
 using PayFunctions.Core.Tests.Reconciliation;
 using PayFunctions.Core.Tests.Storage;
 using PayFunctions.Core.Webhooks;
@@ -216,24 +217,12 @@ public sealed class RiskReviewVoidTests(AzuriteFixture azurite)
     /// <summary>A payment waiting for its payer, sent to review before the channel and listed for operators.</summary>
     private async Task<PaymentEntity> SeedAsync()
     {
-        var payment = new PaymentEntity
+        var payment = await TestPayments.SeedAsync(azurite.Storage, At, p =>
         {
-            PartitionKey = "mch_" + Guid.NewGuid().ToString("N")[..10],
-            RowKey = "pay_" + Guid.NewGuid().ToString("N")[..24],
-            MerchantOrderId = "order-1",
-            Method = "wechat_pay.native",
-            Channel = "wechat_pay",
-            ChannelAccount = "main",
-            Amount = 10_000,
-            Currency = "CNY",
-            Description = "Coffee",
-            CreatedAt = At,
-            ExpiresAt = At.AddMinutes(30),
-            PlacedAtChannel = true,
-            FeeBasisPoints = 60,
-            RiskReview = RiskReviews.Pending,
-        };
-        Assert.IsType<PaymentInsert.Inserted>(await Payments.CreateAsync(payment, CancellationToken.None));
+            p.PlacedAtChannel = true;
+            p.FeeBasisPoints = 60;
+            p.RiskReview = RiskReviews.Pending;
+        });
         await Reviews.OpenAsync(payment, At, CancellationToken.None);
         return payment;
     }

@@ -19,6 +19,7 @@ using PayFunctions.Core.Secrets;
 using PayFunctions.Core.Security;
 using PayFunctions.Core.Settlements;
 using PayFunctions.Core.Storage;
+using PayFunctions.Core.Tests.Payments;
 using PayFunctions.Core.Tests.Secrets;
 using PayFunctions.Core.Tests.Storage;
 using PayFunctions.Domain;
@@ -146,26 +147,19 @@ public sealed class PayerScreeningTests(AzuriteFixture azurite) : IDisposable
     /// <summary>A payment whose result the risk step decided on with the payer's hit: under review, listed for operators.</summary>
     private async Task<PaymentEntity> ReviewedForPayerHitAsync()
     {
-        var (merchantId, paymentId) = NewPayment();
-        var payment = new PaymentEntity
+        var payment = await TestPayments.SeedAsync(azurite.Storage, time.GetUtcNow(), p =>
         {
-            PartitionKey = merchantId,
-            RowKey = paymentId,
-            MerchantOrderId = "order-1",
-            Method = "bank_transfer.reference",
-            Channel = "bank_transfer",
-            ChannelAccount = "main",
-            Amount = 12_000,
-            Currency = "EUR",
-            Description = "Invoice",
-            CreatedAt = time.GetUtcNow(),
-            ExpiresAt = time.GetUtcNow().AddDays(7),
-        };
-        Assert.IsType<PaymentInsert.Inserted>(await new PaymentStore(azurite.Storage).CreateAsync(payment, CancellationToken.None));
+            p.Method = "bank_transfer.reference";
+            p.Channel = "bank_transfer";
+            p.Amount = 12_000;
+            p.Currency = "EUR";
+            p.Description = "Invoice";
+            p.ExpiresAt = p.CreatedAt.AddDays(7);
+        });
         var activity = new AssessRiskActivity(
             new PaymentStore(azurite.Storage), new PayerSealing(new SecretEnvelope(VersionedSecrets.WithKeyEncryptionKey())), new AllowAll(time), new RiskReviewStore(azurite.Storage));
         var verdict = await activity.ExecuteAsync(
-            new AssessRiskInput(merchantId, paymentId, RiskStage.OnResult, null, CanRefuse: false) { PayerSanctionsHit = true }, CancellationToken.None);
+            new AssessRiskInput(payment.MerchantId, payment.Id, RiskStage.OnResult, null, CanRefuse: false) { PayerSanctionsHit = true }, CancellationToken.None);
         Assert.Equal(RiskOutcome.Review, verdict.Outcome);
         return payment;
     }
