@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Net.Http.Headers;
 using PayFunctions.Core.Consoles;
 using PayFunctions.Core.Http;
 
@@ -8,29 +7,20 @@ namespace PayFunctions.Core.ApiReference;
 
 /// <summary>
 /// Serves the API reference: a page per description, rendered in the browser by the bundled renderer from the
-/// description this host serves, and the files the page loads. Public, like the descriptions themselves.
+/// description this host serves, and the files the page loads. Public, like the descriptions themselves, and under the
+/// consoles' headers and policy unrelaxed (<see cref="ConsoleEndpoints.ContentSecurityPolicy"/>): the renderer needs
+/// no inline script or style, and asks only this origin for the description and for what "Try it out" sends.
 /// </summary>
 public static class ApiReferenceEndpoints
 {
-    /// <summary>
-    /// The consoles' policy: scripts and styles from this origin only, no inline script or style, and requests only to
-    /// this origin (the description, and what "Try it out" sends). The renderer's style sheet draws its icons from
-    /// <c>data:</c> images.
-    /// </summary>
-    public const string ContentSecurityPolicy = ConsoleEndpoints.ContentSecurityPolicy;
-
-    /// <summary>An unversioned request is checked again each time (a cheap 304); a versioned one is the same bytes forever.</summary>
-    private const string Revalidate = "no-cache";
-    private const string Immutable = "public, max-age=31536000, immutable";
-
     private static readonly Lazy<ConsoleAsset> Merchant = new(() => Render("Merchant API reference", "/api/" + ApiRoutes.GetOpenApiDocument.Template));
     private static readonly Lazy<ConsoleAsset> Operator = new(() => Render("Operator API reference", "/api/" + ApiRoutes.GetOperatorOpenApiDocument.Template));
 
     /// <summary><c>GET /api/docs</c>: the merchant API's reference.</summary>
-    public static IResult MerchantPage() => new AssetResult(Merchant.Value, "no-store", false);
+    public static IResult MerchantPage() => ConsoleEndpoints.ServePage(Merchant.Value);
 
     /// <summary><c>GET /api/docs/ops</c>: the operator API's reference.</summary>
-    public static IResult OperatorPage() => new AssetResult(Operator.Value, "no-store", false);
+    public static IResult OperatorPage() => ConsoleEndpoints.ServePage(Operator.Value);
 
     /// <summary><c>GET /api/docs/assets/{name}</c>: one embedded file, or 404 for any other name.</summary>
     public static IResult Asset(HttpRequest request, string name)
@@ -42,8 +32,7 @@ public static class ApiReferenceEndpoints
             return ApiError.NotFound("API reference asset", "name").ToResult();
         }
 
-        var versioned = request.Query["v"].ToString() == asset.Version;
-        return new AssetResult(asset, versioned ? Immutable : Revalidate, NotModified(request, asset));
+        return ConsoleEndpoints.ServeAsset(request, asset);
     }
 
     /// <summary>
@@ -61,39 +50,5 @@ public static class ApiReferenceEndpoints
         }
 
         return new ConsoleAsset("reference.html", Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", "");
-    }
-
-    private static bool NotModified(HttpRequest request, ConsoleAsset asset) =>
-        request.Headers.IfNoneMatch.ToString() is { Length: > 0 } tags
-        && EntityTagHeaderValue.TryParseList([tags], out var parsed)
-        && parsed!.Any(t => t.Tag == asset.ETag || t.Tag == "*");
-
-    private sealed class AssetResult(ConsoleAsset asset, string cacheControl, bool notModified) : IResult
-    {
-        public async Task ExecuteAsync(HttpContext httpContext)
-        {
-            ArgumentNullException.ThrowIfNull(httpContext);
-            var response = httpContext.Response;
-            response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            response.Headers.XContentTypeOptions = "nosniff";
-            response.Headers.XFrameOptions = "DENY";
-            response.Headers["Referrer-Policy"] = "no-referrer";
-            response.Headers.CacheControl = cacheControl;
-            if (asset.Version.Length > 0)
-            {
-                response.Headers.ETag = asset.ETag;
-            }
-
-            if (notModified)
-            {
-                response.StatusCode = StatusCodes.Status304NotModified;
-                return;
-            }
-
-            response.StatusCode = StatusCodes.Status200OK;
-            response.ContentType = asset.ContentType;
-            response.ContentLength = asset.Content.Length;
-            await response.Body.WriteAsync(asset.Content, httpContext.RequestAborted);
-        }
     }
 }
