@@ -1,6 +1,7 @@
 using Microsoft.DurableTask.Client;
 using PayFunctions.Core.Accounts;
 using PayFunctions.Core.Aml;
+using PayFunctions.Core.ApiReference;
 using PayFunctions.Core.Audit;
 using PayFunctions.Core.Channels;
 using PayFunctions.Core.Checkout;
@@ -124,6 +125,9 @@ public static class ApiRouteMap
         Map(app, ApiRoutes.GetTokenKeys, (HttpRequest r, TokenEndpoint e, CancellationToken c) => e.KeySetAsync(r, c));
         Map(app, ApiRoutes.GetOpenApiDocument, (HttpRequest r) => OpenApiEndpoints.MerchantDocument(r));
         Map(app, ApiRoutes.GetOperatorOpenApiDocument, (HttpRequest r) => OpenApiEndpoints.OperatorDocument(r));
+        Map(app, ApiRoutes.ApiReference, () => ApiReferenceEndpoints.MerchantPage());
+        Map(app, ApiRoutes.OperatorApiReference, () => ApiReferenceEndpoints.OperatorPage());
+        Map(app, ApiRoutes.ApiReferenceAsset, (HttpRequest r, string name) => ApiReferenceEndpoints.Asset(r, name));
     }
 
     private static void Map(IEndpointRouteBuilder app, ApiRoute route, Delegate handler) =>

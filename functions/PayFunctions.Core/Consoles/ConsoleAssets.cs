@@ -20,7 +20,7 @@ public static class ConsoleAssets
 {
     private const string ResourcePrefix = "console/";
 
-    private static readonly FrozenDictionary<string, ConsoleAsset> Assets = Load();
+    private static readonly FrozenDictionary<string, ConsoleAsset> Assets = LoadEmbedded(ResourcePrefix);
 
     public static IReadOnlyCollection<string> Names => Assets.Keys;
 
@@ -30,13 +30,14 @@ public static class ConsoleAssets
     public static ConsoleAsset Required(string name) =>
         Find(name) ?? throw new InvalidOperationException($"The console asset {name} is not embedded; the build embeds Consoles/Assets and the charting files from node_modules (run npm ci).");
 
-    private static FrozenDictionary<string, ConsoleAsset> Load()
+    /// <summary>The embedded files whose resource names start with <paramref name="prefix"/>, by their names after it.</summary>
+    internal static FrozenDictionary<string, ConsoleAsset> LoadEmbedded(string prefix)
     {
         var assembly = typeof(ConsoleAssets).Assembly;
         var assets = new Dictionary<string, ConsoleAsset>(StringComparer.Ordinal);
-        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
         {
-            var name = resource[ResourcePrefix.Length..];
+            var name = resource[prefix.Length..];
             var content = Read(assembly, resource);
             var version = Convert.ToHexStringLower(SHA256.HashData(content))[..20];
             assets[name] = new ConsoleAsset(name, content, ContentTypeOf(name), version);
@@ -59,6 +60,6 @@ public static class ConsoleAssets
         ".css" => "text/css; charset=utf-8",
         ".html" => "text/html; charset=utf-8",
         ".svg" => "image/svg+xml",
-        _ => throw new InvalidOperationException($"The console asset {name} has no known content type."),
+        _ => throw new InvalidOperationException($"The embedded asset {name} has no known content type."),
     };
 }

@@ -26,10 +26,10 @@ public static class ConsoleEndpoints
     private static readonly Lazy<ConsoleAsset> Operator = new(() => Render("operator.html"));
 
     /// <summary><c>GET /api/console</c>: the merchant console.</summary>
-    public static IResult MerchantPage() => new AssetResult(Merchant.Value, "no-store", false);
+    public static IResult MerchantPage() => ServePage(Merchant.Value);
 
     /// <summary><c>GET /api/console/ops</c>: the operator console.</summary>
-    public static IResult OperatorPage() => new AssetResult(Operator.Value, "no-store", false);
+    public static IResult OperatorPage() => ServePage(Operator.Value);
 
     /// <summary><c>GET /api/console/assets/{name}</c>: one embedded file, or 404 for any other name.</summary>
     public static IResult Asset(HttpRequest request, string name)
@@ -41,6 +41,15 @@ public static class ConsoleEndpoints
             return ApiError.NotFound("console asset", "name").ToResult();
         }
 
+        return ServeAsset(request, asset);
+    }
+
+    /// <summary>A page built from embedded files: never cached, as it names its files' current versions.</summary>
+    internal static IResult ServePage(ConsoleAsset page) => new AssetResult(page, "no-store", false);
+
+    /// <summary>One embedded file under this policy: kept for good when asked for at its version, revalidated otherwise.</summary>
+    internal static IResult ServeAsset(HttpRequest request, ConsoleAsset asset)
+    {
         var versioned = request.Query["v"].ToString() == asset.Version;
         return new AssetResult(asset, versioned ? Immutable : Revalidate, NotModified(request, asset));
     }

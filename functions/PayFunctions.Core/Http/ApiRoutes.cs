@@ -100,6 +100,9 @@ public static class ApiRoutes
     public static readonly ApiRoute DeletePlatformRiskRule = new("DeletePlatformRiskRule", "DELETE", "ops/risk/rules/{id}", RouteAccess.Operator(ApiScopes.OpsRisk));
     public static readonly ApiRoute GetOpenApiDocument = new("GetOpenApiDocument", "GET", "openapi.json", RouteAccess.Public);
     public static readonly ApiRoute GetOperatorOpenApiDocument = new("GetOperatorOpenApiDocument", "GET", "openapi/ops.json", RouteAccess.Public);
+    public static readonly ApiRoute ApiReference = new("ApiReference", "GET", "docs", RouteAccess.Public);
+    public static readonly ApiRoute OperatorApiReference = new("OperatorApiReference", "GET", "docs/ops", RouteAccess.Public);
+    public static readonly ApiRoute ApiReferenceAsset = new("ApiReferenceAsset", "GET", "docs/assets/{name}", RouteAccess.Public);
 
     public static IReadOnlyList<ApiRoute> All { get; } =
         [
@@ -120,7 +123,7 @@ public static class ApiRoutes
             ReplaceSanctionsList, ListSanctionsLists, ListScreeningHits, GetScreeningHit, ReviewScreeningHit,
             RunAmlReport, GetAmlReport, ListAmlCases, OpenAmlCase, GetAmlCase, AddAmlCaseNote, EscalateAmlCase, CloseAmlCase,
             ListRiskRules, CreateRiskRule, UpdateRiskRule, DeleteRiskRule, ListPlatformRiskRules, CreatePlatformRiskRule, UpdatePlatformRiskRule, DeletePlatformRiskRule,
-            GetOpenApiDocument, GetOperatorOpenApiDocument,
+            GetOpenApiDocument, GetOperatorOpenApiDocument, ApiReference, OperatorApiReference, ApiReferenceAsset,
         ];
 }
 

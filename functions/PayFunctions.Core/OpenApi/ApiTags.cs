@@ -46,7 +46,7 @@ public static class ApiTags
         [PayerPages] = "Pages payers open in a browser: the hosted cashier and store codes. Not called by merchants.",
         [ChannelCallbacks] = "Where the channels notify payment and refund results, each in its own protocol. Not called by merchants.",
         [Consoles] = "The merchant's and the operator's web consoles and the files they load.",
-        [Platform] = "Health, the public status page and these descriptions.",
+        [Platform] = "Health, the public status page, these descriptions and their rendered references.",
         [Merchants] = "Onboarding merchants.",
         [Operators] = "The platform's operators: named identities with scopes and keys of their own.",
         [Settlement] = "Running a day's settlement batch.",

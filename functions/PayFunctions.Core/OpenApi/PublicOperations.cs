@@ -32,6 +32,14 @@ internal static class PublicOperations
             Response = Document,
             OtherResponses = new Dictionary<int, ApiContent> { [304] = SeeOther },
         },
+        ["ApiReference"] = new(ApiTags.Platform, "This description, rendered") { Description = "The merchant API's reference, for reading in a browser.", Response = Page },
+        ["OperatorApiReference"] = new(ApiTags.Platform, "The operator API's description, rendered") { Response = Page },
+        ["ApiReferenceAsset"] = new(ApiTags.Platform, "A reference page's script or style")
+        {
+            Response = ApiContent.Binary("*/*"),
+            OtherResponses = new Dictionary<int, ApiContent> { [304] = SeeOther },
+            PathExample = "reference.js",
+        },
         ["ChannelNotify"] = new(ApiTags.ChannelCallbacks, "A channel's notification")
         {
             Description = "Each channel posts its payment and refund results here in its own protocol and signature, and gets its own reply: "

@@ -14,6 +14,7 @@ public sealed class RouteAccessTests
         "Health", "ChannelNotify", "CheckoutPage", "CheckoutStatus", "CheckoutChooseMethod", "CheckoutRedirect", "CheckoutReturn",
         "StoreCodePage", "StoreCodePay", "StoreCodeAuthorized", "StatusPage", "IssueToken", "GetTokenKeys",
         "MerchantConsole", "OperatorConsole", "ConsoleAsset", "GetOpenApiDocument", "GetOperatorOpenApiDocument",
+        "ApiReference", "OperatorApiReference", "ApiReferenceAsset",
     ];
 
     [Fact]
