@@ -73,8 +73,9 @@ public sealed partial class ApiRateLimiter
             // The consoles' pages and files are public like a payer's page, and as cheap: the same per-address limit.
             var t when t == ApiRoutes.MerchantConsole.Template || t.StartsWith("console/", StringComparison.Ordinal) => RateLimitScope.Payer,
 
-            // The API descriptions are public and built once; answering them costs what a console file does.
+            // The API descriptions and their reference pages are public and built once; answering them costs what a console file does.
             var t when t == ApiRoutes.GetOpenApiDocument.Template || t.StartsWith("openapi/", StringComparison.Ordinal) => RateLimitScope.Payer,
+            var t when t == ApiRoutes.ApiReference.Template || t.StartsWith("docs/", StringComparison.Ordinal) => RateLimitScope.Payer,
             _ => RateLimitScope.None,
         };
     }
