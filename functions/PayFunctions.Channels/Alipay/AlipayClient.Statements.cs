@@ -35,7 +35,7 @@ public sealed partial class AlipayClient
     /// is never fetched.
     /// </summary>
     private Uri? DownloadUrl(string? text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.UserInfo.Length == 0 && uri.Fragment.Length == 0
+        ChannelUrls.TryParseHttpUrl(text, out var uri) && uri.UserInfo.Length == 0 && uri.Fragment.Length == 0
         && (SameOrigin(uri, _options.BillDownloadOrigin) || SameOrigin(uri, _options.BaseUrl))
             ? uri
             : null;

@@ -294,7 +294,7 @@ public sealed class AlipayPlusClient : IPaymentChannel, IDisposable
             throw new ChannelException("Alipay+ placed the payment without a code value.", AlipayPlusTransport.ResponseMalformed, 200, isTransient: false);
         }
 
-        return answer.String("normalUrl") is { } url && Uri.TryCreate(url, UriKind.Absolute, out var page) && (page.Scheme == Uri.UriSchemeHttps || page.Scheme == Uri.UriSchemeHttp)
+        return answer.String("normalUrl") is { } url && ChannelUrls.TryParseHttpUrl(url, out var page) && (page.Scheme == Uri.UriSchemeHttps || page.Scheme == Uri.UriSchemeHttp)
             ? new RedirectToUrl(page)
             : throw new ChannelException("Alipay+ placed the payment without a normalUrl.", AlipayPlusTransport.ResponseMalformed, 200, isTransient: false);
     }

@@ -81,7 +81,7 @@ public sealed class PayPalClient : IPaymentChannel
 
         var order = PayPalTransport.Read<PayPalOrder>(answer);
         var approve = order.Links?.FirstOrDefault(l => l.Rel is "payer-action" or "approve")?.Href;
-        if (order.Status is "CREATED" or "PAYER_ACTION_REQUIRED" && Uri.TryCreate(approve, UriKind.Absolute, out var link))
+        if (order.Status is "CREATED" or "PAYER_ACTION_REQUIRED" && ChannelUrls.TryParseHttpUrl(approve, out var link))
         {
             return PrepayResult.Placed(new RedirectToUrl(link)) with { ChannelOrderId = order.Id };
         }
@@ -191,7 +191,7 @@ public sealed class PayPalClient : IPaymentChannel
     /// </summary>
     public async Task PrepareNotificationAsync(IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken)
     {
-        if (PayPalWebhookHeaders.From(headers) is { } signed && Uri.TryCreate(signed.CertUrl, UriKind.Absolute, out var certUrl)
+        if (PayPalWebhookHeaders.From(headers) is { } signed && ChannelUrls.TryParseHttpUrl(signed.CertUrl, out var certUrl)
             && !_certificates.TryGet(certUrl, _time.GetUtcNow(), out _) && signed.TryReadTime(out var sentAt)
             && (_time.GetUtcNow() - sentAt).Duration() <= PayPalNotificationParser.MaxClockSkew)
         {

@@ -63,7 +63,7 @@ internal sealed class PayPalNotificationParser(PayPalOptions options, PayPalWebh
             throw ChannelNotificationException.Unauthenticated("timestamp_stale");
         }
 
-        if (!Uri.TryCreate(signed.CertUrl, UriKind.Absolute, out var certUrl) || !PayPalWebhookCertificates.IsAllowed(certUrl, options.BaseUrl))
+        if (!ChannelUrls.TryParseHttpUrl(signed.CertUrl, out var certUrl) || !PayPalWebhookCertificates.IsAllowed(certUrl, options.BaseUrl))
         {
             throw ChannelNotificationException.Unauthenticated("cert_url_not_allowed");
         }

@@ -119,7 +119,7 @@ public sealed partial class StripeCardChannel : IPaymentChannel
         var session = await CallAsync(
             () => _sessions.CreateAsync(options, new RequestOptions { IdempotencyKey = request.OutTradeNo }, cancellationToken),
             cancellationToken).ConfigureAwait(false);
-        if (!Uri.TryCreate(session.Url, UriKind.Absolute, out var url) || string.IsNullOrEmpty(session.Id))
+        if (!ChannelUrls.TryParseHttpUrl(session.Url, out var url) || string.IsNullOrEmpty(session.Id))
         {
             throw new ChannelException("Stripe answered a Checkout Session without an id or URL.", StripeFailures.ResponseMalformed, 200, isTransient: false);
         }

@@ -56,7 +56,7 @@ public sealed partial class WeChatPayClient
 
             // The documented way back to the merchant: h5_url plus a URL-encoded redirect_url.
             var url = request.ReturnUrl is null ? answer.H5Url : answer.H5Url + "&redirect_url=" + Uri.EscapeDataString(request.ReturnUrl.AbsoluteUri);
-            return Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            return ChannelUrls.TryParseHttpUrl(url, out var uri)
                 ? PrepayResult.Placed(new RedirectToUrl(uri))
                 : throw Malformed("The prepay response carries an unusable h5_url.", response);
         }, cancellationToken);

@@ -47,7 +47,7 @@ public sealed partial class WeChatPayClient
     {
         var origin = _options.BaseUrl;
         var apiRoot = origin.AbsolutePath.TrimEnd('/') + "/v3/";
-        return Uri.TryCreate(text, UriKind.Absolute, out var uri)
+        return ChannelUrls.TryParseHttpUrl(text, out var uri)
             && uri.Scheme == origin.Scheme
             && string.Equals(uri.IdnHost, origin.IdnHost, StringComparison.OrdinalIgnoreCase)
             && uri.Port == origin.Port

@@ -150,6 +150,22 @@ public sealed class WebhookTests
     }
 
     [Fact]
+    public async Task ACertificateUrlWithAnUnpairedSurrogateInItsHost_IsRefusedAsNotAllowed_AndNeverFetched()
+    {
+        // Built here rather than passed as test data, which would replace the lone surrogate on its way to the test.
+        foreach (var certUrl in new[] { "https://paypal.stand-in\udfff.test/v1/notifications/certs/CERT-1", "https://api.paypal\ud800.com/v1/notifications/certs/CERT-1" })
+        {
+            using var account = new PayPalTestAccount();
+            var headers = account.Sign(CaptureCompleted, certUrl: certUrl);
+
+            await account.Adapter.PrepareNotificationAsync(headers, CancellationToken.None);
+            var refused = Assert.Throws<ChannelNotificationException>(() => account.Adapter.ParseNotification(headers, Encoding.UTF8.GetBytes(CaptureCompleted)));
+            Assert.Equal("cert_url_not_allowed", refused.Reason);
+            Assert.Empty(account.Handler.Requests);
+        }
+    }
+
+    [Fact]
     public async Task AStaleTransmission_FetchesNothing()
     {
         using var account = new PayPalTestAccount();
