@@ -8,7 +8,7 @@ using PayFunctions.Core.Security;
 
 namespace PayFunctions.FunctionApp;
 
-/// <summary>Core's rate limits and then its access check around every HTTP function, and the audit of its 401 answers, as LocalHost's endpoint filter applies them.</summary>
+/// <summary>The request's id, Core's rate limits and then its access check around every HTTP function, and the audit of its 401 answers, as LocalHost's endpoint filter applies them.</summary>
 public sealed class ApiGuardMiddleware(ApiRateLimiter limiter, ApiGate gate, AuthenticationFailureAudit authenticationFailures) : IFunctionsWorkerMiddleware
 {
     // Function names are the route names; a test checks the generated metadata against ApiRoutes.
@@ -23,6 +23,8 @@ public sealed class ApiGuardMiddleware(ApiRateLimiter limiter, ApiGate gate, Aut
             await next(context);
             return;
         }
+
+        RequestIds.Assign(http);
 
         // The ASP.NET Core integration writes the invocation's action result once the pipeline returns.
         if (limiter.Admit(http, route) is { } limited)

@@ -16,7 +16,7 @@ public sealed class ProblemDetailsMiddleware(ILogger<ProblemDetailsMiddleware> l
         }
         catch (Exception e) when (context.GetHttpContext() is { } http && !http.Response.HasStarted)
         {
-            logger.LogError(e, "Function {Function} failed", context.FunctionDefinition.Name);
+            logger.LogError(e, "Function {Function} failed (request {RequestId})", context.FunctionDefinition.Name, RequestIds.Of(http));
             await ApiError.Internal().ToResult().ExecuteAsync(http);
         }
     }

@@ -135,11 +135,12 @@ public static class ApiRouteMap
             .AddEndpointFilter((context, next) => GuardedAsync(context, next, route));
 
     /// <summary>
-    /// Core's rate limits and then its access check around the handler, and the audit of its 401
+    /// The request's id, Core's rate limits and then its access check around the handler, and the audit of its 401
     /// answers, as the Functions app's worker middleware applies them.
     /// </summary>
     private static async ValueTask<object?> GuardedAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, ApiRoute route)
     {
+        RequestIds.Assign(context.HttpContext);
         var limiter = context.HttpContext.RequestServices.GetRequiredService<ApiRateLimiter>();
         if (limiter.Admit(context.HttpContext, route) is { } refused)
         {

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Json.Schema;
 
 namespace PayFunctions.IntegrationTests;
@@ -14,7 +15,7 @@ namespace PayFunctions.IntegrationTests;
 /// accepts. Creates run first and their ids feed the examples that name an object; what ends an object runs last.
 /// </summary>
 [Collection(PlatformCollection.Name)]
-public sealed class OpenApiTests(PlatformFixture platform)
+public sealed partial class OpenApiTests(PlatformFixture platform)
 {
     private const string MerchantDocument = "api/openapi.json";
     private const string OperatorDocument = "api/openapi/ops.json";
@@ -119,6 +120,7 @@ public sealed class OpenApiTests(PlatformFixture platform)
         await scenario.WaitForStatusAsync(live["paid"], "succeeded", TimeSpan.FromSeconds(30), key);
 
         var failures = new List<string>();
+        var requestIds = new HashSet<string>(StringComparer.Ordinal);
         var planned = Operations(merchant).Select(o => (Operation: o, Document: merchant, Key: key))
             .Concat(Operations(operators).Where(o => o.Id != onboarding.Id).Select(o => (Operation: o, Document: operators, Key: PlatformFixture.OperatorKey)))
             .OrderBy(p => Array.IndexOf(Last, p.Operation.Id) is var last and >= 0 ? 2 + last : p.Operation.Responses.ContainsKey("201") ? 0 : 1)
@@ -128,6 +130,11 @@ public sealed class OpenApiTests(PlatformFixture platform)
         {
             var answer = await SendAsync(operation, operation.Public ? null : credential, live, replaced);
             failures.AddRange(Check(operation, document, answer));
+            if (answer.RequestId is { } requestId && !requestIds.Add(requestId))
+            {
+                failures.Add($"{operation.Id}: Request-Id {requestId} was given to an earlier answer too");
+            }
+
             if (Damaged.TryGetValue(operation.Id, out var damaged) && answer.Status != damaged.Expected)
             {
                 failures.Add($"{operation.Id}: a damaged body answered {answer.Status}, not {damaged.Expected}: {answer.Body}");
@@ -155,6 +162,11 @@ public sealed class OpenApiTests(PlatformFixture platform)
         {
             yield return $"{operation.Id}: answered {status}, which it does not document ({string.Join(", ", operation.Responses.Select(r => r.Key))}): {answer.Body}";
             yield break;
+        }
+
+        if (response["headers"]?["Request-Id"] is not null && !RequestIdFormat().IsMatch(answer.RequestId ?? ""))
+        {
+            yield return $"{operation.Id}: answered {status} with Request-Id '{answer.RequestId}', documented as req_ and 24 characters";
         }
 
         if (response["content"] is not JsonObject content)
@@ -239,7 +251,8 @@ public sealed class OpenApiTests(PlatformFixture platform)
 
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = platform.Api.BaseAddress };
         using var response = await client.SendAsync(request);
-        return new Answer(response.StatusCode, response.Content.Headers.ContentType?.MediaType ?? "", await response.Content.ReadAsStringAsync());
+        var requestId = response.Headers.TryGetValues("Request-Id", out var ids) ? string.Join(",", ids) : null;
+        return new Answer(response.StatusCode, response.Content.Headers.ContentType?.MediaType ?? "", await response.Content.ReadAsStringAsync(), requestId);
     }
 
     private static string Replaced(string text, Dictionary<string, string> replaced) =>
@@ -300,5 +313,8 @@ public sealed class OpenApiTests(PlatformFixture platform)
 
     private sealed record Body(string MediaType, JsonNode? Example);
 
-    private sealed record Answer(HttpStatusCode Status, string MediaType, string Body);
+    [GeneratedRegex("^req_[0-9a-z]{24}$", RegexOptions.CultureInvariant)]
+    private static partial Regex RequestIdFormat();
+
+    private sealed record Answer(HttpStatusCode Status, string MediaType, string Body, string? RequestId);
 }

@@ -14,6 +14,8 @@ public static partial class OpenApiDocument
     public const string ApiKeyScheme = "apiKey";
     public const string OAuthScheme = "oauth2";
 
+    private const string RequestIdComponent = "RequestId";
+
     /// <summary>The routes one description holds: every route is in exactly one of them.</summary>
     public static IEnumerable<ApiRoute> RoutesOf(ApiAudience audience) =>
         ApiRoutes.All.Where(r => (r.Access.Audience == Audience.Operator) == (audience == ApiAudience.Operator));
@@ -53,6 +55,14 @@ public static partial class OpenApiDocument
             {
                 ["schemas"] = schemas.Components,
                 ["securitySchemes"] = SecuritySchemes(audience),
+                ["headers"] = new JsonObject
+                {
+                    [RequestIdComponent] = new JsonObject
+                    {
+                        ["description"] = "The request's id (`req_…`), on every answer: quote it when asking about a request.",
+                        ["schema"] = new JsonObject { ["type"] = "string", ["pattern"] = "^req_[0-9a-z]{24}$" },
+                    },
+                },
             },
         };
     }
@@ -133,19 +143,11 @@ public static partial class OpenApiDocument
 
         var responses = new JsonObject
         {
-            [operation.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new JsonObject
-            {
-                ["description"] = operation.Summary,
-                ["content"] = Content(operation.Response, schemas),
-            },
+            [operation.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = Answer(operation.Summary, Content(operation.Response, schemas)),
         };
         foreach (var (status, content) in operation.OtherResponses)
         {
-            responses[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new JsonObject
-            {
-                ["description"] = operation.Summary,
-                ["content"] = Content(content, schemas),
-            };
+            responses[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = Answer(operation.Summary, Content(content, schemas));
         }
 
         // A page answers its own failures as pages; its problems are only those no page answers.
@@ -223,11 +225,17 @@ public static partial class OpenApiDocument
         return new JsonObject { [content.MediaType] = media };
     }
 
-    /// <summary>A problem answer whose <c>code</c> is one of those this operation answers with that status.</summary>
-    private static JsonObject Problem(IReadOnlyList<string> codes, JsonObject problem) => new()
+    private static JsonObject Answer(string description, JsonObject content) => new()
     {
-        ["description"] = "A problem: " + string.Join(", ", codes) + ".",
-        ["content"] = new JsonObject
+        ["description"] = description,
+        ["headers"] = new JsonObject { [RequestIds.Header] = new JsonObject { ["$ref"] = "#/components/headers/" + RequestIdComponent } },
+        ["content"] = content,
+    };
+
+    /// <summary>A problem answer whose <c>code</c> is one of those this operation answers with that status.</summary>
+    private static JsonObject Problem(IReadOnlyList<string> codes, JsonObject problem) => Answer(
+        "A problem: " + string.Join(", ", codes) + ".",
+        new JsonObject
         {
             [ApiError.ContentType] = new JsonObject
             {
@@ -238,8 +246,7 @@ public static partial class OpenApiDocument
                         new JsonObject { ["properties"] = new JsonObject { ["code"] = new JsonObject { ["enum"] = new JsonArray([.. codes.Select(c => (JsonNode)c)]) } } }),
                 },
             },
-        },
-    };
+        });
 
     [GeneratedRegex(@"\{([A-Za-z]+)\}", RegexOptions.CultureInvariant)]
     private static partial Regex PathParameter();

@@ -47,7 +47,9 @@ public sealed class OpenApiDocumentTests
         var schemas = document["components"]!["schemas"]!.AsObject();
 
         Assert.Equal("3.1.0", (string)document["openapi"]!);
-        Assert.All(References(document), reference => Assert.True(schemas.ContainsKey(reference["#/components/schemas/".Length..]), reference));
+        Assert.All(References(document), reference => Assert.True(
+            reference.Split('/') is ["#", "components", var kind, var name] && document["components"]![kind]?[name] is not null, reference));
+        Assert.All(document["components"]!["headers"]!.AsObject(), header => Assert.Contains("#/components/headers/" + header.Key, References(document)));
         Assert.All(schemas, schema => Assert.Contains("#/components/schemas/" + schema.Key, References(document)));
     }
 
