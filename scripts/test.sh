@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: unit, Bicep, sandbox and the integration tests against Azurite + sandbox + LocalHost, then the
-# coverage-guided fuzzing. The fuzzing comes after, not beside, the tests: AFL++ is CPU-bound and time-bounded, so
+# Runs every test: unit, Bicep, sandbox and the integration tests against Azurite + sandbox + LocalHost, then each
+# SDK's tests against a running platform, then the coverage-guided fuzzing. The fuzzing comes after, not beside, the tests: AFL++ is CPU-bound and time-bounded, so
 # beside them on two cores it would slow the integration tests and fuzz at half the rate for the same wall time.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,4 +18,5 @@ if ! dotnet test PayFunctions.sln -c Release --no-build -nologo --logger "consol
   grep -a -E -A 12 '^\s+Failed [A-Za-z]' "$log" | head -n 200
   exit 1
 fi
+./scripts/test-sdks.sh
 ./scripts/fuzz-coverage.sh
