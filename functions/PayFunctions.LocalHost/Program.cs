@@ -63,10 +63,14 @@ await app.Services.GetRequiredService<DemoMerchantSeeder>().SeedAsync(Cancellati
 app.UseExceptionHandler(error => error.Run(async context =>
 {
     var failure = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-    var status = failure is Microsoft.AspNetCore.Http.BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
-    var problem = status == StatusCodes.Status500InternalServerError
-        ? ApiError.Internal()
-        : new ApiError(status, "request_invalid", "The request could not be read.");
+    // Kestrel refuses a body over its limit, or one it cannot read, by throwing while the endpoint reads it.
+    var problem = failure switch
+    {
+        Microsoft.AspNetCore.Http.BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+            new ApiError(StatusCodes.Status413PayloadTooLarge, "request_too_large", "The request body is larger than this host accepts."),
+        Microsoft.AspNetCore.Http.BadHttpRequestException => new ApiError(StatusCodes.Status400BadRequest, "request_invalid", "The request could not be read."),
+        _ => ApiError.Internal(),
+    };
     await problem.ToResult().ExecuteAsync(context);
 }));
 app.MapGrpcService<TaskHubGrpcServer>().RequireHost($"*:{local.SidecarPort}");

@@ -16,7 +16,7 @@ public sealed class SplitRecipientTests(PlatformFixture platform)
 
     [Theory]
     [InlineData(PlatformFixture.OtherMerchantId, "parameter_invalid")]
-    [InlineData("acct_000000000000000000000000", "resource_missing")]
+    [InlineData("acct_000000000000000000000000", "account_missing")]
     [InlineData("acct_courier/../mch_it_other", "parameter_invalid")]
     [InlineData("acct_courier", "parameter_invalid")]
     [InlineData("ACCT_000000000000000000000000", "parameter_invalid")]

@@ -33,7 +33,7 @@ public sealed class SplitRecipientCheck(AccountStore accounts, PayoutBlocks bloc
             var account = await accounts.GetAsync(merchantId, id, cancellationToken);
             if (account is null)
             {
-                return new ApiError(StatusCodes.Status400BadRequest, "resource_missing", "No such account.", $"No such account: '{id}'.", param);
+                return new ApiError(StatusCodes.Status400BadRequest, "account_missing", "No such account.", $"No such account: '{id}'.", param);
             }
 
             if (!account.IsActive)

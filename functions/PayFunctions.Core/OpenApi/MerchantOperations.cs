@@ -59,8 +59,8 @@ internal static class MerchantOperations
             OtherResponses = new Dictionary<int, ApiContent> { [202] = ApiContent.Json<PaymentResource>() },
             Problems =
             [
-                "merchant_order_id_in_use", "payment_method_unavailable", "no_route_available", "payment_code_unrecognized", "account_inactive",
-                "split_recipient_blocked", "fx_rates_unavailable",
+                "merchant_order_id_in_use", "payment_method_unavailable", "no_route_available", "payment_code_unrecognized", "account_missing",
+                "account_inactive", "split_recipient_blocked", "fx_rates_unavailable",
             ],
             Idempotent = true,
         },

@@ -89,6 +89,7 @@ internal static class OperatorOperations
             Request = ApiContent.Json<ResolveExceptionRequest>(Note),
             Response = ApiContent.Json<ReconciliationResources.ExceptionResource>(),
             PathExample = ApiExamples.DifferenceId,
+            Problems = ["exception_resolved", "exception_not_open"],
         },
         ["GetChannelHealth"] = new(ApiTags.Channels, "Channel accounts' health") { Response = ApiContent.Json<ChannelHealthList>() },
         ["ListChannelDeadLetters"] = new(ApiTags.Channels, "Channel work that could not be done") { Response = ApiContent.Json<DeadLetterList>() },

@@ -13,6 +13,7 @@ public static class ProblemCodes
     public static IReadOnlyDictionary<string, int> Status { get; } = new Dictionary<string, int>(StringComparer.Ordinal)
     {
         ["account_inactive"] = StatusCodes.Status400BadRequest,
+        ["account_missing"] = StatusCodes.Status400BadRequest,
         ["aml_case_closed"] = StatusCodes.Status409Conflict,
         ["aml_case_not_open"] = StatusCodes.Status409Conflict,
         ["aml_case_notes_full"] = StatusCodes.Status409Conflict,
@@ -21,6 +22,8 @@ public static class ProblemCodes
         ["api_key_last_usable"] = StatusCodes.Status409Conflict,
         ["api_key_unexpected_state"] = StatusCodes.Status409Conflict,
         ["body_invalid"] = StatusCodes.Status400BadRequest,
+        ["exception_not_open"] = StatusCodes.Status409Conflict,
+        ["exception_resolved"] = StatusCodes.Status409Conflict,
         ["fx_rates_conflict"] = StatusCodes.Status409Conflict,
         ["fx_rates_invalid"] = StatusCodes.Status400BadRequest,
         ["fx_rates_unavailable"] = StatusCodes.Status503ServiceUnavailable,
@@ -31,7 +34,7 @@ public static class ProblemCodes
         ["ip_regions_invalid"] = StatusCodes.Status400BadRequest,
         ["ip_regions_too_large"] = StatusCodes.Status413PayloadTooLarge,
         ["merchant_order_id_in_use"] = StatusCodes.Status409Conflict,
-        ["no_route_available"] = StatusCodes.Status400BadRequest,
+        ["no_route_available"] = StatusCodes.Status409Conflict,
         ["parameter_invalid"] = StatusCodes.Status400BadRequest,
         ["parameter_missing"] = StatusCodes.Status400BadRequest,
         ["payment_close_unsupported"] = StatusCodes.Status409Conflict,
@@ -42,6 +45,8 @@ public static class ProblemCodes
         ["rate_limited"] = StatusCodes.Status429TooManyRequests,
         ["refund_limit_reached"] = StatusCodes.Status400BadRequest,
         ["refund_unsupported"] = StatusCodes.Status400BadRequest,
+        ["request_invalid"] = StatusCodes.Status400BadRequest,
+        ["request_too_large"] = StatusCodes.Status413PayloadTooLarge,
         ["resource_missing"] = StatusCodes.Status404NotFound,
         ["review_released"] = StatusCodes.Status409Conflict,
         ["review_voided"] = StatusCodes.Status409Conflict,
@@ -72,6 +77,11 @@ public static class ProblemCodes
         if (operation.Request?.MediaType == "application/json" || operation.Paginated || operation.Idempotent)
         {
             codes.AddRange(["body_invalid", "parameter_invalid", "parameter_missing"]);
+        }
+
+        if (operation.Request is not null)
+        {
+            codes.AddRange(["request_invalid", "request_too_large"]);
         }
 
         if (route.Template.Contains('{', StringComparison.Ordinal))

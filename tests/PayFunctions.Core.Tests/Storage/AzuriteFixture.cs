@@ -42,7 +42,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         };
         foreach (var arg in new[]
         {
-            Path.Combine(RepositoryRoot(), "node_modules", "azurite", "dist", "src", "azurite.js"),
+            Path.Combine(RepositoryRoot.Path, "node_modules", "azurite", "dist", "src", "azurite.js"),
             "--silent", "--skipApiVersionCheck", "--inMemoryPersistence",
             "--blobHost", "127.0.0.1", "--blobPort", Port(blobPort),
             "--queueHost", "127.0.0.1", "--queuePort", Port(queuePort),
@@ -115,19 +115,6 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
 
         throw new InvalidOperationException($"Azurite never listened on {port}; run 'npm ci' at the repository root.");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PayFunctions.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Repository root not found.");
     }
 }
 
