@@ -39,7 +39,7 @@ public sealed class SplitRecipientTests(PlatformFixture platform)
         var (_, unknownProblem) = await CreateWithRecipientAsync(unknown, PlatformFixture.DemoApiKey);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal("resource_missing", (string?)problem["code"]);
+        Assert.Equal("account_missing", (string?)problem["code"]);
         Assert.Equal(unknownProblem.ToJsonString().Replace(unknown, "ID", StringComparison.Ordinal), problem.ToJsonString().Replace(theirs, "ID", StringComparison.Ordinal));
     }
 

@@ -244,7 +244,7 @@ public sealed class AmlEndpoints(AmlScheduler scheduler, AmlRunStore runs, AmlCa
 public sealed record RunAmlReportRequest(string? Day);
 
 /// <summary>The body of a case opened by hand.</summary>
-public sealed record OpenAmlCaseRequest(AmlPartyRequest? Party, string? Reason, bool? Livemode);
+public sealed record OpenAmlCaseRequest([property: RequiredParameter] AmlPartyRequest? Party, string? Reason, bool? Livemode);
 
 /// <summary>The party of a case opened by hand: <c>payer</c> (pseudonym), <c>merchant</c> or <c>account</c>, and its id.</summary>
 public sealed record AmlPartyRequest(string? Kind, string? Id);

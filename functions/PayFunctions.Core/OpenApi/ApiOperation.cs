@@ -25,7 +25,10 @@ public sealed record ApiOperation(string Tag, string Summary)
     /// <summary>Codes this operation answers beyond those every route of its kind shares (see <see cref="ProblemCodes"/>).</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
 
-    public IReadOnlyList<ApiQueryParameter> Query { get; init; } = [];
+    public IReadOnlyList<ApiParameter> Query { get; init; } = [];
+
+    /// <summary>Request headers the route reads beyond credentials and <c>Idempotency-Key</c>.</summary>
+    public IReadOnlyList<ApiParameter> Headers { get; init; } = [];
 
     /// <summary>The route runs under <c>Idempotency-Key</c> (see <see cref="Http.IdempotentPost"/>).</summary>
     public bool Idempotent { get; init; }
@@ -54,4 +57,5 @@ public sealed record ApiContent(string MediaType, Type? Model, JsonNode? Schema,
     public static ApiContent Form(JsonObject schema, JsonObject example) => new("application/x-www-form-urlencoded", null, schema, example);
 }
 
-public sealed record ApiQueryParameter(string Name, string Description, string Example);
+/// <summary>An optional query or header parameter, read as a string.</summary>
+public sealed record ApiParameter(string Name, string Description, string Example);

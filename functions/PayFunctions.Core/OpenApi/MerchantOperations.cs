@@ -1,4 +1,5 @@
 using PayFunctions.Core.Accounts;
+using PayFunctions.Core.Http;
 using PayFunctions.Core.Ledger;
 using PayFunctions.Core.Merchants;
 using PayFunctions.Core.Payments;
@@ -39,7 +40,7 @@ internal static class MerchantOperations
         "created_at":"2026-01-05T07:00:00+00:00"}
         """;
 
-    private static readonly ApiQueryParameter[] ReportQuery =
+    private static readonly ApiParameter[] ReportQuery =
     [
         new("from", "The first day, yyyy-MM-dd (default: 30 days ago).", ApiExamples.Day),
         new("to", "The last day, yyyy-MM-dd (default: today).", ApiExamples.Day),
@@ -61,6 +62,14 @@ internal static class MerchantOperations
             [
                 "merchant_order_id_in_use", "payment_method_unavailable", "no_route_available", "payment_code_unrecognized", "account_missing",
                 "account_inactive", "split_recipient_blocked", "fx_rates_unavailable",
+            ],
+            Headers =
+            [
+                new(
+                    "Prefer",
+                    $"RFC 7240: `wait=N` lets the create wait up to N seconds (0 to {PreferWait.MaxSeconds}) for the channel, `respond-async` not at all; "
+                        + $"without it, {PreferWait.Default.TotalSeconds:0} s. Not ready in time: `202` with the payment `processing` and `Preference-Applied`.",
+                    "wait=5"),
             ],
             Idempotent = true,
         },

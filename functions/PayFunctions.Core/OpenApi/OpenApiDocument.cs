@@ -187,6 +187,13 @@ public static partial class OpenApiDocument
             parameters.Add(Query(query.Name, query.Description, new JsonObject { ["type"] = "string" }, query.Example));
         }
 
+        foreach (var header in operation.Headers)
+        {
+            var parameter = Query(header.Name, header.Description, new JsonObject { ["type"] = "string" }, header.Example);
+            parameter["in"] = "header";
+            parameters.Add(parameter);
+        }
+
         if (operation.Idempotent)
         {
             parameters.Add(new JsonObject

@@ -30,7 +30,7 @@ public sealed class OpenApiSchemas
             Components[name] = ApiJson.Options.GetJsonSchemaAsNode(model, new JsonSchemaExporterOptions
             {
                 TreatNullObliviousAsNonNullable = true,
-                TransformSchemaNode = (context, node) => context.Path.IsEmpty || !IsComponent(context.TypeInfo) ? Optional(node) : Nested(context.TypeInfo.Type, node),
+                TransformSchemaNode = (context, node) => context.Path.IsEmpty || !IsComponent(context.TypeInfo) ? Required(context.TypeInfo, Optional(node)) : Nested(context.TypeInfo.Type, node),
             });
         }
 
@@ -56,6 +56,32 @@ public sealed class OpenApiSchemas
             foreach (var name in required.Select(r => r!.GetValue<string>()).Where(n => properties[n] is { } p && AllowsNull(p)).ToList())
             {
                 required.Remove(required.First(r => r!.GetValue<string>() == name));
+            }
+        }
+
+        return node;
+    }
+
+    /// <summary>A request field marked <see cref="RequiredParameterAttribute"/> is required and never null.</summary>
+    private static JsonNode Required(JsonTypeInfo info, JsonNode node)
+    {
+        if (node is not JsonObject { } schema || schema["properties"] is not JsonObject properties)
+        {
+            return node;
+        }
+
+        foreach (var property in info.Properties.Where(p => p.AttributeProvider?.IsDefined(typeof(RequiredParameterAttribute), inherit: false) == true))
+        {
+            if (schema["required"] is not JsonArray required)
+            {
+                required = [];
+                schema["required"] = required;
+            }
+
+            required.Add(property.Name);
+            if (properties[property.Name]?["type"] is JsonArray types && types.FirstOrDefault(t => t?.GetValue<string>() == "null") is { } nullType)
+            {
+                types.Remove(nullType);
             }
         }
 

@@ -20,7 +20,7 @@ internal static class OperatorOperations
 {
     private const string Note = """{"note":"Checked against the merchant's contract."}""";
 
-    private static readonly ApiQueryParameter[] ReportQuery =
+    private static readonly ApiParameter[] ReportQuery =
     [
         new("from", "The first day, yyyy-MM-dd (default: 30 days ago).", ApiExamples.Day),
         new("to", "The last day, yyyy-MM-dd (default: today).", ApiExamples.Day),

@@ -11,7 +11,7 @@ namespace PayFunctions.Core.OpenApi;
 /// </summary>
 internal static class PublicOperations
 {
-    private static readonly ApiQueryParameter Token = new("token", "The payment's cashier token, from its `checkout_url`.", "ct_example");
+    private static readonly ApiParameter Token = new("token", "The payment's cashier token, from its `checkout_url`.", "ct_example");
     private static readonly ApiContent Page = ApiContent.Html("<!doctype html>");
     private static readonly ApiContent SeeOther = ApiContent.Html("");
     private static readonly ApiContent Document = new("application/json", null, new JsonObject { ["type"] = "object" }, null);

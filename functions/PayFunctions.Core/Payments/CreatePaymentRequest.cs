@@ -1,12 +1,14 @@
+using PayFunctions.Core.Http;
+
 namespace PayFunctions.Core.Payments;
 
 /// <summary>The body of <c>POST /api/v1/payments</c>.</summary>
 public sealed record CreatePaymentRequest(
-    long? Amount,
-    string? Currency,
-    string? Method,
-    string? MerchantOrderId,
-    string? Description,
+    [property: RequiredParameter] long? Amount,
+    [property: RequiredParameter] string? Currency,
+    [property: RequiredParameter] string? Method,
+    [property: RequiredParameter] string? MerchantOrderId,
+    [property: RequiredParameter] string? Description,
     int? ExpiresInSeconds,
     SplitBody? Split,
     Dictionary<string, string>? Metadata,

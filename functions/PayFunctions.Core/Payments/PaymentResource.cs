@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PayFunctions.Core.Checkout;
 using PayFunctions.Core.Fx;
+using PayFunctions.Core.Http;
 using PayFunctions.Core.Risk;
 using PayFunctions.Core.Routing;
 using PayFunctions.Domain;
@@ -106,7 +107,7 @@ public sealed record PaymentResource(
 /// <summary>One party's part of a captured payment, in the currency it is paid in: the merchant's settlement currency.</summary>
 public sealed record AllocationBody(string Account, string Role, long Amount, string Currency);
 
-public sealed record SplitBody(IReadOnlyList<SplitRecipientBody>? Recipients)
+public sealed record SplitBody([property: RequiredParameter] IReadOnlyList<SplitRecipientBody>? Recipients)
 {
     public static SplitBody? From(SplitRule? rule) =>
         rule is null ? null : new SplitBody([.. rule.Recipients.Select(r => new SplitRecipientBody(r.AccountId, r.BasisPoints, r.FixedMinorUnits))]);

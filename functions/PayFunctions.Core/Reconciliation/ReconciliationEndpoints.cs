@@ -173,7 +173,7 @@ public sealed class ReconciliationEndpoints(
 }
 
 /// <summary>The body of a reconciliation run: which account's statement of which day.</summary>
-public sealed record RunReconciliationRequest(string? Channel, string? Account, string? Day);
+public sealed record RunReconciliationRequest([property: RequiredParameter] string? Channel, [property: RequiredParameter] string? Account, string? Day);
 
 /// <summary>The body of an operator's resolution.</summary>
 public sealed record ResolveExceptionRequest(string? Note);

@@ -5,7 +5,7 @@ using PayFunctions.Domain;
 namespace PayFunctions.Core.Stores;
 
 /// <summary>The body of <c>POST /api/v1/stores</c>: a name, and a fixed amount or none (the payer enters it).</summary>
-public sealed record CreateStoreRequest(string? Name, long? Amount, string? Currency)
+public sealed record CreateStoreRequest([property: RequiredParameter] string? Name, long? Amount, string? Currency)
 {
     /// <summary>A store's payments default to the currency every wallet in the catalogue takes.</summary>
     public const string DefaultCurrency = "CNY";

@@ -101,6 +101,17 @@ public sealed class OpenApiDocumentTests
         Assert.Equal(["idempotency_key_in_use"], Codes(create, "409").Intersect(["idempotency_key_in_use"]));
         Assert.Contains("merchant_order_id_in_use", Codes(create, "409"));
         Assert.Equal(["idempotency_key_reused"], Codes(create, "422"));
+        Assert.Contains(create["parameters"]!.AsArray(), p => (string)p!["name"]! == "Prefer" && (string)p["in"]! == "header");
+    }
+
+    [Fact]
+    public void A_create_requires_exactly_the_fields_it_answers_parameter_missing_without_and_none_of_them_may_be_null()
+    {
+        var schema = Merchant["components"]!["schemas"]!["CreatePaymentRequest"]!;
+
+        Assert.Equal(["amount", "currency", "description", "merchant_order_id", "method"], schema["required"]!.AsArray().Select(r => (string)r!).Order(StringComparer.Ordinal));
+        Assert.All(schema["required"]!.AsArray(), name => Assert.DoesNotContain("null", schema["properties"]![(string)name!]!["type"]!.AsArray().Select(t => (string)t!)));
+        Assert.Contains("null", schema["properties"]!["expires_in_seconds"]!["type"]!.AsArray().Select(t => (string)t!));
     }
 
     [Fact]
