@@ -1,6 +1,6 @@
 import { Accounts } from './resources/accounts.js';
 import { ApiKeys } from './resources/api-keys.js';
-import { Balance } from './resources/balance.js';
+import { BalanceResource } from './resources/balance.js';
 import { ChannelAccounts } from './resources/channel-accounts.js';
 import { Payments } from './resources/payments.js';
 import { Refunds } from './resources/refunds.js';
@@ -33,7 +33,7 @@ export class PayFunctions {
     this.routing = new Routing(transport);
     this.channelAccounts = new ChannelAccounts(transport);
     this.settlements = new Settlements(transport);
-    this.balance = new Balance(transport);
+    this.balance = new BalanceResource(transport);
     this.webhookEndpoints = new WebhookEndpoints(transport);
     this.reports = new Reports(transport);
     this.risk = new Risk(transport);

@@ -18,4 +18,4 @@ export {
 export { ListPromise } from './list.js';
 export { backoffDelay, parseRetryAfter } from './retry.js';
 export { VERSION } from './version.js';
-export { constructEvent, webhooks } from './webhooks.js';
+export { constructEvent, DEFAULT_TOLERANCE_SECONDS, webhooks } from './webhooks.js';

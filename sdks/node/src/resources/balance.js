@@ -1,5 +1,5 @@
 /** The merchant's balance off the ledger: pending settlement, in transit, held for review. */
-export class Balance {
+export class BalanceResource {
   #transport;
 
   constructor(transport) {
