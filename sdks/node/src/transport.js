@@ -2,7 +2,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
-import { ConnectionError, errorFromResponse } from './errors.js';
+import { APIError, ConnectionError, errorFromResponse } from './errors.js';
 import { backoffDelay, isRetryableStatus, parseRetryAfter } from './retry.js';
 import { VERSION } from './version.js';
 
@@ -95,7 +95,7 @@ function decode(response, as) {
   } else if (as === 'auto' && !/json/i.test(headers.get('content-type') ?? '')) {
     value = body.toString('utf8');
   } else {
-    value = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+    value = parseJson(response);
   }
   if (value !== null && typeof value === 'object') {
     // Not enumerable, so the object still serialises exactly as the API sent it.
@@ -105,6 +105,20 @@ function decode(response, as) {
     });
   }
   return value;
+}
+
+function parseJson({ status, headers, body }) {
+  if (body.length === 0) return {};
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch (cause) {
+    throw new APIError(`PayFunctions answered HTTP ${status} with a body that is not JSON`, {
+      status,
+      requestId: headers.get('request-id'),
+      headers: Object.fromEntries(headers),
+      cause,
+    });
+  }
 }
 
 function queryString(query) {

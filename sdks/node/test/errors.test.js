@@ -76,6 +76,18 @@ describe('errors', () => {
     assert.equal(error.requestId, null);
   });
 
+  it('raises an API error when a successful answer is not JSON', async () => {
+    server = await scriptedServer([
+      (req, res) => {
+        res.writeHead(200, { 'Content-Type': 'text/html' });
+        res.end('<h1>Welcome</h1>');
+      },
+    ]);
+    const error = await client().balance.retrieve().catch((e) => e);
+    assert.ok(error instanceof APIError, String(error));
+    assert.equal(error.status, 200);
+  });
+
   it('exposes the request id of a successful answer without changing the object', async () => {
     server = await scriptedServer([json(200, { object: 'balance', extra_field: 7 }, { 'Request-Id': 'req_ok' })]);
     const balance = await client().balance.retrieve();

@@ -108,7 +108,7 @@ describe('retries', () => {
 
   it('retries after a timeout', async () => {
     server = await scriptedServer([hang(), json(200, PAYMENT)]);
-    const { payfunctions, waits } = client({ timeout: 200 });
+    const { payfunctions, waits } = client({ timeout: 500 });
     assert.equal((await payfunctions.payments.retrieve('pay_1')).id, 'pay_1');
     assert.equal(server.requests.length, 2);
     assert.equal(waits.length, 1);
