@@ -13,7 +13,7 @@ const client = new PayFunctions(API_KEY, { baseUrl: API_BASE, maxRetries: 5 });
 const run = randomUUID().slice(0, 8);
 
 /** Calls `probe` until it answers something truthy, at most `attempts` times. */
-async function eventually(what, probe, { attempts = 40, interval = 500 } = {}) {
+async function eventually(what, probe, { attempts = 60, interval = 500 } = {}) {
   for (let attempt = 1; ; attempt++) {
     const value = await probe();
     if (value) return value;
