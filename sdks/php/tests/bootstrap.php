@@ -2,7 +2,9 @@
 
 declare(strict_types=1);
 
-require __DIR__ . '/../init.php';
+// test.sh points this at the library unpacked from the built package, so the package itself is tested.
+$root = getenv('PAYFUNCTIONS_SDK_ROOT');
+require (is_string($root) && $root !== '' ? $root : __DIR__ . '/..') . '/init.php';
 
 spl_autoload_register(static function (string $class): void {
     $prefix = 'PayFunctions\\Tests\\';
