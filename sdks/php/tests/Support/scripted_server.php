@@ -5,8 +5,9 @@
  *
  * Usage: php scripted_server.php <port, 0 for any> <script.json> <log.jsonl>
  * A step is {"status": int, "headers": {...}, "body": string} (or "body_base64" for bytes that are not
- * UTF-8), or {"action": "drop"}, which closes the
- * connection without answering. Once the script is spent every request gets 418, which is never retried.
+ * UTF-8), {"action": "drop"}, which closes the connection without answering, or {"action": "hang"}, which
+ * keeps it open and never answers, so the client times out. Once the script is spent every request gets 418,
+ * which is never retried.
  * Prints "READY <port>" once it listens.
  */
 
@@ -23,6 +24,7 @@ echo 'READY ', substr($name, strrpos($name, ':') + 1), "\n";
 fflush(STDOUT);
 
 $steps = json_decode((string) file_get_contents($scriptFile), true);
+$hung = [];
 $exhausted = ['status' => 418, 'headers' => ['Content-Type' => 'application/problem+json'],
     'body' => '{"type":"about:blank","title":"Script spent","status":418,"code":"script_spent"}'];
 
@@ -38,7 +40,12 @@ while (true) {
     }
     file_put_contents($logFile, json_encode($request) . "\n", FILE_APPEND | LOCK_EX);
     $step = array_shift($steps) ?? $exhausted;
-    if (($step['action'] ?? null) !== 'drop') {
+    $action = $step['action'] ?? null;
+    if ($action === 'hang') {
+        $hung[] = $connection;
+        continue;
+    }
+    if ($action !== 'drop') {
         writeResponse($connection, $step);
     }
     fclose($connection);

@@ -125,6 +125,17 @@ final class RetryTest extends ClientTestCase
         $this->assertCount(1, $this->sleeps);
     }
 
+    public function testRetriesAfterATimeoutWithTheSameKey(): void
+    {
+        $server = $this->serve([['action' => 'hang'], ScriptedServer::json(201, self::payment())]);
+
+        $this->client($server->url(), ['timeout' => 0.3])->payments->create(self::CREATE);
+
+        $requests = $server->requests();
+        $this->assertCount(2, $requests);
+        $this->assertSame($requests[0]['headers']['idempotency-key'], $requests[1]['headers']['idempotency-key']);
+    }
+
     public function testRetriesAfterTheConnectionIsRefused(): void
     {
         $port = ScriptedServer::freePort();
