@@ -6,6 +6,7 @@ namespace PayFunctions;
 
 use PayFunctions\Exception\ApiConnectionException;
 use PayFunctions\Exception\ApiErrorException;
+use PayFunctions\Exception\ApiException;
 use PayFunctions\HttpClient\HttpClientInterface;
 use PayFunctions\HttpClient\Response;
 
@@ -50,7 +51,7 @@ final class ApiRequestor
         $response = $this->request($method, $path, $query, $body, $options);
         $decoded = json_decode($response->body, true);
         if (!is_array($decoded)) {
-            throw new Exception\ApiException(
+            throw new ApiException(
                 "The answer to $method $path is not a JSON object",
                 $response->status,
                 [],

@@ -50,7 +50,7 @@ abstract class ApiErrorException extends PayFunctionsException
         );
     }
 
-    /** The HTTP status of the answer (the problem's own `status` when they agree, as they should). */
+    /** The HTTP status of the answer. */
     public function getHttpStatus(): int
     {
         return $this->httpStatus;
