@@ -27,8 +27,13 @@ T = TypeVar("T", bound="PayFunctionsObject")
 _hints_cache: Dict[type, Dict[str, Any]] = {}
 
 
-class PayFunctionsObject(Mapping[str, Any]):
-    """A read-only mapping of the object's JSON fields, also readable as attributes."""
+class PayFunctionsObject:
+    """The object's JSON fields, readable as attributes (``payment.amount``) or keys
+    (``payment["amount"]``).
+
+    It is deliberately not a ``Mapping``: methods such as ``values`` or ``items`` would hide
+    fields of those names (a risk rule has ``values``). ``to_dict()`` gives the plain JSON.
+    """
 
     def __init__(self, values: Optional[Mapping[str, Any]] = None) -> None:
         hints = _field_types(type(self))
@@ -49,14 +54,28 @@ class PayFunctionsObject(Mapping[str, Any]):
     def __getitem__(self, key: str) -> Any:
         return self._values[key]
 
+    def __contains__(self, key: object) -> bool:
+        return key in self._values
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._values)
 
     def __len__(self) -> int:
         return len(self._values)
 
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, PayFunctionsObject):
+            return self.to_dict() == other.to_dict()
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
     def __repr__(self) -> str:
         return "%s(%r)" % (type(self).__name__, self.to_dict())
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The field ``key`` as sent, or ``default`` when the API left it out."""
+        return self._values.get(key, default)
 
     def to_dict(self) -> Dict[str, Any]:
         """The object as plain JSON-compatible values."""

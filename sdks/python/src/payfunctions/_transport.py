@@ -9,6 +9,7 @@ from typing import Any, Callable, Dict, Mapping, Optional, Tuple
 from urllib.parse import quote, urlencode, urlsplit
 
 from ._backoff import backoff_delay, parse_retry_after
+from ._model import PayFunctionsObject
 from ._version import VERSION
 from .errors import APIConnectionError, PayFunctionsError, error_for_status
 
@@ -164,6 +165,8 @@ def _query_value(value: Any) -> str:
 
 def _drop_none(value: Any) -> Any:
     """Leaves out unset fields, so the server applies its defaults to them."""
+    if isinstance(value, PayFunctionsObject):
+        value = value.to_dict()
     if isinstance(value, Mapping):
         return {k: _drop_none(v) for k, v in value.items() if v is not None}
     if isinstance(value, (list, tuple)):
