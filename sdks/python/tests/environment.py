@@ -1,4 +1,4 @@
-"""Where the running host and sandbox are: the contract's variables, with the local demo's defaults."""
+"""The running host and sandbox: the contract's variables, defaulting to the local demo."""
 
 import os
 

@@ -32,7 +32,8 @@ def test_the_class_follows_the_status(status, expected):
 
 
 def test_a_body_that_is_not_a_problem_still_raises_with_the_status():
-    with ScriptedServer([Reply(502, b"<html>bad gateway</html>", content_type="text/html")]) as server:
+    html = Reply(502, b"<html>bad gateway</html>", content_type="text/html")
+    with ScriptedServer([html]) as server:
         client = payfunctions.Client("sk_test_unit", base_url=server.base_url, max_retries=0)
         with pytest.raises(payfunctions.APIError) as raised:
             client.balance.retrieve()

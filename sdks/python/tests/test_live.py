@@ -32,7 +32,8 @@ def eventually(read: Callable[[], Any], done: Callable[[Any], bool], attempts: i
 
 
 def sandbox(method: str, path: str) -> Any:
-    request = urllib.request.Request(SANDBOX_URL + path, method=method, data=b"" if method == "POST" else None)
+    data = b"" if method == "POST" else None
+    request = urllib.request.Request(SANDBOX_URL + path, method=method, data=data)
     with urllib.request.urlopen(request, timeout=30) as answer:
         body = answer.read()
     return json.loads(body) if body else None

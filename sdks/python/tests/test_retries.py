@@ -1,4 +1,4 @@
-"""The transport against a scripted server: what is retried, how long it waits, which key it sends."""
+"""The transport against a scripted server: what is retried, how long it waits, which key."""
 
 import uuid
 
