@@ -40,3 +40,13 @@ def test_a_body_that_is_not_a_problem_still_raises_with_the_status():
     assert raised.value.status == 502
     assert raised.value.code is None
     assert raised.value.problem == {}
+
+
+def test_a_2xx_answer_that_is_not_json_raises_an_api_error():
+    page = Reply(200, b"<html>captive portal</html>", {"Request-Id": "req_html"}, "text/html")
+    with ScriptedServer([page]) as server:
+        client = payfunctions.Client("sk_test_unit", base_url=server.base_url, max_retries=0)
+        with pytest.raises(payfunctions.APIError) as raised:
+            client.payments.retrieve("pay_1")
+    assert raised.value.status == 200
+    assert raised.value.request_id == "req_html"

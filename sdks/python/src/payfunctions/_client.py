@@ -6,18 +6,18 @@ from typing import Callable
 
 from ._transport import Transport
 from .resources import (
-    Accounts,
-    ApiKeys,
-    Balance,
-    ChannelAccounts,
-    Payments,
-    Refunds,
-    Reports,
-    RiskRules,
-    Routing,
-    Settlements,
-    Stores,
-    WebhookEndpoints,
+    AccountService,
+    ApiKeyService,
+    BalanceService,
+    ChannelAccountService,
+    PaymentService,
+    RefundService,
+    ReportService,
+    RiskRuleService,
+    RoutingService,
+    SettlementService,
+    StoreService,
+    WebhookEndpointService,
 )
 
 DEFAULT_BASE_URL = "http://127.0.0.1:7071/api"
@@ -34,18 +34,18 @@ class Client:
     standard ones, e.g. to test retries without waiting.
     """
 
-    payments: Payments
-    refunds: Refunds
-    accounts: Accounts
-    api_keys: ApiKeys
-    stores: Stores
-    routing: Routing
-    channel_accounts: ChannelAccounts
-    settlements: Settlements
-    balance: Balance
-    webhook_endpoints: WebhookEndpoints
-    reports: Reports
-    risk_rules: RiskRules
+    payments: PaymentService
+    refunds: RefundService
+    accounts: AccountService
+    api_keys: ApiKeyService
+    stores: StoreService
+    routing: RoutingService
+    channel_accounts: ChannelAccountService
+    settlements: SettlementService
+    balance: BalanceService
+    webhook_endpoints: WebhookEndpointService
+    reports: ReportService
+    risk_rules: RiskRuleService
 
     def __init__(
         self,
@@ -66,15 +66,15 @@ class Client:
         self.base_url = base_url
         self.max_retries = max_retries
         self.timeout = timeout
-        self.payments = Payments(transport)
-        self.refunds = Refunds(transport)
-        self.accounts = Accounts(transport)
-        self.api_keys = ApiKeys(transport)
-        self.stores = Stores(transport)
-        self.routing = Routing(transport)
-        self.channel_accounts = ChannelAccounts(transport)
-        self.settlements = Settlements(transport)
-        self.balance = Balance(transport)
-        self.webhook_endpoints = WebhookEndpoints(transport)
-        self.reports = Reports(transport)
-        self.risk_rules = RiskRules(transport)
+        self.payments = PaymentService(transport)
+        self.refunds = RefundService(transport)
+        self.accounts = AccountService(transport)
+        self.api_keys = ApiKeyService(transport)
+        self.stores = StoreService(transport)
+        self.routing = RoutingService(transport)
+        self.channel_accounts = ChannelAccountService(transport)
+        self.settlements = SettlementService(transport)
+        self.balance = BalanceService(transport)
+        self.webhook_endpoints = WebhookEndpointService(transport)
+        self.reports = ReportService(transport)
+        self.risk_rules = RiskRuleService(transport)

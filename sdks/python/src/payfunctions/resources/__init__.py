@@ -1,19 +1,20 @@
 """The API's resources, each a group of methods on ``Client``."""
 
-from .accounts import Accounts
-from .api_keys import ApiKeys
-from .balance import Balance
-from .channel_accounts import ChannelAccounts
-from .payments import Payments
-from .refunds import Refunds
-from .reports import Reports
-from .risk_rules import RiskRules
-from .routing import Routing
-from .settlements import Settlements
-from .stores import Stores
-from .webhook_endpoints import WebhookEndpoints
+from .accounts import AccountService
+from .api_keys import ApiKeyService
+from .balance import BalanceService
+from .channel_accounts import ChannelAccountService
+from .payments import PaymentService
+from .refunds import RefundService
+from .reports import ReportService
+from .risk_rules import RiskRuleService
+from .routing import RoutingService
+from .settlements import SettlementService
+from .stores import StoreService
+from .webhook_endpoints import WebhookEndpointService
 
 __all__ = [
-    "Accounts", "ApiKeys", "Balance", "ChannelAccounts", "Payments", "Refunds", "Reports",
-    "RiskRules", "Routing", "Settlements", "Stores", "WebhookEndpoints",
+    "AccountService", "ApiKeyService", "BalanceService", "ChannelAccountService",
+    "PaymentService", "RefundService", "ReportService", "RiskRuleService", "RoutingService",
+    "SettlementService", "StoreService", "WebhookEndpointService",
 ]

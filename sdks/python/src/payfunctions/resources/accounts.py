@@ -7,7 +7,9 @@ from ..pagination import Page
 from ._base import Resource, seg
 
 
-class Accounts(Resource):
+class AccountService(Resource):
+    """``client.accounts``: connected accounts."""
+
     def create(
         self,
         *,

@@ -7,7 +7,9 @@ from ..pagination import Page
 from ._base import Resource, seg
 
 
-class ApiKeys(Resource):
+class ApiKeyService(Resource):
+    """``client.api_keys``: the merchant's API keys."""
+
     def create(
         self,
         *,

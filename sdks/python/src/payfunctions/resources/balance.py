@@ -1,10 +1,12 @@
 """The merchant's balance, off the ledger."""
 
-from ..models import Balance as BalanceObject
+from ..models import Balance
 from ._base import Resource
 
 
-class Balance(Resource):
-    def retrieve(self) -> BalanceObject:
+class BalanceService(Resource):
+    """``client.balance``: the merchant's balance."""
+
+    def retrieve(self) -> Balance:
         """What is owed to the merchant: pending settlement, in transit and held for review."""
-        return self._call(BalanceObject, "GET", "/v1/balance")
+        return self._call(Balance, "GET", "/v1/balance")

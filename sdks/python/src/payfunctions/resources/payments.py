@@ -8,7 +8,9 @@ from ..pagination import Page
 from ._base import Resource, seg
 
 
-class Payments(Resource):
+class PaymentService(Resource):
+    """``client.payments``: payments of the merchant's orders."""
+
     def create(
         self,
         *,

@@ -7,7 +7,9 @@ from ..pagination import Page
 from ._base import Resource, seg
 
 
-class Refunds(Resource):
+class RefundService(Resource):
+    """``client.refunds``: refunds of payments, in part or in full."""
+
     def create(
         self,
         payment: str,

@@ -6,7 +6,9 @@ from ..models import PaymentReport
 from ._base import Resource
 
 
-class Reports(Resource):
+class ReportService(Resource):
+    """``client.reports``: reports over payments."""
+
     @overload
     def payments(
         self,

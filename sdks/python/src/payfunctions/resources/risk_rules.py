@@ -7,7 +7,9 @@ from ..models import DeletedRiskRule, RiskRule
 from ._base import Resource, seg
 
 
-class RiskRules(Resource):
+class RiskRuleService(Resource):
+    """``client.risk_rules``: the merchant's own risk rules."""
+
     def list(self) -> ListObject[RiskRule]:
         return self._list(RiskRule, "/v1/risk/rules")
 

@@ -6,7 +6,9 @@ from ..models import RoutingPolicy
 from ._base import Resource
 
 
-class Routing(Resource):
+class RoutingService(Resource):
+    """``client.routing``: the routing policy."""
+
     def retrieve(self) -> RoutingPolicy:
         return self._call(RoutingPolicy, "GET", "/v1/routing")
 

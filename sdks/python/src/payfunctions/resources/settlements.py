@@ -5,6 +5,8 @@ from ..models import Settlement
 from ._base import Resource
 
 
-class Settlements(Resource):
+class SettlementService(Resource):
+    """``client.settlements``: the settlements paid to the merchant."""
+
     def list(self) -> ListObject[Settlement]:
         return self._list(Settlement, "/v1/settlements")

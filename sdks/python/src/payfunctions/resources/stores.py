@@ -7,7 +7,9 @@ from ..pagination import Page
 from ._base import Resource, seg
 
 
-class Stores(Resource):
+class StoreService(Resource):
+    """``client.stores``: store codes and their QR images."""
+
     def create(
         self,
         *,

@@ -8,7 +8,9 @@ from ..pagination import Page
 from ._base import Resource
 
 
-class WebhookEndpoints(Resource):
+class WebhookEndpointService(Resource):
+    """``client.webhook_endpoints``: endpoints, test events and deliveries."""
+
     def list(self) -> ListObject[WebhookEndpoint]:
         return self._list(WebhookEndpoint, "/v1/webhook_endpoints")
 
