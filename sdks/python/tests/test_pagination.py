@@ -1,6 +1,5 @@
 """Lists: one page, then every item across pages via starting_after; typed objects over JSON."""
 
-import payfunctions
 from payfunctions.models import Payment, PaymentReport
 from scripted_server import Reply
 
@@ -95,10 +94,3 @@ def test_request_bodies_use_the_documents_names_and_leave_out_unset_fields(serve
     assert sent.headers["content-type"] == "application/json"
     assert sent.json() == {"amount": 300, "reason": "Spilled"}
 
-
-def test_a_client_needs_a_key():
-    try:
-        payfunctions.Client("")
-    except ValueError:
-        return
-    raise AssertionError("an empty key was accepted")

@@ -63,9 +63,8 @@ class Client:
         if max_retries < 0:
             raise ValueError("max_retries cannot be negative")
         transport = Transport(api_key, base_url, max_retries, timeout, sleep, jitter, clock)
-        self.base_url = base_url
-        self.max_retries = max_retries
-        self.timeout = timeout
+        self._transport = transport
+        self._base_url = base_url
         self.payments = PaymentService(transport)
         self.refunds = RefundService(transport)
         self.accounts = AccountService(transport)
@@ -78,3 +77,18 @@ class Client:
         self.webhook_endpoints = WebhookEndpointService(transport)
         self.reports = ReportService(transport)
         self.risk_rules = RiskRuleService(transport)
+
+    @property
+    def base_url(self) -> str:
+        return self._base_url
+
+    @property
+    def max_retries(self) -> int:
+        return self._transport.max_retries
+
+    @property
+    def timeout(self) -> float:
+        return self._transport.timeout
+
+    def __repr__(self) -> str:
+        return "payfunctions.Client(base_url=%r)" % self._base_url
