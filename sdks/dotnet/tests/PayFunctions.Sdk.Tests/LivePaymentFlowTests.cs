@@ -37,6 +37,8 @@ public sealed class LivePaymentFlowTests : IDisposable
         var succeeded = await LiveEnvironment.PollAsync(
             () => client.Payments.GetAsync(payment.Id), p => p.Status == "succeeded", "the payment to succeed");
         Assert.NotNull(succeeded.PaidAt);
+        Assert.NotEmpty(succeeded.Routing!.Candidates);
+        Assert.Equal(1234L, succeeded.Allocations!.Sum(a => a.Amount));
 
         // d. Two more, then every page of two: each of the three once, newest first.
         var second = await CreateAsync("list-2", 1001);

@@ -111,8 +111,8 @@ internal sealed class ApiRequestor : IDisposable
             {
                 if (retry >= maxRetries)
                 {
-                    throw new ApiConnectionException(
-                        $"{method} {path} failed after {retry + 1} attempt(s): {e.Message}", e);
+                    var reason = e is OperationCanceledException ? $"no answer within {timeout.TotalSeconds} s" : e.Message;
+                    throw new ApiConnectionException($"{method} {path} failed after {retry + 1} attempt(s): {reason}", e);
                 }
 
                 await Delay(RetryPolicy.Backoff(retry, NextRandom()), cancellationToken).ConfigureAwait(false);

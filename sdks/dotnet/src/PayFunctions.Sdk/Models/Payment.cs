@@ -85,11 +85,11 @@ public sealed class Payment : PayFunctionsEntity, IHasId
     /// <summary>The FX quote locked for a payment in another currency than the merchant settles in.</summary>
     public FxQuote? Fx { get; set; }
 
-    /// <summary>How the payment was routed (objective, candidates, attempts), as the API sent it.</summary>
-    public JsonElement? Routing { get; set; }
+    /// <summary>How the payment was routed.</summary>
+    public PaymentRouting? Routing { get; set; }
 
-    /// <summary>The risk decisions on the payment (outcome, review, decisions), as the API sent them.</summary>
-    public JsonElement? Risk { get; set; }
+    /// <summary>What risk decided on the payment.</summary>
+    public PaymentRisk? Risk { get; set; }
 }
 
 /// <summary>What the payer must do next.</summary>

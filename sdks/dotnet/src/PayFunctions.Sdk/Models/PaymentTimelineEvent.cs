@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace PayFunctions;
 
 /// <summary>One step in a payment's history: its creation, routing, channel answers, webhooks, refunds and ledger
@@ -33,8 +31,8 @@ public sealed class PaymentTimelineEvent : PayFunctionsEntity
     /// <summary>The routing objective.</summary>
     public string? Objective { get; set; }
 
-    /// <summary>The routing candidates, as the API sent them.</summary>
-    public List<JsonElement>? Candidates { get; set; }
+    /// <summary>The routing candidates.</summary>
+    public List<RoutingCandidate>? Candidates { get; set; }
 
     /// <summary>The channel account.</summary>
     public string? ChannelAccount { get; set; }
