@@ -255,4 +255,44 @@ public sealed class TransportTests : IDisposable
         Assert.Equal("/api/v1/accounts?limit=2", server.Requests[0].PathAndQuery);
         Assert.Equal("/api/v1/accounts?limit=2&starting_after=acct_2", server.Requests[1].PathAndQuery);
     }
+
+    [Fact]
+    public async Task A_post_without_parameters_still_sends_a_json_object_and_a_key()
+    {
+        server.Respond(200, PaymentJson);
+        using var client = new RecordingClient(server.BaseUrl);
+
+        await client.Client.Payments.CloseAsync("pay_1");
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("POST", request.Method);
+        Assert.Equal("/api/v1/payments/pay_1/close", request.PathAndQuery);
+        Assert.Equal("{}", request.Body);
+        Assert.False(string.IsNullOrEmpty(request.Header("Idempotency-Key")));
+    }
+
+    [Fact]
+    public async Task A_delete_carries_no_idempotency_key()
+    {
+        server.Respond(200, """{"id":"rule_1","object":"risk_rule","deleted":true}""");
+        using var client = new RecordingClient(server.BaseUrl);
+
+        var deleted = await client.Client.RiskRules.DeleteAsync("rule_1");
+
+        Assert.True(deleted.Deleted);
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("DELETE", request.Method);
+        Assert.Null(request.Header("Idempotency-Key"));
+    }
+
+    [Fact]
+    public async Task An_id_stays_one_path_segment()
+    {
+        server.Respond(200, PaymentJson);
+        using var client = new RecordingClient(server.BaseUrl);
+
+        await client.Client.Payments.GetAsync("../balance");
+
+        Assert.Equal("/api/v1/payments/..%2Fbalance", Assert.Single(server.Requests).PathAndQuery);
+    }
 }
