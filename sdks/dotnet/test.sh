@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the NuGet package into dist/ and runs every test of the SDK: the client against a scripted loopback
-# server, the webhook helper, and the live tests and coverage check against the running host and sandbox.
+# server, webhook verification, and the live tests and coverage check against the running host and sandbox.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
