@@ -33,10 +33,11 @@ export interface PaymentCreateParams {
   /** Lower-case ISO 4217, e.g. `cny`. */
   currency: string;
   /** e.g. `wechat_pay.native`, `alipay.qr`, `stripe.card`. */
-  method?: string;
-  /** The merchant's own order reference. */
+  method: string;
+  /** The merchant's own order reference, unique per merchant. */
   merchant_order_id: string;
-  description?: string;
+  /** What the payer is paying for, shown by the channel. */
+  description: string;
   expires_in_seconds?: number;
   split?: Split;
   metadata?: Record<string, string>;
