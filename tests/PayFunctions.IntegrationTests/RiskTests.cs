@@ -54,12 +54,7 @@ public sealed class RiskTests(PlatformFixture platform)
     {
         var key = await NewMerchantAsync();
         var payer = "risk-review-" + Guid.NewGuid().ToString("N")[..12];
-        using (var rule = platform.Request(HttpMethod.Post, "api/v1/risk/rules", key,
-            $$"""{"kind":"list","action":"review","field":"payer_id","values":["{{payer}}"],"description":"Payers we look at first"}"""))
-        {
-            var (status, body, _) = await scenario.SendAsync(rule);
-            Assert.True(status == HttpStatusCode.Created, $"{status} {body}");
-        }
+        await scenario.CreatePayerListRuleAsync(key, "review", [payer], "Payers we look at first");
 
         var held = await PaidAsync(key, 10_000, $$""","payer":{"id":"{{payer}}"}""");
         var plain = await PaidAsync(key, 1_000, "");
@@ -98,12 +93,7 @@ public sealed class RiskTests(PlatformFixture platform)
     {
         var key = await NewMerchantAsync();
         var payer = "risk-void-" + Guid.NewGuid().ToString("N")[..12];
-        using (var rule = platform.Request(HttpMethod.Post, "api/v1/risk/rules", key,
-            $$"""{"kind":"list","action":"review","field":"payer_id","values":["{{payer}}"],"description":"Payers we look at first"}"""))
-        {
-            var (status, body, _) = await scenario.SendAsync(rule);
-            Assert.True(status == HttpStatusCode.Created, $"{status} {body}");
-        }
+        await scenario.CreatePayerListRuleAsync(key, "review", [payer], "Payers we look at first");
 
         using var create = platform.Request(HttpMethod.Post, "api/v1/payments", key, Scenario.PaymentBody(Scenario.NewOrderId(), 2_000, $$""","payer":{"id":"{{payer}}"}"""));
         var (created, payment, _) = await scenario.SendAsync(create);

@@ -49,6 +49,17 @@ public sealed class Scenario(PlatformFixture platform, HttpClient? api = null)
         return (string)body["id"]!;
     }
 
+    /// <summary>Adds a merchant's list rule over payer ids, answering its id.</summary>
+    public async Task<string> CreatePayerListRuleAsync(string apiKey, string action, IEnumerable<string> payers, string description)
+    {
+        var values = string.Join(',', payers.Select(p => $"\"{p}\""));
+        using var request = platform.Request(HttpMethod.Post, "api/v1/risk/rules", apiKey,
+            $$"""{"kind":"list","action":"{{action}}","field":"payer_id","values":[{{values}}],"description":"{{description}}"}""");
+        var (status, body, _) = await SendAsync(request);
+        Assert.True(status == HttpStatusCode.Created, $"risk rule create answered {status}: {body}");
+        return (string)body["id"]!;
+    }
+
     public async Task<JsonObject> GetPaymentAsync(string id, string apiKey = PlatformFixture.DemoApiKey)
     {
         using var request = platform.Request(HttpMethod.Get, $"api/v1/payments/{id}", apiKey);
