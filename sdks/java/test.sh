@@ -13,7 +13,9 @@ mkdir -p build/classes build/test-classes dist
 
 javac --release 17 -Xlint:all -Werror -encoding UTF-8 -cp "$GSON" -d build/classes \
   $(find src/main/java -name '*.java')
-jar --create --file "dist/payfunctions-java-$VERSION.jar" -C build/classes .
+printf 'Implementation-Title: payfunctions-java\nImplementation-Version: %s\nAutomatic-Module-Name: com.payfunctions\n' \
+  "$VERSION" > build/MANIFEST.MF
+jar --create --file "dist/payfunctions-java-$VERSION.jar" --manifest build/MANIFEST.MF -C build/classes .
 jar --create --file "dist/payfunctions-java-$VERSION-sources.jar" -C src/main/java .
 
 javac --release 17 -encoding UTF-8 -cp "dist/payfunctions-java-$VERSION.jar:$GSON:$JUNIT" -d build/test-classes \

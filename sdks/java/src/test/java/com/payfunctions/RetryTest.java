@@ -124,6 +124,24 @@ class RetryTest {
     }
 
     @Test
+    void retriesAnAttemptThatTimesOut() {
+        server.slow(2_000, 201, PAYMENT);
+        for (int i = 0; i < 5; i++) {
+            server.reply(201, PAYMENT);
+        }
+        PayFunctionsClient client = PayFunctionsClient.builder().apiKey("sk_test_x").baseUrl(server.baseUrl())
+                .sleeper(sleeper).maxRetries(5).timeout(Duration.ofMillis(500)).build();
+
+        assertEquals("pay_1", client.payments().create(params()).getId());
+
+        List<ScriptedServer.Request> requests = server.requests();
+        assertTrue(requests.size() >= 2, "the slow attempt was not retried");
+        assertEquals(requests.size() - 1, sleeper.waits().size());
+        String key = requests.get(0).header("Idempotency-Key");
+        assertTrue(requests.stream().allMatch(r -> key.equals(r.header("Idempotency-Key"))));
+    }
+
+    @Test
     void retriesAfterTheConnectionIsRefused() throws IOException {
         int port;
         try (ServerSocket reserved = new ServerSocket(0)) {

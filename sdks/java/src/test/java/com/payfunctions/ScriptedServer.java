@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** An HTTP server on loopback that answers from a script, in order, and records what it was sent. */
 final class ScriptedServer implements AutoCloseable {
@@ -34,6 +36,7 @@ final class ScriptedServer implements AutoCloseable {
     ScriptedServer(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", this::handle);
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -47,7 +50,7 @@ final class ScriptedServer implements AutoCloseable {
 
     ScriptedServer reply(int status, byte[] body, String... headerPairs) {
         synchronized (script) {
-            script.add(new Reply(status, body, headerPairs));
+            script.add(new Reply(status, body, headerPairs, 0));
         }
         return this;
     }
@@ -59,6 +62,14 @@ final class ScriptedServer implements AutoCloseable {
         return reply(status, body, "Content-Type", "application/problem+json", "Request-Id", "req_" + code);
     }
 
+    /** Answers only after a delay, longer than the client under test waits. */
+    ScriptedServer slow(long delayMillis, int status, String body) {
+        synchronized (script) {
+            script.add(new Reply(status, body.getBytes(StandardCharsets.UTF_8), new String[0], delayMillis));
+        }
+        return this;
+    }
+
     List<Request> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
@@ -68,6 +79,7 @@ final class ScriptedServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        ((ExecutorService) server.getExecutor()).shutdownNow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -77,8 +89,16 @@ final class ScriptedServer implements AutoCloseable {
         Reply reply;
         synchronized (script) {
             reply = script.isEmpty() ? new Reply(500, "{\"code\":\"script_exhausted\"}".getBytes(StandardCharsets.UTF_8),
-                    new String[0])
+                    new String[0], 0)
                     : script.poll();
+        }
+        if (reply.delayMillis > 0) {
+            try {
+                Thread.sleep(reply.delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
         byte[] bytes = reply.body;
         for (int i = 0; i + 1 < reply.headers.length; i += 2) {
@@ -93,6 +113,6 @@ final class ScriptedServer implements AutoCloseable {
         }
     }
 
-    private record Reply(int status, byte[] body, String[] headers) {
+    private record Reply(int status, byte[] body, String[] headers, long delayMillis) {
     }
 }
