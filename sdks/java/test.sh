@@ -18,7 +18,7 @@ printf 'Implementation-Title: payfunctions-java\nImplementation-Version: %s\nAut
 jar --create --file "dist/payfunctions-java-$VERSION.jar" --manifest build/MANIFEST.MF -C build/classes .
 jar --create --file "dist/payfunctions-java-$VERSION-sources.jar" -C src/main/java .
 
-javac --release 17 -encoding UTF-8 -cp "dist/payfunctions-java-$VERSION.jar:$GSON:$JUNIT" -d build/test-classes \
+javac --release 17 -Xlint:all -Werror -encoding UTF-8 -cp "dist/payfunctions-java-$VERSION.jar:$GSON:$JUNIT" -d build/test-classes \
   $(find src/test/java -name '*.java')
 
 java -jar "$JUNIT" --disable-banner --disable-ansi-colors --details=tree --fail-if-no-tests \

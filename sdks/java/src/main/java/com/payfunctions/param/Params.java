@@ -15,7 +15,10 @@ public abstract class Params {
     private final Map<String, Object> values;
 
     protected Params(Map<String, Object> values) {
-        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        Map<String, Object> copy = new LinkedHashMap<>();
+        values.forEach((name, value) -> copy.put(name,
+                value instanceof List ? Collections.unmodifiableList(new ArrayList<>((List<?>) value)) : value));
+        this.values = Collections.unmodifiableMap(copy);
     }
 
     /** The parameters by wire name; nested parameter objects are maps and lists of maps. */
