@@ -21,7 +21,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
-/** The webhook helper against deliveries this test signs itself, as Standard Webhooks specifies. */
+/** Webhook verification of deliveries this test signs itself, as Standard Webhooks specifies. */
 class WebhookTest {
     private static final String SECRET = "whsec_" + Base64.getEncoder()
             .encodeToString("a-test-secret-of-thirty-two-byte".getBytes(StandardCharsets.UTF_8));
