@@ -102,7 +102,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<NotificationLog>();
         services.AddSingleton<SecretEnvelope>();
         services.AddSingleton<PayerSealing>();
-        services.AddSingleton<ChannelPayerHashing>();
+        services.AddSingleton<ChannelPayerIntake>();
         services.AddSingleton<KeyRewrapJob>();
         services.AddSingleton<KeyRewrapEndpoints>();
         services.AddSingleton<RejectedNotificationLog>();

@@ -38,7 +38,7 @@ public sealed record NotificationDispatch(NotificationOutcome Outcome, PaymentOr
 /// payment that already ended is channel work (suspense and a refund), never an event nobody listens to.
 /// </summary>
 public sealed partial class NotificationDispatcher(
-    NotificationLog log, IChannelWorkQueue work, PaymentStore payments, ChannelPayerHashing payers, ILogger<NotificationDispatcher> logger)
+    NotificationLog log, IChannelWorkQueue work, PaymentStore payments, ChannelPayerIntake payers, ILogger<NotificationDispatcher> logger)
 {
     /// <param name="verifiedBy">
     /// The channel's accounts whose keys verified the callback: one, or several when accounts share a signing key (sub-merchants

@@ -10,7 +10,7 @@ namespace PayFunctions.Core.Payments;
 /// that declares it, so a retried call cannot take the money twice. A refusal is an answer (the capture failed); an
 /// unreachable channel throws, for the orchestration to retry.
 /// </summary>
-public sealed class CaptureAtChannelActivity(ChannelAccountCalls calls, ChannelPayerHashing payers)
+public sealed class CaptureAtChannelActivity(ChannelAccountCalls calls, ChannelPayerIntake payers)
 {
     public async Task<ChannelPaymentEvent> ExecuteAsync(CaptureInput input, CancellationToken cancellationToken)
     {

@@ -73,7 +73,7 @@ public sealed record ChannelPaymentEvent(string ChannelTradeNo, ChannelTradeStat
 {
     /// <summary>
     /// What the channel reported of the payer, the account as its keyed hash and without the name
-    /// (<see cref="ChannelPayerHashing"/>); null when it reported nothing.
+    /// (<see cref="ChannelPayerIntake"/>); null when it reported nothing.
     /// </summary>
     public ChannelPayer? Payer { get; init; }
 

@@ -16,7 +16,7 @@ namespace PayFunctions.Core.Payments;
 /// finds the order already at the channel, which the orchestration settles with a verified query.
 /// A channel worker runs it for the prepay the orchestration queued on the channel's queue.
 /// </summary>
-public sealed class PrepayActivity(PrepayFailover failover, PayerSealing payerSealing, ChannelPayerHashing payers, PaymentStore payments, PaymentProgress progress, CheckoutLinks links, IOptions<ApiOptions> api)
+public sealed class PrepayActivity(PrepayFailover failover, PayerSealing payerSealing, ChannelPayerIntake payers, PaymentStore payments, PaymentProgress progress, CheckoutLinks links, IOptions<ApiOptions> api)
 {
     /// <param name="read">The payment as the worker read it before the channel call: the placement is written under
     /// its ETag, and the row is read again only if it changed meanwhile.</param>

@@ -4,7 +4,7 @@ using PayFunctions.Core.Routing;
 namespace PayFunctions.Core.Payments;
 
 /// <summary>Asks the channel what became of an order, as a statement the orchestration can act on.</summary>
-public sealed class QueryChannelActivity(ChannelAccountCalls calls, ChannelPayerHashing payers)
+public sealed class QueryChannelActivity(ChannelAccountCalls calls, ChannelPayerIntake payers)
 {
     public async Task<ChannelPaymentEvent> ExecuteAsync(ChannelOrderInput input, CancellationToken cancellationToken)
     {

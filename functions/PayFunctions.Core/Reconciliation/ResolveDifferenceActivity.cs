@@ -37,7 +37,7 @@ public sealed record DifferenceResolution(string Status, string? Outcome, string
 public sealed partial class ResolveDifferenceActivity(
     ReconciliationDifferenceStore differences,
     ChannelAccountCalls calls,
-    ChannelPayerHashing payers,
+    ChannelPayerIntake payers,
     IChannelWorkQueue work,
     LedgerStore ledger,
     ChannelRegistry registry,

@@ -179,9 +179,9 @@ public sealed class ServiceBusChannelWorkerTests
         var calls = Calls();
         return new ChannelCallWorker(
             new CloseAtChannelActivity(calls),
-            new QueryChannelActivity(calls, new ChannelPayerHashing(VersionedSecrets.WithKeyEncryptionKey(), new RecordingScreener())),
+            new QueryChannelActivity(calls, new ChannelPayerIntake(VersionedSecrets.WithKeyEncryptionKey(), new RecordingScreener())),
             new CancelAtChannelActivity(calls),
-            new CaptureAtChannelActivity(calls, new ChannelPayerHashing(VersionedSecrets.WithKeyEncryptionKey(), new RecordingScreener())),
+            new CaptureAtChannelActivity(calls, new ChannelPayerIntake(VersionedSecrets.WithKeyEncryptionKey(), new RecordingScreener())),
             new RefundAtChannelActivity(calls, Options.Create(new ApiOptions()), NullLogger<RefundAtChannelActivity>.Instance),
             new QueryRefundActivity(calls, NullLogger<QueryRefundActivity>.Instance),
             new StorageQueueChannelWorkQueue(storage, Options.Create(new ChannelWorkOptions())),

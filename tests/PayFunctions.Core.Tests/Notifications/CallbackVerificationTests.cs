@@ -127,7 +127,7 @@ public sealed class CallbackVerificationTests(AzuriteFixture azurite)
         Assert.Null(rejection);
         var dispatcher = new NotificationDispatcher(
             new NotificationLog(azurite.Storage, new SecretEnvelope(VersionedSecrets.WithKeyEncryptionKey()), TimeProvider.System), Mock.Of<IChannelWorkQueue>(), new PaymentStore(azurite.Storage),
-            new ChannelPayerHashing(Secrets(), new RecordingScreener()), NullLogger<NotificationDispatcher>.Instance);
+            new ChannelPayerIntake(Secrets(), new RecordingScreener()), NullLogger<NotificationDispatcher>.Instance);
         return (await dispatcher.DispatchAsync("wechat_pay", verification, notification!, durable.Object, CancellationToken.None)).Outcome;
     }
 

@@ -129,11 +129,11 @@ public sealed class PayerScreeningTests(AzuriteFixture azurite) : IDisposable
     private static (string MerchantId, string PaymentId) NewPayment() =>
         ("mch_" + Guid.NewGuid().ToString("N")[..10], "pay_" + Guid.NewGuid().ToString("N")[..24]);
 
-    private ChannelPayerHashing Hashing()
+    private ChannelPayerIntake Hashing()
     {
         var secrets = new VersionedSecrets();
         secrets.AddVersion(ApiKeyHasher.PepperSecretName, "1", "pepper");
-        return new ChannelPayerHashing(secrets, new FixedListScreener(Screener(), ScreeningIndex.Build([Listed])));
+        return new ChannelPayerIntake(secrets, new FixedListScreener(Screener(), ScreeningIndex.Build([Listed])));
     }
 
     private SanctionsScreener Screener()

@@ -9,7 +9,7 @@ using PayFunctions.Domain;
 
 namespace PayFunctions.Core.Tests.Payments;
 
-public sealed class ChannelPayerHashingTests
+public sealed class ChannelPayerIntakeTests
 {
     private const string OpenId = "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o";
     private static readonly DateTimeOffset PaidAt = new(2026, 3, 1, 12, 1, 2, TimeSpan.FromHours(8));
@@ -22,7 +22,7 @@ public sealed class ChannelPayerHashingTests
             Payer = new ChannelPayer(OpenId, "CMC", "CN", "Xt5EWLLDS7FJjR1c"),
         };
 
-        var paid = await Hashing(WithPepper("pepper-1")).EventOfAsync(order, "mch_1", "pay_1", CancellationToken.None);
+        var paid = await Intake(WithPepper("pepper-1")).EventOfAsync(order, "mch_1", "pay_1", CancellationToken.None);
 
         Assert.Equal(new ChannelPaymentEvent("4200000001", ChannelTradeState.Succeeded, PaidAt, 1999, "CNY") { Payer = paid.Payer }, paid);
         Assert.Equal(new ChannelPayer(Hex(OpenId, "pepper-1"), "CMC", "CN", "Xt5EWLLDS7FJjR1c"), paid.Payer);
@@ -32,7 +32,7 @@ public sealed class ChannelPayerHashingTests
     [Fact]
     public async Task A_notification_enters_with_the_same_hash_as_a_query_of_the_same_payer()
     {
-        var hashing = Hashing(WithPepper("pepper-1"));
+        var intake = Intake(WithPepper("pepper-1"));
         var notification = new ChannelNotification(
             "wechat_pay", "EV-1", "TRANSACTION.SUCCESS", "1900000001", "wx1", "pay_1", "4200000001", ChannelTradeState.Succeeded, new Money(1999, Currency.Cny), PaidAt)
         {
@@ -40,8 +40,8 @@ public sealed class ChannelPayerHashingTests
         };
         var order = new ChannelOrder("pay_2", ChannelTradeState.Succeeded, "4200000002", new Money(500, Currency.Cny), PaidAt) { Payer = new ChannelPayer(OpenId, null, null, null) };
 
-        var notified = await hashing.EventOfAsync(notification, "mch_1", "pay_1", CancellationToken.None);
-        var queried = await hashing.EventOfAsync(order, "mch_1", "pay_2", CancellationToken.None);
+        var notified = await intake.EventOfAsync(notification, "mch_1", "pay_1", CancellationToken.None);
+        var queried = await intake.EventOfAsync(order, "mch_1", "pay_2", CancellationToken.None);
 
         Assert.Equal(new ChannelPaymentEvent("4200000001", ChannelTradeState.Succeeded, PaidAt, 1999, "CNY") { Payer = notified.Payer }, notified);
         Assert.Equal(queried.Payer!.Account, notified.Payer!.Account);
@@ -53,8 +53,8 @@ public sealed class ChannelPayerHashingTests
     {
         var payer = new ChannelPayer(OpenId, null, null, null);
 
-        var first = await Hashing(WithPepper("pepper-1")).HashAsync(payer, CancellationToken.None);
-        var second = await Hashing(WithPepper("pepper-2")).HashAsync(payer, CancellationToken.None);
+        var first = await Intake(WithPepper("pepper-1")).HashAsync(payer, CancellationToken.None);
+        var second = await Intake(WithPepper("pepper-2")).HashAsync(payer, CancellationToken.None);
 
         Assert.NotEqual(first!.Account, second!.Account);
     }
@@ -62,12 +62,12 @@ public sealed class ChannelPayerHashingTests
     [Fact]
     public async Task A_payer_without_an_account_needs_no_pepper_and_is_carried_as_it_is()
     {
-        var hashing = Hashing(new VersionedSecrets());
+        var intake = Intake(new VersionedSecrets());
         var payer = new ChannelPayer(null, "visa/credit", "US", "Xt5EWLLDS7FJjR1c");
 
-        Assert.Equal(payer, await hashing.HashAsync(payer, CancellationToken.None));
-        Assert.Null(await hashing.HashAsync(null, CancellationToken.None));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => hashing.HashAsync(payer with { Account = OpenId }, CancellationToken.None));
+        Assert.Equal(payer, await intake.HashAsync(payer, CancellationToken.None));
+        Assert.Null(await intake.HashAsync(null, CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => intake.HashAsync(payer with { Account = OpenId }, CancellationToken.None));
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class ChannelPayerHashingTests
             Payer = new ChannelPayer("FR1420041010050500013M02606", null, "FR", null) { Name = "Marie Dupont" },
         };
 
-        var paid = await new ChannelPayerHashing(WithPepper("pepper-1"), screener).EventOfAsync(notification, "mch_1", "pay_1", CancellationToken.None);
+        var paid = await new ChannelPayerIntake(WithPepper("pepper-1"), screener).EventOfAsync(notification, "mch_1", "pay_1", CancellationToken.None);
 
         Assert.Equal(ScreenedParty.Payer("mch_1", "pay_1", "Marie Dupont"), Assert.Single(screener.Asked));
         Assert.Equal(new ChannelPayer(Hex("FR1420041010050500013M02606", "pepper-1"), null, "FR", null), paid.Payer);
@@ -109,7 +109,7 @@ public sealed class ChannelPayerHashingTests
             Payer = new ChannelPayer(null, null, null, null) { Name = "Marie Dupont" },
         };
 
-        var paid = await new ChannelPayerHashing(new VersionedSecrets(), screener).EventOfAsync(order, null, "pay_1", CancellationToken.None);
+        var paid = await new ChannelPayerIntake(new VersionedSecrets(), screener).EventOfAsync(order, null, "pay_1", CancellationToken.None);
 
         Assert.Equal(new ScreenedParty(ScreenedPartyTypes.Payer, "pay_1", "", "Marie Dupont"), Assert.Single(screener.Asked));
         Assert.Equal(hit, paid.PayerSanctionsHit);
@@ -122,13 +122,13 @@ public sealed class ChannelPayerHashingTests
         var screener = new RecordingScreener { Status = ScreeningHitStatuses.PendingReview };
         var order = new ChannelOrder("pay_1", ChannelTradeState.Succeeded, "4200000001", new Money(1999, Currency.Cny), PaidAt) { Payer = new ChannelPayer(null, "CMC", null, null) };
 
-        var paid = await new ChannelPayerHashing(new VersionedSecrets(), screener).EventOfAsync(order, "mch_1", "pay_1", CancellationToken.None);
+        var paid = await new ChannelPayerIntake(new VersionedSecrets(), screener).EventOfAsync(order, "mch_1", "pay_1", CancellationToken.None);
 
         Assert.Empty(screener.Asked);
         Assert.False(paid.PayerSanctionsHit);
     }
 
-    private static ChannelPayerHashing Hashing(VersionedSecrets secrets) => new(secrets, new RecordingScreener());
+    private static ChannelPayerIntake Intake(VersionedSecrets secrets) => new(secrets, new RecordingScreener());
 
     private static VersionedSecrets WithPepper(string pepper)
     {

@@ -17,7 +17,7 @@ namespace PayFunctions.Core.Payments;
 /// payments share a payer, which the hash answers without the account, and nothing needs the account back. The bank
 /// or funding code, the country and a card's fingerprint stay clear: none names a person.
 /// </summary>
-public sealed class ChannelPayerHashing(ISecretStore secrets, IPartyScreener screener)
+public sealed class ChannelPayerIntake(ISecretStore secrets, IPartyScreener screener)
 {
     private static readonly byte[] KeyLabel = Encoding.ASCII.GetBytes("payfunctions payer account v1");
 
