@@ -41,6 +41,7 @@ else
   dotnet build tools/ChannelSandbox/ChannelSandbox.csproj -c Release -v q -nologo
   dotnet build functions/PayFunctions.LocalHost/PayFunctions.LocalHost.csproj -c Release -v q -nologo
 
+  echo "Starting Azurite, the channel sandbox and LocalHost for the SDKs' tests"
   node node_modules/azurite/dist/src/azurite.js --silent --skipApiVersionCheck --location "$work/azurite" \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 > "$work/azurite.log" 2>&1 &
   pids+=($!)
