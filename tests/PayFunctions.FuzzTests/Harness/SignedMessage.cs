@@ -10,8 +10,9 @@ public sealed record SignedMessage(IReadOnlyDictionary<string, string> Headers, 
 /// <summary>
 /// Fuzzes a channel's callback parser from valid signed messages: each case mutates the body, one header's value,
 /// or drops a header, or sends random bytes under valid headers. The parser must refuse with a
-/// <see cref="ChannelNotificationException"/> or read exactly what the unmutated message says: a mutation may only
-/// verify when it changed nothing that is signed (the order of form fields, an unsigned field). Then the channel's
+/// <see cref="ChannelNotificationException"/> or read exactly what one of the signed messages says: a mutation may
+/// only verify when it changed nothing that is signed (the order of form fields, an unsigned field), or when its
+/// splice rebuilt another signed message. Then the channel's
 /// <c>&lt;target&gt;_signed</c> target (<see cref="ChannelTargets"/>) signs mutated payloads as the channel would.
 /// </summary>
 public static class ChannelFuzz
@@ -62,7 +63,12 @@ public static class ChannelFuzz
                 return;
             }
 
-            Assert.Equal(expected, read);
+            // A splice from another message may rebuild that message whole, which verifies and reads as that message:
+            // only a read that no signed message says is a forgery.
+            if (!messages.Any(m => m.Expected == read))
+            {
+                Assert.Equal(expected, read);
+            }
         }, input => $"headers: {string.Join("; ", input.Item1.Select(h => $"{h.Key}={h.Value}"))}\nbody: {Convert.ToBase64String(input.Item2)}");
 
         RunSigned(output, target + "_signed", payloads);
