@@ -54,6 +54,9 @@ public sealed record ApiContent(string MediaType, Type? Model, JsonNode? Schema,
     public static ApiContent Binary(string mediaType) =>
         new(mediaType, null, new JsonObject { ["type"] = "string", ["contentMediaType"] = mediaType }, null);
 
+    /// <summary>This body with an example: for a hand-written schema shared by several operations.</summary>
+    public ApiContent WithExample(string example) => this with { Example = JsonNode.Parse(example) };
+
     public static ApiContent Form(JsonObject schema, JsonObject example) => new("application/x-www-form-urlencoded", null, schema, example);
 }
 
