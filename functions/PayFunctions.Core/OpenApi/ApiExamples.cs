@@ -14,7 +14,6 @@ public static class ApiExamples
     public const string RiskRuleId = "rule_000000000000000000000000";
     public const string OperatorId = "op_0mzq7k2c4v9x1b3n5m7p9r1t";
     public const string MerchantId = "mch_k7d2q9x4m1v8c3b5";
-    public const string ReconciliationRunId = "recon_20200102_channel_main";
     public const string DifferenceId = "rdif_20200102_00000000000000000000000000000000";
     public const string ScreeningHitId = "sh_00000000000000000000000000000000";
     public const string AmlCaseId = "amlc_20200102_00000000000000000000000000000000";
@@ -41,4 +40,7 @@ public static class ApiExamples
 
     /// <summary>A channel the platform speaks.</summary>
     public static string Channel { get; } = ChannelRegistry.ChannelNames.Order(StringComparer.Ordinal).First();
+
+    /// <summary>The run that reconciles <see cref="Channel"/>'s account <c>main</c> on <see cref="Day"/>.</summary>
+    public static string ReconciliationRunId { get; } = $"recon_{Day.Replace("-", "", StringComparison.Ordinal)}_{Channel}_main";
 }
