@@ -11,6 +11,7 @@ public static class ApiExamples
     public const string AccountId = "acct_0mzq7k2c4v9x1b3n5m7p9r1t";
     public const string ApiKeyId = "key_0mzq7k2c4v9x1b3n5m7p9r1t";
     public const string StoreId = "store_0mzq7k2c4v9x1b3n5m7p9r1t";
+    public const string StoreCode = "fElQsLP1pEoUqznm_W2qOg";
     public const string RiskRuleId = "rule_000000000000000000000000";
     public const string OperatorId = "op_0mzq7k2c4v9x1b3n5m7p9r1t";
     public const string MerchantId = "mch_k7d2q9x4m1v8c3b5";

@@ -16,6 +16,9 @@ public sealed record ApiOperation(string Tag, string Summary)
 
     public required ApiContent Response { get; init; }
 
+    /// <summary>The success answer in other media types, for a request that asks for one (a report's <c>format=csv</c>).</summary>
+    public IReadOnlyList<ApiContent> AlsoAs { get; init; } = [];
+
     /// <summary>Other answers than problems: a second success status, or a page's own error pages.</summary>
     public IReadOnlyDictionary<int, ApiContent> OtherResponses { get; init; } = new Dictionary<int, ApiContent>();
 

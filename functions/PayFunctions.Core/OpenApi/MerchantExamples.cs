@@ -14,7 +14,7 @@ internal static class MerchantExamples
 
     private static readonly string Paid =
         $$"""
-        "channel_trade_no":"4200002026010512345678901234","paid_at":"2026-01-05T08:01:30+00:00",
+        "channel_trade_no":"2026010522001400001234567890","paid_at":"2026-01-05T08:01:30+00:00",
         "allocations":[{"account":"platform","role":"platform_fee","amount":15,"currency":"cny"},{"account":"{{ApiExamples.MerchantId}}","role":"merchant","amount":2485,"currency":"cny"}],
         """;
 
@@ -36,7 +36,7 @@ internal static class MerchantExamples
         {"type":"routing.decided","at":"2026-01-05T08:00:00+00:00","objective":"success",
         "candidates":[{"channel_account":"{{ApiExamples.MethodChannel}}/main","priority":0,"weight":1,"rank":1,"success_estimate":0.9858,"latency_p95_ms":7,"score":0.9858}]},
         {"type":"channel.attempt","at":"2026-01-05T08:00:01+00:00","channel_account":"{{ApiExamples.MethodChannel}}/main","outcome":"placed"},
-        {"type":"payment.paid","at":"2026-01-05T08:01:30+00:00","channel":"{{ApiExamples.MethodChannel}}","channel_trade_no":"4200002026010512345678901234"},
+        {"type":"payment.paid","at":"2026-01-05T08:01:30+00:00","channel":"{{ApiExamples.MethodChannel}}","channel_trade_no":"2026010522001400001234567890"},
         {"type":"ledger.entry","at":"2026-01-05T08:01:30+00:00","entry":"je_{{ApiExamples.PaymentId}}_capture","kind":"payment_captured",
         "lines":[{"account":"channel_clearing:{{ApiExamples.MethodChannel}}","side":"debit","amount":2500,"currency":"cny"},
         {"account":"payable:platform","side":"credit","amount":15,"currency":"cny"},{"account":"payable:{{ApiExamples.MerchantId}}","side":"credit","amount":2485,"currency":"cny"}]},
@@ -91,7 +91,7 @@ internal static class MerchantExamples
 
     public static string Store { get; } =
         $$"""
-        {"id":"{{ApiExamples.StoreId}}","object":"store","name":"Corner Cafe","amount":1500,"currency":"cny","code_url":"https://payments.example/api/s/fElQsLP1pEoUqznm_W2qOg",
+        {"id":"{{ApiExamples.StoreId}}","object":"store","name":"Corner Cafe","amount":1500,"currency":"cny","code_url":"https://payments.example/api/s/{{ApiExamples.StoreCode}}",
         "qr_png_url":"https://payments.example/api/v1/stores/{{ApiExamples.StoreId}}/qr.png","qr_svg_url":"https://payments.example/api/v1/stores/{{ApiExamples.StoreId}}/qr.svg",
         "created_at":"2026-01-05T07:30:00+00:00"}
         """;
@@ -132,6 +132,10 @@ internal static class MerchantExamples
         {"object":"report","group_by":"method","from":"{{ApiExamples.Day}}","to":"{{ApiExamples.Day}}","time_zone":"Asia/Shanghai","livemode":{{(livemode ? "true" : "false")}},
         "data":[{"key":"{{ApiExamples.Method}}","currency":"cny","payments":88,"succeeded":45,"failed":43,"success_rate":0.5114,"amount":55296,"refunds":3,"refunded_amount":1150,"fees":332}]}
         """;
+
+    /// <summary>The rows of <see cref="ReportOf"/> as <c>format=csv</c> writes them.</summary>
+    public static string ReportCsv { get; } =
+        $"key,currency,payments,succeeded,failed,success_rate,amount,refunds,refunded_amount,fees\n{ApiExamples.Method},cny,88,45,43,0.5114,55296,3,1150,332\n";
 
     public static string RiskRule { get; } = RiskRuleOf("merchant");
 

@@ -220,6 +220,7 @@ internal static class MerchantOperations
         {
             Description = "With `format=csv` the same rows come as CSV.",
             Response = ApiContent.Json<ReportEndpoints.ReportResource>(MerchantExamples.Report),
+            AlsoAs = [ApiContent.Text("text/csv", MerchantExamples.ReportCsv)],
             Query = ReportQuery,
         },
     };

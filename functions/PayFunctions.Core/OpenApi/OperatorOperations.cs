@@ -119,6 +119,7 @@ internal static class OperatorOperations
         {
             Description = "With `format=csv` the same rows come as CSV.",
             Response = ApiContent.Json<ReportEndpoints.ReportResource>(OperatorExamples.Report),
+            AlsoAs = [ApiContent.Text("text/csv", MerchantExamples.ReportCsv)],
             Query = ReportQuery,
             Problems = ["parameter_invalid"],
         },

@@ -104,7 +104,7 @@ internal static class PublicOperations
             Description = "Where a payer lands after scanning the store's code: enter the amount (or see the fixed one) and pay.",
             Response = Page,
             OtherResponses = new Dictionary<int, ApiContent> { [404] = Page },
-            PathExample = "AbCdEfGh",
+            PathExample = ApiExamples.StoreCode,
         },
         ["StoreCodePay"] = new(ApiTags.PayerPages, "Pay at a store")
         {
@@ -112,14 +112,14 @@ internal static class PublicOperations
             Status = 303,
             Response = SeeOther,
             OtherResponses = new Dictionary<int, ApiContent> { [200] = Page, [400] = Page, [404] = Page },
-            PathExample = "AbCdEfGh",
+            PathExample = ApiExamples.StoreCode,
         },
         ["StoreCodeAuthorized"] = new(ApiTags.PayerPages, "Where a wallet returns the payer it signed in")
         {
             Response = Page,
             OtherResponses = new Dictionary<int, ApiContent> { [400] = Page, [404] = Page, [502] = Page },
             Query = [new("code", "The wallet's sign-in code.", "example"), new("state", "The state the platform sent.", "example")],
-            PathExample = "AbCdEfGh",
+            PathExample = ApiExamples.StoreCode,
         },
         ["IssueToken"] = new(ApiTags.Authentication, "Issue an access token")
         {
