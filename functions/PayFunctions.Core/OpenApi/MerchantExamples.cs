@@ -38,8 +38,8 @@ internal static class MerchantExamples
         {"type":"channel.attempt","at":"2026-01-05T08:00:01+00:00","channel_account":"{{ApiExamples.MethodChannel}}/main","outcome":"placed"},
         {"type":"payment.paid","at":"2026-01-05T08:01:30+00:00","channel":"{{ApiExamples.MethodChannel}}","channel_trade_no":"2026010522001400001234567890"},
         {"type":"ledger.entry","at":"2026-01-05T08:01:30+00:00","entry":"je_{{ApiExamples.PaymentId}}_capture","kind":"payment_captured",
-        "lines":[{"account":"channel_clearing:{{ApiExamples.MethodChannel}}","side":"debit","amount":2500,"currency":"cny"},
-        {"account":"payable:platform","side":"credit","amount":15,"currency":"cny"},{"account":"payable:{{ApiExamples.MerchantId}}","side":"credit","amount":2485,"currency":"cny"}]},
+        "lines":[{"account":"test:channel_clearing:{{ApiExamples.MethodChannel}}","side":"debit","amount":2500,"currency":"cny"},
+        {"account":"test:payable:platform","side":"credit","amount":15,"currency":"cny"},{"account":"payable:{{ApiExamples.MerchantId}}","side":"credit","amount":2485,"currency":"cny"}]},
         {"type":"payment.succeeded","at":"2026-01-05T08:01:31+00:00","status":"succeeded"},
         {"type":"webhook.delivery","at":"2026-01-05T08:01:32+00:00","status":"delivered","event_id":"evt_{{ApiExamples.PaymentId[4..]}}_succeeded",
         "event_type":"payment.succeeded","attempts":1,"last_response_code":200}],"has_more":false}
