@@ -133,9 +133,8 @@ internal static class MerchantExamples
         "data":[{"key":"{{ApiExamples.Method}}","currency":"cny","payments":88,"succeeded":45,"failed":43,"success_rate":0.5114,"amount":55296,"refunds":3,"refunded_amount":1150,"fees":332}]}
         """;
 
-    /// <summary>The rows of <see cref="ReportOf"/> as <c>format=csv</c> writes them.</summary>
-    public static string ReportCsv { get; } =
-        $"key,currency,payments,succeeded,failed,success_rate,amount,refunds,refunded_amount,fees\n{ApiExamples.Method},cny,88,45,43,0.5114,55296,3,1150,332\n";
+    /// <summary>The rows of <see cref="ReportOf"/> as <c>format=csv</c> writes them (RFC 4180: CRLF after every line).</summary>
+    public static string ReportCsv { get; } = $"{Domain.Reports.ReportCsv.Header}\r\n{ApiExamples.Method},cny,88,45,43,0.5114,55296,3,1150,332\r\n";
 
     public static string RiskRule { get; } = RiskRuleOf("merchant");
 

@@ -165,6 +165,19 @@ public sealed class OpenApiDocumentTests
     }
 
     [Fact]
+    public void A_report_describes_its_CSV_form_beside_its_JSON_at_the_same_status()
+    {
+        var merchant = Operation(Merchant, ApiRoutes.GetPaymentReport)["responses"]!["200"]!["content"]!.AsObject();
+        var platform = Operation(Operator, ApiRoutes.GetPlatformPaymentReport)["responses"]!["200"]!["content"]!.AsObject();
+
+        Assert.All(new[] { merchant, platform }, content =>
+        {
+            Assert.Equal(["application/json", "text/csv"], content.Select(c => c.Key));
+            Assert.Equal(2, ((string)content["text/csv"]!["example"]!).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        });
+    }
+
+    [Fact]
     public void Every_problem_code_a_catalog_entry_names_has_a_status()
     {
         Assert.All(ApiCatalog.Operations.Values.SelectMany(o => o.Problems), code => Assert.True(ProblemCodes.Status.ContainsKey(code), code));
