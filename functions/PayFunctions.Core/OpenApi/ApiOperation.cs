@@ -16,6 +16,9 @@ public sealed record ApiOperation(string Tag, string Summary)
 
     public required ApiContent Response { get; init; }
 
+    /// <summary>The success answer in other media types, for a request that asks for one (a report's <c>format=csv</c>).</summary>
+    public IReadOnlyList<ApiContent> AlsoAs { get; init; } = [];
+
     /// <summary>Other answers than problems: a second success status, or a page's own error pages.</summary>
     public IReadOnlyDictionary<int, ApiContent> OtherResponses { get; init; } = new Dictionary<int, ApiContent>();
 
@@ -53,6 +56,9 @@ public sealed record ApiContent(string MediaType, Type? Model, JsonNode? Schema,
 
     public static ApiContent Binary(string mediaType) =>
         new(mediaType, null, new JsonObject { ["type"] = "string", ["contentMediaType"] = mediaType }, null);
+
+    /// <summary>This body with an example: for a hand-written schema shared by several operations.</summary>
+    public ApiContent WithExample(string example) => this with { Example = JsonNode.Parse(example) };
 
     public static ApiContent Form(JsonObject schema, JsonObject example) => new("application/x-www-form-urlencoded", null, schema, example);
 }

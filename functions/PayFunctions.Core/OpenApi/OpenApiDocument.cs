@@ -141,9 +141,15 @@ public static partial class OpenApiDocument
             node["requestBody"] = new JsonObject { ["required"] = !operation.BodyOptional, ["content"] = Content(request, schemas) };
         }
 
+        var success = Content(operation.Response, schemas);
+        foreach (var alternative in operation.AlsoAs)
+        {
+            success[alternative.MediaType] = Media(alternative, schemas);
+        }
+
         var responses = new JsonObject
         {
-            [operation.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = Answer(operation.Summary, Content(operation.Response, schemas)),
+            [operation.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = Answer(operation.Summary, success),
         };
         foreach (var (status, content) in operation.OtherResponses)
         {
@@ -221,7 +227,9 @@ public static partial class OpenApiDocument
         return parameter;
     }
 
-    private static JsonObject Content(ApiContent content, OpenApiSchemas schemas)
+    private static JsonObject Content(ApiContent content, OpenApiSchemas schemas) => new() { [content.MediaType] = Media(content, schemas) };
+
+    private static JsonObject Media(ApiContent content, OpenApiSchemas schemas)
     {
         var media = new JsonObject { ["schema"] = content.Model is { } model ? schemas.Reference(model) : content.Schema!.DeepClone() };
         if (content.Example is not null)
@@ -229,7 +237,7 @@ public static partial class OpenApiDocument
             media["example"] = content.Example.DeepClone();
         }
 
-        return new JsonObject { [content.MediaType] = media };
+        return media;
     }
 
     private static JsonObject Answer(string description, JsonObject content) => new()

@@ -14,22 +14,29 @@ internal static class PublicOperations
     private static readonly ApiParameter Token = new("token", "The payment's cashier token, from its `checkout_url`.", "ct_example");
     private static readonly ApiContent Page = ApiContent.Html("<!doctype html>");
     private static readonly ApiContent SeeOther = ApiContent.Html("");
-    private static readonly ApiContent Document = new("application/json", null, new JsonObject { ["type"] = "object" }, null);
+    /// <summary>
+    /// A token for the key of <see cref="ApiExamples.ApiKeyId"/>: header <c>{"alg":"ES256","kid":…,"typ":"at+jwt"}</c>,
+    /// claims <c>sub</c> (the merchant), <c>client_id</c>, <c>scope</c>, <c>jti</c>, <c>exp</c>, <c>iss</c> and <c>aud</c>.
+    /// </summary>
+    private const string AccessToken =
+        "eyJhbGciOiJFUzI1NiIsImtpZCI6IjRhY2M1YWQxNjFjYmMxOTVkMmM2NDVlMGIwM2IyNGNmIiwidHlwIjoiYXQrand0In0."
+        + "eyJzdWIiOiJtY2hfazdkMnE5eDRtMXY4YzNiNSIsImNsaWVudF9pZCI6ImtleV8wbXpxN2syYzR2OXgxYjNuNW03cDlyMXQiLCJzY29wZSI6InJlYWQiLCJqdGkiOiI1ZjBjMmE5ZThiN2Q0YzZmYTFlM2I1ZDdjOWYxYTJiNCIsImV4cCI6MTc2NzYwMTgwMCwiaXNzIjoiaHR0cHM6Ly9wYXltZW50cy5leGFtcGxlIiwiYXVkIjoicGF5ZnVuY3Rpb25zLWFwaSJ9."
+        + "CzBVep_E6Q4zWH2ix-wRNluApcrvFDleg6jN8hc8YYar0PUaP2SJrtP4HUJnjLHW-yBFao-02f4jSG2St9wBJg";
 
     public static IReadOnlyDictionary<string, ApiOperation> All { get; } = new Dictionary<string, ApiOperation>(StringComparer.Ordinal)
     {
-        ["Health"] = new(ApiTags.Platform, "Health") { Response = ApiContent.Json<HealthEndpoint.HealthStatus>() },
+        ["Health"] = new(ApiTags.Platform, "Health") { Response = ApiContent.Json<HealthEndpoint.HealthStatus>("""{"status":"ok"}""") },
         ["StatusPage"] = new(ApiTags.Platform, "The public status page") { Description = "Each channel's state, as payers see it.", Response = Page },
         ["GetOpenApiDocument"] = new(ApiTags.Platform, "This description")
         {
             Description = "The OpenAPI 3.1 description of the merchant API. Cacheable: send `If-None-Match` with its `ETag`.",
-            Response = Document,
+            Response = DocumentOf("PayFunctions merchant API"),
             OtherResponses = new Dictionary<int, ApiContent> { [304] = SeeOther },
         },
         ["GetOperatorOpenApiDocument"] = new(ApiTags.Platform, "The operator API's description")
         {
             Description = "The OpenAPI 3.1 description of the operator API. Cacheable: send `If-None-Match` with its `ETag`.",
-            Response = Document,
+            Response = DocumentOf("PayFunctions operator API"),
             OtherResponses = new Dictionary<int, ApiContent> { [304] = SeeOther },
         },
         ["ApiReference"] = new(ApiTags.Platform, "This description, rendered") { Description = "The merchant API's reference, for reading in a browser.", Response = Page },
@@ -64,7 +71,7 @@ internal static class PublicOperations
         ["CheckoutStatus"] = new(ApiTags.PayerPages, "The cashier page's view of its payment")
         {
             Description = "What the page polls while the payer pays.",
-            Response = ApiContent.Json<CheckoutEndpoints.CheckoutStatus>(),
+            Response = ApiContent.Json<CheckoutEndpoints.CheckoutStatus>("""{"status":"requires_action","state":"action"}"""),
             Query = [Token],
             PathExample = ApiExamples.PaymentId,
         },
@@ -97,7 +104,7 @@ internal static class PublicOperations
             Description = "Where a payer lands after scanning the store's code: enter the amount (or see the fixed one) and pay.",
             Response = Page,
             OtherResponses = new Dictionary<int, ApiContent> { [404] = Page },
-            PathExample = "AbCdEfGh",
+            PathExample = ApiExamples.StoreCode,
         },
         ["StoreCodePay"] = new(ApiTags.PayerPages, "Pay at a store")
         {
@@ -105,14 +112,14 @@ internal static class PublicOperations
             Status = 303,
             Response = SeeOther,
             OtherResponses = new Dictionary<int, ApiContent> { [200] = Page, [400] = Page, [404] = Page },
-            PathExample = "AbCdEfGh",
+            PathExample = ApiExamples.StoreCode,
         },
         ["StoreCodeAuthorized"] = new(ApiTags.PayerPages, "Where a wallet returns the payer it signed in")
         {
             Response = Page,
             OtherResponses = new Dictionary<int, ApiContent> { [400] = Page, [404] = Page, [502] = Page },
             Query = [new("code", "The wallet's sign-in code.", "example"), new("state", "The state the platform sent.", "example")],
-            PathExample = "AbCdEfGh",
+            PathExample = ApiExamples.StoreCode,
         },
         ["IssueToken"] = new(ApiTags.Authentication, "Issue an access token")
         {
@@ -121,7 +128,7 @@ internal static class PublicOperations
             Request = ApiContent.Form(
                 Form("grant_type", "client_id", "client_secret", "scope"),
                 new JsonObject { ["grant_type"] = "client_credentials", ["client_id"] = ApiExamples.ApiKeyId, ["client_secret"] = "sk_test_example", ["scope"] = ApiScopes.Read }),
-            Response = ApiContent.Json<TokenEndpoint.TokenResponse>(),
+            Response = ApiContent.Json<TokenEndpoint.TokenResponse>($$"""{"access_token":"{{AccessToken}}","token_type":"Bearer","expires_in":900,"scope":"{{ApiScopes.Read}}"}"""),
             OtherResponses = new Dictionary<int, ApiContent>
             {
                 [400] = ApiContent.Json<TokenEndpoint.TokenError>(),
@@ -131,7 +138,11 @@ internal static class PublicOperations
         ["GetTokenKeys"] = new(ApiTags.Authentication, "The keys tokens are signed with")
         {
             Description = "A JSON Web Key Set (RFC 7517) of the current signing key and those signed or verified with within a token's lifetime.",
-            Response = ApiContent.Json<TokenEndpoint.JsonWebKeySet>(),
+            Response = ApiContent.Json<TokenEndpoint.JsonWebKeySet>(
+                """
+                {"keys":[{"kty":"EC","crv":"P-256","x":"ZP7vhwnqzI76sqouRUHsqSyFjy94Rn5CGcXZ7eE6D5U","y":"HcFhFS2CDp-AzNAroVa4T3n2n5FQDa_yi6WQFbU7TiU",
+                "kid":"4acc5ad161cbc195d2c645e0b03b24cf","use":"sig","alg":"ES256"}]}
+                """),
         },
         ["MerchantConsole"] = new(ApiTags.Consoles, "The merchant console") { Response = Page },
         ["OperatorConsole"] = new(ApiTags.Consoles, "The operator console") { Response = Page },
@@ -142,6 +153,10 @@ internal static class PublicOperations
             PathExample = "console.js",
         },
     };
+
+    /// <summary>A description's opening: the document itself is too long to show.</summary>
+    private static ApiContent DocumentOf(string title) =>
+        new("application/json", null, new JsonObject { ["type"] = "object" }, new JsonObject { ["openapi"] = "3.1.0", ["info"] = new JsonObject { ["title"] = title, ["version"] = "1" }, ["paths"] = new JsonObject() });
 
     private static JsonObject Form(params string[] fields) => new()
     {

@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Schema;
+using PayFunctions.Core.Http;
+using PayFunctions.Domain.Risk;
 
 namespace PayFunctions.Core.OpenApi;
 
@@ -35,11 +38,9 @@ internal static class RiskRuleSchemas
         },
     }, null);
 
-    private static JsonObject RuleSchema() => new()
+    private static JsonObject RuleSchema()
     {
-        ["type"] = "object",
-        ["required"] = new JsonArray("id", "object", "scope", "kind", "action", "created_at", "updated_at"),
-        ["properties"] = new JsonObject
+        var properties = new JsonObject
         {
             ["id"] = new JsonObject { ["type"] = "string" },
             ["object"] = new JsonObject { ["const"] = "risk_rule" },
@@ -48,6 +49,19 @@ internal static class RiskRuleSchemas
             ["action"] = new JsonObject { ["type"] = "string" },
             ["created_at"] = new JsonObject { ["type"] = "string", ["format"] = "date-time" },
             ["updated_at"] = new JsonObject { ["type"] = "string", ["format"] = "date-time" },
-        },
-    };
+        };
+
+        // The rest are the draft's own fields, as its model declares them, so the answer is described field by field.
+        foreach (var (name, schema) in ApiJson.Options.GetJsonSchemaAsNode(typeof(RiskRuleDraft))["properties"]!.AsObject())
+        {
+            properties.TryAdd(name, schema!.DeepClone());
+        }
+
+        return new JsonObject
+        {
+            ["type"] = "object",
+            ["required"] = new JsonArray("id", "object", "scope", "kind", "action", "created_at", "updated_at"),
+            ["properties"] = properties,
+        };
+    }
 }

@@ -114,6 +114,69 @@ public sealed class OpenApiDocumentTests
         Assert.Contains("null", schema["properties"]!["expires_in_seconds"]!["type"]!.AsArray().Select(t => (string)t!));
     }
 
+    [Theory]
+    [InlineData(ApiAudience.Merchant)]
+    [InlineData(ApiAudience.Operator)]
+    public void Every_JSON_success_answer_has_an_example(ApiAudience audience)
+    {
+        var document = audience == ApiAudience.Merchant ? Merchant : Operator;
+        var missing = Operations(document).SelectMany(o => o.Operation["responses"]!.AsObject()
+            .Where(r => r.Key.StartsWith('2') && r.Value!["content"] is not null)
+            .SelectMany(r => r.Value!["content"]!.AsObject()
+                .Where(c => IsJson(c.Key) && c.Value!["example"] is null)
+                .Select(c => $"{o.Operation["operationId"]} {r.Key} {c.Key}")));
+
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void An_answer_example_is_what_its_model_writes()
+    {
+        var examples = ApiCatalog.Operations.SelectMany(o => o.Value.OtherResponses.Values.Prepend(o.Value.Response).Select(c => (Name: o.Key, Content: c)))
+            .Where(e => e.Content.Model is not null && e.Content.Example is not null)
+            .ToList();
+
+        Assert.NotEmpty(examples);
+        Assert.All(examples, e =>
+        {
+            var read = e.Content.Example.Deserialize(e.Content.Model!, ApiJson.Options);
+            var written = JsonSerializer.SerializeToNode(read, e.Content.Model!, ApiJson.Options);
+            Assert.True(JsonNode.DeepEquals(e.Content.Example, written), $"{e.Name}: {e.Content.Example!.ToJsonString()}\nwrites {written?.ToJsonString()}");
+        });
+    }
+
+    [Theory]
+    [InlineData(ApiAudience.Merchant)]
+    [InlineData(ApiAudience.Operator)]
+    public void A_list_examples_url_is_its_operations_path(ApiAudience audience)
+    {
+        var document = audience == ApiAudience.Merchant ? Merchant : Operator;
+        var lists = Operations(document).Where(o => o.Method == "get")
+            .Select(o => (o.Path, o.Operation, Example: o.Operation["responses"]!["200"]?["content"]?["application/json"]?["example"]))
+            .Where(o => o.Example?["object"]?.GetValue<string>() == "list" && o.Example["url"] is not null)
+            .ToList();
+
+        Assert.NotEmpty(lists);
+        Assert.All(lists, o =>
+        {
+            var id = o.Operation["parameters"]?.AsArray().FirstOrDefault(p => (string)p!["in"]! == "path")?["example"]?.GetValue<string>();
+            Assert.Equal(id is null ? o.Path : o.Path.Replace("{id}", id, StringComparison.Ordinal), (string)o.Example!["url"]!);
+        });
+    }
+
+    [Fact]
+    public void A_report_describes_its_CSV_form_beside_its_JSON_at_the_same_status()
+    {
+        var merchant = Operation(Merchant, ApiRoutes.GetPaymentReport)["responses"]!["200"]!["content"]!.AsObject();
+        var platform = Operation(Operator, ApiRoutes.GetPlatformPaymentReport)["responses"]!["200"]!["content"]!.AsObject();
+
+        Assert.All(new[] { merchant, platform }, content =>
+        {
+            Assert.Equal(["application/json", "text/csv"], content.Select(c => c.Key));
+            Assert.Equal(2, ((string)content["text/csv"]!["example"]!).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        });
+    }
+
     [Fact]
     public void Every_problem_code_a_catalog_entry_names_has_a_status()
     {
@@ -156,6 +219,8 @@ public sealed class OpenApiDocumentTests
         result.ExecuteAsync(context).GetAwaiter().GetResult();
         return JsonNode.Parse(body.ToArray())!.AsObject();
     }
+
+    private static bool IsJson(string mediaType) => mediaType == "application/json" || mediaType.EndsWith("+json", StringComparison.Ordinal);
 
     private static IEnumerable<(string Path, string Method, JsonObject Operation)> Operations(JsonObject document) =>
         document["paths"]!.AsObject().SelectMany(path => path.Value!.AsObject().Select(method => (path.Key, method.Key, method.Value!.AsObject())));
