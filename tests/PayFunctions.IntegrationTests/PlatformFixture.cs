@@ -28,6 +28,12 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// <summary>How long the host lets a payer at the till confirm before it reverses the payment.</summary>
     public static readonly TimeSpan BarcodeConfirmWindow = TimeSpan.FromSeconds(6);
 
+    /// <summary>
+    /// How near a midnight a booking may be read as the neighbouring day's. The reconciliation tests must pay outside it,
+    /// and wait when they start near midnight: the platform's five minutes would make that wait most of a run.
+    /// </summary>
+    public static readonly TimeSpan ReconciliationShiftWindow = TimeSpan.FromMinutes(1);
+
     // Free ports picked per test run, so several runs (and a developer's run-local.sh) can share a machine.
     private static readonly int BlobPort = FreePort();
     private static readonly int QueuePort = FreePort();
@@ -125,6 +131,7 @@ public sealed class PlatformFixture : IAsyncLifetime
 
         // The barcode tests wait for a payer who never confirms: the channels' 45 s would be most of the run.
         ["Payments__BarcodeConfirmWindow"] = BarcodeConfirmWindow.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+        ["Reconciliation__ShiftWindow"] = ReconciliationShiftWindow.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
     });
 
     /// <summary>

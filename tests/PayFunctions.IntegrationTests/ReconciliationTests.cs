@@ -167,14 +167,21 @@ public sealed class ReconciliationTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.BadRequest, (await ResolveAsync("rdif_20260101_" + new string('0', 32), """{"note":""}""")).Status);
     }
 
-    /// <summary>Payments made a minute before midnight could be paid on either side of it; the test starts after it.</summary>
+    /// <summary>
+    /// A payment booked within the shift window of a midnight, on either side, is read as possibly the neighbouring
+    /// day's, and one made just before midnight may be paid after it. The test's payments, made in its first minute,
+    /// must be booked well clear of midnight: a test starting near it waits until the window after it has passed.
+    /// </summary>
     private static async Task WaitOutMidnightAsync()
     {
-        var now = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, China);
-        var untilMidnight = now.Date.AddDays(1) - now.DateTime;
-        if (untilMidnight < TimeSpan.FromMinutes(3))
+        var clear = PlatformFixture.ReconciliationShiftWindow + TimeSpan.FromMinutes(2);
+        var sinceMidnight = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, China).TimeOfDay;
+        var wait = sinceMidnight < clear ? clear - sinceMidnight
+            : sinceMidnight > TimeSpan.FromDays(1) - clear ? TimeSpan.FromDays(1) - sinceMidnight + clear
+            : TimeSpan.Zero;
+        if (wait > TimeSpan.Zero)
         {
-            await Task.Delay(untilMidnight + TimeSpan.FromSeconds(5));
+            await Task.Delay(wait);
         }
     }
 
